@@ -1,0 +1,80 @@
+//! Showing exact figures: thousands separators and explicit rounding.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// `56774` → `56,774`.
+pub fn thousands(n: u64) -> String {
+    group(&n.to_string())
+}
+
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal rounded half away from zero to `dp` places, with separators:
+/// `decimal(1020.26, 2)` → `1,020.26`.
+pub fn decimal(value: Decimal, dp: u32) -> String {
+    let r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{r:.prec$}", prec = dp as usize);
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut out = format!("{sign}{}", group(int));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A decimal at full precision, trailing zeros removed, with separators.
+pub fn exact(value: Decimal) -> String {
+    let n = value.normalize();
+    decimal(n, n.scale())
+}
+
+/// A signed change: `+1.23` / `-12.14` / `0.00`.
+pub fn signed(value: Decimal, dp: u32) -> String {
+    let s = decimal(value, dp);
+    if value.round_dp(dp) > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(56774), "56,774");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(decimal(d("1020.26"), 2), "1,020.26");
+        assert_eq!(decimal(d("99.89683"), 3), "99.897");
+        assert_eq!(decimal(d("0.005"), 2), "0.01");
+        assert_eq!(decimal(d("-12.145"), 2), "-12.15");
+        assert_eq!(decimal(d("100"), 2), "100.00");
+        assert_eq!(exact(d("92.750900")), "92.7509");
+        assert_eq!(exact(d("-1234.5")), "-1,234.5");
+        assert_eq!(signed(d("1.2"), 2), "+1.20");
+        assert_eq!(signed(d("-12.14"), 2), "-12.14");
+        assert_eq!(signed(d("0.001"), 2), "0.00");
+    }
+}

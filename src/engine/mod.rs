@@ -1,0 +1,26 @@
+//! The calculations, in pure Rust: only `rust_decimal`, `serde` and std, so
+//! they run natively (tests, the `dcc-perf` command) and in the browser alike.
+//!
+//! - [`period`]: months and cadences;
+//! - [`catalogue`]: every measure of the March 2021 PMR with its levels;
+//! - [`observation`]: the inputs (levels, counts, statuses);
+//! - [`level`]: forming a service level from an input, with its explanation;
+//! - [`rule`]: comparing a level with target and minimum;
+//! - [`headroom`]: successes short or failures to spare on count measures;
+//! - [`results`]: everything together, per period, measure and provider.
+
+pub mod catalogue;
+pub mod explain;
+pub mod format;
+pub mod headroom;
+pub mod level;
+pub mod observation;
+pub mod period;
+pub mod results;
+pub mod rule;
+
+pub use catalogue::{Catalogue, MeasureDef, Provider};
+pub use observation::{Dataset, Input, NoValue, Observation};
+pub use period::{Cadence, Month};
+pub use results::{evaluate, MeasureResult, Results, Settings};
+pub use rule::{ComparisonRule, Compliance};

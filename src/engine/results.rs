@@ -1,0 +1,415 @@
+//! Results: each observation's service level, status, change, restatement,
+//! streak, headroom and explanation; and each derived CPM.
+
+use super::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
+use super::explain::Explanation;
+use super::format::{decimal, exact, signed};
+use super::headroom::Headroom;
+use super::level::{self, ServiceLevel};
+use super::observation::{Dataset, Input, Observation};
+use super::period::{Cadence, Month};
+use super::rule::{ComparisonRule, Compliance};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Settings that change outcomes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// How levels are compared with targets. Default: unrounded.
+    #[serde(default)]
+    pub rule: ComparisonRule,
+}
+
+/// The same level under another rule, where that changes the status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleFlip {
+    pub rule: ComparisonRule,
+    pub status: Compliance,
+}
+
+/// An earlier report gave this period a different figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Restatement {
+    pub original: ServiceLevel,
+    pub original_display: String,
+    pub original_report: Option<Month>,
+    pub restated_report: Option<Month>,
+}
+
+/// The computed level against the level the report printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportedCheck {
+    pub reported: Decimal,
+    pub decimals: u32,
+    /// The computed level rounded half away from zero to the reported decimals.
+    pub computed_rounded: Decimal,
+    pub agrees: bool,
+    /// It disagrees, but truncating (not rounding) gives the reported figure.
+    pub matches_truncation: bool,
+}
+
+/// Everything known about one measure of one provider in one period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeasureResult {
+    pub period: Month,
+    pub period_label: String,
+    pub measure: String,
+    pub provider: Provider,
+    pub name: String,
+    pub area: String,
+    pub cadence: Cadence,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub kpi: bool,
+    pub feeds: Option<String>,
+    pub target: Option<Decimal>,
+    pub minimum: Option<Decimal>,
+    pub level: ServiceLevel,
+    /// The level as shown: enough decimals that the shown figure never
+    /// appears to meet a target it misses.
+    pub display: String,
+    pub status: Compliance,
+    /// Present when the other rule (unrounded vs two decimals) gives another status.
+    pub flip: Option<RuleFlip>,
+    pub previous: Option<Previous>,
+    /// Current minus previous, in percentage points (or count units).
+    pub change: Option<Decimal>,
+    pub restatement: Option<Restatement>,
+    /// Consecutive periods (this one included) below target, within the loaded data.
+    pub streak: u32,
+    pub headroom: Option<Headroom>,
+    pub reported_check: Option<ReportedCheck>,
+    /// A percentage outside 0–100 (PM12.2 yields such values by its formula).
+    pub out_of_range: bool,
+    pub explanation: Explanation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Previous {
+    pub period: Month,
+    pub level: ServiceLevel,
+    pub display: String,
+    pub restated: bool,
+}
+
+/// All results for a dataset under one set of settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    pub settings: Settings,
+    /// Sorted by catalogue order, then period.
+    pub rows: Vec<MeasureResult>,
+    /// Observations the engine could not use, in words.
+    pub warnings: Vec<String>,
+}
+
+type Key = (Month, &'static str, Provider);
+
+impl Results {
+    /// Rows shown in the monthly report for `view`: monthly measures of that
+    /// month and the latest quarter of quarterly ones.
+    pub fn for_month(&self, view: Month) -> Vec<&MeasureResult> {
+        self.rows.iter().filter(|r| r.cadence.shows_in(r.period, view)).collect()
+    }
+
+    pub fn get(&self, period: Month, measure: &str, provider: Provider) -> Option<&MeasureResult> {
+        self.rows
+            .iter()
+            .find(|r| r.period == period && r.measure == measure && r.provider == provider)
+    }
+
+    /// Months that have any monthly result, newest first.
+    pub fn months(&self) -> Vec<Month> {
+        let mut m: Vec<Month> = self.rows.iter().filter(|r| r.cadence == Cadence::Monthly).map(|r| r.period).collect();
+        m.sort_by(|a, b| b.cmp(a));
+        m.dedup();
+        m
+    }
+}
+
+/// The effective observation for each key (latest report wins; among equals
+/// the later entry wins, as an edit would) and what it restated.
+fn effective<'a>(
+    cat: &Catalogue,
+    data: &'a Dataset,
+    warnings: &mut Vec<String>,
+) -> BTreeMap<Key, (&'a Observation, Option<&'a Observation>)> {
+    let mut groups: BTreeMap<Key, Vec<&Observation>> = BTreeMap::new();
+    for o in &data.observations {
+        match cat.get(&o.measure, o.provider) {
+            Some(def) => groups.entry((o.period, def.code, o.provider)).or_default().push(o),
+            None => warnings.push(format!("{} {} {}: not in the measure catalogue; ignored", o.period, o.provider, o.measure)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(k, mut obs)| {
+            obs.sort_by_key(|o| o.reported_in); // stable: entry order kept among equals
+            let latest = obs[obs.len() - 1];
+            let original = obs.iter().find(|o| o.reported_in < latest.reported_in && o.input != latest.input).copied();
+            (k, (latest, original))
+        })
+        .collect()
+}
+
+/// Computes every result.
+pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
+    let cat = Catalogue::builtin();
+    let mut warnings = Vec::new();
+    let eff = effective(cat, data, &mut warnings);
+
+    // Levels of observed (non-derived) measures first: derived CPMs need them.
+    // The flag marks a derived CPM actually formed from its components.
+    let mut base: HashMap<Key, (ServiceLevel, Explanation, bool)> = HashMap::new();
+    for (&key, (obs, _)) in &eff {
+        let Some(def) = cat.get(key.1, key.2) else { continue };
+        if def.basis != Basis::Derived {
+            let (l, ex) = level::from_input(&obs.input, def.unit == Unit::Percent);
+            base.insert(key, (l, ex, false));
+        }
+    }
+    // Derived CPMs for every month with a component or the CPM itself.
+    for def in cat.measures().iter().filter(|m| m.basis == Basis::Derived) {
+        let comps = cat.components_of(def.code);
+        let mut months: Vec<Month> = eff
+            .keys()
+            .filter(|(_, code, p)| (*code == def.code && *p == def.provider) || comps.iter().any(|c| c.code == *code && c.provider == *p))
+            .map(|k| k.0)
+            .collect();
+        months.dedup();
+        for m in months {
+            let parts: Vec<(String, Option<ServiceLevel>)> = comps
+                .iter()
+                .map(|c| (format!("{} {}", c.provider, c.code), base.get(&(m, c.code, c.provider)).map(|b| b.0)))
+                .collect();
+            let own = eff.get(&(m, def.code, def.provider)).map(|(o, _)| o);
+            let loaded = parts.iter().any(|p| p.1.is_some());
+            let (l, ex) = match own {
+                // Only the CPM's own figure is loaded: use it as given.
+                Some(o) if !loaded => level::from_input(&o.input, true),
+                _ => level::derived(def.code, &parts),
+            };
+            base.insert((m, def.code, def.provider), (l, ex, loaded));
+        }
+    }
+
+    let mut rows = Vec::new();
+    let mut done: HashMap<Key, Done> = HashMap::new();
+    let mut keys: Vec<Key> = base.keys().copied().collect();
+    keys.sort(); // chronological, so the previous period is always done first
+    for key in keys {
+        let Some(def) = cat.get(key.1, key.2) else { continue };
+        let (level, explanation, from_components) = base[&key].clone();
+        let (obs, original) = eff.get(&key).map_or((None, None), |(o, r)| (Some(*o), *r));
+        let input = Inputs { level, obs, original, from_components };
+        let row = build(def, key.0, input, explanation, &done, settings.rule);
+        done.insert(
+            key,
+            Done { level: row.level, status: row.status, streak: row.streak, display: row.display.clone(), restated: row.restatement.is_some() },
+        );
+        rows.push(row);
+    }
+    let order: HashMap<(&str, Provider), usize> =
+        cat.measures().iter().enumerate().map(|(i, m)| ((m.code, m.provider), i)).collect();
+    rows.sort_by_key(|r| (order.get(&(r.measure.as_str(), r.provider)).copied(), r.period));
+    Results { settings, rows, warnings }
+}
+
+/// What an already-built row passes on to the next period's.
+struct Done {
+    level: ServiceLevel,
+    status: Compliance,
+    streak: u32,
+    display: String,
+    restated: bool,
+}
+
+/// What one row is built from.
+struct Inputs<'a> {
+    level: ServiceLevel,
+    obs: Option<&'a Observation>,
+    original: Option<&'a Observation>,
+    /// A derived CPM formed from components (so its own figure is "reported").
+    from_components: bool,
+}
+
+fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, done: &HashMap<Key, Done>, rule: ComparisonRule) -> MeasureResult {
+    let Inputs { level, obs, original, from_components } = input;
+    let levels = def.levels_at(period);
+    let (target, minimum) = (levels.map(|l| l.target), levels.and_then(|l| l.minimum));
+    let assess = |r: ComparisonRule| match (level, target) {
+        (ServiceLevel::Number(n), Some(t)) => Compliance::assess(n, t, minimum, def.direction, r),
+        _ => Compliance::NotAssessed,
+    };
+    let status = assess(rule);
+    let other = if rule == ComparisonRule::Unrounded { ComparisonRule::Rounded(2) } else { ComparisonRule::Unrounded };
+    let flip = (assess(other) != status).then(|| RuleFlip { rule: other, status: assess(other) });
+    let display = show(def, level, obs, target, minimum, status);
+
+    let prev_period = def.cadence.previous(period);
+    let prev = done.get(&(prev_period, def.code, def.provider));
+    let change = match (level, prev.map(|p| p.level)) {
+        (ServiceLevel::Number(a), Some(ServiceLevel::Number(b))) => Some(a - b),
+        _ => None,
+    };
+    let streak = match prev {
+        Some(p) if status.is_miss() && p.status.is_miss() => p.streak + 1,
+        _ => u32::from(status.is_miss()),
+    };
+
+    // Headroom for counts against a percentage target.
+    let counts = match obs.map(|o| &o.input) {
+        Some(Input::Counts { successes, total }) => Some((*successes, *total)),
+        Some(Input::Incidents { categories }) => {
+            Some((categories.iter().map(|c| c.within).sum(), categories.iter().map(|c| c.total).sum()))
+        }
+        _ => None,
+    };
+    let headroom = match (counts, target, def.direction) {
+        (Some((s, t)), Some(tg), Direction::HigherIsBetter) => Headroom::compute(s, t, tg, rule),
+        _ => None,
+    };
+
+    // The report's printed figure: on a counts observation, or a derived CPM's own.
+    let reported = obs.and_then(|o| match (&o.input, def.basis) {
+        (Input::Level { level }, Basis::Derived) => Some(*level),
+        (Input::Level { .. } | Input::Status { .. }, _) => None,
+        _ => o.reported,
+    });
+    let reported_check = match (reported, level) {
+        (Some(r), ServiceLevel::Number(c)) if def.basis != Basis::Derived || from_components => Some(check(r, c)),
+        _ => None,
+    };
+
+    let restatement = original.map(|o| {
+        let (l, _) = level::from_input(&o.input, def.unit == Unit::Percent);
+        Restatement {
+            original: l,
+            original_display: show(def, l, Some(o), target, minimum, Compliance::NotAssessed),
+            original_report: o.reported_in,
+            restated_report: obs.and_then(|o| o.reported_in),
+        }
+    });
+    let out_of_range = def.unit == Unit::Percent
+        && level.number().is_some_and(|n| n > Decimal::ONE_HUNDRED || n < Decimal::ZERO);
+
+    // The comparison, in words.
+    ex.rule = match (level.number(), target) {
+        (Some(n), Some(t)) => {
+            let unit = if def.unit == Unit::Percent { "%" } else { "" };
+            let min = minimum.map_or("no minimum given".to_string(), |m| format!("minimum {}{unit}", exact(m)));
+            format!(
+                "Target {}{unit}, {min}; {} ({}). Compared: {}{unit} → {}.",
+                exact(t),
+                match def.direction {
+                    Direction::HigherIsBetter => "higher is better",
+                    Direction::LowerIsBetter => "lower is better",
+                },
+                rule.describe(),
+                exact(rule.apply(n)),
+                status.label()
+            )
+        }
+        (None, _) => "Not assessed: there is no number to compare.".into(),
+        (Some(_), None) => "Not assessed: no target is known for this period.".into(),
+    };
+    if let (Some(h), Some(t)) = (&headroom, target) {
+        ex.steps.push(h.describe(t, rule));
+    }
+    if let Some(f) = &flip {
+        ex.notes.push(format!("Under the {} rule this would be \u{201c}{}\u{201d}.", f.rule, f.status.label()));
+    }
+    if let Some(c) = &reported_check {
+        if !c.agrees {
+            let how = if c.matches_truncation { " The reported figure matches the computed level truncated, not rounded." } else { "" };
+            ex.notes.push(format!(
+                "The report printed {}%; the computed level rounds to {}% at {} decimals.{how}",
+                decimal(c.reported, c.decimals),
+                decimal(c.computed_rounded, c.decimals),
+                c.decimals
+            ));
+        }
+    }
+    if let Some(r) = &restatement {
+        ex.notes.push(format!(
+            "Restated: first reported as {}{}, now {}{}.",
+            r.original_display,
+            r.original_report.map_or(String::new(), |m| format!(" in the {} report", m.long_name())),
+            display,
+            r.restated_report.map_or(String::new(), |m| format!(" in the {} report", m.long_name()))
+        ));
+    }
+    if out_of_range {
+        ex.notes.push("Above 100%: this is what the formula yields and what was reported; it lies outside the meaningful range of a percentage.".into());
+    }
+    if def.kpi {
+        ex.notes.push("A KPI: it carries no service credit.".into());
+    }
+    if let (Some(c), Some(p)) = (change, prev) {
+        ex.steps.push(format!("Change from {} ({}): {}", def.cadence.label(prev_period), p.display, signed(c, 2)));
+    }
+    if let Some(note) = obs.and_then(|o| o.note.clone()) {
+        ex.notes.push(note);
+    }
+
+    MeasureResult {
+        period,
+        period_label: def.cadence.label(period),
+        measure: def.code.into(),
+        provider: def.provider,
+        name: def.name.into(),
+        area: def.area.into(),
+        cadence: def.cadence,
+        unit: def.unit,
+        direction: def.direction,
+        kpi: def.kpi,
+        feeds: def.feeds.map(Into::into),
+        target,
+        minimum,
+        level,
+        display,
+        status,
+        flip,
+        previous: prev.map(|p| Previous { period: prev_period, level: p.level, display: p.display.clone(), restated: p.restated }),
+        change,
+        restatement,
+        streak,
+        headroom,
+        reported_check,
+        out_of_range,
+        explanation: ex,
+    }
+}
+
+fn check(reported: Decimal, computed: Decimal) -> ReportedCheck {
+    let decimals = reported.scale();
+    let computed_rounded = computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let agrees = computed_rounded == reported;
+    let matches_truncation = !agrees && computed.round_dp_with_strategy(decimals, RoundingStrategy::ToZero) == reported;
+    ReportedCheck { reported, decimals, computed_rounded, agrees, matches_truncation }
+}
+
+/// The shown figure. A reported level is shown as given (at least two
+/// decimals). A computed one gets two decimals, or more where two would
+/// make a miss look like a pass, or a pass look like a miss (CH1.3: 99.897%).
+fn show(def: &MeasureDef, level: ServiceLevel, obs: Option<&Observation>, target: Option<Decimal>, minimum: Option<Decimal>, status: Compliance) -> String {
+    let n = match level {
+        ServiceLevel::Status(s) => return s.label().into(),
+        ServiceLevel::Number(n) => n,
+    };
+    if def.unit == Unit::Count {
+        return exact(n);
+    }
+    let given = matches!(obs.map(|o| &o.input), Some(Input::Level { .. })) && def.basis != Basis::Derived;
+    let mut dp = if given { n.scale().max(2) } else { 2 };
+    if let (false, Some(t), false) = (given, target, status == Compliance::NotAssessed) {
+        while dp < 6 {
+            let shown = n.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            if Compliance::assess(shown, t, minimum, def.direction, ComparisonRule::Unrounded) == status {
+                break;
+            }
+            dp += 1;
+        }
+    }
+    format!("{}%", decimal(n, dp))
+}
