@@ -215,7 +215,16 @@ use Kind::*;
 use Provider::*;
 
 /// (provider, code, area, name, kind, target, minimum, feeds)
-type Row = (Provider, &'static str, &'static str, &'static str, Kind, &'static str, &'static str, &'static str);
+type Row = (
+    Provider,
+    &'static str,
+    &'static str,
+    &'static str,
+    Kind,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 #[rustfmt::skip]
 const TABLE: &[Row] = &[
@@ -371,37 +380,84 @@ impl Catalogue {
     fn from_table(rows: &[Row]) -> Catalogue {
         let (y, m) = LEVELS_FROM;
         let from = Month::new(y, m).unwrap_or_else(|| unreachable!("constant month is valid"));
-        let dec = |s: &str| s.parse::<Decimal>().unwrap_or_else(|_| unreachable!("table decimal {s}"));
+        let dec = |s: &str| {
+            s.parse::<Decimal>()
+                .unwrap_or_else(|_| unreachable!("table decimal {s}"))
+        };
         let measures: Vec<MeasureDef> = rows
             .iter()
-            .map(|&(provider, code, area, name, kind, target, minimum, feeds)| {
-                let (cadence, unit, direction, basis, kpi) = match kind {
-                    Pct => (Cadence::Monthly, Unit::Percent, Direction::HigherIsBetter, Basis::Ratio, false),
-                    Qtr => (Cadence::Quarterly, Unit::Percent, Direction::HigherIsBetter, Basis::Ratio, false),
-                    Cnt => (Cadence::Monthly, Unit::Count, Direction::LowerIsBetter, Basis::Ratio, false),
-                    Kpi => (Cadence::Monthly, Unit::Percent, Direction::HigherIsBetter, Basis::Ratio, true),
-                    Out => (Cadence::Monthly, Unit::Percent, Direction::HigherIsBetter, Basis::PowerOutage, false),
-                    Der => (Cadence::Monthly, Unit::Percent, Direction::HigherIsBetter, Basis::Derived, false),
-                    Inc => (Cadence::Monthly, Unit::Percent, Direction::HigherIsBetter, Basis::Incidents, false),
-                };
-                MeasureDef {
-                    code,
-                    provider,
-                    area,
-                    name,
-                    cadence,
-                    unit,
-                    direction,
-                    basis,
-                    levels: vec![Levels {
-                        from,
-                        target: dec(target),
-                        minimum: (!minimum.is_empty()).then(|| dec(minimum)),
-                    }],
-                    feeds: (!feeds.is_empty()).then_some(feeds),
-                    kpi,
-                }
-            })
+            .map(
+                |&(provider, code, area, name, kind, target, minimum, feeds)| {
+                    let (cadence, unit, direction, basis, kpi) = match kind {
+                        Pct => (
+                            Cadence::Monthly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::Ratio,
+                            false,
+                        ),
+                        Qtr => (
+                            Cadence::Quarterly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::Ratio,
+                            false,
+                        ),
+                        Cnt => (
+                            Cadence::Monthly,
+                            Unit::Count,
+                            Direction::LowerIsBetter,
+                            Basis::Ratio,
+                            false,
+                        ),
+                        Kpi => (
+                            Cadence::Monthly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::Ratio,
+                            true,
+                        ),
+                        Out => (
+                            Cadence::Monthly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::PowerOutage,
+                            false,
+                        ),
+                        Der => (
+                            Cadence::Monthly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::Derived,
+                            false,
+                        ),
+                        Inc => (
+                            Cadence::Monthly,
+                            Unit::Percent,
+                            Direction::HigherIsBetter,
+                            Basis::Incidents,
+                            false,
+                        ),
+                    };
+                    MeasureDef {
+                        code,
+                        provider,
+                        area,
+                        name,
+                        cadence,
+                        unit,
+                        direction,
+                        basis,
+                        levels: vec![Levels {
+                            from,
+                            target: dec(target),
+                            minimum: (!minimum.is_empty()).then(|| dec(minimum)),
+                        }],
+                        feeds: (!feeds.is_empty()).then_some(feeds),
+                        kpi,
+                    }
+                },
+            )
             .collect();
         let index = measures
             .iter()
@@ -416,7 +472,9 @@ impl Catalogue {
     }
 
     pub fn get(&self, code: &str, provider: Provider) -> Option<&MeasureDef> {
-        self.index.get(&(code.to_string(), provider)).map(|&i| &self.measures[i])
+        self.index
+            .get(&(code.to_string(), provider))
+            .map(|&i| &self.measures[i])
     }
 
     /// Normalises a measure code as reports write it (`PM 1.1`, `pm2`,
@@ -429,18 +487,26 @@ impl Catalogue {
             .collect::<String>()
             .to_ascii_uppercase();
         let mut candidates = vec![compact.clone()];
-        if let Some(rest) = compact.strip_prefix("CHPM").or_else(|| compact.strip_prefix("PMCH")) {
+        if let Some(rest) = compact
+            .strip_prefix("CHPM")
+            .or_else(|| compact.strip_prefix("PMCH"))
+        {
             candidates.push(format!("CH{rest}"));
         }
         if compact.starts_with(|c: char| c.is_ascii_digit()) {
             candidates.push(format!("PM{compact}"));
         }
-        candidates.iter().find_map(|c| self.get(c, provider).map(|m| m.code))
+        candidates
+            .iter()
+            .find_map(|c| self.get(c, provider).map(|m| m.code))
     }
 
     /// Components of a derived CPM, in catalogue order.
     pub fn components_of(&self, cpm: &str) -> Vec<&MeasureDef> {
-        self.measures.iter().filter(|m| m.feeds == Some(cpm)).collect()
+        self.measures
+            .iter()
+            .filter(|m| m.feeds == Some(cpm))
+            .collect()
     }
 }
 
@@ -451,13 +517,21 @@ mod tests {
     #[test]
     fn every_measure_is_unique_and_has_levels() {
         let cat = Catalogue::builtin();
-        assert_eq!(cat.index.len(), cat.measures().len(), "duplicate code/provider");
+        assert_eq!(
+            cat.index.len(),
+            cat.measures().len(),
+            "duplicate code/provider"
+        );
         for m in cat.measures() {
             let l = &m.levels[0];
             if let Some(min) = l.minimum {
                 match m.direction {
-                    Direction::HigherIsBetter => assert!(min <= l.target, "{} {}", m.provider, m.code),
-                    Direction::LowerIsBetter => assert!(min >= l.target, "{} {}", m.provider, m.code),
+                    Direction::HigherIsBetter => {
+                        assert!(min <= l.target, "{} {}", m.provider, m.code)
+                    }
+                    Direction::LowerIsBetter => {
+                        assert!(min >= l.target, "{} {}", m.provider, m.code)
+                    }
                 }
             }
         }
@@ -467,7 +541,14 @@ mod tests {
     fn cpm_components_match_the_domain_brief() {
         let cat = Catalogue::builtin();
         let count = |c| cat.components_of(c).len();
-        for (cpm, n) in [("CPM1", 12), ("CPM2", 11), ("CPM3", 7), ("CPM6", 1), ("CPM7", 3), ("CPM8", 2)] {
+        for (cpm, n) in [
+            ("CPM1", 12),
+            ("CPM2", 11),
+            ("CPM3", 7),
+            ("CPM6", 1),
+            ("CPM7", 3),
+            ("CPM8", 2),
+        ] {
             assert_eq!(count(cpm), n, "{cpm}");
         }
         assert_eq!(count("CPM4"), 0);
@@ -476,7 +557,10 @@ mod tests {
     #[test]
     fn targets_differ_by_provider() {
         let cat = Catalogue::builtin();
-        let t = |p| cat.get("PM4.3", p).map(|m| (m.levels[0].target, m.levels[0].minimum));
+        let t = |p| {
+            cat.get("PM4.3", p)
+                .map(|m| (m.levels[0].target, m.levels[0].minimum))
+        };
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(t(Cspn), Some((d("85"), Some(d("80")))));
         assert_eq!(t(Cspc), Some((d("96"), Some(d("90")))));
@@ -516,9 +600,19 @@ mod tests {
     fn levels_are_chosen_by_period() {
         let mut m = Catalogue::builtin().get("PM2", Cspn).unwrap().clone();
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        m.levels.push(Levels { from: Month::new(2022, 4).unwrap(), target: d("98"), minimum: Some(d("95")) });
-        assert_eq!(m.levels_at(Month::new(2021, 3).unwrap()).unwrap().target, d("99"));
-        assert_eq!(m.levels_at(Month::new(2022, 4).unwrap()).unwrap().target, d("98"));
+        m.levels.push(Levels {
+            from: Month::new(2022, 4).unwrap(),
+            target: d("98"),
+            minimum: Some(d("95")),
+        });
+        assert_eq!(
+            m.levels_at(Month::new(2021, 3).unwrap()).unwrap().target,
+            d("99")
+        );
+        assert_eq!(
+            m.levels_at(Month::new(2022, 4).unwrap()).unwrap().target,
+            d("98")
+        );
         assert!(m.levels_at(Month::new(2017, 12).unwrap()).is_none());
     }
 }

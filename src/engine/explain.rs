@@ -11,7 +11,10 @@ pub struct Fact {
 
 impl Fact {
     pub fn new(label: impl Into<String>, value: impl Into<String>) -> Fact {
-        Fact { label: label.into(), value: value.into() }
+        Fact {
+            label: label.into(),
+            value: value.into(),
+        }
     }
 }
 

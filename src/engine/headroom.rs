@@ -29,11 +29,18 @@ pub struct Headroom {
 
 impl Headroom {
     /// `None` for an empty total: there is nothing to count.
-    pub fn compute(successes: u64, total: u64, target: Decimal, rule: ComparisonRule) -> Option<Headroom> {
+    pub fn compute(
+        successes: u64,
+        total: u64,
+        target: Decimal,
+        rule: ComparisonRule,
+    ) -> Option<Headroom> {
         if total == 0 {
             return None;
         }
-        let meets = |s: u64| percent(s, total).is_some_and(|l| rule.reaches(l, target, Direction::HigherIsBetter));
+        let meets = |s: u64| {
+            percent(s, total).is_some_and(|l| rule.reaches(l, target, Direction::HigherIsBetter))
+        };
         // Meeting target is monotone in successes, so binary search the least.
         let min_successes = if meets(total) {
             let (mut lo, mut hi) = (0u64, total);
@@ -54,7 +61,13 @@ impl Headroom {
             Some(m) => (m - successes, 0),
             None => (total.saturating_sub(successes), 0),
         };
-        Some(Headroom { total, successes, min_successes, successes_short: short, failures_to_spare: spare })
+        Some(Headroom {
+            total,
+            successes,
+            min_successes,
+            successes_short: short,
+            failures_to_spare: spare,
+        })
     }
 
     /// Failures allowed in all, under the rule.
@@ -128,7 +141,11 @@ mod tests {
         ];
         for &(s, t, target, rule, min, short, spare) in cases {
             let h = Headroom::compute(s, t, d(target), rule).unwrap();
-            assert_eq!((h.min_successes, h.successes_short, h.failures_to_spare), (min, short, spare), "{s}/{t} {rule}");
+            assert_eq!(
+                (h.min_successes, h.successes_short, h.failures_to_spare),
+                (min, short, spare),
+                "{s}/{t} {rule}"
+            );
         }
         assert!(Headroom::compute(0, 0, d("99"), un).is_none());
     }
@@ -141,12 +158,15 @@ mod tests {
         assert_eq!(allowance, d("90"));
         let h = Headroom::compute(89_080, 89_172, d("99.90"), ComparisonRule::Unrounded).unwrap();
         assert_eq!(h.max_failures(), Some(89));
-        assert!(h.describe(d("99.90"), ComparisonRule::Unrounded).contains("3 more than allowed"));
+        assert!(h
+            .describe(d("99.90"), ComparisonRule::Unrounded)
+            .contains("3 more than allowed"));
     }
 
     #[test]
     fn huge_totals_terminate() {
-        let h = Headroom::compute(u64::MAX / 2, u64::MAX, d("99.9"), ComparisonRule::Unrounded).unwrap();
+        let h = Headroom::compute(u64::MAX / 2, u64::MAX, d("99.9"), ComparisonRule::Unrounded)
+            .unwrap();
         assert!(h.successes_short > 0);
     }
 }

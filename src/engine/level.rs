@@ -38,12 +38,20 @@ pub fn percent(part: u64, whole: u64) -> Option<Decimal> {
     if whole == 0 {
         return None;
     }
-    hundred().checked_mul(Decimal::from(part))?.checked_div(Decimal::from(whole))
+    hundred()
+        .checked_mul(Decimal::from(part))?
+        .checked_div(Decimal::from(whole))
 }
 
 /// The level of a non-derived input and how it was reached.
 pub fn from_input(input: &Input, percent_unit: bool) -> (ServiceLevel, Explanation) {
-    let pct = |v: Decimal| if percent_unit { format!("{}%", exact(v)) } else { exact(v) };
+    let pct = |v: Decimal| {
+        if percent_unit {
+            format!("{}%", exact(v))
+        } else {
+            exact(v)
+        }
+    };
     match input {
         Input::Level { level } => (
             ServiceLevel::Number(*level),
@@ -55,7 +63,10 @@ pub fn from_input(input: &Input, percent_unit: bool) -> (ServiceLevel, Explanati
         ),
         Input::Status { status } => (ServiceLevel::Status(*status), status_explanation(*status)),
         Input::Counts { successes, total } => counts(*successes, *total),
-        Input::PowerOutage { delivered, power_loss_alerts } => power_outage(*delivered, *power_loss_alerts),
+        Input::PowerOutage {
+            delivered,
+            power_loss_alerts,
+        } => power_outage(*delivered, *power_loss_alerts),
         Input::Incidents { categories } => incidents(categories),
     }
 }
@@ -93,7 +104,10 @@ fn counts(successes: u64, total: u64) -> (ServiceLevel, Explanation) {
             (ServiceLevel::Number(level), ex)
         }
         None => {
-            ex.steps.push("The total is zero: nothing to measure, so the level is \u{201c}No Events\u{201d}.".into());
+            ex.steps.push(
+                "The total is zero: nothing to measure, so the level is \u{201c}No Events\u{201d}."
+                    .into(),
+            );
             (ServiceLevel::Status(NoValue::NoEvents), ex)
         }
     }
@@ -108,7 +122,10 @@ fn power_outage(delivered: u64, alerts: u64) -> (ServiceLevel, Explanation) {
     let denominator = (a - fifty) * quarter + fifty;
     let mut ex = Explanation {
         inputs: vec![
-            Fact::new("Power outage event alerts delivered within target", thousands(delivered)),
+            Fact::new(
+                "Power outage event alerts delivered within target",
+                thousands(delivered),
+            ),
             Fact::new("Communications hub power loss alerts", thousands(alerts)),
         ],
         formula: "PM12.2 = 100 × alerts delivered ÷ ((power loss alerts − 50) × 0.25 + 50), \
@@ -116,8 +133,14 @@ fn power_outage(delivered: u64, alerts: u64) -> (ServiceLevel, Explanation) {
             .into(),
         ..Explanation::default()
     };
-    ex.steps.push(format!("({} − 50) × 0.25 + 50 = {}", thousands(alerts), decimal(denominator, 2)));
-    let level = hundred().checked_mul(d).and_then(|n| n.checked_div(denominator));
+    ex.steps.push(format!(
+        "({} − 50) × 0.25 + 50 = {}",
+        thousands(alerts),
+        decimal(denominator, 2)
+    ));
+    let level = hundred()
+        .checked_mul(d)
+        .and_then(|n| n.checked_div(denominator));
     match level {
         Some(level) if denominator > Decimal::ZERO => {
             ex.steps.push(format!(
@@ -136,7 +159,8 @@ fn power_outage(delivered: u64, alerts: u64) -> (ServiceLevel, Explanation) {
             (ServiceLevel::Number(level), ex)
         }
         _ => {
-            ex.steps.push("The denominator is not positive: no level can be formed.".into());
+            ex.steps
+                .push("The denominator is not positive: no level can be formed.".into());
             (ServiceLevel::Status(NoValue::NoEvents), ex)
         }
     }
@@ -163,10 +187,22 @@ fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
         ..Explanation::default()
     };
     let join = |f: fn(&IncidentCount) -> u64| {
-        categories.iter().map(|c| thousands(f(c))).collect::<Vec<_>>().join(" + ")
+        categories
+            .iter()
+            .map(|c| thousands(f(c)))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
-    ex.steps.push(format!("Within target: {} = {}", join(|c| c.within), thousands(within)));
-    ex.steps.push(format!("Closed: {} = {}", join(|c| c.total), thousands(total)));
+    ex.steps.push(format!(
+        "Within target: {} = {}",
+        join(|c| c.within),
+        thousands(within)
+    ));
+    ex.steps.push(format!(
+        "Closed: {} = {}",
+        join(|c| c.total),
+        thousands(total)
+    ));
     match percent(within, total) {
         Some(level) => {
             ex.steps.push(format!(
@@ -178,7 +214,8 @@ fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
             (ServiceLevel::Number(level), ex)
         }
         None => {
-            ex.steps.push("No incidents closed: \u{201c}No Events\u{201d}.".into());
+            ex.steps
+                .push("No incidents closed: \u{201c}No Events\u{201d}.".into());
             (ServiceLevel::Status(NoValue::NoEvents), ex)
         }
     }
@@ -189,7 +226,10 @@ fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
 /// The March 2021 PMR's Table 1 CPM1, 2, 3, 6, 7 and 8 each equal this mean
 /// of the component levels printed beside them, leaving out "No Events" and
 /// "N/A" (checked for both months in the tests).
-pub fn derived(cpm: &str, components: &[(String, Option<ServiceLevel>)]) -> (ServiceLevel, Explanation) {
+pub fn derived(
+    cpm: &str,
+    components: &[(String, Option<ServiceLevel>)],
+) -> (ServiceLevel, Explanation) {
     let mut ex = Explanation {
         formula: format!(
             "{cpm} = plain mean of its component service provider measures' service levels, \
@@ -210,7 +250,8 @@ pub fn derived(cpm: &str, components: &[(String, Option<ServiceLevel>)]) -> (Ser
         ex.inputs.push(Fact::new(label.clone(), value));
     }
     if numbers.is_empty() {
-        ex.steps.push("No component has a number, so there is no level.".into());
+        ex.steps
+            .push("No component has a number, so there is no level.".into());
         return (ServiceLevel::Status(NoValue::NoEvents), ex);
     }
     let sum: Decimal = numbers.iter().copied().sum();
@@ -218,10 +259,19 @@ pub fn derived(cpm: &str, components: &[(String, Option<ServiceLevel>)]) -> (Ser
     ex.steps.push(format!(
         "Sum of {} component levels: {} = {}",
         numbers.len(),
-        numbers.iter().map(|n| exact(*n)).collect::<Vec<_>>().join(" + "),
+        numbers
+            .iter()
+            .map(|n| exact(*n))
+            .collect::<Vec<_>>()
+            .join(" + "),
         exact(sum)
     ));
-    ex.steps.push(format!("{} ÷ {} = {}%", exact(sum), numbers.len(), decimal(mean, STEP_DP)));
+    ex.steps.push(format!(
+        "{} ÷ {} = {}%",
+        exact(sum),
+        numbers.len(),
+        decimal(mean, STEP_DP)
+    ));
     (ServiceLevel::Number(mean), ex)
 }
 
@@ -239,7 +289,17 @@ mod tests {
 
     #[test]
     fn zero_totals_are_no_events_not_zero() {
-        assert_eq!(from_input(&Input::Counts { successes: 0, total: 0 }, true).0, ServiceLevel::Status(NoValue::NoEvents));
+        assert_eq!(
+            from_input(
+                &Input::Counts {
+                    successes: 0,
+                    total: 0
+                },
+                true
+            )
+            .0,
+            ServiceLevel::Status(NoValue::NoEvents)
+        );
         assert_eq!(
             from_input(&Input::Incidents { categories: vec![] }, true).0,
             ServiceLevel::Status(NoValue::NoEvents)
@@ -248,23 +308,43 @@ mod tests {
 
     #[test]
     fn huge_counts_do_not_overflow() {
-        let l = level(Input::Counts { successes: u64::MAX, total: u64::MAX });
+        let l = level(Input::Counts {
+            successes: u64::MAX,
+            total: u64::MAX,
+        });
         assert_eq!(l, Some(d("100")));
-        assert!(level(Input::PowerOutage { delivered: u64::MAX, power_loss_alerts: 0 }).is_some());
+        assert!(level(Input::PowerOutage {
+            delivered: u64::MAX,
+            power_loss_alerts: 0
+        })
+        .is_some());
     }
 
     #[test]
     fn power_outage_step_shows_denominator() {
-        let (_, ex) = from_input(&Input::PowerOutage { delivered: 10343, power_loss_alerts: 10343 }, true);
+        let (_, ex) = from_input(
+            &Input::PowerOutage {
+                delivered: 10343,
+                power_loss_alerts: 10343,
+            },
+            true,
+        );
         assert_eq!(ex.steps[0], "(10,343 − 50) × 0.25 + 50 = 2,623.25");
-        assert!(ex.steps[1].starts_with("100 × 10,343 ÷ 2,623.25 = 394.28"), "{}", ex.steps[1]);
+        assert!(
+            ex.steps[1].starts_with("100 × 10,343 ÷ 2,623.25 = 394.28"),
+            "{}",
+            ex.steps[1]
+        );
     }
 
     #[test]
     fn derived_leaves_out_statuses() {
         let comps = vec![
             ("a".to_string(), Some(ServiceLevel::Number(d("99")))),
-            ("b".to_string(), Some(ServiceLevel::Status(NoValue::NoEvents))),
+            (
+                "b".to_string(),
+                Some(ServiceLevel::Status(NoValue::NoEvents)),
+            ),
             ("c".to_string(), Some(ServiceLevel::Number(d("98")))),
             ("d".to_string(), None),
         ];

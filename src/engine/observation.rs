@@ -22,7 +22,12 @@ pub enum NoValue {
 }
 
 impl NoValue {
-    pub const ALL: [NoValue; 4] = [NoValue::NoEvents, NoValue::DataExempted, NoValue::NotApplicable, NoValue::NotReported];
+    pub const ALL: [NoValue; 4] = [
+        NoValue::NoEvents,
+        NoValue::DataExempted,
+        NoValue::NotApplicable,
+        NoValue::NotReported,
+    ];
 
     /// As the PMR prints it.
     pub fn label(self) -> &'static str {
@@ -74,7 +79,10 @@ pub enum Input {
     /// Successes out of a total: `100 × successes / total`.
     Counts { successes: u64, total: u64 },
     /// PM12.2: alerts delivered and power-loss alerts, for the contract formula.
-    PowerOutage { delivered: u64, power_loss_alerts: u64 },
+    PowerOutage {
+        delivered: u64,
+        power_loss_alerts: u64,
+    },
     /// CPM4 / CPM5 from incident counts by category.
     Incidents { categories: Vec<IncidentCount> },
     /// Not a number.

@@ -34,7 +34,8 @@ pub struct Month {
 impl Month {
     /// `None` unless `month` is 1 to 12 and the year is a plausible reporting year.
     pub fn new(year: i32, month: u8) -> Option<Month> {
-        ((1..=12).contains(&month) && (1900..=9999).contains(&year)).then_some(Month { year, month })
+        ((1..=12).contains(&month) && (1900..=9999).contains(&year))
+            .then_some(Month { year, month })
     }
 
     pub fn year(self) -> i32 {
@@ -75,7 +76,11 @@ impl Month {
 
     /// "Mar 2021".
     pub fn short_name(self) -> String {
-        format!("{} {}", &MONTH_NAMES[usize::from(self.month - 1)][..3], self.year)
+        format!(
+            "{} {}",
+            &MONTH_NAMES[usize::from(self.month - 1)][..3],
+            self.year
+        )
     }
 }
 
@@ -198,9 +203,16 @@ mod tests {
         let view = |m| Cadence::Quarterly.shows_in(q, Month::new(2021, m).unwrap());
         assert!(view(1) && view(2) && view(3));
         assert!(!view(4));
-        assert!(!Cadence::Quarterly.shows_in(Month::new(2021, 4).unwrap(), Month::new(2021, 3).unwrap()));
+        assert!(!Cadence::Quarterly
+            .shows_in(Month::new(2021, 4).unwrap(), Month::new(2021, 3).unwrap()));
         assert_eq!(Cadence::Quarterly.label(q), "Nov 2020 – Jan 2021");
-        assert_eq!(Cadence::Quarterly.label(Month::new(2021, 3).unwrap()), "Jan – Mar 2021");
-        assert_eq!(Cadence::Quarterly.previous(q), Month::new(2020, 10).unwrap());
+        assert_eq!(
+            Cadence::Quarterly.label(Month::new(2021, 3).unwrap()),
+            "Jan – Mar 2021"
+        );
+        assert_eq!(
+            Cadence::Quarterly.previous(q),
+            Month::new(2020, 10).unwrap()
+        );
     }
 }

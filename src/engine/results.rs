@@ -109,7 +109,10 @@ impl Results {
     /// Rows shown in the monthly report for `view`: monthly measures of that
     /// month and the latest quarter of quarterly ones.
     pub fn for_month(&self, view: Month) -> Vec<&MeasureResult> {
-        self.rows.iter().filter(|r| r.cadence.shows_in(r.period, view)).collect()
+        self.rows
+            .iter()
+            .filter(|r| r.cadence.shows_in(r.period, view))
+            .collect()
     }
 
     pub fn get(&self, period: Month, measure: &str, provider: Provider) -> Option<&MeasureResult> {
@@ -120,7 +123,12 @@ impl Results {
 
     /// Months that have any monthly result, newest first.
     pub fn months(&self) -> Vec<Month> {
-        let mut m: Vec<Month> = self.rows.iter().filter(|r| r.cadence == Cadence::Monthly).map(|r| r.period).collect();
+        let mut m: Vec<Month> = self
+            .rows
+            .iter()
+            .filter(|r| r.cadence == Cadence::Monthly)
+            .map(|r| r.period)
+            .collect();
         m.sort_by(|a, b| b.cmp(a));
         m.dedup();
         m
@@ -137,8 +145,14 @@ fn effective<'a>(
     let mut groups: BTreeMap<Key, Vec<&Observation>> = BTreeMap::new();
     for o in &data.observations {
         match cat.get(&o.measure, o.provider) {
-            Some(def) => groups.entry((o.period, def.code, o.provider)).or_default().push(o),
-            None => warnings.push(format!("{} {} {}: not in the measure catalogue; ignored", o.period, o.provider, o.measure)),
+            Some(def) => groups
+                .entry((o.period, def.code, o.provider))
+                .or_default()
+                .push(o),
+            None => warnings.push(format!(
+                "{} {} {}: not in the measure catalogue; ignored",
+                o.period, o.provider, o.measure
+            )),
         }
     }
     groups
@@ -146,7 +160,10 @@ fn effective<'a>(
         .map(|(k, mut obs)| {
             obs.sort_by_key(|o| o.reported_in); // stable: entry order kept among equals
             let latest = obs[obs.len() - 1];
-            let original = obs.iter().find(|o| o.reported_in < latest.reported_in && o.input != latest.input).copied();
+            let original = obs
+                .iter()
+                .find(|o| o.reported_in < latest.reported_in && o.input != latest.input)
+                .copied();
             (k, (latest, original))
         })
         .collect()
@@ -162,7 +179,9 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
     // The flag marks a derived CPM actually formed from its components.
     let mut base: HashMap<Key, (ServiceLevel, Explanation, bool)> = HashMap::new();
     for (&key, (obs, _)) in &eff {
-        let Some(def) = cat.get(key.1, key.2) else { continue };
+        let Some(def) = cat.get(key.1, key.2) else {
+            continue;
+        };
         if def.basis != Basis::Derived {
             let (l, ex) = level::from_input(&obs.input, def.unit == Unit::Percent);
             base.insert(key, (l, ex, false));
@@ -173,14 +192,22 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
         let comps = cat.components_of(def.code);
         let mut months: Vec<Month> = eff
             .keys()
-            .filter(|(_, code, p)| (*code == def.code && *p == def.provider) || comps.iter().any(|c| c.code == *code && c.provider == *p))
+            .filter(|(_, code, p)| {
+                (*code == def.code && *p == def.provider)
+                    || comps.iter().any(|c| c.code == *code && c.provider == *p)
+            })
             .map(|k| k.0)
             .collect();
         months.dedup();
         for m in months {
             let parts: Vec<(String, Option<ServiceLevel>)> = comps
                 .iter()
-                .map(|c| (format!("{} {}", c.provider, c.code), base.get(&(m, c.code, c.provider)).map(|b| b.0)))
+                .map(|c| {
+                    (
+                        format!("{} {}", c.provider, c.code),
+                        base.get(&(m, c.code, c.provider)).map(|b| b.0),
+                    )
+                })
                 .collect();
             let own = eff.get(&(m, def.code, def.provider)).map(|(o, _)| o);
             let loaded = parts.iter().any(|p| p.1.is_some());
@@ -198,21 +225,47 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
     let mut keys: Vec<Key> = base.keys().copied().collect();
     keys.sort(); // chronological, so the previous period is always done first
     for key in keys {
-        let Some(def) = cat.get(key.1, key.2) else { continue };
+        let Some(def) = cat.get(key.1, key.2) else {
+            continue;
+        };
         let (level, explanation, from_components) = base[&key].clone();
         let (obs, original) = eff.get(&key).map_or((None, None), |(o, r)| (Some(*o), *r));
-        let input = Inputs { level, obs, original, from_components };
+        let input = Inputs {
+            level,
+            obs,
+            original,
+            from_components,
+        };
         let row = build(def, key.0, input, explanation, &done, settings.rule);
         done.insert(
             key,
-            Done { level: row.level, status: row.status, streak: row.streak, display: row.display.clone(), restated: row.restatement.is_some() },
+            Done {
+                level: row.level,
+                status: row.status,
+                streak: row.streak,
+                display: row.display.clone(),
+                restated: row.restatement.is_some(),
+            },
         );
         rows.push(row);
     }
-    let order: HashMap<(&str, Provider), usize> =
-        cat.measures().iter().enumerate().map(|(i, m)| ((m.code, m.provider), i)).collect();
-    rows.sort_by_key(|r| (order.get(&(r.measure.as_str(), r.provider)).copied(), r.period));
-    Results { settings, rows, warnings }
+    let order: HashMap<(&str, Provider), usize> = cat
+        .measures()
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ((m.code, m.provider), i))
+        .collect();
+    rows.sort_by_key(|r| {
+        (
+            order.get(&(r.measure.as_str(), r.provider)).copied(),
+            r.period,
+        )
+    });
+    Results {
+        settings,
+        rows,
+        warnings,
+    }
 }
 
 /// What an already-built row passes on to the next period's.
@@ -233,8 +286,20 @@ struct Inputs<'a> {
     from_components: bool,
 }
 
-fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, done: &HashMap<Key, Done>, rule: ComparisonRule) -> MeasureResult {
-    let Inputs { level, obs, original, from_components } = input;
+fn build(
+    def: &MeasureDef,
+    period: Month,
+    input: Inputs,
+    mut ex: Explanation,
+    done: &HashMap<Key, Done>,
+    rule: ComparisonRule,
+) -> MeasureResult {
+    let Inputs {
+        level,
+        obs,
+        original,
+        from_components,
+    } = input;
     let levels = def.levels_at(period);
     let (target, minimum) = (levels.map(|l| l.target), levels.and_then(|l| l.minimum));
     let assess = |r: ComparisonRule| match (level, target) {
@@ -242,8 +307,15 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         _ => Compliance::NotAssessed,
     };
     let status = assess(rule);
-    let other = if rule == ComparisonRule::Unrounded { ComparisonRule::Rounded(2) } else { ComparisonRule::Unrounded };
-    let flip = (assess(other) != status).then(|| RuleFlip { rule: other, status: assess(other) });
+    let other = if rule == ComparisonRule::Unrounded {
+        ComparisonRule::Rounded(2)
+    } else {
+        ComparisonRule::Unrounded
+    };
+    let flip = (assess(other) != status).then(|| RuleFlip {
+        rule: other,
+        status: assess(other),
+    });
     let display = show(def, level, obs, target, minimum, status);
 
     let prev_period = def.cadence.previous(period);
@@ -260,9 +332,10 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
     // Headroom for counts against a percentage target.
     let counts = match obs.map(|o| &o.input) {
         Some(Input::Counts { successes, total }) => Some((*successes, *total)),
-        Some(Input::Incidents { categories }) => {
-            Some((categories.iter().map(|c| c.within).sum(), categories.iter().map(|c| c.total).sum()))
-        }
+        Some(Input::Incidents { categories }) => Some((
+            categories.iter().map(|c| c.within).sum(),
+            categories.iter().map(|c| c.total).sum(),
+        )),
         _ => None,
     };
     let headroom = match (counts, target, def.direction) {
@@ -277,7 +350,9 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         _ => o.reported,
     });
     let reported_check = match (reported, level) {
-        (Some(r), ServiceLevel::Number(c)) if def.basis != Basis::Derived || from_components => Some(check(r, c)),
+        (Some(r), ServiceLevel::Number(c)) if def.basis != Basis::Derived || from_components => {
+            Some(check(r, c))
+        }
         _ => None,
     };
 
@@ -291,13 +366,17 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         }
     });
     let out_of_range = def.unit == Unit::Percent
-        && level.number().is_some_and(|n| n > Decimal::ONE_HUNDRED || n < Decimal::ZERO);
+        && level
+            .number()
+            .is_some_and(|n| n > Decimal::ONE_HUNDRED || n < Decimal::ZERO);
 
     // The comparison, in words.
     ex.rule = match (level.number(), target) {
         (Some(n), Some(t)) => {
             let unit = if def.unit == Unit::Percent { "%" } else { "" };
-            let min = minimum.map_or("no minimum given".to_string(), |m| format!("minimum {}{unit}", exact(m)));
+            let min = minimum.map_or("no minimum given".to_string(), |m| {
+                format!("minimum {}{unit}", exact(m))
+            });
             format!(
                 "Target {}{unit}, {min}; {} ({}). Compared: {}{unit} → {}.",
                 exact(t),
@@ -317,11 +396,19 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         ex.steps.push(h.describe(t, rule));
     }
     if let Some(f) = &flip {
-        ex.notes.push(format!("Under the {} rule this would be \u{201c}{}\u{201d}.", f.rule, f.status.label()));
+        ex.notes.push(format!(
+            "Under the {} rule this would be \u{201c}{}\u{201d}.",
+            f.rule,
+            f.status.label()
+        ));
     }
     if let Some(c) = &reported_check {
         if !c.agrees {
-            let how = if c.matches_truncation { " The reported figure matches the computed level truncated, not rounded." } else { "" };
+            let how = if c.matches_truncation {
+                " The reported figure matches the computed level truncated, not rounded."
+            } else {
+                ""
+            };
             ex.notes.push(format!(
                 "The report printed {}%; the computed level rounds to {}% at {} decimals.{how}",
                 decimal(c.reported, c.decimals),
@@ -334,9 +421,15 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         ex.notes.push(format!(
             "Restated: first reported as {}{}, now {}{}.",
             r.original_display,
-            r.original_report.map_or(String::new(), |m| format!(" in the {} report", m.long_name())),
+            r.original_report.map_or(String::new(), |m| format!(
+                " in the {} report",
+                m.long_name()
+            )),
             display,
-            r.restated_report.map_or(String::new(), |m| format!(" in the {} report", m.long_name()))
+            r.restated_report.map_or(String::new(), |m| format!(
+                " in the {} report",
+                m.long_name()
+            ))
         ));
     }
     if out_of_range {
@@ -346,7 +439,12 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         ex.notes.push("A KPI: it carries no service credit.".into());
     }
     if let (Some(c), Some(p)) = (change, prev) {
-        ex.steps.push(format!("Change from {} ({}): {}", def.cadence.label(prev_period), p.display, signed(c, 2)));
+        ex.steps.push(format!(
+            "Change from {} ({}): {}",
+            def.cadence.label(prev_period),
+            p.display,
+            signed(c, 2)
+        ));
     }
     if let Some(note) = obs.and_then(|o| o.note.clone()) {
         ex.notes.push(note);
@@ -370,7 +468,12 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
         display,
         status,
         flip,
-        previous: prev.map(|p| Previous { period: prev_period, level: p.level, display: p.display.clone(), restated: p.restated }),
+        previous: prev.map(|p| Previous {
+            period: prev_period,
+            level: p.level,
+            display: p.display.clone(),
+            restated: p.restated,
+        }),
         change,
         restatement,
         streak,
@@ -383,16 +486,31 @@ fn build(def: &MeasureDef, period: Month, input: Inputs, mut ex: Explanation, do
 
 fn check(reported: Decimal, computed: Decimal) -> ReportedCheck {
     let decimals = reported.scale();
-    let computed_rounded = computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let computed_rounded =
+        computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let agrees = computed_rounded == reported;
-    let matches_truncation = !agrees && computed.round_dp_with_strategy(decimals, RoundingStrategy::ToZero) == reported;
-    ReportedCheck { reported, decimals, computed_rounded, agrees, matches_truncation }
+    let matches_truncation =
+        !agrees && computed.round_dp_with_strategy(decimals, RoundingStrategy::ToZero) == reported;
+    ReportedCheck {
+        reported,
+        decimals,
+        computed_rounded,
+        agrees,
+        matches_truncation,
+    }
 }
 
 /// The shown figure. A reported level is shown as given (at least two
 /// decimals). A computed one gets two decimals, or more where two would
 /// make a miss look like a pass, or a pass look like a miss (CH1.3: 99.897%).
-fn show(def: &MeasureDef, level: ServiceLevel, obs: Option<&Observation>, target: Option<Decimal>, minimum: Option<Decimal>, status: Compliance) -> String {
+fn show(
+    def: &MeasureDef,
+    level: ServiceLevel,
+    obs: Option<&Observation>,
+    target: Option<Decimal>,
+    minimum: Option<Decimal>,
+    status: Compliance,
+) -> String {
     let n = match level {
         ServiceLevel::Status(s) => return s.label().into(),
         ServiceLevel::Number(n) => n,
@@ -400,12 +518,15 @@ fn show(def: &MeasureDef, level: ServiceLevel, obs: Option<&Observation>, target
     if def.unit == Unit::Count {
         return exact(n);
     }
-    let given = matches!(obs.map(|o| &o.input), Some(Input::Level { .. })) && def.basis != Basis::Derived;
+    let given =
+        matches!(obs.map(|o| &o.input), Some(Input::Level { .. })) && def.basis != Basis::Derived;
     let mut dp = if given { n.scale().max(2) } else { 2 };
     if let (false, Some(t), false) = (given, target, status == Compliance::NotAssessed) {
         while dp < 6 {
             let shown = n.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-            if Compliance::assess(shown, t, minimum, def.direction, ComparisonRule::Unrounded) == status {
+            if Compliance::assess(shown, t, minimum, def.direction, ComparisonRule::Unrounded)
+                == status
+            {
                 break;
             }
             dp += 1;

@@ -24,13 +24,19 @@ pub enum ComparisonRule {
 
 impl ComparisonRule {
     /// The rules the app offers.
-    pub const CHOICES: [ComparisonRule; 3] = [ComparisonRule::Unrounded, ComparisonRule::Rounded(2), ComparisonRule::Rounded(3)];
+    pub const CHOICES: [ComparisonRule; 3] = [
+        ComparisonRule::Unrounded,
+        ComparisonRule::Rounded(2),
+        ComparisonRule::Rounded(3),
+    ];
 
     /// The level as this rule compares it.
     pub fn apply(self, level: Decimal) -> Decimal {
         match self {
             ComparisonRule::Unrounded => level,
-            ComparisonRule::Rounded(dp) => level.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+            ComparisonRule::Rounded(dp) => {
+                level.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+            }
         }
     }
 
@@ -46,7 +52,9 @@ impl ComparisonRule {
     /// Plain-words statement of the rule, for explanations.
     pub fn describe(self) -> String {
         match self {
-            ComparisonRule::Unrounded => "the unrounded level is compared with the target and minimum".into(),
+            ComparisonRule::Unrounded => {
+                "the unrounded level is compared with the target and minimum".into()
+            }
             ComparisonRule::Rounded(dp) => {
                 format!("the level is rounded half away from zero to {dp} decimal places, then compared")
             }
@@ -79,7 +87,9 @@ impl FromStr for ComparisonRule {
             .and_then(|n| n.parse::<u32>().ok())
             .filter(|&n| n <= 10)
             .map(ComparisonRule::Rounded)
-            .ok_or_else(|| format!("expected a comparison rule: unrounded, 2dp, 3dp (0 to 10 dp); found {s:?}"))
+            .ok_or_else(|| {
+                format!("expected a comparison rule: unrounded, 2dp, 3dp (0 to 10 dp); found {s:?}")
+            })
     }
 }
 
@@ -91,7 +101,9 @@ impl Serialize for ComparisonRule {
 
 impl<'de> Deserialize<'de> for ComparisonRule {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -109,7 +121,13 @@ pub enum Compliance {
 
 impl Compliance {
     /// Assesses `level` under `rule`. With no minimum, a miss is "below target".
-    pub fn assess(level: Decimal, target: Decimal, minimum: Option<Decimal>, direction: Direction, rule: ComparisonRule) -> Compliance {
+    pub fn assess(
+        level: Decimal,
+        target: Decimal,
+        minimum: Option<Decimal>,
+        direction: Direction,
+        rule: ComparisonRule,
+    ) -> Compliance {
         if rule.reaches(level, target, direction) {
             Compliance::MeetsTarget
         } else if minimum.is_none_or(|m| rule.reaches(level, m, direction)) {
@@ -187,6 +205,9 @@ mod tests {
         }
         assert!("2 dp".parse::<ComparisonRule>().is_err());
         assert!("99dp".parse::<ComparisonRule>().is_err());
-        assert_eq!(" 2DP ".parse::<ComparisonRule>(), Ok(ComparisonRule::Rounded(2)));
+        assert_eq!(
+            " 2DP ".parse::<ComparisonRule>(),
+            Ok(ComparisonRule::Rounded(2))
+        );
     }
 }

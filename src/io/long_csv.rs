@@ -1,0 +1,428 @@
+//! The dataset file: CSV in long form, one row per period, measure and
+//! provider (and incident category for CPM4/CPM5). See README "Input formats".
+//!
+//! ```text
+//! period,measure,provider,category,value,successes,total,reported_in,note
+//! 2021-03,PM2,CSPN,,23.74,56774,239128,2021-03,
+//! 2021-03,CPM5,DCC,3,,108,111,2021-03,
+//! ```
+//!
+//! Every row is checked; all problems are returned together and nothing is
+//! returned unless the whole file is good.
+
+use super::error::{ErrorKind, ImportError};
+use super::values::{self, Cell, LEVEL_EXPECTED, PERIOD_EXPECTED};
+use crate::engine::catalogue::{Basis, Unit};
+use crate::engine::observation::IncidentCount;
+use crate::engine::{Catalogue, Dataset, Input, Month, Observation, Provider};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub const COLUMNS: [&str; 9] = [
+    "period",
+    "measure",
+    "provider",
+    "category",
+    "value",
+    "successes",
+    "total",
+    "reported_in",
+    "note",
+];
+const REQUIRED: [&str; 3] = ["period", "measure", "provider"];
+
+/// One parsed row before rows of a key are put together.
+struct Row {
+    line: u64,
+    category: Option<(u8, u64, u64)>,
+    value: Option<(Cell, String)>,
+    counts: Option<(u64, u64)>,
+    note: Option<String>,
+}
+
+type Key = (Month, &'static str, Provider, Option<Month>);
+
+/// Reads the long-form CSV text of `file`.
+pub fn read(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h
+            .iter()
+            .map(|h| h.to_ascii_lowercase().replace([' ', '-'], "_"))
+            .collect::<Vec<_>>(),
+        Err(e) => return Err(vec![syntax(file, &e)]),
+    };
+    if headers.iter().all(|h| h.is_empty()) {
+        return Err(vec![ImportError::file(
+            file,
+            ErrorKind::Unreadable,
+            format!("a header row naming the columns: {}", COLUMNS.join(",")),
+        )]);
+    }
+    let missing: Vec<ImportError> = REQUIRED
+        .iter()
+        .filter(|c| !headers.iter().any(|h| h == *c))
+        .map(|c| ImportError {
+            row: Some(1),
+            column: Some((*c).into()),
+            ..ImportError::file(
+                file,
+                ErrorKind::MissingColumn,
+                format!("a header with the columns {}", COLUMNS.join(",")),
+            )
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name);
+
+    let cat = Catalogue::builtin();
+    let mut errors = Vec::new();
+    let mut groups: BTreeMap<Key, Vec<Row>> = BTreeMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(syntax(file, &e));
+                if errors.len() >= 1000 {
+                    break;
+                }
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("");
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let mut bad = |column: &str, kind: ErrorKind, expected: String| {
+            errors.push(ImportError::cell(
+                file,
+                line,
+                column,
+                get(column),
+                kind,
+                expected,
+            ));
+        };
+        let period = values::month(get("period"));
+        if period.is_none() {
+            bad("period", ErrorKind::BadPeriod, PERIOD_EXPECTED.into());
+        }
+        let reported_in = match get("reported_in") {
+            "" => Some(None),
+            t => values::month(t).map(Some),
+        };
+        if reported_in.is_none() {
+            bad(
+                "reported_in",
+                ErrorKind::BadPeriod,
+                format!("{PERIOD_EXPECTED}, or empty"),
+            );
+        }
+        let provider = Provider::parse(get("provider"));
+        let def = match provider {
+            None => {
+                let names: Vec<&str> = Provider::ALL.iter().map(|p| p.code()).collect();
+                bad(
+                    "provider",
+                    ErrorKind::UnknownProvider,
+                    format!("one of {}", names.join(", ")),
+                );
+                None
+            }
+            Some(p) => {
+                let def = cat
+                    .resolve_code(get("measure"), p)
+                    .and_then(|c| cat.get(c, p));
+                if def.is_none() {
+                    let known: Vec<&str> = cat
+                        .measures()
+                        .iter()
+                        .filter(|m| m.provider == p)
+                        .map(|m| m.code)
+                        .collect();
+                    bad(
+                        "measure",
+                        ErrorKind::UnknownMeasure,
+                        format!("a measure of {p}: {}", known.join(", ")),
+                    );
+                }
+                def
+            }
+        };
+        let category = match get("category") {
+            "" => Some(None),
+            t => t
+                .parse::<u8>()
+                .ok()
+                .filter(|c| (1..=5).contains(c))
+                .map(Some),
+        };
+        if category.is_none() {
+            bad(
+                "category",
+                ErrorKind::BadValue,
+                "an incident category 1 to 5, or empty".into(),
+            );
+        }
+        let value = match get("value") {
+            "" => Some(None),
+            t => values::level(t).map(|c| Some((c, t.to_string()))),
+        };
+        if value.is_none() {
+            bad("value", ErrorKind::BadValue, LEVEL_EXPECTED.into());
+        }
+        let mut counts = [None, None];
+        for (i, name) in ["successes", "total"].into_iter().enumerate() {
+            counts[i] = match get(name) {
+                "" => Some(None),
+                t => values::count(t).map(Some),
+            };
+            if counts[i].is_none() {
+                bad(
+                    name,
+                    ErrorKind::BadCount,
+                    "a whole number of zero or more, such as 56,774, or empty".into(),
+                );
+            }
+        }
+        let (
+            Some(period),
+            Some(def),
+            Some(reported_in),
+            Some(category),
+            Some(value),
+            [Some(s), Some(t)],
+        ) = (period, def, reported_in, category, value, counts)
+        else {
+            continue;
+        };
+        let counts = match (s, t) {
+            (Some(s), Some(t)) => Some((s, t)),
+            (None, None) => None,
+            (Some(_), None) | (None, Some(_)) => {
+                let which = if s.is_none() { "successes" } else { "total" };
+                bad(
+                    which,
+                    ErrorKind::Inconsistent,
+                    "successes and total together, or neither".into(),
+                );
+                continue;
+            }
+        };
+        if let Some((s, t)) = counts {
+            if s > t && def.basis != Basis::PowerOutage {
+                bad(
+                    "successes",
+                    ErrorKind::Inconsistent,
+                    format!("no more than the total ({t})"),
+                );
+                continue;
+            }
+        }
+        let category = match category {
+            None => None,
+            Some(c) => {
+                let fits = def.basis == Basis::Incidents
+                    && if def.code == "CPM4" { c <= 2 } else { c >= 3 };
+                let Some((s, t)) = counts.filter(|_| fits) else {
+                    let expected = if fits {
+                        "successes (resolved within target) and total for the category".to_string()
+                    } else {
+                        "a category only on CPM4 (1–2) or CPM5 (3–5) incident rows".to_string()
+                    };
+                    bad(
+                        if fits { "total" } else { "category" },
+                        ErrorKind::Inconsistent,
+                        expected,
+                    );
+                    continue;
+                };
+                Some((c, s, t))
+            }
+        };
+        if let Some((Cell::Number(n), _)) = &value {
+            if let Some(expected) = implausible(def.unit, def.basis, *n) {
+                bad("value", ErrorKind::BadValue, expected);
+                continue;
+            }
+        }
+        if category.is_none() && value.is_none() && counts.is_none() {
+            bad(
+                "value",
+                ErrorKind::BadValue,
+                format!("{LEVEL_EXPECTED}; or successes and total"),
+            );
+            continue;
+        }
+        let note = Some(get("note").to_string()).filter(|n| !n.is_empty());
+        let row = Row {
+            line,
+            category,
+            value,
+            counts,
+            note,
+        };
+        groups
+            .entry((period, def.code, def.provider, reported_in))
+            .or_default()
+            .push(row);
+    }
+
+    let mut observations = Vec::with_capacity(groups.len());
+    for ((period, code, provider, reported_in), rows) in groups {
+        match combine(file, &rows) {
+            Ok((input, reported, note)) => observations.push(Observation {
+                input: power_outage(input, cat.get(code, provider).map(|d| d.basis)),
+                period,
+                measure: code.into(),
+                provider,
+                reported,
+                reported_in,
+                note,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Dataset { observations })
+    } else {
+        errors.sort_by_key(|e| e.row);
+        Err(errors)
+    }
+}
+
+/// PM12.2's counts are alerts delivered and power-loss alerts, for its formula.
+fn power_outage(input: Input, basis: Option<Basis>) -> Input {
+    match (input, basis) {
+        (Input::Counts { successes, total }, Some(Basis::PowerOutage)) => Input::PowerOutage {
+            delivered: successes,
+            power_loss_alerts: total,
+        },
+        (input, _) => input,
+    }
+}
+
+/// A number no report could give for this kind of measure.
+fn implausible(unit: Unit, basis: Basis, n: Decimal) -> Option<String> {
+    match unit {
+        _ if n.is_sign_negative() && !n.is_zero() => Some("a level of zero or more".into()),
+        Unit::Percent if basis != Basis::PowerOutage && n > Decimal::ONE_HUNDRED => {
+            Some("a percentage from 0 to 100 (only PM12.2's formula yields more)".into())
+        }
+        _ => None,
+    }
+}
+
+/// Puts the rows of one key together into one input.
+fn combine(
+    file: &str,
+    rows: &[Row],
+) -> Result<(Input, Option<Decimal>, Option<String>), ImportError> {
+    let mains: Vec<&Row> = rows.iter().filter(|r| r.category.is_none()).collect();
+    let dup = |r: &Row, what: &str| {
+        ImportError::cell(file, r.line, "period", "", ErrorKind::Duplicate, format!("one row per period, measure, provider and reported_in{what}; row {} has the same key", rows[0].line))
+    };
+    if mains.len() > 1 {
+        return Err(dup(mains[1], ""));
+    }
+    let main = mains.first();
+    let note = main.and_then(|r| r.note.clone());
+    let reported = main.and_then(|r| match r.value {
+        Some((Cell::Number(n), _)) => Some(n),
+        _ => None,
+    });
+    let mut categories: Vec<IncidentCount> = Vec::new();
+    for r in rows.iter().filter(|r| r.category.is_some()) {
+        let Some((category, within, total)) = r.category else {
+            continue;
+        };
+        if categories.iter().any(|c| c.category == category) {
+            return Err(dup(r, " (and category)"));
+        }
+        categories.push(IncidentCount {
+            category,
+            within,
+            total,
+        });
+    }
+    if !categories.is_empty() {
+        categories.sort_by_key(|c| c.category);
+        if let Some(r) = main.filter(|r| r.counts.is_some()) {
+            return Err(ImportError::cell(
+                file,
+                r.line,
+                "successes",
+                "",
+                ErrorKind::Inconsistent,
+                "no counts on the total row when category rows give them",
+            ));
+        }
+        return Ok((Input::Incidents { categories }, reported, note));
+    }
+    let Some(main) = main else {
+        return Err(ImportError::file(
+            file,
+            ErrorKind::Inconsistent,
+            "a row for each key",
+        ));
+    };
+    let input = match (main.counts, &main.value) {
+        (Some(_), Some((Cell::Status(_), text))) => {
+            return Err(ImportError::cell(
+                file,
+                main.line,
+                "value",
+                text,
+                ErrorKind::Inconsistent,
+                "a number (or nothing) when successes and total are given",
+            ));
+        }
+        (Some((s, t)), _) => Input::Counts {
+            successes: s,
+            total: t,
+        },
+        (None, Some((Cell::Number(n), _))) => Input::Level { level: *n },
+        (None, Some((Cell::Status(s), _))) => Input::Status { status: *s },
+        (None, None) => {
+            return Err(ImportError::cell(
+                file,
+                main.line,
+                "value",
+                "",
+                ErrorKind::BadValue,
+                LEVEL_EXPECTED,
+            ))
+        }
+    };
+    let reported = if matches!(input, Input::Counts { .. }) {
+        reported
+    } else {
+        None
+    };
+    Ok((input, reported, note))
+}
+
+fn syntax(file: &str, e: &csv::Error) -> ImportError {
+    let row = e.position().map(|p| p.line());
+    let expected = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!(
+                "{expected_len} fields like the header, found {len} (is the delimiter a comma?)"
+            )
+        }
+        csv::ErrorKind::Utf8 { .. } => "UTF-8 text".into(),
+        _ => format!("well-formed CSV ({e})"),
+    };
+    ImportError {
+        row,
+        ..ImportError::file(file, ErrorKind::Syntax, expected)
+    }
+}

@@ -1,0 +1,168 @@
+//! Cell values as people write them: `99.83%`, `56,774`, `No Events`,
+//! `2021-03`, `March 2021`, `Mar-21`.
+
+use crate::engine::{Month, NoValue};
+use rust_decimal::Decimal;
+
+/// A level cell: a number or a status word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Number(Decimal),
+    Status(NoValue),
+}
+
+pub const LEVEL_EXPECTED: &str =
+    "a number such as 99.83 or 99.83%, or one of No Events, N/A, Data Exempted, Not Reported";
+
+/// Strips a trailing `%` and thousands separators (only where they group
+/// digits in threes, so `1,2` is refused rather than read as 12).
+pub fn decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    let t = t.strip_suffix('%').unwrap_or(t).trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", int.strip_prefix('+').unwrap_or(int)),
+    };
+    let plain = if digits.contains(',') {
+        let groups: Vec<&str> = digits.split(',').collect();
+        let ok = !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+        groups.concat()
+    } else {
+        digits.to_string()
+    };
+    if plain.is_empty()
+        || !plain.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let canonical = if frac.is_empty() {
+        format!("{sign}{plain}")
+    } else {
+        format!("{sign}{plain}.{frac}")
+    };
+    canonical.parse().ok()
+}
+
+pub fn level(text: &str) -> Option<Cell> {
+    NoValue::parse(text)
+        .map(Cell::Status)
+        .or_else(|| decimal(text).map(Cell::Number))
+}
+
+/// A non-negative whole number, separators allowed.
+pub fn count(text: &str) -> Option<u64> {
+    let d = decimal(text)?;
+    if d.is_sign_negative() || d.fract() != Decimal::ZERO {
+        return None;
+    }
+    d.trunc().to_string().parse().ok()
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+pub const PERIOD_EXPECTED: &str = "a month such as 2021-03, Mar-21, Mar 2021 or March 2021";
+
+/// Reads `2021-03`, `2021/03`, `March 2021`, `Mar 2021`, `Mar-21`, `Sept 2020`.
+pub fn month(text: &str) -> Option<Month> {
+    let t = text.trim();
+    if let Ok(m) = t.replace('/', "-").parse::<Month>() {
+        return Some(m);
+    }
+    let lower = t.to_ascii_lowercase();
+    let (name, year) = lower.split_once([' ', '-'])?;
+    let idx = MONTHS.iter().position(|m| name.starts_with(m))?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][idx];
+    if !(full.starts_with(name) || name == "sept") {
+        return None;
+    }
+    let year = year.trim();
+    let y: i32 = match year.len() {
+        2 => 2000 + year.parse::<i32>().ok()?,
+        4 => year.parse().ok()?,
+        _ => return None,
+    };
+    Month::new(y, idx as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn decimals_as_people_write_them() {
+        #[rustfmt::skip]
+        let cases = [
+            ("99.83", Some("99.83")), ("99.83%", Some("99.83")), (" 99.896 % ", Some("99.896")),
+            ("56,774", Some("56774")), ("1,234,567.5", Some("1234567.5")), ("-1.5", Some("-1.5")),
+            ("100.00", Some("100.00")), ("1,2", None), ("12,34", None), (",123", None), ("abc", None),
+            ("", None), ("%", None), ("1e5", None), ("NaN", None), ("99..8", None), ("1.2.3", None),
+            ("99999999999999999999999999999999999", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(decimal(text), want.map(d), "{text:?}");
+        }
+        assert_eq!(
+            decimal("100.00").unwrap().scale(),
+            2,
+            "printed decimals are kept"
+        );
+    }
+
+    #[test]
+    fn counts_and_levels() {
+        assert_eq!(count("56,774"), Some(56774));
+        assert_eq!(count("-1"), None);
+        assert_eq!(count("1.5"), None);
+        assert_eq!(count("3.0"), Some(3));
+        assert_eq!(level("No Events"), Some(Cell::Status(NoValue::NoEvents)));
+        assert_eq!(level("n/a"), Some(Cell::Status(NoValue::NotApplicable)));
+        assert_eq!(level("23.74%"), Some(Cell::Number(d("23.74"))));
+        assert_eq!(level("twenty"), None);
+    }
+
+    #[test]
+    fn months_as_people_write_them() {
+        let m = |y, mo| Month::new(y, mo);
+        #[rustfmt::skip]
+        let cases = [
+            ("2021-03", m(2021, 3)), ("2021/03", m(2021, 3)), ("March 2021", m(2021, 3)),
+            ("Mar 2021", m(2021, 3)), ("Mar-21", m(2021, 3)), ("mar-21", m(2021, 3)),
+            ("Sept 2020", m(2020, 9)), ("Sep-20", m(2020, 9)), ("Marc 2021", m(2021, 3)),
+            ("Mrch 2021", None), ("March", None), ("13/2021", None), ("2021-13", None), ("", None),
+            ("Mar 202", None), ("Maybe 2021", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(month(text), want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+// Browser tests for the built app (dist/), in headless Debian Chromium.
+// Run: trunk build --offline --release && node --test tests/browser/
+// (or simply: bash scripts/test.sh)
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, REPO_ROOT } from './serve-dist.mjs';
+
+// DCC_PERF_DIST overrides the directory under test (used to check the harness itself).
+const DIST = path.resolve(REPO_ROOT, process.env.DCC_PERF_DIST || 'dist');
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'screenshots');
+
+const TABLE = '[data-testid="measures-table"]';
+const EXPLANATION = '[data-testid="explanation"]';
+const RULE_SELECT = '[data-testid="rule-select"]';
+const RULE_FLIPS = '[data-testid="rule-flips"]';
+const row = (measure, provider) =>
+  `${TABLE} tr[data-measure="${measure}"][data-provider="${provider}"]`;
+
+const LOAD_TIMEOUT = 20_000; // the table must appear within 20 s (wasm load + compute)
+const STEP_TIMEOUT = 10_000; // reactions to clicks and selections
+const TEST_TIMEOUT = 90_000;
+
+let server;
+let browser;
+
+/** What went wrong in the page so far, for assertion messages. */
+function diagnostics(s) {
+  const parts = [];
+  if (s.pageErrors.length) parts.push(`page errors:\n  ${s.pageErrors.join('\n  ')}`);
+  if (s.consoleErrors.length) parts.push(`console errors:\n  ${s.consoleErrors.join('\n  ')}`);
+  if (s.external.length) parts.push(`requests that left 127.0.0.1:\n  ${s.external.join('\n  ')}`);
+  return parts.length ? `\n${parts.join('\n')}` : '';
+}
+
+/** Open a fresh context + page on the app and wait for the measures table. */
+async function openApp(viewport = { width: 1280, height: 900 }) {
+  const s = await browser.newPage({ viewport });
+  try {
+    await s.page.goto(server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    await s.page.waitForSelector(TABLE, { timeout: LOAD_TIMEOUT });
+  } catch (err) {
+    await s.close().catch(() => {});
+    throw new Error(`the app did not show ${TABLE} within ${LOAD_TIMEOUT / 1000} s: ${err.message}${diagnostics(s)}`);
+  }
+  return s;
+}
+
+/** Checks that hold for every page: no page errors, nothing left 127.0.0.1. */
+function assertClean(s, { console: checkConsole = true } = {}) {
+  assert.deepEqual(s.external, [], `the app made requests that left 127.0.0.1${diagnostics(s)}`);
+  assert.deepEqual(s.pageErrors, [], `the page threw errors${diagnostics(s)}`);
+  if (checkConsole) {
+    assert.deepEqual(s.consoleErrors, [], `the page logged console errors${diagnostics(s)}`);
+  }
+}
+
+/** Poll a locator's innerText until `test(text)` holds; return the last text. */
+async function waitForText(locator, test, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  for (;;) {
+    text = (await locator.innerText({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => text)) ?? '';
+    if (test(text) || Date.now() >= deadline) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Run `body` with a fresh page; always close it; then check it stayed clean. */
+async function withApp(viewport, body) {
+  const s = await openApp(viewport);
+  try {
+    try {
+      await body(s);
+    } catch (err) {
+      // Add what the page reported (errors, escaped requests) to the failure.
+      const d = diagnostics(s);
+      throw d ? new Error(`${err && err.message}${d}`, { cause: err }) : err;
+    }
+    assertClean(s);
+  } finally {
+    await s.close().catch(() => {});
+  }
+}
+
+describe('dcc-perf app in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, () => {
+  before(async () => {
+    if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+      throw new Error(
+        `dist/index.html is missing (${DIST}): run trunk build first ` +
+          '(`trunk build --offline --release`, or just `bash scripts/test.sh`).',
+      );
+    }
+    server = await startServer(DIST);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+  });
+
+  it('opens on the March 2021 sample', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const text = await s.page.locator('body').innerText();
+      assert.ok(text.includes('March 2021'), `page text does not mention "March 2021":\n${text.slice(0, 2000)}`);
+      // A moment for late errors (e.g. a panic after first render) to surface.
+      await s.page.waitForTimeout(300);
+    });
+  });
+
+  it('CPM1 shows 92.75% and below minimum', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const r = s.page.locator(row('CPM1', 'DCC'));
+      await r.waitFor({ timeout: STEP_TIMEOUT });
+      const text = await waitForText(r, (t) => t.includes('92.75%') && /below minimum/i.test(t));
+      assert.ok(text.includes('92.75%'), `CPM1/DCC row does not show 92.75%: ${JSON.stringify(text)}`);
+      assert.match(text, /below minimum/i, `CPM1/DCC row does not say "below minimum": ${JSON.stringify(text)}`);
+    });
+  });
+
+  it('explanation of CSPN PM2 shows its counts', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const r = s.page.locator(row('PM2', 'CSPN'));
+      await r.waitFor({ timeout: STEP_TIMEOUT });
+      await r.click();
+      const ex = s.page.locator(EXPLANATION);
+      await ex.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      const text = await waitForText(ex, (t) => t.includes('56,774') && t.includes('239,128'));
+      assert.ok(text.includes('56,774'), `explanation lacks "56,774":\n${text}`);
+      assert.ok(text.includes('239,128'), `explanation lacks "239,128":\n${text}`);
+    });
+  });
+
+  it('readable at 1280 px and phone width', { timeout: TEST_TIMEOUT }, async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await withApp({ width: 1280, height: 900 }, async (s) => {
+      await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'desktop.png'), fullPage: true });
+
+      await s.page.setViewportSize({ width: 390, height: 844 });
+      // Let layout settle after the resize.
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone.png'), fullPage: true });
+
+      const m = await s.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      assert.equal(m.innerWidth, 390);
+      assert.ok(
+        m.scrollWidth <= m.innerWidth + 1,
+        `horizontal overflow at 390 px: document scrollWidth ${m.scrollWidth} > innerWidth ${m.innerWidth} ` +
+          '(wide content such as the table must scroll inside its own container)',
+      );
+    });
+  });
+
+  it('comparison rule can be changed', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const select = s.page.locator(RULE_SELECT);
+      await select.waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await select.evaluate((el) => el.tagName), 'SELECT', `${RULE_SELECT} is not a <select>`);
+      const values = await select.evaluate((el) => [...el.options].map((o) => o.value));
+      for (const v of ['unrounded', '2dp', '3dp']) {
+        assert.ok(values.includes(v), `${RULE_SELECT} has no option "${v}" (options: ${values.join(', ')})`);
+      }
+
+      const r = s.page.locator(row('CH1.3', 'CSPC'));
+      await r.waitFor({ timeout: STEP_TIMEOUT });
+      const before = await r.innerText();
+
+      await select.selectOption('2dp');
+      const met = (t) => /meets target|\bmet\b/i.test(t);
+      const text = await waitForText(r, met);
+      assert.ok(
+        met(text),
+        `with rule 2dp, CH1.3/CSPC should meet its target; row text was ${JSON.stringify(text)} ` +
+          `(before the change: ${JSON.stringify(before)})`,
+      );
+
+      const flips = s.page.locator(RULE_FLIPS);
+      await flips.waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).catch(() => {});
+      assert.ok(await flips.count(), `${RULE_FLIPS} is missing after choosing rule 2dp`);
+      assert.ok(await flips.first().isVisible(), `${RULE_FLIPS} exists but is not visible`);
+    });
+  });
+});

@@ -1,0 +1,93 @@
+//! Malformed inputs: each gives a located error and never a panic.
+
+use dcc_perf::io::{read_dataset, ErrorKind};
+
+const H: &str = "period,measure,provider,category,value,successes,total,reported_in,note\n";
+
+#[test]
+fn malformed_inputs_give_located_errors() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, ErrorKind, Option<u64>, Option<&str>)] = &[
+        // name, body after the header (None header for whole-file cases), kind, row, column
+        ("unknown measure", "2021-03,PM9,CSPN,,99,,,,", ErrorKind::UnknownMeasure, Some(2), Some("measure")),
+        ("unknown provider", "2021-03,PM2,CSP East,,99,,,,", ErrorKind::UnknownProvider, Some(2), Some("provider")),
+        ("bad month", "2021-13,PM2,CSPN,,99,,,,", ErrorKind::BadPeriod, Some(2), Some("period")),
+        ("bad reported_in", "2021-03,PM2,CSPN,,99,,,March,", ErrorKind::BadPeriod, Some(2), Some("reported_in")),
+        ("percent over 100", "2021-03,PM2,CSPN,,100.5,,,,", ErrorKind::BadValue, Some(2), Some("value")),
+        ("negative level", "2021-03,PM2,CSPN,,-1,,,,", ErrorKind::BadValue, Some(2), Some("value")),
+        ("words for a level", "2021-03,PM2,CSPN,,ninety,,,,", ErrorKind::BadValue, Some(2), Some("value")),
+        ("negative count", "2021-03,PM2,CSPN,,,-5,10,,", ErrorKind::BadCount, Some(2), Some("successes")),
+        ("fractional count", "2021-03,PM2,CSPN,,,5.5,10,,", ErrorKind::BadCount, Some(2), Some("successes")),
+        ("successes above total", "2021-03,PM2,CSPN,,,11,10,,", ErrorKind::Inconsistent, Some(2), Some("successes")),
+        ("successes without total", "2021-03,PM2,CSPN,,,11,,,", ErrorKind::Inconsistent, Some(2), Some("total")),
+        ("status with counts", "2021-03,PM2,CSPN,,No Events,1,2,,", ErrorKind::Inconsistent, Some(2), Some("value")),
+        ("no value at all", "2021-03,PM2,CSPN,,,,,,", ErrorKind::BadValue, Some(2), Some("value")),
+        ("category on a non-incident measure", "2021-03,PM2,CSPN,3,,1,2,,", ErrorKind::Inconsistent, Some(2), Some("category")),
+        ("CPM4 category 3", "2021-03,CPM4,DCC,3,,1,2,,", ErrorKind::Inconsistent, Some(2), Some("category")),
+        ("category 9", "2021-03,CPM5,DCC,9,,1,2,,", ErrorKind::BadValue, Some(2), Some("category")),
+        ("duplicate key", "2021-03,PM2,CSPN,,99,,,,\n2021-03,PM2,CSPN,,98,,,,", ErrorKind::Duplicate, Some(3), Some("period")),
+        ("wrong field count", "2021-03,PM2,CSPN,,99", ErrorKind::Syntax, Some(2), None),
+    ];
+    for &(name, body, kind, row, column) in cases {
+        let text = format!("{H}{body}\n");
+        let errors = read_dataset("t.csv", text.as_bytes()).expect_err(name);
+        let e = &errors[0];
+        assert_eq!(
+            (e.kind, e.row, e.column.as_deref()),
+            (kind, row, column),
+            "{name}: {e}"
+        );
+        assert!(e.to_string().starts_with("t.csv, row"), "{name}: {e}");
+        assert!(!e.expected.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn whole_file_problems() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[u8], ErrorKind)] = &[
+        ("empty", b"", ErrorKind::Unreadable),
+        ("blank", b" \n\n", ErrorKind::Unreadable),
+        ("binary junk", &[0xff, 0xfe, 0x00, 0x81, 0x9f], ErrorKind::Unreadable),
+        ("missing columns", b"a,b,c\n1,2,3\n", ErrorKind::MissingColumn),
+        ("broken json", b"{\"observations\": [", ErrorKind::Syntax),
+        ("json unknown measure", br#"{"observations":[{"period":"2021-03","measure":"PM9","provider":"CSPN","input":{"kind":"level","level":"1"}}]}"#, ErrorKind::UnknownMeasure),
+    ];
+    for &(name, bytes, kind) in cases {
+        let errors = read_dataset("f", bytes).expect_err(name);
+        assert_eq!(errors[0].kind, kind, "{name}: {}", errors[0]);
+    }
+}
+
+#[test]
+fn forgiving_where_people_differ() {
+    // BOM, CRLF, friendly months and providers, % signs, separators, quoted commas.
+    let text = "\u{feff}period,measure,provider,value,successes,total,note\r\nMar-21,pm 2,CSP N,23.74%,\"56,774\",\"239,128\",\"a, b\"\r\n";
+    let data = read_dataset("f.csv", text.as_bytes()).expect("reads");
+    assert_eq!(data.observations.len(), 1);
+    assert_eq!(data.observations[0].measure, "PM2");
+    assert_eq!(data.observations[0].note.as_deref(), Some("a, b"));
+}
+
+#[test]
+fn every_error_in_a_file_is_reported() {
+    let text =
+        format!("{H}2021-03,PM9,CSPN,,1,,,,\n2021-13,PM2,CSPC,,99,,,,\n2021-03,PM2,CSPS,,x,,,,\n");
+    let errors = read_dataset("t.csv", text.as_bytes()).expect_err("three bad rows");
+    let rows: Vec<_> = errors.iter().map(|e| e.row).collect();
+    assert_eq!(rows, vec![Some(2), Some(3), Some(4)]);
+}
+
+#[test]
+fn huge_field_is_shortened_in_messages() {
+    let text = format!("{H}2021-03,{},CSPN,,1,,,,\n", "X".repeat(100_000));
+    let errors = read_dataset("t.csv", text.as_bytes()).expect_err("unknown");
+    assert!(errors[0].to_string().len() < 1000);
+}
+
+#[test]
+fn json_round_trips_the_sample() {
+    let data = dcc_perf::io::sample();
+    let json = serde_json::to_string(&data).unwrap();
+    assert_eq!(read_dataset("s.json", json.as_bytes()).unwrap(), data);
+}
