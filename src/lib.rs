@@ -1,2 +1,14 @@
+//! `dcc-perf`: a client-only calculator for the service performance of Great
+//! Britain's smart-metering network (DCC), built from one crate:
+//!
+//! - [`engine`]: the calculations, pure Rust (`rust_decimal`, `serde`, std);
+//! - [`io`]: text and files to domain types and back (CSV, JSON), no DOM;
+//! - `ui` (wasm32 only): the Yew app, thin over the engine.
+//!
+//! Dependencies point one way: ui → io → engine. The `dcc-perf` command and
+//! the browser app share the engine and io.
+
 pub mod engine;
 pub mod io;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

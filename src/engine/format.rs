@@ -10,7 +10,7 @@ pub fn thousands(n: u64) -> String {
 fn group(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -40,6 +40,24 @@ pub fn decimal(value: Decimal, dp: u32) -> String {
 pub fn exact(value: Decimal) -> String {
     let n = value.normalize();
     decimal(n, n.scale())
+}
+
+/// Exact where short; otherwise cut to 6 decimals and marked "…", so a
+/// 28-digit quotient reads as `23.742096…` and is never mistaken for rounded.
+pub fn brief(value: Decimal) -> String {
+    const DP: u32 = 6;
+    if value.scale() <= DP {
+        return decimal(value, value.scale());
+    }
+    let n = value.normalize();
+    if n.scale() <= DP {
+        exact(n)
+    } else {
+        format!(
+            "{}…",
+            decimal(n.round_dp_with_strategy(DP, RoundingStrategy::ToZero), DP)
+        )
+    }
 }
 
 /// A signed change: `+1.23` / `-12.14` / `0.00`.
@@ -74,6 +92,10 @@ mod tests {
         assert_eq!(exact(d("92.750900")), "92.7509");
         assert_eq!(exact(d("-1234.5")), "-1,234.5");
         assert_eq!(signed(d("1.2"), 2), "+1.20");
+        assert_eq!(brief(d("23.742096283162155")), "23.742096…");
+        assert_eq!(brief(d("99.8960")), "99.8960", "a printed scale is kept");
+        assert_eq!(brief(d("99.89600000000")), "99.896");
+        assert_eq!(brief(d("1020.26")), "1,020.26");
         assert_eq!(signed(d("-12.14"), 2), "-12.14");
         assert_eq!(signed(d("0.001"), 2), "0.00");
     }

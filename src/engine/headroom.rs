@@ -89,10 +89,9 @@ impl Headroom {
                 );
                 if self.successes_short > 0 {
                     format!(
-                        "{head} There were {} failures: {} more than allowed, i.e. {} more successes were needed.",
+                        "{head} There were {} failures, {} more than allowed: that many more successes were needed.",
                         thousands(failures),
-                        thousands(failures - allowed),
-                        thousands(self.successes_short)
+                        thousands(failures - allowed)
                     )
                 } else {
                     format!(

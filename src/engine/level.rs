@@ -4,7 +4,7 @@
 //! All arithmetic is exact decimal; nothing here rounds.
 
 use super::explain::{Explanation, Fact};
-use super::format::{decimal, exact, thousands};
+use super::format::{brief, decimal, thousands};
 use super::observation::{IncidentCount, Input, NoValue};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -47,9 +47,9 @@ pub fn percent(part: u64, whole: u64) -> Option<Decimal> {
 pub fn from_input(input: &Input, percent_unit: bool) -> (ServiceLevel, Explanation) {
     let pct = |v: Decimal| {
         if percent_unit {
-            format!("{}%", exact(v))
+            format!("{}%", brief(v))
         } else {
-            exact(v)
+            brief(v)
         }
     };
     match input {
@@ -242,7 +242,7 @@ pub fn derived(
         let value = match level {
             Some(ServiceLevel::Number(n)) => {
                 numbers.push(*n);
-                format!("{}%", exact(*n))
+                format!("{}%", brief(*n))
             }
             Some(ServiceLevel::Status(s)) => format!("{} — left out", s.label()),
             None => "not loaded — left out".to_string(),
@@ -261,14 +261,14 @@ pub fn derived(
         numbers.len(),
         numbers
             .iter()
-            .map(|n| exact(*n))
+            .map(|n| brief(*n))
             .collect::<Vec<_>>()
             .join(" + "),
-        exact(sum)
+        brief(sum)
     ));
     ex.steps.push(format!(
         "{} ÷ {} = {}%",
-        exact(sum),
+        brief(sum),
         numbers.len(),
         decimal(mean, STEP_DP)
     ));

@@ -3,7 +3,7 @@
 
 use super::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
 use super::explain::Explanation;
-use super::format::{decimal, exact, signed};
+use super::format::{brief, decimal, exact, signed};
 use super::headroom::Headroom;
 use super::level::{self, ServiceLevel};
 use super::observation::{Dataset, Input, Observation};
@@ -375,17 +375,17 @@ fn build(
         (Some(n), Some(t)) => {
             let unit = if def.unit == Unit::Percent { "%" } else { "" };
             let min = minimum.map_or("no minimum given".to_string(), |m| {
-                format!("minimum {}{unit}", exact(m))
+                format!("minimum {}{unit}", level_text(m, def.unit))
             });
             format!(
                 "Target {}{unit}, {min}; {} ({}). Compared: {}{unit} → {}.",
-                exact(t),
+                level_text(t, def.unit),
                 match def.direction {
                     Direction::HigherIsBetter => "higher is better",
                     Direction::LowerIsBetter => "lower is better",
                 },
                 rule.describe(),
-                exact(rule.apply(n)),
+                brief(rule.apply(n)),
                 status.label()
             )
         }
@@ -439,8 +439,13 @@ fn build(
         ex.notes.push("A KPI: it carries no service credit.".into());
     }
     if let (Some(c), Some(p)) = (change, prev) {
+        let unit = if def.unit == Unit::Percent {
+            " percentage points"
+        } else {
+            ""
+        };
         ex.steps.push(format!(
-            "Change from {} ({}): {}",
+            "Change from {} ({}): {}{unit}",
             def.cadence.label(prev_period),
             p.display,
             signed(c, 2)
@@ -481,6 +486,14 @@ fn build(
         reported_check,
         out_of_range,
         explanation: ex,
+    }
+}
+
+/// A target or minimum as the report prints it: percentages to at least two decimals.
+fn level_text(v: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => decimal(v, v.scale().max(2)),
+        Unit::Count => exact(v),
     }
 }
 

@@ -1,0 +1,105 @@
+//! One measure's row: previous, current, levels, status, change and flags.
+
+use super::state::ResultKey;
+use super::status::{status_class, StatusBadge};
+use crate::engine::catalogue::Unit;
+use crate::engine::format::{exact, signed};
+use crate::engine::MeasureResult;
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RowProps {
+    pub result: MeasureResult,
+    pub selected: bool,
+    /// Emits this row's key, or `None` when a selected row is chosen again.
+    pub on_select: Callback<Option<ResultKey>>,
+}
+
+fn level_text(v: Option<Decimal>, unit: Unit) -> String {
+    match (v, unit) {
+        (Some(v), Unit::Percent) => {
+            format!("{}%", crate::engine::format::decimal(v, v.scale().max(2)))
+        }
+        (Some(v), Unit::Count) => exact(v),
+        (None, _) => "—".into(),
+    }
+}
+
+/// Short flags, in words, for the notes column.
+fn flags(r: &MeasureResult) -> Vec<(&'static str, String)> {
+    let mut f = Vec::new();
+    if r.streak > 1 {
+        f.push(("flag-streak", format!("{} periods below target", r.streak)));
+    }
+    if let Some(c) = r.reported_check.as_ref().filter(|c| !c.agrees) {
+        f.push((
+            "flag-mismatch",
+            format!(
+                "≠ printed {}%",
+                crate::engine::format::decimal(c.reported, c.decimals)
+            ),
+        ));
+    }
+    if r.previous.as_ref().is_some_and(|p| p.restated) {
+        f.push(("flag-restated", "↺ previous restated".into()));
+    }
+    if r.flip.is_some() {
+        f.push(("flag-flip", "rule-sensitive".into()));
+    }
+    if r.out_of_range {
+        f.push(("flag-range", "> 100% by formula".into()));
+    }
+    if r.kpi {
+        f.push(("flag-kpi", "KPI, no credit".into()));
+    }
+    f
+}
+
+#[component]
+pub fn MeasureRow(p: &RowProps) -> Html {
+    let r = &p.result;
+    let key: ResultKey = (r.period, r.measure.clone(), r.provider);
+    let onclick = {
+        let (cb, key, selected) = (p.on_select.clone(), key.clone(), p.selected);
+        Callback::from(move |_: MouseEvent| cb.emit((!selected).then(|| key.clone())))
+    };
+    let onkeydown = {
+        let (cb, key) = (p.on_select.clone(), key);
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                cb.emit(Some(key.clone()));
+            }
+        })
+    };
+    let previous = r
+        .previous
+        .as_ref()
+        .map_or("—".to_string(), |p| p.display.clone());
+    let change = r.change.map_or("—".to_string(), |c| signed(c, 2));
+    let quarterly =
+        (r.cadence == crate::engine::Cadence::Quarterly).then(|| r.period_label.clone());
+    html! {
+        <tr data-measure={r.measure.clone()} data-provider={r.provider.code()}
+            class={classes!("measure-row", status_class(r.status), p.selected.then_some("selected"))}
+            tabindex="0" aria-selected={p.selected.to_string()} {onclick} {onkeydown}>
+            <td data-label="Measure">
+                <span class="code">{ &r.measure }</span>
+                <span class="name">{ &r.name }</span>
+                if let Some(q) = quarterly { <span class="quarter">{ format!("Quarter {q}") }</span> }
+                <span class="flags">
+                    { for flags(r).into_iter().map(|(c, t)| html! { <span class={classes!("flag", c)}>{ t }</span> }) }
+                </span>
+            </td>
+            <td data-label="Provider">{ r.provider.code() }</td>
+            <td data-label="Previous" class="num">{ previous }</td>
+            <td data-label="Current" class="num current">{ &r.display }</td>
+            <td data-label="Target / minimum" class="num">
+                <span>{ level_text(r.target, r.unit) }<span class="min">{ format!(" / {}", level_text(r.minimum, r.unit)) }</span></span>
+            </td>
+            <td data-label="Status"><StatusBadge status={r.status} /></td>
+            <td data-label="Change" class="num">{ change }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,26 @@
+//! The browser app (Yew). Thin: every figure comes from [`crate::engine`].
+//!
+//! Design, after yew's `function_todomvc`: one [`state::State`] with an
+//! [`state::Action`] enum and a single `Reducible` impl owned by the root
+//! [`app::App`]; results are derived from the state with `use_memo`, never
+//! stored; children get values and `Callback`s, one small component per file:
+//!
+//! - [`toolbar::Toolbar`]: month, comparison rule, grouping, filter;
+//! - [`summary::Summary`]: counts by status and the statuses a rule flips;
+//! - [`measures_table::MeasuresTable`] and [`measure_row::MeasureRow`];
+//! - [`explanation::ExplanationPanel`]: inputs, formula, steps, rule, notes;
+//! - [`status::StatusBadge`]: symbol and words, never colour alone.
+
+pub mod app;
+pub mod explanation;
+pub mod measure_row;
+pub mod measures_table;
+pub mod state;
+pub mod status;
+pub mod summary;
+pub mod toolbar;
+
+/// Mounts the app on the page body.
+pub fn run() {
+    yew::Renderer::<app::App>::new().render();
+}
