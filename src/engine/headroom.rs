@@ -125,8 +125,9 @@ mod tests {
         let un = ComparisonRule::Unrounded;
         let r2 = ComparisonRule::Rounded(2);
         let r3 = ComparisonRule::Rounded(3);
+        type Case = (u64, u64, &'static str, ComparisonRule, Option<u64>, u64, u64);
         #[rustfmt::skip]
-        let cases: &[(u64, u64, &str, ComparisonRule, Option<u64>, u64, u64)] = &[
+        let cases: &[Case] = &[
             // successes, total, target, rule, min successes, short, spare
             (89_080, 89_172, "99.90", un, Some(89_083), 3, 0),       // CSPC CH1.3: 89 faulty allowed
             (89_080, 89_172, "99.90", r3, Some(89_083), 3, 0),
