@@ -1,0 +1,165 @@
+// Benchmark (not a test: it prints figures and asserts nothing).
+//
+//   trunk build --offline --release && node scripts/bench.mjs     (or: npm run bench)
+//
+// Prints the size of dist/ (raw, gzip -9, brotli -11, per file and in total),
+// then serves dist/ over gzip on 127.0.0.1 and loads the app RUNS times in
+// headless Chromium (a fresh browser context each time), printing the time
+// from navigation start to the first computed table and the bytes actually
+// transferred (CDP Network.loadingFinished encodedDataLength).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer, launchBrowser, REPO_ROOT } from '../tests/browser/serve-dist.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+// DCC_PERF_DIST overrides the directory (e.g. to bench another build).
+const DIST = path.resolve(REPO_ROOT, process.env.DCC_PERF_DIST || 'dist');
+const FIRST_ROW = '[data-testid="measures-table"] tbody tr';
+const TIMEOUT = 60_000;
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`bench: ${DIST}/index.html not found.`);
+  console.error('bench: build the app first:  trunk build --offline --release   (after bash scripts/setup.sh)');
+  process.exit(1);
+}
+
+const fmtBytes = (n) => `${n.toLocaleString('en-GB')} B (${(n / 1024).toFixed(1)} KiB)`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---------------------------------------------------------------- sizes
+function listFiles(dir) {
+  const out = [];
+  for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, ent.name);
+    if (ent.isDirectory()) out.push(...listFiles(p));
+    else if (ent.isFile()) out.push(p);
+  }
+  return out.sort();
+}
+
+const files = listFiles(DIST);
+const rows = files.map((f) => {
+  const buf = fs.readFileSync(f);
+  return {
+    name: path.relative(DIST, f),
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+
+const nameW = Math.max(5, ...rows.map((r) => r.name.length));
+const num = (n) => n.toLocaleString('en-GB').padStart(12);
+console.log(`dist/ sizes (${rows.length} files; gzip level 9, brotli quality 11):`);
+console.log(`  ${'file'.padEnd(nameW)} ${'raw'.padStart(12)} ${'gzip'.padStart(12)} ${'brotli'.padStart(12)}`);
+for (const r of rows) console.log(`  ${r.name.padEnd(nameW)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}`);
+console.log(`  ${'TOTAL'.padEnd(nameW)} ${num(total.raw)} ${num(total.gzip)} ${num(total.brotli)}`);
+console.log(`total raw bytes of dist/: ${fmtBytes(total.raw)}`);
+console.log(`total gzip bytes:         ${fmtBytes(total.gzip)}`);
+console.log(`total brotli bytes:       ${fmtBytes(total.brotli)}`);
+console.log('');
+
+// ---------------------------------------------------------------- page loads
+// Records, from inside the page, the moment the first table row is inserted
+// (MutationObserver callbacks run right after the DOM change), relative to
+// navigation start (performance.now()'s time origin).
+const INIT_SCRIPT = `(() => {
+  const sel = ${JSON.stringify(FIRST_ROW)};
+  const check = () => {
+    if (window.__benchFirstTable === undefined && document.querySelector(sel)) {
+      window.__benchFirstTable = performance.now();
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function loadOnce(b, url) {
+  // b.newContext records (and, with intercept, aborts) requests leaving 127.0.0.1.
+  const context = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(INIT_SCRIPT);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map();
+    let transferred = 0;
+    let wasmTransferred = 0;
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      transferred += e.encodedDataLength;
+      if (/\.wasm(\?|$)/.test(urls.get(e.requestId) || '')) wasmTransferred += e.encodedDataLength;
+    });
+
+    await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
+    await page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
+    const afterWait = await page.evaluate(() => performance.now());
+    const observed = await page.evaluate(() => window.__benchFirstTable);
+    const firstTable = typeof observed === 'number' ? observed : afterWait;
+    await page.waitForLoadState('load', { timeout: TIMEOUT });
+    // Let trailing requests (e.g. favicon) finish before summing bytes.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n ? { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
+    });
+    await cdp.detach().catch(() => {});
+    return { firstTable, afterWait, transferred, wasmTransferred, nav, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const server = await startServer(DIST, { gzip: true, gzipLevel: 9 });
+const browser = await launchBrowser({ intercept: false });
+try {
+  console.log(`page loads: serving dist/ with gzip at ${server.url}, headless ${await browser.browser.version()}`);
+  await loadOnce(browser, server.url); // warm-up (fills the server's gzip cache); not counted
+  const runs = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const r = await loadOnce(browser, server.url);
+    runs.push(r);
+    const nav = r.nav ? `, DOMContentLoaded ${r.nav.dcl.toFixed(0)} ms, load ${r.nav.load.toFixed(0)} ms` : '';
+    console.log(
+      `  run ${i}: first computed table ${r.firstTable.toFixed(0)} ms` +
+        ` (seen by waitForSelector at ${r.afterWait.toFixed(0)} ms)${nav}; ` +
+        `transferred ${r.transferred.toLocaleString('en-GB')} B (wasm ${r.wasmTransferred.toLocaleString('en-GB')} B)` +
+        (r.errors.length ? `; PAGE ERRORS: ${r.errors.join(' | ')}` : ''),
+    );
+  }
+  const ft = runs.map((r) => r.firstTable);
+  const tx = runs.map((r) => r.transferred);
+  console.log('');
+  console.log(
+    `first computed table: median ${median(ft).toFixed(0)} ms (runs: ${ft.map((x) => x.toFixed(0)).join(', ')} ms)`,
+  );
+  console.log(`bytes transferred: median ${median(tx).toLocaleString('en-GB')} B (runs: ${tx.map((x) => x.toLocaleString('en-GB')).join(', ')})`);
+  if (browser.externalRequests.length) {
+    console.log(`requests that tried to leave 127.0.0.1 (all failed): ${browser.externalRequests.join(', ')}`);
+  } else {
+    console.log('requests that tried to leave 127.0.0.1: none');
+  }
+} finally {
+  await browser.close().catch(() => {});
+  await server.close().catch(() => {});
+}

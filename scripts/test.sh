@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The one test command: native tests, release wasm build, browser tests.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+section() { printf '\n==== %s ====\n\n' "$*"; }
+
+section "1/4 setup (tools and dependencies)"
+bash scripts/setup.sh
+
+section "2/4 cargo test --locked (engine, io, CLI)"
+cargo test --locked
+
+section "3/4 trunk build --offline --release (dist/)"
+trunk build --offline --release
+[[ -f dist/index.html ]] || { echo "trunk build produced no dist/index.html" >&2; exit 1; }
+
+section "4/4 browser tests (headless Chromium)"
+node --test tests/browser/
+
+section "all tests passed"
