@@ -160,6 +160,8 @@ fn whole_file_problems() {
         ("binary junk", &[0xff, 0xfe, 0x00, 0x81, 0x9f], ErrorKind::Unreadable),
         ("missing columns", b"a,b,c\n1,2,3\n", ErrorKind::MissingColumn),
         ("broken json", b"{\"observations\": [", ErrorKind::Syntax),
+        ("json level beyond 100", br#"{"observations":[{"period":"2021-03","measure":"PM2","provider":"CSPN","input":{"kind":"level","level":"79228162514264337593543950335"}}]}"#, ErrorKind::BadValue),
+        ("json successes above total", br#"{"observations":[{"period":"2021-03","measure":"PM2","provider":"CSPN","input":{"kind":"counts","successes":5,"total":4}}]}"#, ErrorKind::Inconsistent),
         ("json unknown measure", br#"{"observations":[{"period":"2021-03","measure":"PM9","provider":"CSPN","input":{"kind":"level","level":"1"}}]}"#, ErrorKind::UnknownMeasure),
     ];
     for &(name, bytes, kind) in cases {
@@ -199,4 +201,44 @@ fn json_round_trips_the_sample() {
     let data = dcc_perf::io::sample();
     let json = serde_json::to_string(&data).unwrap();
     assert_eq!(read_dataset("s.json", json.as_bytes()).unwrap(), data);
+}
+
+/// Mutated sample lines and random bytes: reading and evaluating never panic.
+/// Deterministic (xorshift), so a failure reproduces.
+#[test]
+fn no_input_panics() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let sample = dcc_perf::io::SAMPLE_CSV.as_bytes();
+    let alphabet = b"0123456789.,%-\"\n\r\t ;{}[]:abcNoEvntsPMCSDX\xff\x00";
+    let mut ok = 0;
+    for i in 0..3000 {
+        let bytes: Vec<u8> = if i % 3 == 0 {
+            (0..(next() % 400)).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect()
+        } else {
+            let mut b = sample[..(next() as usize % sample.len())].to_vec();
+            for _ in 0..(1 + next() % 8) {
+                if b.is_empty() {
+                    break;
+                }
+                let at = next() as usize % b.len();
+                b[at] = alphabet[(next() % alphabet.len() as u64) as usize];
+            }
+            b
+        };
+        match read_dataset("fuzz.csv", &bytes) {
+            Ok(data) => {
+                let r = dcc_perf::engine::evaluate(&data, Default::default());
+                assert!(r.rows.len() <= data.observations.len() + 16);
+                ok += 1;
+            }
+            Err(errors) => assert!(errors.iter().all(|e| e.to_string().starts_with("fuzz.csv"))),
+        }
+    }
+    assert!(ok > 10, "some mutations stay valid ({ok})");
 }

@@ -125,7 +125,15 @@ mod tests {
         let un = ComparisonRule::Unrounded;
         let r2 = ComparisonRule::Rounded(2);
         let r3 = ComparisonRule::Rounded(3);
-        type Case = (u64, u64, &'static str, ComparisonRule, Option<u64>, u64, u64);
+        type Case = (
+            u64,
+            u64,
+            &'static str,
+            ComparisonRule,
+            Option<u64>,
+            u64,
+            u64,
+        );
         #[rustfmt::skip]
         let cases: &[Case] = &[
             // successes, total, target, rule, min successes, short, spare

@@ -254,7 +254,15 @@ pub fn derived(
             .push("No component has a number, so there is no level.".into());
         return (ServiceLevel::Status(NoValue::NoEvents), ex);
     }
-    let sum: Decimal = numbers.iter().copied().sum();
+    // Checked: a level near Decimal's limit must not panic the page.
+    let Some(sum) = numbers
+        .iter()
+        .try_fold(Decimal::ZERO, |a, n| a.checked_add(*n))
+    else {
+        ex.steps
+            .push("The component levels are too large to add exactly; no level is formed.".into());
+        return (ServiceLevel::Status(NoValue::NotReported), ex);
+    };
     let mean = sum / Decimal::from(numbers.len());
     ex.steps.push(format!(
         "Sum of {} component levels: {} = {}",
@@ -334,6 +342,16 @@ mod tests {
             ex.steps[1].starts_with("100 × 10,343 ÷ 2,623.25 = 394.28"),
             "{}",
             ex.steps[1]
+        );
+    }
+
+    #[test]
+    fn derived_survives_extreme_levels() {
+        let big = ServiceLevel::Number(Decimal::MAX);
+        let comps = vec![("a".to_string(), Some(big)), ("b".to_string(), Some(big))];
+        assert_eq!(
+            derived("CPM9", &comps).0,
+            ServiceLevel::Status(NoValue::NotReported)
         );
     }
 

@@ -321,7 +321,7 @@ fn build(
     let prev_period = def.cadence.previous(period);
     let prev = done.get(&(prev_period, def.code, def.provider));
     let change = match (level, prev.map(|p| p.level)) {
-        (ServiceLevel::Number(a), Some(ServiceLevel::Number(b))) => Some(a - b),
+        (ServiceLevel::Number(a), Some(ServiceLevel::Number(b))) => a.checked_sub(b),
         _ => None,
     };
     let streak = match prev {
@@ -400,6 +400,13 @@ fn build(
             "Under the {} rule this would be \u{201c}{}\u{201d}.",
             f.rule,
             f.status.label()
+        ));
+    }
+    if let Some(c) = reported_check.as_ref().filter(|c| c.agrees) {
+        ex.notes.push(format!(
+            "The report printed {}%; the computed level agrees at {} decimals.",
+            decimal(c.reported, c.decimals),
+            c.decimals
         ));
     }
     if let Some(c) = &reported_check {

@@ -309,7 +309,7 @@ fn power_outage(input: Input, basis: Option<Basis>) -> Input {
 }
 
 /// A number no report could give for this kind of measure.
-fn implausible(unit: Unit, basis: Basis, n: Decimal) -> Option<String> {
+pub(crate) fn implausible(unit: Unit, basis: Basis, n: Decimal) -> Option<String> {
     match unit {
         _ if n.is_sign_negative() && !n.is_zero() => Some("a level of zero or more".into()),
         Unit::Percent if basis != Basis::PowerOutage && n > Decimal::ONE_HUNDRED => {

@@ -11,7 +11,7 @@ pub mod values;
 
 pub use error::{ErrorKind, ImportError};
 
-use crate::engine::{Catalogue, Dataset, Month, Results};
+use crate::engine::{Catalogue, Dataset, Input, Month, Results};
 use serde::Serialize;
 
 /// The March 2021 PMR figures, current and previous columns, shipped with the app.
@@ -62,21 +62,56 @@ fn read_json(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
         }]
     })?;
     let cat = Catalogue::builtin();
-    let errors: Vec<ImportError> = data
-        .observations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| cat.get(&o.measure, o.provider).is_none())
-        .map(|(i, o)| ImportError {
-            column: Some(format!("observations[{i}].measure")),
-            value: Some(o.measure.clone()),
-            ..ImportError::file(
-                file,
+    // The same checks as the CSV reader: JSON is not trusted more.
+    let mut errors = Vec::new();
+    for (i, o) in data.observations.iter().enumerate() {
+        let at = |field: &str, value: String, kind, expected: String| ImportError {
+            column: Some(format!("observations[{i}].{field}")),
+            value: Some(value),
+            ..ImportError::file(file, kind, expected)
+        };
+        let Some(def) = cat.get(&o.measure, o.provider) else {
+            errors.push(at(
+                "measure",
+                o.measure.clone(),
                 ErrorKind::UnknownMeasure,
                 format!("a measure of {} in the catalogue", o.provider),
-            )
-        })
-        .collect();
+            ));
+            continue;
+        };
+        match &o.input {
+            Input::Level { level } => {
+                if let Some(e) = long_csv::implausible(def.unit, def.basis, *level) {
+                    errors.push(at("input.level", level.to_string(), ErrorKind::BadValue, e));
+                }
+            }
+            Input::Counts { successes, total } if successes > total => {
+                errors.push(at(
+                    "input.successes",
+                    successes.to_string(),
+                    ErrorKind::Inconsistent,
+                    format!("no more than the total ({total})"),
+                ));
+            }
+            Input::Incidents { categories } => {
+                for c in categories
+                    .iter()
+                    .filter(|c| c.within > c.total || !(1..=5).contains(&c.category))
+                {
+                    let expected =
+                        "a category 1 to 5 with no more resolved within target than closed"
+                            .to_string();
+                    errors.push(at(
+                        "input.categories",
+                        format!("{c:?}"),
+                        ErrorKind::Inconsistent,
+                        expected,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
     if errors.is_empty() {
         Ok(data)
     } else {
