@@ -186,4 +186,25 @@ describe('dcc-perf app in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, ()
       assert.ok(await flips.first().isVisible(), `${RULE_FLIPS} exists but is not visible`);
     });
   });
+  it('groups by provider, filters to misses, and switches month', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const table = s.page.locator(TABLE);
+      await s.page.selectOption('[data-testid="grouping-select"]', 'provider');
+      const groups = await waitForText(table, (t) => t.includes('CSP North (Arqiva)'));
+      assert.ok(groups.includes('CSP North (Arqiva)'), 'a CSP North section after grouping by provider');
+
+      await s.page.check('[data-testid="only-misses"]');
+      await waitForText(table, (t) => !/Meets target/i.test(t));
+      const rows = await s.page.locator(`${TABLE} tr[data-measure]`).allInnerTexts();
+      // March 2021: CPM1, CSPN PM2, VF-IOT-CORE below minimum; DSP PM2.7, CSPC CH1.3,
+      // Capgemini PM2.1, CSPN PM6.3 and PM7.4 below target.
+      assert.equal(rows.length, 8, `eight measures below target in March 2021, got:\n${rows.join('\n')}`);
+      assert.ok(rows.every((t) => /below (target|minimum)/i.test(t)), rows.join('\n'));
+
+      await s.page.selectOption('[data-testid="month-select"]', '2021-02');
+      const feb = await waitForText(table, (t) => t.includes('93.95%'));
+      assert.ok(feb.includes('93.95%'), `February 2021 shows CPM1 93.95%:\n${feb}`);
+      assert.equal(await s.page.locator(`${TABLE} tr[data-measure]`).count(), 2, 'CPM1 and CSPN PM2 in February');
+    });
+  });
 });
