@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Benchmark (not a test: it prints figures and asserts nothing).
 //
 //   trunk build --offline --release && node scripts/bench.mjs     (or: npm run bench)

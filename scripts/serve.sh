@@ -4,7 +4,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh
 
