@@ -219,7 +219,9 @@ fn no_input_panics() {
     let mut ok = 0;
     for i in 0..3000 {
         let bytes: Vec<u8> = if i % 3 == 0 {
-            (0..(next() % 400)).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect()
+            (0..(next() % 400))
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect()
         } else {
             let mut b = sample[..(next() as usize % sample.len())].to_vec();
             for _ in 0..(1 + next() % 8) {

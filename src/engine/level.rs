@@ -84,7 +84,7 @@ pub fn status_explanation(status: NoValue) -> Explanation {
 }
 
 fn counts(successes: u64, total: u64) -> (ServiceLevel, Explanation) {
-    let mut ex = Explanation {
+    let ex = Explanation {
         inputs: vec![
             Fact::new("Within target (successes)", thousands(successes)),
             Fact::new("Total", thousands(total)),
@@ -93,24 +93,12 @@ fn counts(successes: u64, total: u64) -> (ServiceLevel, Explanation) {
         formula: "Service level = 100 × successes ÷ total (PMR §1.2, Performance Measurement Methodology).".into(),
         ..Explanation::default()
     };
-    match percent(successes, total) {
-        Some(level) => {
-            ex.steps.push(format!(
-                "100 × {} ÷ {} = {}%",
-                thousands(successes),
-                thousands(total),
-                decimal(level, STEP_DP)
-            ));
-            (ServiceLevel::Number(level), ex)
-        }
-        None => {
-            ex.steps.push(
-                "The total is zero: nothing to measure, so the level is \u{201c}No Events\u{201d}."
-                    .into(),
-            );
-            (ServiceLevel::Status(NoValue::NoEvents), ex)
-        }
-    }
+    ratio(
+        ex,
+        successes,
+        total,
+        "The total is zero: nothing to measure, so the level is \u{201c}No Events\u{201d}.",
+    )
 }
 
 /// PM12.2, Schedule 2.2: `100 × delivered ÷ ((alerts − 50) × 0.25 + 50)`.
@@ -203,19 +191,33 @@ fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
         join(|c| c.total),
         thousands(total)
     ));
-    match percent(within, total) {
+    ratio(
+        ex,
+        within,
+        total,
+        "No incidents closed: \u{201c}No Events\u{201d}.",
+    )
+}
+
+/// `100 × part ÷ whole` with its working; an empty whole is "No Events".
+fn ratio(
+    mut ex: Explanation,
+    part: u64,
+    whole: u64,
+    when_empty: &str,
+) -> (ServiceLevel, Explanation) {
+    match percent(part, whole) {
         Some(level) => {
             ex.steps.push(format!(
                 "100 × {} ÷ {} = {}%",
-                thousands(within),
-                thousands(total),
+                thousands(part),
+                thousands(whole),
                 decimal(level, STEP_DP)
             ));
             (ServiceLevel::Number(level), ex)
         }
         None => {
-            ex.steps
-                .push("No incidents closed: \u{201c}No Events\u{201d}.".into());
+            ex.steps.push(when_empty.into());
             (ServiceLevel::Status(NoValue::NoEvents), ex)
         }
     }
