@@ -60,6 +60,16 @@ pub fn brief(value: Decimal) -> String {
     }
 }
 
+/// A target, minimum or level as the report prints it: percentages to at
+/// least two decimals (`99.90`), counts as they are. No unit sign.
+pub fn level(value: Decimal, percent: bool) -> String {
+    if percent {
+        decimal(value, value.scale().max(2))
+    } else {
+        exact(value)
+    }
+}
+
 /// A signed change: `+1.23` / `-12.14` / `0.00`.
 pub fn signed(value: Decimal, dp: u32) -> String {
     let s = decimal(value, dp);

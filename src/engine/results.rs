@@ -3,7 +3,7 @@
 
 use super::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
 use super::explain::Explanation;
-use super::format::{brief, decimal, exact, signed};
+use super::format::{self, brief, decimal, exact, signed};
 use super::headroom::Headroom;
 use super::level::{self, ServiceLevel};
 use super::observation::{Dataset, Input, Observation};
@@ -50,7 +50,7 @@ pub struct ReportedCheck {
 }
 
 /// Everything known about one measure of one provider in one period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MeasureResult {
     pub period: Month,
     pub period_label: String,
@@ -94,7 +94,7 @@ pub struct Previous {
 }
 
 /// All results for a dataset under one set of settings.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Results {
     pub settings: Settings,
     /// Sorted by catalogue order, then period.
@@ -375,11 +375,14 @@ fn build(
         (Some(n), Some(t)) => {
             let unit = if def.unit == Unit::Percent { "%" } else { "" };
             let min = minimum.map_or("no minimum given".to_string(), |m| {
-                format!("minimum {}{unit}", level_text(m, def.unit))
+                format!(
+                    "minimum {}{unit}",
+                    format::level(m, def.unit == Unit::Percent)
+                )
             });
             format!(
                 "Target {}{unit}, {min}; {} ({}). Compared: {}{unit} → {}.",
-                level_text(t, def.unit),
+                format::level(t, def.unit == Unit::Percent),
                 match def.direction {
                     Direction::HigherIsBetter => "higher is better",
                     Direction::LowerIsBetter => "lower is better",
@@ -493,14 +496,6 @@ fn build(
         reported_check,
         out_of_range,
         explanation: ex,
-    }
-}
-
-/// A target or minimum as the report prints it: percentages to at least two decimals.
-fn level_text(v: Decimal, unit: Unit) -> String {
-    match unit {
-        Unit::Percent => decimal(v, v.scale().max(2)),
-        Unit::Count => exact(v),
     }
 }
 

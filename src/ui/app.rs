@@ -5,7 +5,8 @@ use super::measures_table::MeasuresTable;
 use super::state::{Action, DataRef, ResultKey, State};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
-use crate::engine::{evaluate, MeasureResult, Settings};
+use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A callback that turns a value into an action and dispatches it.
@@ -26,7 +27,13 @@ pub fn App() -> Html {
     let Some(month) = state.month.or_else(|| months.first().copied()) else {
         return html! { <main class="app"><h1>{ "DCC service performance" }</h1><p>{ "No figures loaded." }</p></main> };
     };
-    let rows: Vec<MeasureResult> = results.for_month(month).into_iter().cloned().collect();
+    // Recomputed only when the results or the month change, not on every render.
+    let rows = use_memo((results.clone(), month), |(r, m): &(Rc<Results>, Month)| {
+        r.for_month(*m)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<MeasureResult>>()
+    });
     let selected: Option<MeasureResult> = state
         .selected
         .as_ref()

@@ -3,7 +3,7 @@
 use super::state::ResultKey;
 use super::status::{status_class, StatusBadge};
 use crate::engine::catalogue::Unit;
-use crate::engine::format::{exact, signed};
+use crate::engine::format::{self, signed};
 use crate::engine::MeasureResult;
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -17,12 +17,10 @@ pub struct RowProps {
 }
 
 fn level_text(v: Option<Decimal>, unit: Unit) -> String {
-    match (v, unit) {
-        (Some(v), Unit::Percent) => {
-            format!("{}%", crate::engine::format::decimal(v, v.scale().max(2)))
-        }
-        (Some(v), Unit::Count) => exact(v),
-        (None, _) => "—".into(),
+    match v {
+        Some(v) if unit == Unit::Percent => format!("{}%", format::level(v, true)),
+        Some(v) => format::level(v, false),
+        None => "—".into(),
     }
 }
 

@@ -3,12 +3,13 @@
 use super::measure_row::MeasureRow;
 use super::state::{Grouping, ResultKey};
 use crate::engine::{MeasureResult, Provider};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     /// The month's results, in catalogue order.
-    pub rows: Vec<MeasureResult>,
+    pub rows: Rc<Vec<MeasureResult>>,
     pub grouping: Grouping,
     /// Show only measures below target. Default in the app: false.
     pub only_misses: bool,

@@ -3,11 +3,12 @@
 use super::state::ResultKey;
 use super::status::StatusBadge;
 use crate::engine::{ComparisonRule, Compliance, MeasureResult};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub rows: Vec<MeasureResult>,
+    pub rows: Rc<Vec<MeasureResult>>,
     pub rule: ComparisonRule,
     pub on_select: Callback<Option<ResultKey>>,
 }
