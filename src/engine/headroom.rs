@@ -8,7 +8,7 @@
 //! 89,172 × 0.1% = 89.17 rounded up to 90. The tests pin all three readings.
 
 use super::catalogue::Direction;
-use super::format::thousands;
+use super::format::{level, thousands};
 use super::level::percent;
 use super::rule::ComparisonRule;
 use rust_decimal::Decimal;
@@ -82,7 +82,7 @@ impl Headroom {
             (Some(m), Some(allowed)) => {
                 let head = format!(
                     "To meet {}% under this rule at least {} of {} must succeed, so at most {} may fail.",
-                    target.normalize(),
+                    level(target, true),
                     thousands(m),
                     thousands(self.total),
                     thousands(allowed)
@@ -105,7 +105,7 @@ impl Headroom {
                 "Even {} successes of {} would not meet {}% under {}.",
                 thousands(self.total),
                 thousands(self.total),
-                target.normalize(),
+                level(target, true),
                 rule
             ),
         }
