@@ -96,7 +96,7 @@ mod cli {
         };
         let mut results = evaluate(&data, Settings { rule: args.rule });
         if let Some(m) = args.month {
-            results.rows.retain(|r| r.cadence.shows_in(r.period, m));
+            results.rows = results.for_month(m).into_iter().cloned().collect();
         }
         println!("{}", io::results_json(&results, args.pretty));
         0

@@ -22,13 +22,6 @@ pub enum NoValue {
 }
 
 impl NoValue {
-    pub const ALL: [NoValue; 4] = [
-        NoValue::NoEvents,
-        NoValue::DataExempted,
-        NoValue::NotApplicable,
-        NoValue::NotReported,
-    ];
-
     /// As the PMR prints it.
     pub fn label(self) -> &'static str {
         match self {
@@ -112,14 +105,4 @@ pub struct Observation {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
     pub observations: Vec<Observation>,
-}
-
-impl Dataset {
-    /// Periods that have any observation, oldest first.
-    pub fn periods(&self) -> Vec<Month> {
-        let mut p: Vec<Month> = self.observations.iter().map(|o| o.period).collect();
-        p.sort();
-        p.dedup();
-        p
-    }
 }

@@ -60,11 +60,6 @@ impl ComparisonRule {
             }
         }
     }
-
-    /// The short form used in settings, files and the command line.
-    pub fn code(self) -> String {
-        self.to_string()
-    }
 }
 
 impl fmt::Display for ComparisonRule {
@@ -201,7 +196,7 @@ mod tests {
     #[test]
     fn rules_parse_and_print() {
         for r in ComparisonRule::CHOICES {
-            assert_eq!(r.code().parse::<ComparisonRule>(), Ok(r));
+            assert_eq!(r.to_string().parse::<ComparisonRule>(), Ok(r));
         }
         assert!("2 dp".parse::<ComparisonRule>().is_err());
         assert!("99dp".parse::<ComparisonRule>().is_err());

@@ -77,7 +77,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 <span>{ "Comparison rule" }</span>
                 <select data-testid="rule-select" onchange={on_rule}>
                     { for ComparisonRule::CHOICES.iter().map(|r| html! {
-                        <option value={r.code()} selected={*r == p.rule}>{ rule_label(*r) }</option>
+                        <option value={r.to_string()} selected={*r == p.rule}>{ rule_label(*r) }</option>
                     }) }
                 </select>
             </label>
