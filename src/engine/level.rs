@@ -157,8 +157,10 @@ fn power_outage(delivered: u64, alerts: u64) -> (ServiceLevel, Explanation) {
 /// CPM4 / CPM5: incidents closed in the month, within target over total,
 /// summed across categories (PMR §3.1, Tables 4 and 6).
 fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
-    let within: u64 = categories.iter().map(|c| c.within).sum();
-    let total: u64 = categories.iter().map(|c| c.total).sum();
+    // Saturating: counts come from users, and no sum may panic.
+    let sum =
+        |f: fn(&IncidentCount) -> u64| categories.iter().fold(0u64, |a, c| a.saturating_add(f(c)));
+    let (within, total) = (sum(|c| c.within), sum(|c| c.total));
     let mut ex = Explanation {
         inputs: categories
             .iter()
@@ -191,6 +193,28 @@ fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
         join(|c| c.total),
         thousands(total)
     ));
+    // The report's "PMEL Exclusions Detail": left out of both counts (SEC H13.1).
+    let mut excluded: std::collections::BTreeMap<&str, u64> = Default::default();
+    for (kind, n) in categories.iter().flat_map(|c| &c.excluded) {
+        let e = excluded.entry(kind.as_str()).or_default();
+        *e = e.saturating_add(*n);
+    }
+    let excluded_total = excluded.values().fold(0u64, |a, n| a.saturating_add(*n));
+    if excluded_total > 0 {
+        let detail: Vec<String> = excluded
+            .iter()
+            .map(|(k, n)| format!("{k} {}", thousands(*n)))
+            .collect();
+        ex.inputs.push(Fact::new(
+            "Excluded (PMEL)",
+            format!("{}: {}", thousands(excluded_total), detail.join(", ")),
+        ));
+    }
+    if total == 0 && excluded_total > 0 {
+        ex.steps
+            .push("Every incident closed was excluded: \u{201c}Data Exempted\u{201d}.".into());
+        return (ServiceLevel::Status(NoValue::DataExempted), ex);
+    }
     ratio(
         ex,
         within,

@@ -5,6 +5,7 @@ use super::catalogue::Provider;
 use super::period::Month;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A service level that is not a number. Never zero, never averaged in.
@@ -59,8 +60,14 @@ impl fmt::Display for NoValue {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncidentCount {
     pub category: u8,
+    /// Closed in the period and resolved within target, after exclusions.
     pub within: u64,
+    /// Closed in the period, after exclusions.
     pub total: u64,
+    /// Incidents left out under the Performance Measure Exclusion List, by
+    /// exclusion type (the report's "PMEL Exclusions Detail"). Not in `total`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub excluded: BTreeMap<String, u64>,
 }
 
 /// What was observed. The engine turns each into a service level.

@@ -43,7 +43,7 @@ struct Row {
 type Key = (Month, &'static str, Provider, Option<Month>);
 
 /// Reads the long-form CSV text of `file`.
-pub fn read(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
+pub fn read_long(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
@@ -349,6 +349,7 @@ fn combine(
             category,
             within,
             total,
+            excluded: Default::default(),
         });
     }
     if !categories.is_empty() {
@@ -424,5 +425,22 @@ fn syntax(file: &str, e: &csv::Error) -> ImportError {
     ImportError {
         row,
         ..ImportError::file(file, ErrorKind::Syntax, expected)
+    }
+}
+
+pub fn read(file: &str, text: &str, _delimiter: u8) -> super::Import {
+    match read_long(file, text) {
+        Ok(d) => super::Import {
+            file: file.into(),
+            format: Some(super::Format::Long),
+            dataset: d,
+            ..Default::default()
+        },
+        Err(e) => super::Import {
+            file: file.into(),
+            format: Some(super::Format::Long),
+            errors: e,
+            ..Default::default()
+        },
     }
 }

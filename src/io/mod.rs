@@ -1,17 +1,101 @@
 //! Text and files to domain types and back. No DOM: the app and the
 //! `dcc-perf` command read files through the same functions.
 //!
-//! - [`read_dataset`]: a dataset file, CSV (long form) or the app's JSON;
+//! - [`read`]: any file or pasted block the app takes, its format detected:
+//!   long or wide table (comma, tab or semicolon separated), an incident
+//!   list, the app's dataset JSON or a scenario file;
+//! - [`Reading`]: the same, a step at a time, so the page can show progress;
 //! - [`sample`]: the embedded March 2021 PMR figures;
-//! - [`results_json`]: the results export (schema `dcc-perf/results/1`).
+//! - [`results_json`]: the results export (schema `dcc-perf/results/1`);
+//! - [`write`]: the dataset back to CSV in the import format.
 
 pub mod error;
+pub mod incidents;
 pub mod long_csv;
+pub mod scenario;
 pub mod values;
+pub mod wide_csv;
+pub mod write;
 
 pub use error::{ErrorKind, ImportError};
+pub use scenario::Scenario;
 
-use crate::engine::{Catalogue, Dataset, Input, Month, Results};
+/// What an imported file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// One row per period, measure and provider.
+    Long,
+    /// One row per measure and provider, one column per month.
+    Wide,
+    /// One row per incident; yields CPM4 and CPM5 per month.
+    Incidents,
+    /// The app's dataset JSON (`{"observations": [...]}`).
+    DatasetJson,
+    /// A scenario file: data and settings.
+    Scenario,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Long => "long table (one row per period, measure and provider)",
+            Format::Wide => "wide table (one column per month)",
+            Format::Incidents => "incident list (one row per incident)",
+            Format::DatasetJson => "dataset JSON",
+            Format::Scenario => "scenario file (data and settings)",
+        }
+    }
+}
+
+/// The outcome of reading one file or pasted block. Nothing is applied to
+/// the user's data until they accept it, and only when `errors` is empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Import {
+    pub file: String,
+    /// `None` when the file could not be recognised at all.
+    pub format: Option<Format>,
+    /// The field separator of a table: `b','`, `b'\t'` or `b';'`.
+    pub delimiter: Option<u8>,
+    /// Data rows read (lines after the header; observations for JSON).
+    pub rows: u64,
+    /// Data rows with at least one error.
+    pub rejected: u64,
+    /// What the good rows say. Complete only when `errors` is empty.
+    pub dataset: Dataset,
+    pub errors: Vec<ImportError>,
+    /// Settings carried by a scenario file.
+    pub settings: Option<Settings>,
+    /// Facts worth telling the user that are not errors
+    /// (incidents still open and so not counted, ...).
+    pub notes: Vec<String>,
+}
+
+impl Import {
+    /// An import that failed before any row could be read.
+    pub fn failed(file: &str, error: ImportError) -> Import {
+        Import {
+            file: file.into(),
+            errors: vec![error],
+            ..Import::default()
+        }
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The dataset if every row was good, else every error.
+    pub fn into_result(self) -> Result<Dataset, Vec<ImportError>> {
+        if self.errors.is_empty() {
+            Ok(self.dataset)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+use crate::engine::{Catalogue, Dataset, Input, Month, Results, Settings};
 use serde::Serialize;
 
 /// The March 2021 PMR figures, current and previous columns, shipped with the app.
@@ -20,52 +104,144 @@ pub const SAMPLE_NAME: &str = "sample-2021-03.csv";
 
 /// The embedded sample. A test proves it reads without error.
 pub fn sample() -> Dataset {
-    long_csv::read(SAMPLE_NAME, SAMPLE_CSV).unwrap_or_default()
+    long_csv::read(SAMPLE_NAME, SAMPLE_CSV, b',').dataset
 }
 
-/// Reads a dataset file, choosing the format by content: JSON if it starts
-/// with `{`, otherwise long-form CSV. A byte-order mark is ignored.
+/// Reads a dataset file, choosing the format by content. See [`read`].
 pub fn read_dataset(file: &str, bytes: &[u8]) -> Result<Dataset, Vec<ImportError>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(vec![ImportError::file(
-            file,
-            ErrorKind::Unreadable,
-            "UTF-8 text (CSV or JSON), not a binary file",
-        )]);
-    };
-    if text.trim().is_empty() {
-        return Err(vec![ImportError::file(
-            file,
-            ErrorKind::Unreadable,
-            "a header row and at least one data row; the file is empty",
-        )]);
-    }
-    if text.trim_start().starts_with('{') {
-        read_json(file, text)
-    } else {
-        long_csv::read(file, text)
+    read(file, bytes).into_result()
+}
+
+/// Reads a file or pasted block, whatever its format. A byte-order mark is
+/// ignored; JSON is recognised by a leading `{`; a table by its header.
+pub fn read(file: &str, bytes: &[u8]) -> Import {
+    match Reading::start(file, bytes.to_vec()) {
+        Reading::Done(import) => import,
+        Reading::Incidents(mut reader) => {
+            while !reader.step(usize::MAX) {}
+            reader.finish()
+        }
     }
 }
 
-/// The app's JSON dataset: `{"observations": [...]}` as [`Dataset`] serialises.
-fn read_json(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
-    let data: Dataset = serde_json::from_str(text).map_err(|e| {
-        vec![ImportError {
-            row: Some(e.line() as u64),
-            column: Some(format!("character {}", e.column())),
-            ..ImportError::file(
+/// A read in progress. Only incident lists are big enough to need steps.
+pub enum Reading {
+    Done(Import),
+    Incidents(incidents::IncidentReader),
+}
+
+impl Reading {
+    pub fn start(file: &str, mut bytes: Vec<u8>) -> Reading {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        let failed = |kind, expected: &str| {
+            Reading::Done(Import::failed(
                 file,
-                ErrorKind::Syntax,
-                format!("a dataset in the app's JSON format ({e})"),
+                ImportError::file(file, kind, expected),
+            ))
+        };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            return failed(
+                ErrorKind::Unreadable,
+                "UTF-8 text (CSV, TSV or JSON), not a binary file",
+            );
+        };
+        if text.trim().is_empty() {
+            return failed(
+                ErrorKind::Unreadable,
+                "a header row and at least one data row; the file is empty",
+            );
+        }
+        if text.trim_start().starts_with('{') {
+            return Reading::Done(scenario::read(file, text));
+        }
+        let delimiter = sniff_delimiter(text);
+        let headers = header_names(text, delimiter);
+        if incidents::is_incident_header(&headers) {
+            return match incidents::IncidentReader::new(file, bytes, delimiter) {
+                Ok(r) => Reading::Incidents(r),
+                Err(import) => Reading::Done(import),
+            };
+        }
+        let mut import = if headers.iter().any(|h| h == "period") {
+            long_csv::read(file, text, delimiter)
+        } else if headers.iter().any(|h| h == "measure") && headers.iter().any(|h| h == "provider")
+        {
+            wide_csv::read(file, text, delimiter)
+        } else {
+            Import::failed(
+                file,
+                ImportError {
+                    row: Some(1),
+                    ..ImportError::file(file, ErrorKind::MissingColumn, HEADER_EXPECTED)
+                },
             )
-        }]
-    })?;
+        };
+        import.delimiter = Some(delimiter);
+        Reading::Done(import)
+    }
+}
+
+pub const HEADER_EXPECTED: &str =
+    "a header row: period, measure, provider, value, ... (long form); \
+     measure, provider and one column per month (wide form); or reference, category, \
+     closed, within_target, ... (incident list)";
+
+/// The separator of the header line: a tab if there is one (spreadsheets
+/// copy tab-separated), else a semicolon if there are more of them than
+/// commas (European CSV), else a comma.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.chars().filter(|x| *x == c).count();
+    if count('\t') > 0 {
+        b'\t'
+    } else if count(';') > count(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Header names as the readers match them: lower case, `_` for spaces and hyphens.
+pub fn normalise_header(h: &str) -> String {
+    h.trim().to_ascii_lowercase().replace([' ', '-'], "_")
+}
+
+fn header_names(text: &str, delimiter: u8) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(normalise_header).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub(crate) fn json_error(file: &str, e: &serde_json::Error) -> ImportError {
+    ImportError {
+        row: Some(e.line() as u64),
+        column: Some(format!("character {}", e.column())),
+        ..ImportError::file(
+            file,
+            ErrorKind::Syntax,
+            format!("a dataset or scenario in the app's JSON format ({e})"),
+        )
+    }
+}
+
+/// The checks the CSV readers make, for data that arrives as JSON: JSON is
+/// not trusted more.
+pub(crate) fn check_dataset(file: &str, data: &Dataset) -> Vec<ImportError> {
     let cat = Catalogue::builtin();
-    // The same checks as the CSV reader: JSON is not trusted more.
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, o) in data.observations.iter().enumerate() {
         let at = |field: &str, value: String, kind, expected: String| ImportError {
+            row: Some(i as u64 + 1),
             column: Some(format!("observations[{i}].{field}")),
             value: Some(value),
             ..ImportError::file(file, kind, expected)
@@ -79,6 +255,14 @@ fn read_json(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
             ));
             continue;
         };
+        if !seen.insert((o.period, o.measure.as_str(), o.provider, o.reported_in)) {
+            errors.push(at(
+                "period",
+                o.period.to_string(),
+                ErrorKind::Duplicate,
+                "one observation per period, measure, provider and reported_in".into(),
+            ));
+        }
         match &o.input {
             Input::Level { level } => {
                 if let Some(e) = long_csv::implausible(def.unit, def.basis, *level) {
@@ -94,29 +278,30 @@ fn read_json(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
                 ));
             }
             Input::Incidents { categories } => {
-                for c in categories
-                    .iter()
-                    .filter(|c| c.within > c.total || !(1..=5).contains(&c.category))
-                {
-                    let expected =
-                        "a category 1 to 5 with no more resolved within target than closed"
-                            .to_string();
+                let fits = |c: u8| {
+                    if def.code == "CPM4" {
+                        (1..=2).contains(&c)
+                    } else {
+                        (3..=5).contains(&c)
+                    }
+                };
+                for c in categories.iter().filter(|c| {
+                    c.within > c.total
+                        || !fits(c.category)
+                        || def.basis != crate::engine::catalogue::Basis::Incidents
+                }) {
                     errors.push(at(
                         "input.categories",
-                        format!("{c:?}"),
+                        format!("category {}: {} of {}", c.category, c.within, c.total),
                         ErrorKind::Inconsistent,
-                        expected,
+                        "CPM4 categories 1–2 or CPM5 categories 3–5, with no more resolved within target than closed".into(),
                     ));
                 }
             }
             _ => {}
         }
     }
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(errors)
-    }
+    errors
 }
 
 /// The results export: every computed row, with its explanation.

@@ -28,7 +28,10 @@ fn level_text(v: Option<Decimal>, unit: Unit) -> String {
 fn flags(r: &MeasureResult) -> Vec<(&'static str, String)> {
     let mut f = Vec::new();
     if r.streak > 1 {
-        f.push(("flag-streak", format!("{} periods running below target (in loaded data)", r.streak)));
+        f.push((
+            "flag-streak",
+            format!("{} periods running below target (in loaded data)", r.streak),
+        ));
     }
     if let Some(c) = r.reported_check.as_ref().filter(|c| !c.agrees) {
         f.push((

@@ -1,0 +1,103 @@
+//! Scenario files and the browser's saved work: data plus settings, in a
+//! versioned format with a migration path.
+//!
+//! | version | shape |
+//! |---|---|
+//! | 0 | the bare dataset, `{"observations": [...]}` (what the app exported first) |
+//! | 1 | `{"schema": "dcc-perf/scenario/1", "name", "settings", "month", "data"}` |
+//!
+//! Reading migrates any older version to the current one; a newer one is
+//! refused with a message rather than half-read.
+
+use super::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
+use crate::engine::{Dataset, Month, Settings};
+use serde::{Deserialize, Serialize};
+
+pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/1";
+
+/// Data and settings, as saved in the browser or shared as a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub schema: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub settings: Settings,
+    /// The month on show when saved; `None` means the latest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<Month>,
+    pub data: Dataset,
+}
+
+impl Scenario {
+    pub fn new(data: Dataset, settings: Settings, month: Option<Month>) -> Scenario {
+        Scenario {
+            schema: SCENARIO_SCHEMA.into(),
+            name: None,
+            settings,
+            month,
+            data,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Reads any version of the JSON the app writes: a scenario or a bare dataset.
+pub fn read(file: &str, text: &str) -> Import {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Import::failed(file, json_error(file, &e)),
+    };
+    let schema = value
+        .get("schema")
+        .and_then(|s| s.as_str())
+        .map(str::to_owned);
+    let (format, data, settings, month) = match schema.as_deref() {
+        None => match serde_json::from_value::<Dataset>(value) {
+            Ok(d) => (Format::DatasetJson, d, None, None),
+            Err(e) => return Import::failed(file, json_error(file, &e)),
+        },
+        Some(SCENARIO_SCHEMA) => match serde_json::from_value::<Scenario>(value) {
+            Ok(s) => (Format::Scenario, s.data, Some(s.settings), s.month),
+            Err(e) => return Import::failed(file, json_error(file, &e)),
+        },
+        Some(other) => {
+            return Import::failed(
+                file,
+                ImportError {
+                    column: Some("schema".into()),
+                    value: Some(other.into()),
+                    ..ImportError::file(
+                        file,
+                        ErrorKind::Unreadable,
+                        format!(
+                            "a file this version can read ({SCENARIO_SCHEMA}, or a dataset \
+                             with \"observations\"); it may come from a newer version"
+                        ),
+                    )
+                },
+            )
+        }
+    };
+    let errors = check_dataset(file, &data);
+    let rejected = errors.len() as u64;
+    let mut import = Import {
+        file: file.into(),
+        format: Some(format),
+        rows: data.observations.len() as u64,
+        rejected,
+        errors,
+        settings,
+        ..Import::default()
+    };
+    if let Some(m) = month {
+        import
+            .notes
+            .push(format!("Saved showing {}.", m.long_name()));
+    }
+    import.dataset = data;
+    import
+}
