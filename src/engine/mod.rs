@@ -10,6 +10,7 @@
 //! - [`results`]: everything together, per period, measure and provider.
 
 pub mod catalogue;
+pub mod dataset;
 pub mod explain;
 pub mod format;
 pub mod headroom;
@@ -20,6 +21,7 @@ pub mod results;
 pub mod rule;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
+pub use dataset::{Changes, ObservationKey};
 pub use observation::{Dataset, Input, NoValue, Observation};
 pub use period::{Cadence, Month};
 pub use results::{evaluate, MeasureResult, Results, Settings};

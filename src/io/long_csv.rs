@@ -7,18 +7,23 @@
 //! 2021-03,CPM5,DCC,3,,108,111,2021-03,
 //! ```
 //!
-//! Every row is checked; all problems are returned together and nothing is
-//! returned unless the whole file is good.
+//! Every row is checked; all problems are returned together. The same
+//! [`Collector`] checks the cells of wide tables, so both forms accept the
+//! same values and give the same messages.
+//!
+//! Incident category rows may carry an `excluded` column listing the
+//! incidents left out by exclusion type: `Cancelled=3; Duplicate=2`.
 
 use super::error::{ErrorKind, ImportError};
 use super::values::{self, Cell, LEVEL_EXPECTED, PERIOD_EXPECTED};
+use super::{normalise_header, Format, Import};
 use crate::engine::catalogue::{Basis, Unit};
 use crate::engine::observation::IncidentCount;
 use crate::engine::{Catalogue, Dataset, Input, Month, Observation, Provider};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 10] = [
     "period",
     "measure",
     "provider",
@@ -28,13 +33,14 @@ pub const COLUMNS: [&str; 9] = [
     "total",
     "reported_in",
     "note",
+    "excluded",
 ];
 const REQUIRED: [&str; 3] = ["period", "measure", "provider"];
 
 /// One parsed row before rows of a key are put together.
 struct Row {
     line: u64,
-    category: Option<(u8, u64, u64)>,
+    category: Option<(u8, u64, u64, BTreeMap<String, u64>)>,
     value: Option<(Cell, String)>,
     counts: Option<(u64, u64)>,
     note: Option<String>,
@@ -42,27 +48,27 @@ struct Row {
 
 type Key = (Month, &'static str, Provider, Option<Month>);
 
-/// Reads the long-form CSV text of `file`.
-pub fn read_long(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
+/// Reads the long-form table `text` of `file`, fields separated by `delimiter`.
+pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
+    let mut import = Import {
+        file: file.into(),
+        format: Some(Format::Long),
+        delimiter: Some(delimiter),
+        ..Import::default()
+    };
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|h| h.to_ascii_lowercase().replace([' ', '-'], "_"))
-            .collect::<Vec<_>>(),
-        Err(e) => return Err(vec![syntax(file, &e)]),
+        Ok(h) => h.iter().map(normalise_header).collect::<Vec<_>>(),
+        Err(e) => {
+            import.errors.push(syntax(file, &e));
+            return import;
+        }
     };
-    if headers.iter().all(|h| h.is_empty()) {
-        return Err(vec![ImportError::file(
-            file,
-            ErrorKind::Unreadable,
-            format!("a header row naming the columns: {}", COLUMNS.join(",")),
-        )]);
-    }
-    let missing: Vec<ImportError> = REQUIRED
+    import.errors = REQUIRED
         .iter()
         .filter(|c| !headers.iter().any(|h| h == *c))
         .map(|c| ImportError {
@@ -75,225 +81,297 @@ pub fn read_long(file: &str, text: &str) -> Result<Dataset, Vec<ImportError>> {
             )
         })
         .collect();
-    if !missing.is_empty() {
-        return Err(missing);
+    if !import.errors.is_empty() {
+        return import;
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
-
-    let cat = Catalogue::builtin();
-    let mut errors = Vec::new();
-    let mut groups: BTreeMap<Key, Vec<Row>> = BTreeMap::new();
+    let mut rows = Collector::new(file);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(syntax(file, &e));
-                if errors.len() >= 1000 {
-                    break;
-                }
+                rows.syntax_error(syntax(file, &e));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        let get = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("");
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let mut bad = |column: &str, kind: ErrorKind, expected: String| {
-            errors.push(ImportError::cell(
-                file,
-                line,
-                column,
-                get(column),
-                kind,
-                expected,
-            ));
-        };
-        let period = values::month(get("period"));
-        if period.is_none() {
-            bad("period", ErrorKind::BadPeriod, PERIOD_EXPECTED.into());
+        let line = record.position().map_or(0, |p| p.line());
+        rows.count_row();
+        rows.add(line, &|name| {
+            (name, col(name).and_then(|i| record.get(i)).unwrap_or(""))
+        });
+    }
+    rows.finish(import)
+}
+
+/// Where each field of a row comes from: its column label (for messages)
+/// and its text. Long tables label fields by name; wide tables label the
+/// period and value by the month column.
+pub(crate) type Fields<'r> = dyn Fn(&'static str) -> (&'r str, &'r str) + 'r;
+
+/// Checks rows one at a time and puts the rows of each key together.
+pub(crate) struct Collector<'f> {
+    file: &'f str,
+    cat: &'static Catalogue,
+    errors: Vec<ImportError>,
+    groups: BTreeMap<Key, Vec<Row>>,
+    rows: u64,
+    rejected: std::collections::BTreeSet<u64>,
+}
+
+/// Enough errors to fix a file by; more would hide the first ones.
+const MAX_ERRORS: usize = 1000;
+
+impl<'f> Collector<'f> {
+    pub(crate) fn new(file: &'f str) -> Collector<'f> {
+        Collector {
+            file,
+            cat: Catalogue::builtin(),
+            errors: Vec::new(),
+            groups: BTreeMap::new(),
+            rows: 0,
+            rejected: Default::default(),
         }
-        let reported_in = match get("reported_in") {
-            "" => Some(None),
-            t => values::month(t).map(Some),
-        };
-        if reported_in.is_none() {
-            bad(
-                "reported_in",
-                ErrorKind::BadPeriod,
-                format!("{PERIOD_EXPECTED}, or empty"),
-            );
-        }
-        let provider = Provider::parse(get("provider"));
-        let def = match provider {
-            None => {
-                let names: Vec<&str> = Provider::ALL.iter().map(|p| p.code()).collect();
-                bad(
-                    "provider",
-                    ErrorKind::UnknownProvider,
-                    format!("one of {}", names.join(", ")),
-                );
-                None
-            }
-            Some(p) => {
-                let def = cat
-                    .resolve_code(get("measure"), p)
-                    .and_then(|c| cat.get(c, p));
-                if def.is_none() {
-                    let known: Vec<&str> = cat
-                        .measures()
-                        .iter()
-                        .filter(|m| m.provider == p)
-                        .map(|m| m.code)
-                        .collect();
-                    bad(
-                        "measure",
-                        ErrorKind::UnknownMeasure,
-                        format!("a measure of {p}: {}", known.join(", ")),
-                    );
-                }
-                def
-            }
-        };
-        let category = match get("category") {
-            "" => Some(None),
-            t => t
-                .parse::<u8>()
-                .ok()
-                .filter(|c| (1..=5).contains(c))
-                .map(Some),
-        };
-        if category.is_none() {
-            bad(
-                "category",
-                ErrorKind::BadValue,
-                "an incident category 1 to 5, or empty".into(),
-            );
-        }
-        let value = match get("value") {
-            "" => Some(None),
-            t => values::level(t).map(|c| Some((c, t.to_string()))),
-        };
-        if value.is_none() {
-            bad("value", ErrorKind::BadValue, LEVEL_EXPECTED.into());
-        }
-        let mut counts = [None, None];
-        for (i, name) in ["successes", "total"].into_iter().enumerate() {
-            counts[i] = match get(name) {
-                "" => Some(None),
-                t => values::count(t).map(Some),
-            };
-            if counts[i].is_none() {
-                bad(
-                    name,
-                    ErrorKind::BadCount,
-                    "a whole number of zero or more, such as 56,774, or empty".into(),
-                );
-            }
-        }
-        let (
-            Some(period),
-            Some(def),
-            Some(reported_in),
-            Some(category),
-            Some(value),
-            [Some(s), Some(t)],
-        ) = (period, def, reported_in, category, value, counts)
-        else {
-            continue;
-        };
-        let counts = match (s, t) {
-            (Some(s), Some(t)) => Some((s, t)),
-            (None, None) => None,
-            (Some(_), None) | (None, Some(_)) => {
-                let which = if s.is_none() { "successes" } else { "total" };
-                bad(
-                    which,
-                    ErrorKind::Inconsistent,
-                    "successes and total together, or neither".into(),
-                );
-                continue;
-            }
-        };
-        if let Some((s, t)) = counts {
-            if s > t && def.basis != Basis::PowerOutage {
-                bad(
-                    "successes",
-                    ErrorKind::Inconsistent,
-                    format!("no more than the total ({t})"),
-                );
-                continue;
-            }
-        }
-        let category = match category {
-            None => None,
-            Some(c) => {
-                let fits = def.basis == Basis::Incidents
-                    && if def.code == "CPM4" { c <= 2 } else { c >= 3 };
-                let Some((s, t)) = counts.filter(|_| fits) else {
-                    let expected = if fits {
-                        "successes (resolved within target) and total for the category".to_string()
-                    } else {
-                        "a category only on CPM4 (1–2) or CPM5 (3–5) incident rows".to_string()
-                    };
-                    bad(
-                        if fits { "total" } else { "category" },
-                        ErrorKind::Inconsistent,
-                        expected,
-                    );
-                    continue;
-                };
-                Some((c, s, t))
-            }
-        };
-        if let Some((Cell::Number(n), _)) = &value {
-            if let Some(expected) = implausible(def.unit, def.basis, *n) {
-                bad("value", ErrorKind::BadValue, expected);
-                continue;
-            }
-        }
-        if category.is_none() && value.is_none() && counts.is_none() {
-            bad(
-                "value",
-                ErrorKind::BadValue,
-                format!("{LEVEL_EXPECTED}; or successes and total"),
-            );
-            continue;
-        }
-        let note = Some(get("note").to_string()).filter(|n| !n.is_empty());
-        let row = Row {
-            line,
-            category,
-            value,
-            counts,
-            note,
-        };
-        groups
-            .entry((period, def.code, def.provider, reported_in))
-            .or_default()
-            .push(row);
     }
 
-    let mut observations = Vec::with_capacity(groups.len());
-    for ((period, code, provider, reported_in), rows) in groups {
-        match combine(file, &rows) {
-            Ok((input, reported, note)) => observations.push(Observation {
-                input: power_outage(input, cat.get(code, provider).map(|d| d.basis)),
-                period,
-                measure: code.into(),
-                provider,
-                reported,
-                reported_in,
-                note,
-            }),
-            Err(e) => errors.push(e),
+    /// Counts a data row (a line; a wide row holds several figures).
+    pub(crate) fn count_row(&mut self) {
+        self.rows += 1;
+    }
+
+    pub(crate) fn syntax_error(&mut self, e: ImportError) {
+        self.rows += 1;
+        self.push(e);
+    }
+
+    fn push(&mut self, e: ImportError) {
+        if let Some(r) = e.row {
+            self.rejected.insert(r);
+        }
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(e);
         }
     }
-    if errors.is_empty() {
-        Ok(Dataset { observations })
-    } else {
+
+    /// Checks one row (or one cell of a wide table).
+    pub(crate) fn add(&mut self, line: u64, fields: &Fields<'_>) {
+        let file = self.file;
+        let get = |name: &'static str| fields(name).1;
+        let mut row_errors = Vec::new();
+        let mut bad = |column: &'static str, kind: ErrorKind, expected: String| {
+            let (label, value) = fields(column);
+            row_errors.push(ImportError::cell(file, line, label, value, kind, expected));
+        };
+        let cat = &self.cat;
+        let outcome = (|| {
+            let period = values::month(get("period"));
+            if period.is_none() {
+                bad("period", ErrorKind::BadPeriod, PERIOD_EXPECTED.into());
+            }
+            let reported_in = match get("reported_in") {
+                "" => Some(None),
+                t => values::month(t).map(Some),
+            };
+            if reported_in.is_none() {
+                bad(
+                    "reported_in",
+                    ErrorKind::BadPeriod,
+                    format!("{PERIOD_EXPECTED}, or empty"),
+                );
+            }
+            let provider = Provider::parse(get("provider"));
+            let def = match provider {
+                None => {
+                    let names: Vec<&str> = Provider::ALL.iter().map(|p| p.code()).collect();
+                    bad(
+                        "provider",
+                        ErrorKind::UnknownProvider,
+                        format!("one of {}", names.join(", ")),
+                    );
+                    None
+                }
+                Some(p) => {
+                    let def = cat
+                        .resolve_code(get("measure"), p)
+                        .and_then(|c| cat.get(c, p));
+                    if def.is_none() {
+                        let known: Vec<&str> = cat
+                            .measures()
+                            .iter()
+                            .filter(|m| m.provider == p)
+                            .map(|m| m.code)
+                            .collect();
+                        bad(
+                            "measure",
+                            ErrorKind::UnknownMeasure,
+                            format!("a measure of {p}: {}", known.join(", ")),
+                        );
+                    }
+                    def
+                }
+            };
+            let category = match get("category") {
+                "" => Some(None),
+                t => t
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|c| (1..=5).contains(c))
+                    .map(Some),
+            };
+            if category.is_none() {
+                bad(
+                    "category",
+                    ErrorKind::BadValue,
+                    "an incident category 1 to 5, or empty".into(),
+                );
+            }
+            let value = match get("value") {
+                "" => Some(None),
+                t => values::level(t).map(|c| Some((c, t.to_string()))),
+            };
+            if value.is_none() {
+                bad("value", ErrorKind::BadValue, LEVEL_EXPECTED.into());
+            }
+            let mut counts = [None, None];
+            for (i, name) in ["successes", "total"].into_iter().enumerate() {
+                counts[i] = match get(name) {
+                    "" => Some(None),
+                    t => values::count(t).map(Some),
+                };
+                if counts[i].is_none() {
+                    bad(
+                        name,
+                        ErrorKind::BadCount,
+                        "a whole number of zero or more, such as 56,774, or empty".into(),
+                    );
+                }
+            }
+            let (
+                Some(period),
+                Some(def),
+                Some(reported_in),
+                Some(category),
+                Some(value),
+                [Some(s), Some(t)],
+            ) = (period, def, reported_in, category, value, counts)
+            else {
+                return None;
+            };
+            let counts = match (s, t) {
+                (Some(s), Some(t)) => Some((s, t)),
+                (None, None) => None,
+                (Some(_), None) | (None, Some(_)) => {
+                    let which = if s.is_none() { "successes" } else { "total" };
+                    bad(
+                        which,
+                        ErrorKind::Inconsistent,
+                        "successes and total together, or neither".into(),
+                    );
+                    return None;
+                }
+            };
+            if let Some((s, t)) = counts {
+                if s > t && def.basis != Basis::PowerOutage {
+                    bad(
+                        "successes",
+                        ErrorKind::Inconsistent,
+                        format!("no more than the total ({t})"),
+                    );
+                    return None;
+                }
+            }
+            let category = match category {
+                None => None,
+                Some(c) => {
+                    let fits = def.basis == Basis::Incidents
+                        && if def.code == "CPM4" { c <= 2 } else { c >= 3 };
+                    let Some((s, t)) = counts.filter(|_| fits) else {
+                        let expected = if fits {
+                            "successes (resolved within target) and total for the category"
+                                .to_string()
+                        } else {
+                            "a category only on CPM4 (1–2) or CPM5 (3–5) incident rows".to_string()
+                        };
+                        bad(
+                            if fits { "total" } else { "category" },
+                            ErrorKind::Inconsistent,
+                            expected,
+                        );
+                        return None;
+                    };
+                    let Some(excluded) = values::exclusions(get("excluded")) else {
+                        bad(
+                            "excluded",
+                            ErrorKind::BadValue,
+                            values::EXCLUSIONS_EXPECTED.into(),
+                        );
+                        return None;
+                    };
+                    Some((c, s, t, excluded))
+                }
+            };
+            if let Some((Cell::Number(n), _)) = &value {
+                if let Some(expected) = implausible(def.unit, def.basis, *n) {
+                    bad("value", ErrorKind::BadValue, expected);
+                    return None;
+                }
+            }
+            let note = Some(get("note").to_string()).filter(|n| !n.is_empty());
+            let row = Row {
+                line,
+                category,
+                value,
+                counts,
+                note,
+            };
+            Some(((period, def.code, def.provider, reported_in), row))
+        })();
+        match outcome {
+            Some((key, row)) if row_errors.is_empty() => {
+                self.groups.entry(key).or_default().push(row)
+            }
+            _ => row_errors.into_iter().for_each(|e| self.push(e)),
+        }
+    }
+
+    /// Puts each key's rows together into observations.
+    pub(crate) fn finish(self, mut import: Import) -> Import {
+        let Collector {
+            file,
+            cat,
+            mut errors,
+            groups,
+            rows,
+            mut rejected,
+        } = self;
+        let mut observations = Vec::with_capacity(groups.len());
+        for ((period, code, provider, reported_in), rows) in groups {
+            match combine(file, &rows) {
+                Ok((input, reported, note)) => observations.push(Observation {
+                    input: power_outage(input, cat.get(code, provider).map(|d| d.basis)),
+                    period,
+                    measure: code.into(),
+                    provider,
+                    reported,
+                    reported_in,
+                    note,
+                }),
+                Err(e) => {
+                    if let Some(r) = e.row {
+                        rejected.insert(r);
+                    }
+                    errors.push(e)
+                }
+            }
+        }
         errors.sort_by_key(|e| e.row);
-        Err(errors)
+        import.rows += rows;
+        import.rejected += rejected.len() as u64;
+        import.errors.extend(errors);
+        import.dataset = Dataset { observations };
+        import
     }
 }
 
@@ -338,8 +416,8 @@ fn combine(
         _ => None,
     });
     let mut categories: Vec<IncidentCount> = Vec::new();
-    for r in rows.iter().filter(|r| r.category.is_some()) {
-        let Some((category, within, total)) = r.category else {
+    for r in rows {
+        let Some((category, within, total, excluded)) = r.category.clone() else {
             continue;
         };
         if categories.iter().any(|c| c.category == category) {
@@ -349,7 +427,7 @@ fn combine(
             category,
             within,
             total,
-            excluded: Default::default(),
+            excluded,
         });
     }
     if !categories.is_empty() {
@@ -409,7 +487,7 @@ fn combine(
     Ok((input, reported, note))
 }
 
-fn syntax(file: &str, e: &csv::Error) -> ImportError {
+pub(crate) fn syntax(file: &str, e: &csv::Error) -> ImportError {
     let row = e.position().map(|p| p.line());
     let expected = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -425,22 +503,5 @@ fn syntax(file: &str, e: &csv::Error) -> ImportError {
     ImportError {
         row,
         ..ImportError::file(file, ErrorKind::Syntax, expected)
-    }
-}
-
-pub fn read(file: &str, text: &str, _delimiter: u8) -> super::Import {
-    match read_long(file, text) {
-        Ok(d) => super::Import {
-            file: file.into(),
-            format: Some(super::Format::Long),
-            dataset: d,
-            ..Default::default()
-        },
-        Err(e) => super::Import {
-            file: file.into(),
-            format: Some(super::Format::Long),
-            errors: e,
-            ..Default::default()
-        },
     }
 }

@@ -9,6 +9,7 @@
 //! - [`results_json`]: the results export (schema `dcc-perf/results/1`);
 //! - [`write`]: the dataset back to CSV in the import format.
 
+pub mod edit;
 pub mod error;
 pub mod incidents;
 pub mod long_csv;
@@ -275,6 +276,14 @@ pub(crate) fn check_dataset(file: &str, data: &Dataset) -> Vec<ImportError> {
                     successes.to_string(),
                     ErrorKind::Inconsistent,
                     format!("no more than the total ({total})"),
+                ));
+            }
+            Input::Incidents { categories } if categories.is_empty() => {
+                errors.push(at(
+                    "input.categories",
+                    "[]".into(),
+                    ErrorKind::Inconsistent,
+                    "at least one incident category".into(),
                 ));
             }
             Input::Incidents { categories } => {

@@ -69,6 +69,30 @@ pub fn count(text: &str) -> Option<u64> {
     d.trunc().to_string().parse().ok()
 }
 
+pub const EXCLUSIONS_EXPECTED: &str =
+    "incidents excluded by type, such as Cancelled=3; Duplicate=2, or empty";
+
+/// Reads `Cancelled=3; Duplicate=2`: incidents excluded by type. Empty is none.
+pub fn exclusions(text: &str) -> Option<std::collections::BTreeMap<String, u64>> {
+    let mut out = std::collections::BTreeMap::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (kind, n) = part.rsplit_once('=')?;
+        let kind = kind.trim();
+        if kind.is_empty() || out.insert(kind.to_string(), count(n)?).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Writes exclusions as [`exclusions`] reads them.
+pub fn exclusions_text(map: &std::collections::BTreeMap<String, u64>) -> String {
+    map.iter()
+        .map(|(k, n)| format!("{k}={n}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];

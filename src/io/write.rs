@@ -1,1 +1,80 @@
+//! The dataset back to text: CSV in the long import format, so that
+//! exporting and importing again gives back exactly the same data.
 
+use super::long_csv::COLUMNS;
+use super::values::exclusions_text;
+use crate::engine::{Dataset, Input, Observation};
+
+/// The dataset as long-form CSV. Rows follow the dataset's order; an
+/// incident measure takes one row per category plus, where the report
+/// printed a level, a row carrying it.
+pub fn dataset_csv(data: &Dataset) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut rows: Vec<[String; 10]> = Vec::new();
+    for o in &data.observations {
+        observation_rows(o, &mut rows);
+    }
+    // Writing to memory fails only on a bug in csv; an empty export says so loudly.
+    let ok = w.write_record(COLUMNS).is_ok() && rows.iter().all(|r| w.write_record(r).is_ok());
+    match (ok, w.into_inner()) {
+        (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn observation_rows(o: &Observation, out: &mut Vec<[String; 10]>) {
+    let row = |category: String, value: String, s: String, t: String, excluded: String| {
+        [
+            o.period.to_string(),
+            o.measure.clone(),
+            o.provider.code().to_string(),
+            category,
+            value,
+            s,
+            t,
+            o.reported_in.map(|m| m.to_string()).unwrap_or_default(),
+            o.note.clone().unwrap_or_default(),
+            excluded,
+        ]
+    };
+    let reported = o.reported.map(|r| r.to_string()).unwrap_or_default();
+    let e = String::new;
+    match &o.input {
+        Input::Level { level } => out.push(row(e(), level.to_string(), e(), e(), e())),
+        Input::Status { status } => out.push(row(e(), status.label().into(), e(), e(), e())),
+        Input::Counts { successes, total } => out.push(row(
+            e(),
+            reported,
+            successes.to_string(),
+            total.to_string(),
+            e(),
+        )),
+        Input::PowerOutage {
+            delivered,
+            power_loss_alerts,
+        } => out.push(row(
+            e(),
+            reported,
+            delivered.to_string(),
+            power_loss_alerts.to_string(),
+            e(),
+        )),
+        Input::Incidents { categories } => {
+            // The note and printed level ride on a row without a category.
+            if o.reported.is_some() || o.note.is_some() || categories.is_empty() {
+                out.push(row(e(), reported, e(), e(), e()));
+            }
+            for c in categories {
+                let mut r = row(
+                    c.category.to_string(),
+                    e(),
+                    c.within.to_string(),
+                    c.total.to_string(),
+                    exclusions_text(&c.excluded),
+                );
+                r[8] = String::new();
+                out.push(r);
+            }
+        }
+    }
+}

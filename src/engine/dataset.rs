@@ -1,0 +1,180 @@
+//! Operations on the dataset that imports and edits need: comparing an
+//! import with what is loaded, merging it in, and changing one figure.
+//! Each returns a new dataset; the old one is kept for undo.
+
+use super::catalogue::Provider;
+use super::observation::{Dataset, Input, Observation};
+use super::period::Month;
+
+/// What identifies an observation: period, measure, provider and the report it came from.
+pub type ObservationKey = (Month, String, Provider, Option<Month>);
+
+impl Observation {
+    pub fn key(&self) -> ObservationKey {
+        (
+            self.period,
+            self.measure.clone(),
+            self.provider,
+            self.reported_in,
+        )
+    }
+}
+
+/// What importing a dataset would do to the one loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    /// New keys.
+    pub added: Vec<Observation>,
+    /// Keys already loaded with another value: (loaded, incoming).
+    pub changed: Vec<(Observation, Observation)>,
+    /// Keys already loaded with the same value.
+    pub unchanged: usize,
+}
+
+impl Dataset {
+    /// Sorted by key, the order the readers give, so that a dataset and its
+    /// export read back compare equal.
+    pub fn normalised(mut self) -> Dataset {
+        self.observations.sort_by_key(Observation::key);
+        self
+    }
+
+    fn index(&self) -> std::collections::HashMap<ObservationKey, &Observation> {
+        self.observations.iter().map(|o| (o.key(), o)).collect()
+    }
+
+    pub fn compare(&self, incoming: &Dataset) -> Changes {
+        let loaded = self.index();
+        let mut changes = Changes::default();
+        for o in &incoming.observations {
+            match loaded.get(&o.key()) {
+                None => changes.added.push(o.clone()),
+                Some(old) if *old == o => changes.unchanged += 1,
+                Some(old) => changes.changed.push(((*old).clone(), o.clone())),
+            }
+        }
+        changes
+    }
+
+    /// `incoming` replaces observations with the same key; the rest are kept.
+    pub fn merged(&self, incoming: &Dataset) -> Dataset {
+        let replaced: std::collections::HashSet<ObservationKey> =
+            incoming.observations.iter().map(Observation::key).collect();
+        let mut observations: Vec<Observation> = self
+            .observations
+            .iter()
+            .filter(|o| !replaced.contains(&o.key()))
+            .cloned()
+            .collect();
+        observations.extend(incoming.observations.iter().cloned());
+        Dataset { observations }.normalised()
+    }
+
+    /// The observation the results show for a measure: the latest report's.
+    pub fn current(
+        &self,
+        period: Month,
+        measure: &str,
+        provider: Provider,
+    ) -> Option<&Observation> {
+        self.observations
+            .iter()
+            .filter(|o| o.period == period && o.measure == measure && o.provider == provider)
+            .max_by_key(|o| o.reported_in)
+    }
+
+    /// The dataset with one figure changed: the current observation's input
+    /// replaced (its printed figure no longer applies), or a new observation.
+    pub fn with_input(
+        &self,
+        period: Month,
+        measure: &str,
+        provider: Provider,
+        input: Input,
+    ) -> Dataset {
+        let key = self
+            .current(period, measure, provider)
+            .map(Observation::key);
+        let mut data = self.clone();
+        match data.observations.iter_mut().find(|o| Some(o.key()) == key) {
+            Some(o) => {
+                o.input = input;
+                o.reported = None;
+            }
+            None => data.observations.push(Observation {
+                period,
+                measure: measure.into(),
+                provider,
+                input,
+                reported: None,
+                reported_in: None,
+                note: None,
+            }),
+        }
+        data.normalised()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn obs(m: &str, level: i64, reported_in: Option<&str>) -> Observation {
+        Observation {
+            period: "2021-03".parse().unwrap(),
+            measure: m.into(),
+            provider: Provider::Cspn,
+            input: Input::Level {
+                level: Decimal::from(level),
+            },
+            reported: None,
+            reported_in: reported_in.map(|r| r.parse().unwrap()),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn compare_and_merge() {
+        let loaded = Dataset {
+            observations: vec![obs("PM2", 20, None), obs("PM1.1", 99, None)],
+        };
+        let incoming = Dataset {
+            observations: vec![
+                obs("PM2", 25, None),
+                obs("PM1.1", 99, None),
+                obs("PM1.2", 98, None),
+            ],
+        };
+        let c = loaded.compare(&incoming);
+        assert_eq!(c.added, vec![obs("PM1.2", 98, None)]);
+        assert_eq!(
+            c.changed,
+            vec![(obs("PM2", 20, None), obs("PM2", 25, None))]
+        );
+        assert_eq!(c.unchanged, 1);
+        let merged = loaded.merged(&incoming);
+        assert_eq!(merged.observations.len(), 3);
+        assert_eq!(merged, incoming.clone().normalised());
+    }
+
+    #[test]
+    fn edit_changes_the_latest_report_only() {
+        let data = Dataset {
+            observations: vec![
+                obs("PM2", 20, Some("2021-03")),
+                obs("PM2", 30, Some("2021-04")),
+            ],
+        };
+        let m = "2021-03".parse().unwrap();
+        let level = Input::Level {
+            level: Decimal::from(40),
+        };
+        let edited = data.with_input(m, "PM2", Provider::Cspn, level.clone());
+        assert_eq!(edited.observations[0], obs("PM2", 20, Some("2021-03")));
+        assert_eq!(edited.observations[1].input, level);
+        // A measure with no figure yet gets one.
+        let added = data.with_input(m, "PM1.1", Provider::Cspn, level);
+        assert_eq!(added.observations.len(), 3);
+    }
+}
