@@ -43,10 +43,29 @@ impl Dataset {
         self.observations.iter().map(|o| (o.key(), o)).collect()
     }
 
+    /// A figure that names no report is taken as a new value for the
+    /// figure shown now, so it replaces that figure rather than sitting
+    /// beside it as an older report's.
+    fn aligned(&self, incoming: &Dataset) -> Vec<Observation> {
+        incoming
+            .observations
+            .iter()
+            .map(|o| {
+                let mut o = o.clone();
+                if o.reported_in.is_none() {
+                    o.reported_in = self
+                        .current(o.period, &o.measure, o.provider)
+                        .and_then(|c| c.reported_in);
+                }
+                o
+            })
+            .collect()
+    }
+
     pub fn compare(&self, incoming: &Dataset) -> Changes {
         let loaded = self.index();
         let mut changes = Changes::default();
-        for o in &incoming.observations {
+        for o in &self.aligned(incoming) {
             match loaded.get(&o.key()) {
                 None => changes.added.push(o.clone()),
                 Some(old) if *old == o => changes.unchanged += 1,
@@ -58,15 +77,16 @@ impl Dataset {
 
     /// `incoming` replaces observations with the same key; the rest are kept.
     pub fn merged(&self, incoming: &Dataset) -> Dataset {
+        let incoming = self.aligned(incoming);
         let replaced: std::collections::HashSet<ObservationKey> =
-            incoming.observations.iter().map(Observation::key).collect();
+            incoming.iter().map(Observation::key).collect();
         let mut observations: Vec<Observation> = self
             .observations
             .iter()
             .filter(|o| !replaced.contains(&o.key()))
             .cloned()
             .collect();
-        observations.extend(incoming.observations.iter().cloned());
+        observations.extend(incoming);
         Dataset { observations }.normalised()
     }
 
@@ -156,6 +176,33 @@ mod tests {
         let merged = loaded.merged(&incoming);
         assert_eq!(merged.observations.len(), 3);
         assert_eq!(merged, incoming.clone().normalised());
+
+        // A figure naming no report replaces the one shown, whatever report gave it.
+        let reported = Dataset {
+            observations: vec![
+                obs("PM2", 20, Some("2021-02")),
+                obs("PM2", 21, Some("2021-03")),
+            ],
+        };
+        let plain = Dataset {
+            observations: vec![obs("PM2", 30, None)],
+        };
+        let c = reported.compare(&plain);
+        assert_eq!(
+            c.changed,
+            vec![(
+                obs("PM2", 21, Some("2021-03")),
+                obs("PM2", 30, Some("2021-03"))
+            )]
+        );
+        let merged = reported.merged(&plain);
+        assert_eq!(
+            merged.observations,
+            vec![
+                obs("PM2", 20, Some("2021-02")),
+                obs("PM2", 30, Some("2021-03"))
+            ]
+        );
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub struct Import {
     pub errors: Vec<ImportError>,
     /// Settings carried by a scenario file.
     pub settings: Option<Settings>,
+    /// The month a scenario file was showing when saved.
+    pub month: Option<Month>,
     /// Facts worth telling the user that are not errors
     /// (incidents still open and so not counted, ...).
     pub notes: Vec<String>,

@@ -91,13 +91,9 @@ pub fn read(file: &str, text: &str) -> Import {
         rejected,
         errors,
         settings,
+        month,
         ..Import::default()
     };
-    if let Some(m) = month {
-        import
-            .notes
-            .push(format!("Saved showing {}.", m.long_name()));
-    }
     import.dataset = data;
     import
 }

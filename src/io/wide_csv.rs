@@ -2,9 +2,10 @@
 //! measure and provider, one column per month.
 //!
 //! ```text
-//! measure	provider	Jan-21	Feb-21	Mar-21
-//! PM2	CSP North	43.00%	35.88%	23.74%
-//! PM1.1	DSP	99.99%	No Events	56,774 / 239,128
+//! (tab-separated, as a spreadsheet copies; commas and semicolons work too)
+//! measure  provider  Jan-21  Feb-21  Mar-21
+//! PM2  CSP North  43.00%  35.88%  23.74%
+//! PM1.1  DSP  99.99%  No Events  56,774 / 239,128
 //! ```
 //!
 //! A cell is a level (`99.83%`, `99.83`), a status word (`No Events`), or

@@ -1,6 +1,10 @@
-//! The root: owns the state, derives the results, lays out the page.
+//! The root: owns the state, derives the results, keeps the work saved,
+//! lays out the page.
 
+use super::data_actions::DataActions;
 use super::explanation::ExplanationPanel;
+use super::import_panel::ImportPanel;
+use super::import_preview::ImportPreview;
 use super::measures_table::MeasuresTable;
 use super::state::{Action, DataRef, ResultKey, State};
 use super::summary::Summary;
@@ -17,69 +21,107 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::initial);
+    let state = use_reducer(|| {
+        let (saved, notice) = super::storage::load();
+        State::new(saved, notice)
+    });
     // Results are derived from data and settings, recomputed only when either changes.
     let results = use_memo(
         (state.data.clone(), state.settings),
         |(data, settings): &(DataRef, Settings)| evaluate(&data.0, *settings),
     );
+    // Every change of data or settings is saved at once, so closing the tab loses nothing.
+    {
+        let on_action = dispatcher(&state, |a| a);
+        use_effect_with(
+            (state.data.clone(), state.settings, state.month),
+            move |(d, s, m)| {
+                if let Err(e) = super::storage::save(&d.0, *s, *m) {
+                    on_action.emit(Action::Notice(Some(format!(
+                        "This browser would not save your work ({e}); export it to keep it."
+                    ))));
+                }
+            },
+        );
+    }
+    let on_action: Callback<Action> = dispatcher(&state, |a| a);
     let months = results.months();
-    let Some(month) = state.month.or_else(|| months.first().copied()) else {
-        return html! { <main class="app"><h1>{ "DCC service performance" }</h1><p>{ "No figures loaded." }</p></main> };
-    };
+    let month = state.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
-    let rows = use_memo((results.clone(), month), |(r, m): &(Rc<Results>, Month)| {
-        r.for_month(*m)
-            .into_iter()
-            .cloned()
-            .collect::<Vec<MeasureResult>>()
-    });
+    let rows = use_memo(
+        (results.clone(), month),
+        |(r, m): &(Rc<Results>, Option<Month>)| {
+            m.map(|m| {
+                r.for_month(m)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<MeasureResult>>()
+            })
+            .unwrap_or_default()
+        },
+    );
     let selected: Option<MeasureResult> = state
         .selected
         .as_ref()
         .and_then(|(p, code, prov)| results.get(*p, code, *prov).cloned());
-
+    let editing = state.editing.clone().map(|k| {
+        let current = state
+            .data
+            .0
+            .current(k.0, &k.1, k.2)
+            .map(|o| o.input.clone());
+        (k, current)
+    });
     let on_select: Callback<Option<ResultKey>> = dispatcher(&state, Action::Select);
     let close = {
         let on_select = on_select.clone();
         Callback::from(move |_| on_select.emit(None))
     };
+    let title = month.map_or("No figures loaded".to_string(), |m| {
+        format!("Figures for {}", m.long_name())
+    });
 
     html! {
         <main class="app">
             <header class="app-header">
                 <h1>{ "DCC service performance" }</h1>
-                <p class="subtitle">
-                    { format!("Performance Measurement Report figures for {} — computed in your browser; nothing leaves it.", month.long_name()) }
-                </p>
+                <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
-            <Toolbar
-                months={months.clone()}
-                month={month}
-                rule={state.settings.rule}
-                grouping={state.grouping}
-                only_misses={state.only_misses}
-                on_month={dispatcher(&state, Action::SetMonth)}
-                on_rule={dispatcher(&state, Action::SetRule)}
-                on_grouping={dispatcher(&state, Action::SetGrouping)}
-                on_only_misses={dispatcher(&state, Action::SetOnlyMisses)}
-            />
-            <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
-            <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
-                <MeasuresTable
-                    rows={rows}
+            <DataActions data={state.data.0.clone()} results={results.clone()} settings={state.settings} month={state.month}
+                can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
+            if let Some(n) = &state.notice {
+                <p class="notice" role="status" data-testid="notice">{ n }</p>
+            }
+            <ImportPanel on_action={on_action.clone()} progress={state.progress.clone()} />
+            if let Some(p) = &state.pending {
+                <ImportPreview pending={p.clone()} on_action={on_action.clone()} />
+            }
+            if let Some(month) = month {
+                <Toolbar
+                    months={months.clone()}
+                    month={month}
+                    rule={state.settings.rule}
                     grouping={state.grouping}
                     only_misses={state.only_misses}
-                    selected={state.selected.clone()}
-                    on_select={on_select}
+                    on_month={dispatcher(&state, Action::SetMonth)}
+                    on_rule={dispatcher(&state, Action::SetRule)}
+                    on_grouping={dispatcher(&state, Action::SetGrouping)}
+                    on_only_misses={dispatcher(&state, Action::SetOnlyMisses)}
                 />
-                if let Some(r) = selected {
-                    <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
-                }
-            </div>
+                <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
+                <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
+                    <MeasuresTable rows={rows} grouping={state.grouping} only_misses={state.only_misses}
+                        selected={state.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
+                    if let Some(r) = selected {
+                        <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
+                    }
+                </div>
+            } else {
+                <p data-testid="empty">{ "No figures are loaded. Paste or choose a file above, or reset to the sample." }</p>
+            }
             <footer class="app-footer">
                 { "Sample: DCC Performance Measurement Report, March 2021 (V1.0), current and previous columns. " }
-                { "Figures are exact decimals; statuses follow the comparison rule chosen above." }
+                { "Figures are exact decimals; statuses follow the comparison rule chosen above. Your figures are kept in this browser only." }
             </footer>
         </main>
     }

@@ -1,10 +1,11 @@
 //! One measure's row: previous, current, levels, status, change and flags.
 
-use super::state::ResultKey;
+use super::edit_cell::EditCell;
+use super::state::{Action, ResultKey};
 use super::status::{status_class, StatusBadge};
 use crate::engine::catalogue::Unit;
 use crate::engine::format::{self, signed};
-use crate::engine::MeasureResult;
+use crate::engine::{Input, MeasureResult};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -14,6 +15,12 @@ pub struct RowProps {
     pub selected: bool,
     /// Emits this row's key, or `None` when a selected row is chosen again.
     pub on_select: Callback<Option<ResultKey>>,
+    /// Whether the figure can be typed in (false for CPMs derived from others).
+    pub editable: bool,
+    /// `Some` while this row's figure is being edited: the figure as loaded.
+    #[prop_or_default]
+    pub editing: Option<Option<Input>>,
+    pub on_action: Callback<Action>,
 }
 
 fn level_text(v: Option<Decimal>, unit: Unit) -> String {
@@ -65,8 +72,15 @@ pub fn MeasureRow(p: &RowProps) -> Html {
         let (cb, key, selected) = (p.on_select.clone(), key.clone(), p.selected);
         Callback::from(move |_: MouseEvent| cb.emit((!selected).then(|| key.clone())))
     };
+    let start_edit = {
+        let (cb, key) = (p.on_action.clone(), key.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit(Action::StartEdit(Some(key.clone())));
+        })
+    };
     let onkeydown = {
-        let (cb, key) = (p.on_select.clone(), key);
+        let (cb, key) = (p.on_select.clone(), key.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" || e.key() == " " {
                 e.prevent_default();
@@ -95,7 +109,17 @@ pub fn MeasureRow(p: &RowProps) -> Html {
             </td>
             <td data-label="Provider">{ r.provider.code() }</td>
             <td data-label="Previous" class="num">{ previous }</td>
-            <td data-label="Current" class="num current">{ &r.display }</td>
+            <td data-label="Current" class="num current">
+                if let Some(current) = &p.editing {
+                    <EditCell key_={key.clone()} current={current.clone()} on_action={p.on_action.clone()} />
+                } else {
+                    { &r.display }
+                    if p.editable {
+                        <button type="button" class="edit" data-testid="edit" title="Edit this figure"
+                            aria-label={format!("Edit {} {}", r.measure, r.provider.code())} onclick={start_edit}>{ "✎" }</button>
+                    }
+                }
+            </td>
             <td data-label="Target / minimum" class="num">
                 <span>{ level_text(r.target, r.unit) }<span class="min">{ format!(" / {}", level_text(r.minimum, r.unit)) }</span></span>
             </td>

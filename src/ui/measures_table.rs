@@ -1,8 +1,9 @@
 //! The measures table for one month, grouped by CPM or by provider.
 
 use super::measure_row::MeasureRow;
-use super::state::{Grouping, ResultKey};
-use crate::engine::{MeasureResult, Provider};
+use super::state::{Action, Grouping, ResultKey};
+use crate::engine::catalogue::Basis;
+use crate::engine::{Catalogue, Input, MeasureResult, Provider};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,6 +16,10 @@ pub struct TableProps {
     pub only_misses: bool,
     pub selected: Option<ResultKey>,
     pub on_select: Callback<Option<ResultKey>>,
+    /// The figure being edited and its loaded input (default: none).
+    #[prop_or_default]
+    pub editing: Option<(ResultKey, Option<Input>)>,
+    pub on_action: Callback<Action>,
 }
 
 /// One group per provider, in report order.
@@ -100,7 +105,11 @@ pub fn MeasuresTable(p: &TableProps) -> Html {
                         { for rows.into_iter().map(|r| {
                             let key: ResultKey = (r.period, r.measure.clone(), r.provider);
                             let selected = p.selected.as_ref() == Some(&key);
-                            html! { <MeasureRow result={r.clone()} selected={selected} on_select={p.on_select.clone()} /> }
+                            let editing = p.editing.as_ref().filter(|(k, _)| *k == key).map(|(_, i)| i.clone());
+                            // Derived CPMs are computed from their components, not typed.
+                            let editable = Catalogue::builtin().get(&r.measure, r.provider).is_some_and(|d| d.basis != Basis::Derived);
+                            html! { <MeasureRow result={r.clone()} {selected} on_select={p.on_select.clone()}
+                                {editable} {editing} on_action={p.on_action.clone()} /> }
                         }) }
                     </tbody>
                 }) }

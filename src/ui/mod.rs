@@ -9,14 +9,25 @@
 //! - [`summary::Summary`]: counts by status and the statuses a rule flips;
 //! - [`measures_table::MeasuresTable`] and [`measure_row::MeasureRow`];
 //! - [`explanation::ExplanationPanel`]: inputs, formula, steps, rule, notes;
-//! - [`status::StatusBadge`]: symbol and words, never colour alone.
+//! - [`status::StatusBadge`]: symbol and words, never colour alone;
+//! - [`import_panel::ImportPanel`]: paste box, file picker, drop zone,
+//!   progress; [`import_preview::ImportPreview`]: the check before accepting;
+//! - [`edit_cell::EditCell`]: a figure typed in place;
+//! - [`data_actions::DataActions`]: undo, redo, exports, reset;
+//! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod data_actions;
+pub mod download;
+pub mod edit_cell;
 pub mod explanation;
+pub mod import_panel;
+pub mod import_preview;
 pub mod measure_row;
 pub mod measures_table;
 pub mod state;
 pub mod status;
+pub mod storage;
 pub mod summary;
 pub mod toolbar;
 

@@ -1,6 +1,7 @@
 //! The app's state and the actions that change it.
 
-use crate::engine::{ComparisonRule, Dataset, Month, Provider, Settings};
+use crate::engine::{Changes, ComparisonRule, Dataset, Input, Month, Provider, Settings};
+use crate::io::{Format, Import, Scenario};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -27,6 +28,28 @@ impl PartialEq for DataRef {
     }
 }
 
+impl DataRef {
+    pub fn new(data: Dataset) -> DataRef {
+        DataRef(Rc::new(data))
+    }
+}
+
+/// An import checked and waiting for the user to accept or cancel it.
+#[derive(Debug, PartialEq)]
+pub struct Pending {
+    pub import: Import,
+    /// What accepting would change in the loaded data.
+    pub changes: Changes,
+    /// From choosing the file (or pasting) to the checked result, in ms.
+    pub elapsed_ms: Option<f64>,
+}
+
+/// A file being read in steps: name, bytes done, bytes in all.
+pub type Progress = (String, u64, u64);
+
+/// How many imports and edits can be undone.
+const UNDO_DEPTH: usize = 100;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub data: DataRef,
@@ -36,18 +59,57 @@ pub struct State {
     pub grouping: Grouping,
     pub only_misses: bool,
     pub selected: Option<ResultKey>,
+    /// The figure being edited in the table.
+    pub editing: Option<ResultKey>,
+    /// Earlier datasets, newest last, for undo; and undone ones for redo.
+    pub past: Vec<DataRef>,
+    pub future: Vec<DataRef>,
+    pub pending: Option<Rc<Pending>>,
+    pub progress: Option<Progress>,
+    /// One line telling the user what just happened.
+    pub notice: Option<String>,
 }
 
 impl State {
-    /// Opens on the embedded March 2021 sample.
-    pub fn initial() -> State {
+    /// Opens on `saved` work if any, else on the embedded March 2021 sample.
+    pub fn new(saved: Option<Scenario>, notice: Option<String>) -> State {
+        let (data, settings, month) = match saved {
+            Some(s) => (s.data, s.settings, s.month),
+            None => (crate::io::sample(), Settings::default(), None),
+        };
         State {
-            data: DataRef(Rc::new(crate::io::sample())),
-            settings: Settings::default(),
-            month: None,
+            data: DataRef::new(data),
+            settings,
+            month,
             grouping: Grouping::ByCpm,
             only_misses: false,
             selected: None,
+            editing: None,
+            past: Vec::new(),
+            future: Vec::new(),
+            pending: None,
+            progress: None,
+            notice,
+        }
+    }
+
+    /// Replaces the data, keeping the old for undo.
+    fn replace_data(&mut self, data: Dataset) {
+        let old = std::mem::replace(&mut self.data, DataRef::new(data));
+        self.past.push(old);
+        if self.past.len() > UNDO_DEPTH {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.editing = None;
+    }
+
+    /// A month no longer loaded is dropped, so the latest shows.
+    fn keep_month_valid(&mut self) {
+        if let Some(m) = self.month {
+            if !self.data.0.observations.iter().any(|o| o.period == m) {
+                self.month = None;
+            }
         }
     }
 }
@@ -58,6 +120,21 @@ pub enum Action {
     SetGrouping(Grouping),
     SetOnlyMisses(bool),
     Select(Option<ResultKey>),
+    StartEdit(Option<ResultKey>),
+    /// A figure typed into the table.
+    Edit(ResultKey, Input),
+    Progress(Option<Progress>),
+    /// A file or pasted block has been read and checked.
+    Checked(Import, Option<f64>),
+    /// Accept the pending import: `true` replaces all loaded figures.
+    Accept {
+        replace: bool,
+    },
+    Cancel,
+    Undo,
+    Redo,
+    ResetToSample,
+    Notice(Option<String>),
 }
 
 impl Reducible for State {
@@ -74,7 +151,84 @@ impl Reducible for State {
             Action::SetGrouping(g) => s.grouping = g,
             Action::SetOnlyMisses(b) => s.only_misses = b,
             Action::Select(k) => s.selected = k,
+            Action::StartEdit(k) => s.editing = k,
+            Action::Edit((period, measure, provider), input) => {
+                let data = s.data.0.with_input(period, &measure, provider, input);
+                s.notice = Some(format!(
+                    "Changed {measure} {provider} for {}. Undo restores it.",
+                    period.long_name()
+                ));
+                s.replace_data(data);
+            }
+            Action::Progress(p) => s.progress = p,
+            Action::Checked(import, elapsed_ms) => {
+                let changes = s.data.0.compare(&import.dataset);
+                s.progress = None;
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    changes,
+                    elapsed_ms,
+                }));
+            }
+            Action::Accept { replace } => {
+                let Some(p) = s.pending.take() else {
+                    return self;
+                };
+                if !p.import.is_clean() {
+                    return self;
+                }
+                let incoming = p.import.dataset.clone();
+                // A scenario reopens as it was saved: its data and settings.
+                let scenario = p.import.format == Some(Format::Scenario);
+                let data = if replace || scenario {
+                    incoming.normalised()
+                } else {
+                    s.data.0.merged(&incoming)
+                };
+                if let Some(settings) = p.import.settings {
+                    s.settings = settings;
+                }
+                let month = p.import.month;
+                s.notice = Some(format!(
+                    "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
+                    p.import.rows,
+                    p.import.file,
+                    p.changes.added.len(),
+                    p.changes.changed.len()
+                ));
+                s.replace_data(data);
+                s.month = month;
+                s.selected = None;
+            }
+            Action::Cancel => {
+                s.pending = None;
+                s.progress = None;
+            }
+            Action::Undo => {
+                let Some(prev) = s.past.pop() else {
+                    return self;
+                };
+                s.future.push(std::mem::replace(&mut s.data, prev));
+                s.notice = Some("Undone.".into());
+            }
+            Action::Redo => {
+                let Some(next) = s.future.pop() else {
+                    return self;
+                };
+                s.past.push(std::mem::replace(&mut s.data, next));
+                s.notice = Some("Redone.".into());
+            }
+            Action::ResetToSample => {
+                s.replace_data(crate::io::sample());
+                s.settings = Settings::default();
+                s.month = None;
+                s.selected = None;
+                s.notice =
+                    Some("Reset to the March 2021 sample. Undo brings your figures back.".into());
+            }
+            Action::Notice(n) => s.notice = n,
         }
+        s.keep_month_valid();
         Rc::new(s)
     }
 }

@@ -1,0 +1,170 @@
+//! Getting figures in: a box to paste a spreadsheet block into, a file
+//! picker and a drop zone. Files are read here, in the page, never sent.
+
+use super::state::{Action, Progress};
+use crate::io::{Import, Reading};
+use gloo_file::futures::read_as_bytes;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    /// Receives progress while a big file is read, then the checked import.
+    pub on_action: Callback<Action>,
+    /// The file being read, if any (default: none).
+    #[prop_or_default]
+    pub progress: Option<Progress>,
+}
+
+fn now() -> Option<f64> {
+    web_sys::window()?.performance().map(|p| p.now())
+}
+
+/// Reads a file's bytes in steps, yielding to the browser so the page stays
+/// responsive and the progress bar moves.
+async fn read_file(name: String, bytes: Vec<u8>, started: Option<f64>, out: Callback<Action>) {
+    let import = match Reading::start(&name, bytes) {
+        Reading::Done(import) => import,
+        Reading::Incidents(mut reader) => {
+            let mut last_yield = now();
+            while !reader.step(4096) {
+                // Yield about every 50 ms: often enough to stay responsive,
+                // rarely enough not to slow the read.
+                if let (Some(t), Some(l)) = (now(), last_yield) {
+                    if t - l > 50.0 {
+                        let (done, total) = reader.progress();
+                        out.emit(Action::Progress(Some((name.clone(), done, total))));
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        last_yield = now();
+                    }
+                }
+            }
+            reader.finish()
+        }
+    };
+    let elapsed = started.zip(now()).map(|(s, e)| e - s);
+    out.emit(Action::Checked(import, elapsed));
+}
+
+fn take_file(file: web_sys::File, out: Callback<Action>) {
+    let started = now();
+    let name = file.name();
+    out.emit(Action::Progress(Some((
+        name.clone(),
+        0,
+        file.size() as u64,
+    ))));
+    yew::platform::spawn_local(async move {
+        let blob = gloo_file::Blob::from(file);
+        match read_as_bytes(&blob).await {
+            Ok(bytes) => read_file(name, bytes, started, out).await,
+            Err(e) => out.emit(Action::Checked(
+                Import::failed(
+                    &name,
+                    crate::io::ImportError::file(
+                        &name,
+                        crate::io::ErrorKind::Unreadable,
+                        format!("a file the browser can read ({e})"),
+                    ),
+                ),
+                None,
+            )),
+        }
+    });
+}
+
+#[component]
+pub fn ImportPanel(p: &ImportPanelProps) -> Html {
+    let text = use_state(String::new);
+    let dragging = use_state(|| false);
+    let check = {
+        let (text, out) = (text.clone(), p.on_action.clone());
+        move |t: &str| {
+            let started = now();
+            let import = crate::io::read("pasted text", t.as_bytes());
+            let elapsed = started.zip(now()).map(|(s, e)| e - s);
+            out.emit(Action::Checked(import, elapsed));
+            text.set(t.to_string());
+        }
+    };
+    let oninput = {
+        let (text, check) = (text.clone(), check.clone());
+        Callback::from(move |e: InputEvent| {
+            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
+                return;
+            };
+            // A paste is checked at once; typing waits for the button.
+            if e.input_type() == "insertFromPaste" {
+                check(&area.value());
+            } else {
+                text.set(area.value());
+            }
+        })
+    };
+    let onclick = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| check(&text))
+    };
+    let onchange = {
+        let out = p.on_action.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                take_file(file, out.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, out) = (dragging.clone(), p.on_action.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                take_file(file, out.clone());
+            }
+        })
+    };
+    html! {
+        <section class={classes!("import", (*dragging).then_some("dragging"))} aria-label="Import figures"
+            {ondragover} {ondragleave} {ondrop} data-testid="import-panel">
+            <h2>{ "Bring your own figures" }</h2>
+            <p class="hint">
+                { "Paste cells copied from Excel, LibreOffice or Google Sheets (with their header row), or CSV text; or choose or drop a CSV, TSV or JSON file. Long form (period, measure, provider, value), wide form (measure, provider, one column per month) and incident lists are recognised. Nothing changes until you accept the preview." }
+            </p>
+            <textarea data-testid="paste-box" rows="5" placeholder="measure&#9;provider&#9;Feb-21&#9;Mar-21&#10;PM2&#9;CSP North&#9;35.88%&#9;23.74%"
+                aria-label="Paste figures" value={(*text).clone()} {oninput} spellcheck="false" />
+            <div class="import-actions">
+                <button type="button" data-testid="check-paste" {onclick}>{ "Check pasted figures" }</button>
+                <label class="file-button">
+                    <span>{ "Choose a file…" }</span>
+                    <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json" {onchange} />
+                </label>
+                <span class="drop-hint">{ "or drop a file here" }</span>
+            </div>
+            if let Some((name, done, total)) = &p.progress {
+                <div class="progress" role="status" data-testid="import-progress">
+                    <progress max={total.to_string()} value={done.to_string()} />
+                    <span>{ format!("Reading {name}: {}%", if *total == 0 { 0 } else { done * 100 / total }) }</span>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! The check before anything changes: what was read, every rejected row
+//! with where and why, and what accepting would change.
+
+use super::state::{Action, Pending};
+use crate::engine::Observation;
+use crate::io::edit::input_text;
+use crate::io::ImportError;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    pub pending: Rc<Pending>,
+    pub on_action: Callback<Action>,
+}
+
+/// How many rejected rows and changes to list before saying "and N more".
+const SHOWN: usize = 200;
+
+fn error_row(e: &ImportError) -> Html {
+    html! {
+        <tr>
+            <td>{ &e.file }</td>
+            <td class="num">{ e.row.map(|r| r.to_string()).unwrap_or_else(|| "—".into()) }</td>
+            <td>{ e.column.clone().unwrap_or_else(|| "—".into()) }</td>
+            <td class="value">{ e.value.clone().unwrap_or_default() }</td>
+            <td>{ &e.expected }</td>
+        </tr>
+    }
+}
+
+fn figure(o: &Observation) -> String {
+    format!("{} {} {}", o.period, o.measure, o.provider.code())
+}
+
+#[component]
+pub fn ImportPreview(p: &PreviewProps) -> Html {
+    let (import, changes) = (&p.pending.import, &p.pending.changes);
+    let good = import.rows.saturating_sub(import.rejected);
+    let clean = import.is_clean();
+    let act = |a: fn() -> Action| {
+        let cb = p.on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(a()))
+    };
+    let format = import
+        .format
+        .map_or("unrecognised".to_string(), |f| f.label().to_string());
+    let separator = match import.delimiter {
+        Some(b'\t') => ", tab-separated",
+        Some(b';') => ", semicolon-separated",
+        Some(_) => ", comma-separated",
+        None => "",
+    };
+    html! {
+        <section class={classes!("preview", if clean { "clean" } else { "rejected" })} data-testid="import-preview"
+            data-ms={p.pending.elapsed_ms.map(|ms| format!("{ms:.1}"))} aria-live="polite">
+            <h2>{ format!("Check: {}", import.file) }</h2>
+            <p data-testid="preview-summary">
+                { format!("Read as {format}{separator}. {good} of {} rows good, {} rejected.", import.rows, import.rejected) }
+                if let Some(ms) = p.pending.elapsed_ms { <span class="muted">{ format!(" Checked in {ms:.0} ms.") }</span> }
+            </p>
+            { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+            if !clean {
+                <p class="warn">{ "Nothing has been imported. Fix these cells and try again; your figures are unchanged." }</p>
+                <div class="table-wrap">
+                    <table class="errors" data-testid="import-errors">
+                        <thead><tr><th>{ "File" }</th><th>{ "Row" }</th><th>{ "Column" }</th><th>{ "Found" }</th><th>{ "Expected" }</th></tr></thead>
+                        <tbody>{ for import.errors.iter().take(SHOWN).map(error_row) }</tbody>
+                    </table>
+                </div>
+                if import.errors.len() > SHOWN { <p>{ format!("…and {} more.", import.errors.len() - SHOWN) }</p> }
+            } else {
+                <p data-testid="preview-changes">
+                    { format!("{} figures: {} new, {} would change, {} already loaded as they are.",
+                        import.dataset.observations.len(), changes.added.len(), changes.changed.len(), changes.unchanged) }
+                </p>
+                if !changes.changed.is_empty() {
+                    <div class="table-wrap">
+                        <table class="changes" data-testid="import-changes">
+                            <thead><tr><th>{ "Figure" }</th><th>{ "Loaded" }</th><th>{ "Incoming" }</th></tr></thead>
+                            <tbody>
+                                { for changes.changed.iter().take(SHOWN).map(|(old, new)| html! {
+                                    <tr><td>{ figure(old) }</td><td>{ input_text(&old.input) }</td><td>{ input_text(&new.input) }</td></tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }
+            <div class="preview-actions">
+                if clean {
+                    <button type="button" class="primary" data-testid="accept-import" onclick={act(|| Action::Accept { replace: false })}>
+                        { if changes.changed.is_empty() { "Add to loaded figures" } else { "Accept, replacing the changed figures" } }
+                    </button>
+                    <button type="button" data-testid="replace-import" onclick={act(|| Action::Accept { replace: true })}>{ "Replace all loaded figures" }</button>
+                }
+                <button type="button" data-testid="cancel-import" onclick={act(|| Action::Cancel)}>{ if clean { "Cancel" } else { "Close" } }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+// Getting figures in and out in the real app: paste, upload, preview,
+// reject, edit in place, undo, save in the browser, export, reset.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useApp, withApp, waitForText, row, SCREENSHOT_DIR, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
+
+const PASTE = '[data-testid="paste-box"]';
+const PREVIEW = '[data-testid="import-preview"]';
+const current = (s, measure, provider) => s.page.locator(`${row(measure, provider)} td[data-label="Current"]`);
+
+/** Pastes `text` as a user would (fill, then the check button) and waits for the preview. */
+async function paste(s, text) {
+  await s.page.fill(PASTE, text);
+  await s.page.click('[data-testid="check-paste"]');
+  await s.page.locator(PREVIEW).waitFor({ timeout: STEP_TIMEOUT });
+  return s.page.locator(PREVIEW).innerText();
+}
+
+async function upload(s, name, text) {
+  await s.page.setInputFiles('[data-testid="file-input"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await s.page.locator(PREVIEW).waitFor({ timeout: STEP_TIMEOUT });
+  return s.page.locator(PREVIEW).innerText();
+}
+
+describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
+  useApp();
+
+  it('a pasted TSV block changes the table after the preview, and undo restores it', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const cell = current(s, 'PM2', 'CSPN');
+      assert.match(await cell.innerText(), /23\.74%/);
+      const text = await paste(s, 'measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t50%\n');
+      assert.match(text, /tab-separated/, text);
+      assert.match(text, /1 of 1 rows good, 0 rejected/, text);
+      assert.match(text, /0 new, 1 would change, 1 already loaded as they are/, text);
+      assert.match(text, /56774 \/ 239128\s+50/, `the change lists old and new figures:\n${text}`);
+      // Nothing changes before accepting.
+      assert.match(await cell.innerText(), /23\.74%/);
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'paste-preview.png'), fullPage: true });
+      await s.page.click('[data-testid="accept-import"]');
+      assert.match(await waitForText(cell, (t) => t.includes('50.00%')), /50\.00%/);
+      assert.equal(await s.page.locator(PREVIEW).count(), 0, 'the preview closes on accepting');
+      await s.page.click('[data-testid="undo"]');
+      assert.match(await waitForText(cell, (t) => t.includes('23.74%')), /23\.74%/);
+      await s.page.click('[data-testid="redo"]');
+      assert.match(await waitForText(cell, (t) => t.includes('50.00%')), /50\.00%/);
+    });
+  });
+
+  it('an uploaded file is kept after a reload', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const csv = 'period,measure,provider,value\n2021-03,PM2.7,DSP,99.5\n2021-04,PM2.7,DSP,98%\n';
+      const text = await upload(s, 'april.csv', csv);
+      assert.match(text, /april\.csv/);
+      assert.match(text, /2 of 2 rows good/, text);
+      assert.match(text, /1 new, 1 would change/, text);
+      await s.page.click('[data-testid="accept-import"]');
+      // The new month is the latest, so it shows.
+      const april = current(s, 'PM2.7', 'DSP');
+      assert.match(await waitForText(april, (t) => t.includes('98.00%')), /98\.00%/);
+      await s.page.selectOption('[data-testid="month-select"]', '2021-03');
+      await waitForText(current(s, 'PM2.7', 'DSP'), (t) => t.includes('99.50%'));
+      await s.page.reload();
+      await s.page.locator(row('PM2.7', 'DSP')).waitFor({ timeout: STEP_TIMEOUT });
+      const notice = await s.page.locator('[data-testid="notice"]').innerText();
+      assert.match(notice, /Restored/, notice);
+      // The month on show and both figures came back.
+      assert.match(await current(s, 'PM2.7', 'DSP').innerText(), /99\.50%/);
+      assert.equal(await s.page.locator('[data-testid="month-select"]').inputValue(), '2021-03');
+      await s.page.selectOption('[data-testid="month-select"]', '2021-04');
+      assert.match(await waitForText(current(s, 'PM2.7', 'DSP'), (t) => t.includes('98.00%')), /98\.00%/);
+    });
+  });
+
+  it('a bad file is refused with located errors and the data stays intact', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const before = await s.page.locator('[data-testid="measures-table"]').innerText();
+      const bad = 'period,measure,provider,value,successes,total\n2021-03,PM2,CSPN,101,,\n2021-03,PM9,CSPN,99,,\n2021-03,PM1.1,DSP,,5,4\n2021-03,PM1.2,DSP,99.9,,\n';
+      const text = await upload(s, 'bad.csv', bad);
+      assert.match(text, /1 of 4 rows good, 3 rejected/, text);
+      assert.match(text, /Nothing has been imported/);
+      const errors = await s.page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
+      assert.equal(errors.length, 3, errors.join('\n'));
+      assert.match(errors[0], /bad\.csv\s+2\s+value\s+101\s+a percentage from 0 to 100/);
+      assert.match(errors[1], /bad\.csv\s+3\s+measure\s+PM9/);
+      assert.match(errors[2], /bad\.csv\s+4\s+successes\s+5\s+no more than the total \(4\)/);
+      assert.equal(await s.page.locator('[data-testid="accept-import"]').count(), 0, 'no way to accept a bad file');
+      await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-errors.png'), fullPage: true });
+      await s.page.click('[data-testid="cancel-import"]');
+      assert.equal(await s.page.locator('[data-testid="measures-table"]').innerText(), before);
+      // Binary junk is refused too.
+      await s.page.setInputFiles('[data-testid="file-input"]', { name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 159, 146, 150, 255]) });
+      assert.match(await waitForText(s.page.locator(PREVIEW), (t) => t.includes('UTF-8')), /UTF-8 text/);
+      await s.page.click('[data-testid="cancel-import"]');
+      assert.equal(await s.page.locator('[data-testid="measures-table"]').innerText(), before);
+    });
+  });
+
+  it('a figure edited in place recomputes its CPM at once', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const cpm6 = current(s, 'CPM6', 'DCC');
+      const before = await cpm6.innerText();
+      assert.equal(await s.page.locator(`${row('CPM1', 'DCC')} [data-testid="edit"]`).count(), 0, 'derived CPMs are not typed in');
+      await s.page.click(`${row('PM2.4', 'DSP')} [data-testid="edit"]`);
+      const input = s.page.locator('[data-testid="edit-input"]');
+      await input.fill('101');
+      await input.press('Enter');
+      assert.match(await s.page.locator('[data-testid="edit-error"]').innerText(), /percentage from 0 to 100/);
+      await input.fill('97.5');
+      await input.press('Enter');
+      const after = await waitForText(cpm6, (t) => t !== before && t.includes('97.50%'));
+      assert.match(after, /97\.50%/, `CPM6 follows DSP PM2.4 (was ${before})`);
+      assert.match(await s.page.locator(row('CPM6', 'DCC')).innerText(), /below minimum/i);
+      await s.page.click('[data-testid="undo"]');
+      assert.equal(await waitForText(cpm6, (t) => t === before), before);
+    });
+  });
+
+  it('exports CSV that imports back unchanged, and resets only after asking', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const [download] = await Promise.all([
+        s.page.waitForEvent('download'),
+        s.page.click('[data-testid="export-csv"]'),
+      ]);
+      assert.equal(download.suggestedFilename(), 'dcc-perf-data.csv');
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      assert.match(csv, /^period,measure,provider,category,value,successes,total,reported_in,note,excluded\n/);
+      const text = await upload(s, 'dcc-perf-data.csv', csv);
+      assert.match(text, /0 new, 0 would change, \d+ already loaded/, text);
+      await s.page.click('[data-testid="cancel-import"]');
+
+      await paste(s, 'period\tmeasure\tprovider\tvalue\n2021-03\tPM2\tCSPN\t60\n');
+      await s.page.click('[data-testid="accept-import"]');
+      const cell = current(s, 'PM2', 'CSPN');
+      await waitForText(cell, (t) => t.includes('60.00%'));
+      await s.page.click('[data-testid="reset"]');
+      assert.match(await cell.innerText(), /60\.00%/, 'nothing is reset before confirming');
+      await s.page.click('[data-testid="confirm-reset"]');
+      assert.match(await waitForText(cell, (t) => t.includes('23.74%')), /23\.74%/);
+    });
+  });
+});
