@@ -1,8 +1,12 @@
-//! `dcc-perf`: compute service levels from a dataset file and print the
-//! results as JSON. With no file it uses the embedded March 2021 sample.
+//! `dcc-perf`: compute service levels from a file and print the results as
+//! JSON. It reads every format the app imports (long or wide tables with
+//! commas, tabs or semicolons; incident lists; dataset JSON; scenario files)
+//! through the same reader, so errors are reported the same way. With no
+//! file it uses the embedded March 2021 sample.
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
+//!          [--output results|csv|scenario]
 //! ```
 //!
 //! Exit status: 0 success, 1 usage error, 2 the file could not be read or
@@ -18,33 +22,55 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use dcc_perf::engine::{evaluate, ComparisonRule, Month, Settings};
+    use dcc_perf::engine::{evaluate, ComparisonRule, Month};
     use dcc_perf::io;
 
-    const USAGE: &str = "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        Reads a dataset (long-form CSV or the app's JSON; see README) and prints the results as JSON.\n\
+    const USAGE: &str =
+        "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
+        \x20               [--output results|csv|scenario]\n\
+        Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
+        dataset JSON or a scenario file; see README) and prints the results as JSON, or with\n\
+        --output csv the dataset in the import format, or --output scenario a scenario file.\n\
         With no FILE, uses the embedded March 2021 PMR sample.";
+
+    #[derive(PartialEq)]
+    enum Output {
+        Results,
+        Csv,
+        Scenario,
+    }
 
     struct Args {
         file: Option<String>,
-        rule: ComparisonRule,
+        /// `None`: the file's own settings (a scenario), else the default.
+        rule: Option<ComparisonRule>,
         month: Option<Month>,
         pretty: bool,
+        output: Output,
     }
 
     fn parse(args: Vec<String>) -> Result<Args, String> {
         let mut out = Args {
             file: None,
-            rule: ComparisonRule::default(),
+            rule: None,
             month: None,
             pretty: false,
+            output: Output::Results,
         };
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "-h" | "--help" => return Err(String::new()),
                 "--pretty" => out.pretty = true,
-                "--rule" => out.rule = it.next().ok_or("--rule needs a value")?.parse()?,
+                "--rule" => out.rule = Some(it.next().ok_or("--rule needs a value")?.parse()?),
+                "--output" => {
+                    out.output = match it.next().as_deref() {
+                        Some("results") => Output::Results,
+                        Some("csv") => Output::Csv,
+                        Some("scenario") => Output::Scenario,
+                        _ => return Err("--output needs results, csv or scenario".into()),
+                    }
+                }
                 "--month" => {
                     let m = it.next().ok_or("--month needs a value")?;
                     out.month = Some(
@@ -72,8 +98,8 @@ mod cli {
                 return 1;
             }
         };
-        let data = match &args.file {
-            None => io::sample(),
+        let (data, saved) = match &args.file {
+            None => (io::sample(), None),
             Some(path) => {
                 let bytes = match std::fs::read(path) {
                     Ok(b) => b,
@@ -82,19 +108,44 @@ mod cli {
                         return 2;
                     }
                 };
-                match io::read_dataset(path, &bytes) {
-                    Ok(d) => d,
-                    Err(errors) => {
-                        for e in &errors {
-                            eprintln!("{e}");
-                        }
-                        eprintln!("dcc-perf: {} error(s); nothing computed", errors.len());
-                        return 2;
-                    }
+                let import = io::read(path, &bytes);
+                for n in &import.notes {
+                    eprintln!("{path}: {n}");
                 }
+                if !import.is_clean() {
+                    for e in &import.errors {
+                        eprintln!("{e}");
+                    }
+                    eprintln!(
+                        "dcc-perf: {} error(s) in {} of {} rows; nothing computed",
+                        import.errors.len(),
+                        import.rejected,
+                        import.rows
+                    );
+                    return 2;
+                }
+                (import.dataset, import.settings)
             }
         };
-        let mut results = evaluate(&data, Settings { rule: args.rule });
+        let mut settings = saved.unwrap_or_default();
+        if let Some(rule) = args.rule {
+            settings.rule = rule;
+        }
+        match args.output {
+            Output::Csv => {
+                print!("{}", io::write::dataset_csv(&data));
+                return 0;
+            }
+            Output::Scenario => {
+                println!(
+                    "{}",
+                    io::Scenario::new(data, settings, args.month).to_json()
+                );
+                return 0;
+            }
+            Output::Results => {}
+        }
+        let mut results = evaluate(&data, settings);
         if let Some(m) = args.month {
             results.rows = results.for_month(m).into_iter().cloned().collect();
         }

@@ -150,7 +150,14 @@ impl<'f> Collector<'f> {
         if let Some(r) = e.row {
             self.rejected.insert(r);
         }
-        if self.errors.len() < MAX_ERRORS {
+        // A wide row's key cells are checked once per month: say it once.
+        let repeated = self
+            .errors
+            .iter()
+            .rev()
+            .take_while(|x| x.row == e.row)
+            .any(|x| *x == e);
+        if !repeated && self.errors.len() < MAX_ERRORS {
             self.errors.push(e);
         }
     }
