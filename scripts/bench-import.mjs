@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Import benchmark (prints figures, asserts nothing).
+//
+//   trunk build --offline --release && node scripts/bench-import.mjs   (or: npm run bench:import)
+//
+// Generates an incident list of ROWS rows (default 100,000, about 9 MB) with
+// scripts/gen-incidents.mjs, then in headless Chromium:
+//  1. imports it RUNS times through the app's real upload path (the file
+//     input, FileReader, the Rust reader and aggregation, in wasm) and reads
+//     the time the app measured from the input's change event to the
+//     checked import (data-ms on the preview);
+//  2. parses the same text RUNS times with papaparse (npm) in the same page,
+//     in its default mode and in fastMode (string input, no header, no
+//     worker: its fastest), and prints the ratio to the app's time.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, launchBrowser, REPO_ROOT } from '../tests/browser/serve-dist.mjs';
+
+const ROWS = Number(process.env.BENCH_ROWS || 100_000);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const DIST = path.resolve(REPO_ROOT, process.env.DCC_PERF_DIST || 'dist');
+const FILE = path.join(REPO_ROOT, 'target', 'bench', `incidents-${ROWS}.csv`);
+const PREVIEW = '[data-testid="import-preview"]';
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error('bench-import: build the app first: trunk build --offline --release');
+  process.exit(1);
+}
+if (!fs.existsSync(FILE)) {
+  fs.mkdirSync(path.dirname(FILE), { recursive: true });
+  execFileSync('node', [path.join(REPO_ROOT, 'scripts', 'gen-incidents.mjs'), String(ROWS), FILE], { stdio: 'inherit' });
+}
+const bytes = fs.statSync(FILE).size;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+const server = await startServer(DIST);
+const browser = await launchBrowser({ intercept: false });
+try {
+  const s = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await s.page.goto(server.url);
+  await s.page.waitForSelector('[data-testid="measures-table"]', { timeout: 60_000 });
+
+  const app = [];
+  let summary = '';
+  let sawProgress = false;
+  for (let i = 0; i < RUNS; i++) {
+    await s.page.setInputFiles('[data-testid="file-input"]', FILE);
+    // The progress bar shows while a big file is read in steps.
+    sawProgress ||= await s.page.locator('[data-testid="import-progress"]').isVisible().catch(() => false);
+    const preview = s.page.locator(`${PREVIEW}[data-ms]`);
+    await preview.waitFor({ timeout: 120_000 });
+    app.push(Number(await preview.getAttribute('data-ms')));
+    summary = await s.page.locator('[data-testid="preview-summary"]').innerText();
+    await s.page.click('[data-testid="cancel-import"]');
+    await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
+  }
+
+  // papaparse in the same page, on the same text.
+  await s.page.addScriptTag({ content: fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), 'utf8') });
+  await s.page.evaluate((t) => { window.__csv = t; }, fs.readFileSync(FILE, 'utf8'));
+  const papa = await s.page.evaluate((runs) => {
+    const time = (config) => {
+      const out = [];
+      let rows = 0;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const r = window.Papa.parse(window.__csv, config);
+        out.push(performance.now() - t0);
+        rows = r.data.length;
+      }
+      return { times: out, rows };
+    };
+    return { fast: time({ fastMode: true }), normal: time({}) };
+  }, RUNS);
+
+  const a = median(app);
+  const fast = median(papa.fast.times);
+  const normal = median(papa.normal.times);
+  console.log(`incident list: ${ROWS.toLocaleString('en-GB')} rows, ${bytes.toLocaleString('en-GB')} bytes (${FILE})`);
+  console.log(`app preview: ${summary.replace(/\s+/g, ' ').trim()}`);
+  console.log(`progress bar shown during import: ${sawProgress ? 'yes' : 'no'}`);
+  console.log(`app, upload -> read -> parse -> aggregate (median of ${RUNS}): ${fmt(a)}  [${app.map(fmt).join(', ')}]`);
+  console.log(`  throughput: ${((bytes / 1e6) / (a / 1000)).toFixed(1)} MB/s, ${Math.round(ROWS / (a / 1000)).toLocaleString('en-GB')} rows/s`);
+  console.log(`papaparse fastMode, parse only (median of ${RUNS}): ${fmt(fast)}  [${papa.fast.times.map(fmt).join(', ')}], ${papa.fast.rows} rows`);
+  console.log(`papaparse default, parse only (median of ${RUNS}): ${fmt(normal)}`);
+  console.log(`ratio app / papaparse fastMode: ${(a / fast).toFixed(2)} (below 1 means the app is faster)`);
+  await s.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
