@@ -1,10 +1,11 @@
 //! The check before anything changes: what was read, every rejected row
 //! with where and why, and what accepting would change.
 
+use super::incident_summary::IncidentSummary;
 use super::state::{Action, Pending};
 use crate::engine::Observation;
 use crate::io::edit::input_text;
-use crate::io::ImportError;
+use crate::io::{Format, ImportError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -74,6 +75,9 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
                     { format!("{} figures: {} new, {} would change, {} already loaded as they are.",
                         import.dataset.observations.len(), changes.added.len(), changes.changed.len(), changes.unchanged) }
                 </p>
+                if import.format == Some(Format::Incidents) {
+                    <IncidentSummary data={import.dataset.clone()} />
+                }
                 if !changes.changed.is_empty() {
                     <div class="table-wrap">
                         <table class="changes" data-testid="import-changes">

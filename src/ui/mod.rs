@@ -23,6 +23,7 @@ pub mod edit_cell;
 pub mod explanation;
 pub mod import_panel;
 pub mod import_preview;
+pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
 pub mod state;
