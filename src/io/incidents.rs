@@ -72,7 +72,7 @@ fn locate(headers: &[String]) -> [Option<usize>; COLUMNS] {
 
 /// A field of the current record: a range of the input, or of the scratch
 /// buffer when the field was quoted with `""` escapes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Span {
     start: usize,
     end: usize,
@@ -81,8 +81,9 @@ struct Span {
 
 enum Record {
     Eof,
-    /// A record starting on this line.
-    Fields(u64),
+    /// A record starting on this line, with this many fields (the first
+    /// ones of the field buffer).
+    Fields(u64, usize),
     /// Malformed quoting starting on this line; the rest of the line is skipped.
     Bad(u64, &'static str),
 }
@@ -128,8 +129,8 @@ impl Tokenizer {
     }
 
     fn next(&mut self, src: &[u8], fields: &mut Vec<Span>, scratch: &mut Vec<u8>) -> Record {
-        fields.clear();
         scratch.clear();
+        let mut count = 0usize;
         // Blank lines are skipped.
         loop {
             match src.get(self.pos) {
@@ -192,7 +193,7 @@ impl Tokenizer {
                             scratch: false,
                         }
                     };
-                    fields.push(span);
+                    put(fields, &mut count, span);
                     self.pos += 1;
                     break;
                 }
@@ -212,18 +213,22 @@ impl Tokenizer {
                     .position(|&b| self.stop[usize::from(b)])
                     .unwrap_or(rest.len());
                 self.pos = start + n;
-                fields.push(Span {
-                    start,
-                    end: self.pos,
-                    scratch: false,
-                });
+                put(
+                    fields,
+                    &mut count,
+                    Span {
+                        start,
+                        end: self.pos,
+                        scratch: false,
+                    },
+                );
             }
             match src.get(self.pos) {
-                None => return Record::Fields(start_line),
+                None => return Record::Fields(start_line, count),
                 Some(b'\n') => {
                     self.pos += 1;
                     self.line = self.line.saturating_add(1);
-                    return Record::Fields(start_line);
+                    return Record::Fields(start_line, count);
                 }
                 Some(b'\r') => {
                     self.pos += 1;
@@ -231,13 +236,24 @@ impl Tokenizer {
                         self.pos += 1;
                     }
                     self.line = self.line.saturating_add(1);
-                    return Record::Fields(start_line);
+                    return Record::Fields(start_line, count);
                 }
                 // The delimiter: another field follows (empty at the end of input).
                 Some(_) => self.pos += 1,
             }
         }
     }
+}
+
+/// Sets field `n` of the buffer, which only grows: no call per field once
+/// it is as wide as the widest row.
+#[inline(always)]
+fn put(fields: &mut Vec<Span>, n: &mut usize, s: Span) {
+    match fields.get_mut(*n) {
+        Some(slot) => *slot = s,
+        None => fields.push(s),
+    }
+    *n += 1;
 }
 
 const UNCLOSED: &str = "a closing quote (\") for the quoted field that starts on this row";
@@ -295,94 +311,110 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// A run of 1 to `max` ASCII digits at the start of `b`: (value, length).
-fn digits(b: &[u8], min: usize, max: usize) -> Option<(u32, usize)> {
-    let n = b
-        .iter()
-        .take(max)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if n < min {
-        return None;
+/// The digit at `i`, if there is one.
+#[inline(always)]
+fn digit(b: &[u8], i: usize) -> Option<u32> {
+    match b.get(i) {
+        Some(&c) if c.is_ascii_digit() => Some(u32::from(c - b'0')),
+        _ => None,
     }
-    let v = b
-        .iter()
-        .take(n)
-        .fold(0u32, |a, c| a * 10 + u32::from(c - b'0'));
-    Some((v, n))
 }
 
-/// Reads `2021-03-04[( |T)10:22[:05[.123]][Z|±hh:mm]]` or
-/// `04/03/2021[ 10:22[:05]]` (day first).
+/// Exactly two digits at `i`.
+#[inline(always)]
+fn two(b: &[u8], i: usize) -> Option<u32> {
+    Some(digit(b, i)? * 10 + digit(b, i + 1)?)
+}
+
+/// One or two digits at `i`: (value, next index).
+#[inline(always)]
+fn one_or_two(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let a = digit(b, i)?;
+    Some(match digit(b, i + 1) {
+        Some(c) => (a * 10 + c, i + 2),
+        None => (a, i + 1),
+    })
+}
+
+#[inline(always)]
+fn is(b: &[u8], i: usize, c: u8) -> bool {
+    b.get(i) == Some(&c)
+}
+
+/// Reads `2021-03-04[( |T)10:22[:05[.123]][Z|±hh[:mm]]]` or
+/// `04/03/2021[ 10:22[:05]]` (day first). Index arithmetic on bytes, no
+/// allocation: lists have hundreds of thousands of these.
 fn time(text: &[u8]) -> Result<Time, TimeError> {
     use TimeError::*;
     let t = trim(text);
-    let (y, m, d, rest);
-    if t.len() >= 10 && matches!(t.get(4), Some(b'-' | b'/')) && t.get(7) == t.get(4) {
-        let (yy, _) = digits(t, 4, 4).ok_or(Malformed)?;
-        let (mm, n1) = digits(t.get(5..).unwrap_or_default(), 2, 2).ok_or(Malformed)?;
-        let (dd, n2) = digits(t.get(8..).unwrap_or_default(), 2, 2).ok_or(Malformed)?;
-        if n1 != 2 || n2 != 2 {
+    let (y, m, d, mut i);
+    let sep = t.get(4).copied();
+    if matches!(sep, Some(b'-' | b'/')) && t.get(7).copied() == sep {
+        y = two(t, 0).ok_or(Malformed)? * 100 + two(t, 2).ok_or(Malformed)?;
+        m = two(t, 5).ok_or(Malformed)?;
+        d = two(t, 8).ok_or(Malformed)?;
+        i = 10;
+    } else {
+        let (dd, j) = one_or_two(t, 0).ok_or(Malformed)?;
+        if !is(t, j, b'/') {
             return Err(Malformed);
         }
-        (y, m, d, rest) = (yy, mm, dd, t.get(10..).unwrap_or_default());
-    } else {
-        let (dd, n1) = digits(t, 1, 2).ok_or(Malformed)?;
-        let t = t.get(n1..).unwrap_or_default();
-        let t = t.strip_prefix(b"/").ok_or(Malformed)?;
-        let (mm, n2) = digits(t, 1, 2).ok_or(Malformed)?;
-        let t = t.get(n2..).unwrap_or_default();
-        let t = t.strip_prefix(b"/").ok_or(Malformed)?;
-        let (yy, n3) = digits(t, 4, 4).ok_or(Malformed)?;
-        (y, m, d, rest) = (yy, mm, dd, t.get(n3..).unwrap_or_default());
-    }
-    if rest.first().is_some_and(|c| c.is_ascii_digit()) {
-        return Err(Malformed);
+        let (mm, j) = one_or_two(t, j + 1).ok_or(Malformed)?;
+        if !is(t, j, b'/') {
+            return Err(Malformed);
+        }
+        y = two(t, j + 1).ok_or(Malformed)? * 100 + two(t, j + 3).ok_or(Malformed)?;
+        (m, d, i) = (mm, dd, j + 5);
     }
     let (mut h, mut mi, mut s, mut nanos, mut offset) = (0u32, 0u32, 0u32, 0u32, 0i64);
-    if !rest.is_empty() {
-        let r = match rest {
-            [b' ' | b'T' | b't', r @ ..] => r.trim_ascii_start(),
-            _ => return Err(Malformed),
-        };
-        let (hh, n) = digits(r, 1, 2).ok_or(Malformed)?;
-        let r = r
-            .get(n..)
-            .unwrap_or_default()
-            .strip_prefix(b":")
-            .ok_or(Malformed)?;
-        let (mm, n) = digits(r, 2, 2).ok_or(Malformed)?;
-        let mut r = r.get(n..).unwrap_or_default();
-        (h, mi) = (hh, mm);
-        if let Some(r2) = r.strip_prefix(b":") {
-            let (ss, n) = digits(r2, 2, 2).ok_or(Malformed)?;
-            s = ss;
-            r = r2.get(n..).unwrap_or_default();
-            if let Some(r3) = r.strip_prefix(b".").or_else(|| r.strip_prefix(b",")) {
-                let n = r3.iter().take_while(|c| c.is_ascii_digit()).count();
-                if n == 0 {
+    if i < t.len() {
+        if !matches!(t.get(i), Some(b' ' | b'T' | b't')) {
+            return Err(Malformed);
+        }
+        i += 1;
+        while is(t, i, b' ') {
+            i += 1;
+        }
+        let (hh, j) = one_or_two(t, i).ok_or(Malformed)?;
+        if !is(t, j, b':') {
+            return Err(Malformed);
+        }
+        (h, mi) = (hh, two(t, j + 1).ok_or(Malformed)?);
+        i = j + 3;
+        if is(t, i, b':') {
+            s = two(t, i + 1).ok_or(Malformed)?;
+            i += 3;
+            if is(t, i, b'.') || is(t, i, b',') {
+                i += 1;
+                let from = i;
+                let mut scale = 100_000_000u32;
+                while let Some(v) = digit(t, i) {
+                    nanos += v * scale;
+                    scale /= 10;
+                    i += 1;
+                }
+                if i == from {
                     return Err(Malformed);
                 }
-                let mut scale = 100_000_000u32;
-                for c in r3.iter().take(n.min(9)) {
-                    nanos += u32::from(c - b'0') * scale;
-                    scale /= 10;
-                }
-                r = r3.get(n..).unwrap_or_default();
             }
         }
-        let r = r.trim_ascii_start();
-        match r {
-            [] | [b'Z' | b'z'] => {}
-            [sign @ (b'+' | b'-'), z @ ..] => {
-                let (oh, n) = digits(z, 2, 2).ok_or(Malformed)?;
-                let z = z.get(n..).unwrap_or_default();
-                let z = z.strip_prefix(b":").unwrap_or(z);
-                let om = if z.is_empty() {
+        while is(t, i, b' ') {
+            i += 1;
+        }
+        match t.get(i) {
+            None => {}
+            Some(b'Z' | b'z') if i + 1 == t.len() => {}
+            Some(&sign @ (b'+' | b'-')) => {
+                let oh = two(t, i + 1).ok_or(Malformed)?;
+                i += 3;
+                if is(t, i, b':') {
+                    i += 1;
+                }
+                let om = if i == t.len() {
                     0
                 } else {
-                    let (om, n) = digits(z, 2, 2).ok_or(Malformed)?;
-                    if n != z.len() {
+                    let om = two(t, i).ok_or(Malformed)?;
+                    if i + 2 != t.len() {
                         return Err(Malformed);
                     }
                     om
@@ -391,11 +423,12 @@ fn time(text: &[u8]) -> Result<Time, TimeError> {
                     return Err(Impossible);
                 }
                 let o = i64::from(oh * 3600 + om * 60);
-                offset = if *sign == b'-' { -o } else { o };
+                offset = if sign == b'-' { -o } else { o };
             }
-            _ => return Err(Malformed),
+            Some(_) => return Err(Malformed),
         }
     }
+    // Each part is at most four digits: these conversions cannot fail.
     let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
         return Err(Impossible);
     };
@@ -407,70 +440,101 @@ fn time(text: &[u8]) -> Result<Time, TimeError> {
     Ok(Time { secs, nanos, month })
 }
 
-/// Lower-cases up to 16 bytes into a stack buffer for matching words.
-fn lower(b: &[u8]) -> Option<([u8; 16], usize)> {
-    if b.len() > 16 {
+/// A word of up to 8 bytes, lower-cased, as one number (for matching
+/// without comparing slices).
+#[inline(always)]
+fn word(b: &[u8]) -> Option<u64> {
+    if b.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (o, c) in buf.iter_mut().zip(b) {
-        *o = c.to_ascii_lowercase();
+    Some(
+        b.iter()
+            .fold(0u64, |a, c| (a << 8) | u64::from(c.to_ascii_lowercase())),
+    )
+}
+
+const fn w(b: &[u8]) -> u64 {
+    let mut a = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        a = (a << 8) | b[i] as u64;
+        i += 1;
     }
-    Some((buf, b.len()))
+    a
 }
 
 /// `3`, `Cat 3`, `Category 3`, `C3`, `P3`, `Severity 3`, `Priority 3`.
 fn category(text: &[u8]) -> Option<u8> {
-    let (buf, n) = lower(trim(text))?;
-    let w = buf.get(..n)?;
-    let mut rest = w;
-    for p in [
-        &b"category"[..],
-        b"severity",
-        b"priority",
-        b"cat",
-        b"sev",
-        b"c",
-        b"p",
-        b"s",
-    ] {
-        if let Some(r) = w.strip_prefix(p) {
-            rest = r;
-            break;
+    let t = trim(text);
+    let n = t.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let (prefix, rest) = t.split_at_checked(n)?;
+    if n > 0 {
+        const PREFIXES: [u64; 8] = [
+            w(b"category"),
+            w(b"severity"),
+            w(b"priority"),
+            w(b"cat"),
+            w(b"sev"),
+            w(b"c"),
+            w(b"p"),
+            w(b"s"),
+        ];
+        if !PREFIXES.contains(&word(prefix)?) {
+            return None;
         }
     }
-    let rest = if rest.len() < w.len() {
-        let k = rest
-            .iter()
-            .take_while(|c| matches!(c, b' ' | b'-' | b'_' | b'.' | b':'))
-            .count();
-        rest.get(k..)?
-    } else {
-        rest
-    };
-    match rest {
+    let k = rest
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'-' | b'_' | b'.' | b':'))
+        .count();
+    if n == 0 && k > 0 {
+        return None;
+    }
+    match rest.get(k..)? {
         [c @ b'1'..=b'5'] => Some(c - b'0'),
         _ => None,
     }
 }
 
 fn within(text: &[u8]) -> Option<bool> {
-    let (buf, n) = lower(trim(text))?;
-    match buf.get(..n)? {
-        b"yes" | b"y" | b"true" | b"t" | b"1" | b"within" | b"met" => Some(true),
-        b"no" | b"n" | b"false" | b"f" | b"0" | b"breached" | b"breach" | b"missed"
-        | b"not met" => Some(false),
-        _ => None,
+    const YES: [u64; 7] = [
+        w(b"yes"),
+        w(b"y"),
+        w(b"true"),
+        w(b"t"),
+        w(b"1"),
+        w(b"within"),
+        w(b"met"),
+    ];
+    const NO: [u64; 9] = [
+        w(b"no"),
+        w(b"n"),
+        w(b"false"),
+        w(b"f"),
+        w(b"0"),
+        w(b"breached"),
+        w(b"breach"),
+        w(b"missed"),
+        w(b"not met"),
+    ];
+    let k = word(trim(text))?;
+    if YES.contains(&k) {
+        Some(true)
+    } else if NO.contains(&k) {
+        Some(false)
+    } else {
+        None
     }
 }
 
 /// `None` for a counted incident, else the exclusion type.
 fn exclusion(text: &[u8]) -> Option<&[u8]> {
     let t = trim(text);
-    let counted = t.is_empty()
-        || t == b"-"
-        || t.eq_ignore_ascii_case(b"none")
-        || t.eq_ignore_ascii_case(b"no");
+    let counted = match t {
+        [] | [b'-'] => true,
+        [_, _] | [_, _, _, _] => matches!(word(t), Some(k) if k == w(b"no") || k == w(b"none")),
+        _ => false,
+    };
     (!counted).then_some(t)
 }
 
@@ -620,7 +684,10 @@ impl IncidentReader {
             ..Import::default()
         };
         let header_line = match tok.next(&bytes, &mut fields, &mut scratch) {
-            Record::Fields(line) => line,
+            Record::Fields(line, n) => {
+                fields.truncate(n);
+                line
+            }
             Record::Eof => {
                 return Err(failed(vec![ImportError::file(
                     file,
@@ -713,7 +780,8 @@ impl IncidentReader {
                     };
                     state.push_error(e);
                 }
-                Record::Fields(line) => {
+                Record::Fields(line, count) => {
+                    let fields = fields.get(..count).unwrap_or_default();
                     let blank = fields
                         .iter()
                         .all(|&s| trim(field(src, scratch, s)).is_empty());
@@ -837,25 +905,28 @@ impl State {
             self.push_error(e);
             return;
         }
-        let cell = |c: usize| -> Option<&[u8]> {
-            let i = self.columns.get(c).copied().flatten()?;
-            Some(field(src, scratch, *fields.get(i)?))
-        };
-        let mut bad = false;
-        let mut errs: [Option<ImportError>; COLUMNS] = Default::default();
+        let mut cells: [Option<&[u8]>; COLUMNS] = [None; COLUMNS];
+        for (cell, at) in cells.iter_mut().zip(self.columns) {
+            if let Some(s) = at.and_then(|i| fields.get(i)) {
+                *cell = Some(field(src, scratch, *s));
+            }
+        }
+        let cell = |c: usize| -> Option<&[u8]> { cells.get(c).copied().flatten() };
+        // Errors are rare: nothing is allocated for a good row.
+        let mut errs: Vec<(usize, ImportError)> = Vec::new();
         let mut fail = |c: usize, value: &[u8], kind: ErrorKind, expected: String| {
-            bad = true;
-            if let Some(slot) = errs.get_mut(c) {
-                if slot.is_none() {
-                    *slot = Some(ImportError {
+            if !errs.iter().any(|(k, _)| *k == c) {
+                errs.push((
+                    c,
+                    ImportError {
                         file: String::new(),
                         row: Some(line),
                         column: None,
                         value: Some(shown(value)),
                         kind,
                         expected,
-                    });
-                }
+                    },
+                ));
             }
         };
 
@@ -985,14 +1056,13 @@ impl State {
             w
         };
 
-        if bad {
+        if !errs.is_empty() {
             self.rejected = self.rejected.saturating_add(1);
-            for (c, e) in errs.into_iter().enumerate() {
-                if let Some(mut e) = e {
-                    e.file.clone_from(&self.file);
-                    e.column = Some(self.name(c).to_string());
-                    self.push_error(e);
-                }
+            errs.sort_by_key(|(c, _)| *c);
+            for (c, mut e) in errs {
+                e.file.clone_from(&self.file);
+                e.column = Some(self.name(c).to_string());
+                self.push_error(e);
             }
             return;
         }
@@ -1129,12 +1199,12 @@ mod tests {
         let src = b"a,\"b,\"\"c\"\"\",\"d\ne\"\r\n\n\nx,y,z";
         let mut t = Tokenizer::new(b',');
         let (mut f, mut s) = (Vec::new(), Vec::new());
-        let Record::Fields(1) = t.next(src, &mut f, &mut s) else {
+        let Record::Fields(1, 3) = t.next(src, &mut f, &mut s) else {
             panic!()
         };
         let got: Vec<&[u8]> = f.iter().map(|&x| field(src, &s, x)).collect();
         assert_eq!(got, vec![&b"a"[..], b"b,\"c\"", b"d\ne"]);
-        let Record::Fields(5) = t.next(src, &mut f, &mut s) else {
+        let Record::Fields(5, 3) = t.next(src, &mut f, &mut s) else {
             panic!()
         };
         assert_eq!(f.len(), 3);
@@ -1146,7 +1216,7 @@ mod tests {
         ));
         assert!(matches!(
             t.next(b"\"ab\"c,d\nx", &mut f, &mut s),
-            Record::Fields(2)
+            Record::Fields(2, 1)
         ));
         let mut t = Tokenizer::new(b',');
         assert!(matches!(
