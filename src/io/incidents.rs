@@ -661,17 +661,20 @@ struct State {
 
 pub struct IncidentReader {
     src: Vec<u8>,
-    tok: Tokenizer,
+    /// Boxed, as is the state: the reader travels in an enum beside `Import`.
+    tok: Box<Tokenizer>,
     fields: Vec<Span>,
     scratch: Vec<u8>,
     delimiter: u8,
     done: bool,
-    state: State,
+    state: Box<State>,
 }
 
 impl IncidentReader {
     /// Checks the header; `Err` with located MissingColumn errors (row of
     /// the header) if required columns are absent.
+    // The interface `io::Reading` uses: a failed header is a whole `Import`.
+    #[allow(clippy::result_large_err)]
     pub fn new(file: &str, bytes: Vec<u8>, delimiter: u8) -> Result<IncidentReader, Import> {
         let mut tok = Tokenizer::new(delimiter);
         let mut fields = Vec::new();
@@ -734,12 +737,12 @@ impl IncidentReader {
         }
         Ok(IncidentReader {
             src: bytes,
-            tok,
+            tok: Box::new(tok),
             fields,
             scratch,
             delimiter,
             done: false,
-            state: State {
+            state: Box::new(State {
                 file: file.into(),
                 headers,
                 columns,
@@ -751,7 +754,7 @@ impl IncidentReader {
                 refs: References::default(),
                 exclusion_types: Vec::new(),
                 months: BTreeMap::new(),
-            },
+            }),
         })
     }
 
@@ -805,7 +808,7 @@ impl IncidentReader {
 
     /// The counts as CPM4 and CPM5 observations per month of closure.
     pub fn finish(self) -> Import {
-        let s = self.state;
+        let s = *self.state;
         let mut observations = Vec::with_capacity(s.months.len() * 2);
         for (&period, tallies) in &s.months {
             for (measure, cats) in [("CPM4", 1u8..=2), ("CPM5", 3u8..=5)] {
