@@ -565,6 +565,17 @@ fn excluded_only_month_and_open_with_partial_times() {
     assert_eq!(im.dataset.observations.len(), 2);
 }
 
+#[test]
+fn header_only_and_blank_rows() {
+    let im = read("empty.csv", format!("{H}\n,,,,,,,\n  \n").as_bytes());
+    assert_eq!((im.rows, im.rejected, im.errors.len()), (0, 0, 0));
+    assert!(im.dataset.observations.is_empty());
+    assert_eq!(
+        im.notes,
+        vec!["the file has a header but no incidents".to_string()]
+    );
+}
+
 /// Random damage to a valid list never panics and is always located.
 #[test]
 fn damaged_input_never_panics() {

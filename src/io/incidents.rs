@@ -850,6 +850,9 @@ impl IncidentReader {
             }
         }
         let mut notes = Vec::new();
+        if s.rows == 0 {
+            notes.push("the file has a header but no incidents".to_string());
+        }
         if s.open > 0 {
             notes.push(if s.open == 1 {
                 "1 incident still open (no closed time) is not counted".to_string()
