@@ -7,7 +7,8 @@
 // then serves dist/ over gzip on 127.0.0.1 and loads the app RUNS times in
 // headless Chromium (a fresh browser context each time), printing the time
 // from navigation start to the first computed table and the bytes actually
-// transferred (CDP Network.loadingFinished encodedDataLength).
+// transferred (CDP Network.loadingFinished encodedDataLength); then the time
+// from typing a figure in place to the recomputed CPM on the page.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -155,6 +156,31 @@ try {
     `first computed table: median ${median(ft).toFixed(0)} ms (runs: ${ft.map((x) => x.toFixed(0)).join(', ')} ms)`,
   );
   console.log(`bytes transferred: median ${median(tx).toLocaleString('en-GB')} B (runs: ${tx.map((x) => x.toLocaleString('en-GB')).join(', ')})`);
+  // Recompute after an edit: type a new DSP PM2.4 level in place and time
+  // from Enter to the DOM showing the recomputed CPM6 (MutationObserver).
+  const s = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await s.page.goto(server.url);
+  await s.page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
+  const edits = [];
+  for (let i = 0; i < 10; i++) {
+    await s.page.click('tr[data-measure="PM2.4"][data-provider="DSP"] [data-testid="edit"]');
+    await s.page.waitForSelector('[data-testid="edit-input"]');
+    edits.push(await s.page.evaluate((value) => new Promise((resolve) => {
+      const cpm6 = () => document.querySelector('tr[data-measure="CPM6"][data-provider="DCC"] td[data-label="Current"]')?.textContent;
+      const before = cpm6();
+      const input = document.querySelector('[data-testid="edit-input"]');
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const t0 = performance.now();
+      const done = () => { if (cpm6() !== before) { obs.disconnect(); resolve(performance.now() - t0); } };
+      const obs = new MutationObserver(done);
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      done();
+    }), i % 2 ? '99.9' : '97.5'));
+  }
+  await s.close();
+  console.log(`recompute and redraw after an edit (DSP PM2.4 -> CPM6): median ${median(edits).toFixed(1)} ms (runs: ${edits.map((x) => x.toFixed(1)).join(', ')} ms)`);
   if (browser.externalRequests.length) {
     console.log(`requests that tried to leave 127.0.0.1 (all failed): ${browser.externalRequests.join(', ')}`);
   } else {

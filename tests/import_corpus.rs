@@ -694,15 +694,12 @@ fn every_error_of_a_file_is_reported_in_row_order() {
 }
 
 #[test]
-#[ignore = "bug in src/io/write.rs: TEMPLATE_CSV names PM6.1 for CSPC, which the catalogue lacks (CSPC has PM6.2)"]
 fn the_template_reads_clean() {
     let import = read("template.csv", dcc_perf::io::write::TEMPLATE_CSV.as_bytes());
     assert!(import.is_clean(), "{:?}", import.errors);
 }
 
 #[test]
-#[ignore = "bug in src/io/mod.rs json_error: errors from serde_json::from_value have no position, \
-            so the message says `row 0, column character 0` (rows are 1-based; None means the whole file)"]
 fn structural_json_errors_name_no_row_0() {
     for bytes in [
         br#"{"schema":"dcc-perf/scenario/1","settings":{"rule":"2dp"}}"#.as_slice(),

@@ -878,6 +878,7 @@ impl IncidentReader {
             dataset: Dataset { observations },
             errors: s.errors,
             settings: None,
+            month: None,
             notes,
         }
     }

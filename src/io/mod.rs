@@ -225,9 +225,11 @@ fn header_names(text: &str, delimiter: u8) -> Vec<String> {
 }
 
 pub(crate) fn json_error(file: &str, e: &serde_json::Error) -> ImportError {
+    // serde_json says line 0 when it has no position.
+    let at = (e.line() > 0).then_some(e);
     ImportError {
-        row: Some(e.line() as u64),
-        column: Some(format!("character {}", e.column())),
+        row: at.map(|e| e.line() as u64),
+        column: at.map(|e| format!("character {}", e.column())),
         ..ImportError::file(
             file,
             ErrorKind::Syntax,

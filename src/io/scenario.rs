@@ -47,20 +47,22 @@ impl Scenario {
 
 /// Reads any version of the JSON the app writes: a scenario or a bare dataset.
 pub fn read(file: &str, text: &str) -> Import {
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    // The schema first, so a newer file is refused by name, not by a parse error.
+    #[derive(Deserialize)]
+    struct Head {
+        schema: Option<String>,
+    }
+    let schema = match serde_json::from_str::<Head>(text) {
+        Ok(h) => h.schema,
         Err(e) => return Import::failed(file, json_error(file, &e)),
     };
-    let schema = value
-        .get("schema")
-        .and_then(|s| s.as_str())
-        .map(str::to_owned);
     let (format, data, settings, month) = match schema.as_deref() {
-        None => match serde_json::from_value::<Dataset>(value) {
+        // Version 0: the bare dataset.
+        None => match serde_json::from_str::<Dataset>(text) {
             Ok(d) => (Format::DatasetJson, d, None, None),
             Err(e) => return Import::failed(file, json_error(file, &e)),
         },
-        Some(SCENARIO_SCHEMA) => match serde_json::from_value::<Scenario>(value) {
+        Some(SCENARIO_SCHEMA) => match serde_json::from_str::<Scenario>(text) {
             Ok(s) => (Format::Scenario, s.data, Some(s.settings), s.month),
             Err(e) => return Import::failed(file, json_error(file, &e)),
         },

@@ -84,7 +84,7 @@ pub const TEMPLATE_CSV: &str = "\
 period,measure,provider,category,value,successes,total,reported_in,note,excluded
 2021-03,PM2,CSPN,,23.74,56774,239128,,counts give the level; value is the printed figure to check,
 2021-03,PM1.1,DSP,,99.83%,,,,a level as printed,
-2021-03,PM6.1,CSPC,,No Events,,,,a status word: No Events / N/A / Data Exempted / Not Reported,
+2021-03,PM11,DSP,,No Events,,,,a status word: No Events / N/A / Data Exempted / Not Reported,
 2021-03,CPM5,DCC,3,,108,111,,,Cancelled=2
 2021-03,CPM5,DCC,4,,124,131,,,
 2021-03,CPM5,DCC,5,,571,649,,,
