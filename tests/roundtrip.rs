@@ -329,9 +329,7 @@ proptest! {
 
     /// The same, with `N/A` cells.
     #[test]
-    #[ignore = "bug in src/io/wide_csv.rs split_counts: the status word N/A is split on `/` \
-                and read as counts (\"N\" of \"A\"), so a wide cell N/A is refused as BadCount"]
-    fn wide_na_cells_read_back(d in wide_dataset(true), style in 0..4u8) {
+        fn wide_na_cells_read_back(d in wide_dataset(true), style in 0..4u8) {
         let table = wide_table(&d, style);
         let import = read("w.tsv", table.as_bytes());
         prop_assert_eq!(import.into_result(), Ok(d.normalised()), "table:\n{}", table);
@@ -340,7 +338,6 @@ proptest! {
 
 /// The minimal case of the bug above, as a plain test.
 #[test]
-#[ignore = "bug in src/io/wide_csv.rs split_counts: N/A in a wide cell is read as counts"]
 fn wide_na_cell() {
     let import = read("w.tsv", b"measure\tprovider\tMar-21\nPM2\tCSPN\tN/A\n");
     assert!(import.is_clean(), "{:?}", import.errors);

@@ -16,6 +16,7 @@
 use super::long_csv::{syntax, Collector};
 use super::values::{self, PERIOD_EXPECTED};
 use super::{normalise_header, ErrorKind, Format, Import, ImportError};
+use crate::engine::NoValue;
 
 /// Columns that are not months.
 const KEYS: [&str; 5] = ["measure", "provider", "category", "note", "excluded"];
@@ -96,7 +97,8 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
                 continue;
             }
             let label = raw[i].as_str();
-            let counts = split_counts(cell);
+            // `N/A` is a status, not counts.
+            let counts = split_counts(cell).filter(|_| NoValue::parse(cell).is_none());
             rows.add(line, &|name| match name {
                 "period" => (label, label),
                 "value" => (label, if counts.is_some() { "" } else { cell }),

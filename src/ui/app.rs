@@ -92,7 +92,7 @@ pub fn App() -> Html {
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
-            <ImportPanel on_action={on_action.clone()} progress={state.progress.clone()} />
+            <ImportPanel on_action={on_action.clone()} />
             if let Some(p) = &state.pending {
                 <ImportPreview pending={p.clone()} on_action={on_action.clone()} />
             }

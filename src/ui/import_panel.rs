@@ -1,7 +1,7 @@
 //! Getting figures in: a box to paste a spreadsheet block into, a file
 //! picker and a drop zone. Files are read here, in the page, never sent.
 
-use super::state::{Action, Progress};
+use super::state::{Action, Progress, Timing};
 use crate::io::{Import, Reading};
 use gloo_file::futures::read_as_bytes;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -9,11 +9,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
-    /// Receives progress while a big file is read, then the checked import.
+    /// Receives the checked import.
     pub on_action: Callback<Action>,
-    /// The file being read, if any (default: none).
-    #[prop_or_default]
-    pub progress: Option<Progress>,
 }
 
 fn now() -> Option<f64> {
@@ -22,7 +19,14 @@ fn now() -> Option<f64> {
 
 /// Reads a file's bytes in steps, yielding to the browser so the page stays
 /// responsive and the progress bar moves.
-async fn read_file(name: String, bytes: Vec<u8>, started: Option<f64>, out: Callback<Action>) {
+async fn read_file(
+    name: String,
+    bytes: Vec<u8>,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    let read_ms = started.zip(now()).map(|(s, e)| e - s);
     let import = match Reading::start(&name, bytes) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
@@ -33,7 +37,7 @@ async fn read_file(name: String, bytes: Vec<u8>, started: Option<f64>, out: Call
                 if let (Some(t), Some(l)) = (now(), last_yield) {
                     if t - l > 50.0 {
                         let (done, total) = reader.progress();
-                        out.emit(Action::Progress(Some((name.clone(), done, total))));
+                        progress.set(Some((name.clone(), done, total)));
                         gloo_timers::future::TimeoutFuture::new(0).await;
                         last_yield = now();
                     }
@@ -42,33 +46,40 @@ async fn read_file(name: String, bytes: Vec<u8>, started: Option<f64>, out: Call
             reader.finish()
         }
     };
-    let elapsed = started.zip(now()).map(|(s, e)| e - s);
-    out.emit(Action::Checked(import, elapsed));
+    let timing = started.zip(now()).map(|(s, e)| Timing {
+        total_ms: e - s,
+        read_ms,
+    });
+    progress.set(None);
+    out.emit(Action::Checked(import, timing));
 }
 
-fn take_file(file: web_sys::File, out: Callback<Action>) {
+fn take_file(
+    file: web_sys::File,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
     let started = now();
     let name = file.name();
-    out.emit(Action::Progress(Some((
-        name.clone(),
-        0,
-        file.size() as u64,
-    ))));
+    progress.set(Some((name.clone(), 0, file.size() as u64)));
     yew::platform::spawn_local(async move {
         let blob = gloo_file::Blob::from(file);
         match read_as_bytes(&blob).await {
-            Ok(bytes) => read_file(name, bytes, started, out).await,
-            Err(e) => out.emit(Action::Checked(
-                Import::failed(
-                    &name,
-                    crate::io::ImportError::file(
+            Ok(bytes) => read_file(name, bytes, started, progress, out).await,
+            Err(e) => {
+                progress.set(None);
+                out.emit(Action::Checked(
+                    Import::failed(
                         &name,
-                        crate::io::ErrorKind::Unreadable,
-                        format!("a file the browser can read ({e})"),
+                        crate::io::ImportError::file(
+                            &name,
+                            crate::io::ErrorKind::Unreadable,
+                            format!("a file the browser can read ({e})"),
+                        ),
                     ),
-                ),
-                None,
-            )),
+                    None,
+                ))
+            }
         }
     });
 }
@@ -77,13 +88,18 @@ fn take_file(file: web_sys::File, out: Callback<Action>) {
 pub fn ImportPanel(p: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let dragging = use_state(|| false);
+    // Kept here, not in the app's state, so progress redraws only this panel.
+    let progress = use_state(|| None::<Progress>);
     let check = {
         let (text, out) = (text.clone(), p.on_action.clone());
         move |t: &str| {
             let started = now();
             let import = crate::io::read("pasted text", t.as_bytes());
-            let elapsed = started.zip(now()).map(|(s, e)| e - s);
-            out.emit(Action::Checked(import, elapsed));
+            let timing = started.zip(now()).map(|(s, e)| Timing {
+                total_ms: e - s,
+                read_ms: None,
+            });
+            out.emit(Action::Checked(import, timing));
             text.set(t.to_string());
         }
     };
@@ -106,13 +122,13 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| check(&text))
     };
     let onchange = {
-        let out = p.on_action.clone();
+        let (out, progress) = (p.on_action.clone(), progress.setter());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                take_file(file, out.clone());
+                take_file(file, progress.clone(), out.clone());
             }
             input.set_value("");
         })
@@ -129,7 +145,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let ondrop = {
-        let (dragging, out) = (dragging.clone(), p.on_action.clone());
+        let (dragging, out, progress) = (dragging.clone(), p.on_action.clone(), progress.setter());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
@@ -138,7 +154,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                take_file(file, out.clone());
+                take_file(file, progress.clone(), out.clone());
             }
         })
     };
@@ -159,7 +175,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 </label>
                 <span class="drop-hint">{ "or drop a file here" }</span>
             </div>
-            if let Some((name, done, total)) = &p.progress {
+            if let Some((name, done, total)) = &*progress {
                 <div class="progress" role="status" data-testid="import-progress">
                     <progress max={total.to_string()} value={done.to_string()} />
                     <span>{ format!("Reading {name}: {}%", if *total == 0 { 0 } else { done * 100 / total }) }</span>

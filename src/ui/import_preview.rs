@@ -39,6 +39,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
     let (import, changes) = (&p.pending.import, &p.pending.changes);
     let good = import.rows.saturating_sub(import.rejected);
     let clean = import.is_clean();
+    let timing = p.pending.timing;
     let act = |a: fn() -> Action| {
         let cb = p.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(a()))
@@ -54,11 +55,12 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
     };
     html! {
         <section class={classes!("preview", if clean { "clean" } else { "rejected" })} data-testid="import-preview"
-            data-ms={p.pending.elapsed_ms.map(|ms| format!("{ms:.1}"))} aria-live="polite">
+            data-ms={timing.map(|t| format!("{:.1}", t.total_ms))}
+            data-read-ms={timing.and_then(|t| t.read_ms).map(|ms| format!("{ms:.1}"))} aria-live="polite">
             <h2>{ format!("Check: {}", import.file) }</h2>
             <p data-testid="preview-summary">
                 { format!("Read as {format}{separator}. {good} of {} rows good, {} rejected.", import.rows, import.rejected) }
-                if let Some(ms) = p.pending.elapsed_ms { <span class="muted">{ format!(" Checked in {ms:.0} ms.") }</span> }
+                if let Some(t) = timing { <span class="muted">{ format!(" Checked in {:.0} ms.", t.total_ms) }</span> }
             </p>
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
             if !clean {

@@ -40,8 +40,16 @@ pub struct Pending {
     pub import: Import,
     /// What accepting would change in the loaded data.
     pub changes: Changes,
-    /// From choosing the file (or pasting) to the checked result, in ms.
-    pub elapsed_ms: Option<f64>,
+    pub timing: Option<Timing>,
+}
+
+/// How long an import took, in ms, as `performance.now()` measures it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timing {
+    /// From choosing the file (or pasting) to the checked result.
+    pub total_ms: f64,
+    /// Of which reading the file's bytes (uploads only).
+    pub read_ms: Option<f64>,
 }
 
 /// A file being read in steps: name, bytes done, bytes in all.
@@ -65,7 +73,6 @@ pub struct State {
     pub past: Vec<DataRef>,
     pub future: Vec<DataRef>,
     pub pending: Option<Rc<Pending>>,
-    pub progress: Option<Progress>,
     /// One line telling the user what just happened.
     pub notice: Option<String>,
 }
@@ -88,7 +95,6 @@ impl State {
             past: Vec::new(),
             future: Vec::new(),
             pending: None,
-            progress: None,
             notice,
         }
     }
@@ -123,9 +129,8 @@ pub enum Action {
     StartEdit(Option<ResultKey>),
     /// A figure typed into the table.
     Edit(ResultKey, Input),
-    Progress(Option<Progress>),
     /// A file or pasted block has been read and checked.
-    Checked(Import, Option<f64>),
+    Checked(Import, Option<Timing>),
     /// Accept the pending import: `true` replaces all loaded figures.
     Accept {
         replace: bool,
@@ -160,14 +165,12 @@ impl Reducible for State {
                 ));
                 s.replace_data(data);
             }
-            Action::Progress(p) => s.progress = p,
-            Action::Checked(import, elapsed_ms) => {
+            Action::Checked(import, timing) => {
                 let changes = s.data.0.compare(&import.dataset);
-                s.progress = None;
                 s.pending = Some(Rc::new(Pending {
                     import,
                     changes,
-                    elapsed_ms,
+                    timing,
                 }));
             }
             Action::Accept { replace } => {
@@ -200,10 +203,7 @@ impl Reducible for State {
                 s.month = month;
                 s.selected = None;
             }
-            Action::Cancel => {
-                s.pending = None;
-                s.progress = None;
-            }
+            Action::Cancel => s.pending = None,
             Action::Undo => {
                 let Some(prev) = s.past.pop() else {
                     return self;
