@@ -48,6 +48,7 @@ try {
   await s.page.waitForSelector('[data-testid="measures-table"]', { timeout: 60_000 });
 
   const app = [];
+  const reads = [];
   let summary = '';
   let sawProgress = false;
   for (let i = 0; i < RUNS; i++) {
@@ -57,6 +58,7 @@ try {
     const preview = s.page.locator(`${PREVIEW}[data-ms]`);
     await preview.waitFor({ timeout: 120_000 });
     app.push(Number(await preview.getAttribute('data-ms')));
+    reads.push(Number(await preview.getAttribute('data-read-ms')));
     summary = await s.page.locator('[data-testid="preview-summary"]').innerText();
     await s.page.click('[data-testid="cancel-import"]');
     await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
@@ -87,6 +89,7 @@ try {
   console.log(`app preview: ${summary.replace(/\s+/g, ' ').trim()}`);
   console.log(`progress bar shown during import: ${sawProgress ? 'yes' : 'no'}`);
   console.log(`app, upload -> read -> parse -> aggregate (median of ${RUNS}): ${fmt(a)}  [${app.map(fmt).join(', ')}]`);
+  console.log(`  of which reading the file into memory (FileReader): median ${fmt(median(reads))}; parse and aggregate: median ${fmt(median(app.map((t, i) => t - reads[i])))}`);
   console.log(`  throughput: ${((bytes / 1e6) / (a / 1000)).toFixed(1)} MB/s, ${Math.round(ROWS / (a / 1000)).toLocaleString('en-GB')} rows/s`);
   console.log(`papaparse fastMode, parse only (median of ${RUNS}): ${fmt(fast)}  [${papa.fast.times.map(fmt).join(', ')}], ${papa.fast.rows} rows`);
   console.log(`papaparse default, parse only (median of ${RUNS}): ${fmt(normal)}`);

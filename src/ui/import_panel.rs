@@ -165,7 +165,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
             <p class="hint">
                 { "Paste cells copied from Excel, LibreOffice or Google Sheets (with their header row), or CSV text; or choose or drop a CSV, TSV or JSON file. Long form (period, measure, provider, value), wide form (measure, provider, one column per month) and incident lists are recognised. Nothing changes until you accept the preview." }
             </p>
-            <textarea data-testid="paste-box" rows="5" placeholder="measure&#9;provider&#9;Feb-21&#9;Mar-21&#10;PM2&#9;CSP North&#9;35.88%&#9;23.74%"
+            <textarea data-testid="paste-box" rows="5" placeholder={"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t23.74%"}
                 aria-label="Paste figures" value={(*text).clone()} {oninput} spellcheck="false" />
             <div class="import-actions">
                 <button type="button" data-testid="check-paste" {onclick}>{ "Check pasted figures" }</button>

@@ -30,6 +30,12 @@ fn error_row(e: &ImportError) -> Html {
     }
 }
 
+/// Milliseconds to one decimal, without pulling float formatting into the wasm.
+fn tenths(ms: f64) -> String {
+    let t = (ms * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 fn figure(o: &Observation) -> String {
     format!("{} {} {}", o.period, o.measure, o.provider.code())
 }
@@ -55,12 +61,12 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
     };
     html! {
         <section class={classes!("preview", if clean { "clean" } else { "rejected" })} data-testid="import-preview"
-            data-ms={timing.map(|t| format!("{:.1}", t.total_ms))}
-            data-read-ms={timing.and_then(|t| t.read_ms).map(|ms| format!("{ms:.1}"))} aria-live="polite">
+            data-ms={timing.map(|t| tenths(t.total_ms))}
+            data-read-ms={timing.and_then(|t| t.read_ms).map(tenths)} aria-live="polite">
             <h2>{ format!("Check: {}", import.file) }</h2>
             <p data-testid="preview-summary">
                 { format!("Read as {format}{separator}. {good} of {} rows good, {} rejected.", import.rows, import.rejected) }
-                if let Some(t) = timing { <span class="muted">{ format!(" Checked in {:.0} ms.", t.total_ms) }</span> }
+                if let Some(t) = timing { <span class="muted">{ format!(" Checked in {} ms.", t.total_ms.round() as u64) }</span> }
             </p>
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
             if !clean {

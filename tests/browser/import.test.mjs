@@ -76,6 +76,28 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
     });
   });
 
+  it('an incident list gives CPM4 and CPM5 by category, with exclusions by type', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'incidents-small.csv');
+      await s.page.setInputFiles('[data-testid="file-input"]', file);
+      const preview = s.page.locator(PREVIEW);
+      await preview.waitFor({ timeout: STEP_TIMEOUT });
+      const text = await preview.innerText();
+      assert.match(text, /incident list/, text);
+      const summary = await s.page.locator('[data-testid="incident-summary"]').innerText();
+      assert.match(summary, /March 2021\s+CPM5 category 5\s+5\s+4\s+80\.00%\s+2/, summary);
+      assert.match(summary, /March 2021\s+Cancelled\s+2/, summary);
+      assert.match(summary, /February 2021\s+Duplicate\s+2/, summary);
+      await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'incident-preview.png'), fullPage: false });
+      await s.page.click('[data-testid="accept-import"]');
+      const cpm5 = current(s, 'CPM5', 'DCC');
+      assert.match(await waitForText(cpm5, (t) => t.includes('80.00%')), /80\.00%/);
+      await s.page.click(row('CPM5', 'DCC'));
+      const ex = await waitForText(s.page.locator('[data-testid="explanation"]'), (t) => t.includes('Excluded'));
+      assert.match(ex, /Excluded \(PMEL\)\s+3: Cancelled 2, Duplicate 1/, ex);
+    });
+  });
+
   it('a bad file is refused with located errors and the data stays intact', { timeout: TEST_TIMEOUT }, async () => {
     await withApp(undefined, async (s) => {
       const before = await s.page.locator('[data-testid="measures-table"]').innerText();
