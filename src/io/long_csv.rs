@@ -86,23 +86,11 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut rows = Collector::new(file);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rows.syntax_error(syntax(file, &e));
-                continue;
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        rows.count_row();
+    rows.each_record(&mut reader, |rows, line, record| {
         rows.add(line, &|name| {
             (name, col(name).and_then(|i| record.get(i)).unwrap_or(""))
         });
-    }
+    });
     rows.finish(import)
 }
 
@@ -136,9 +124,23 @@ impl<'f> Collector<'f> {
         }
     }
 
-    /// Counts a data row (a line; a wide row holds several figures).
-    pub(crate) fn count_row(&mut self) {
-        self.rows += 1;
+    /// Calls `row` with each record that is not blank, counting the rows
+    /// and recording malformed ones.
+    pub(crate) fn each_record(
+        &mut self,
+        reader: &mut csv::Reader<&[u8]>,
+        mut row: impl FnMut(&mut Self, u64, &csv::StringRecord),
+    ) {
+        for record in reader.records() {
+            match record {
+                Err(e) => self.syntax_error(syntax(self.file, &e)),
+                Ok(r) if r.iter().all(str::is_empty) => {}
+                Ok(r) => {
+                    self.rows += 1;
+                    row(self, r.position().map_or(0, |p| p.line()), &r);
+                }
+            }
+        }
     }
 
     pub(crate) fn syntax_error(&mut self, e: ImportError) {

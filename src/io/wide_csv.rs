@@ -77,19 +77,7 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
         return import;
     }
     let mut rows = Collector::new(file);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rows.syntax_error(syntax(file, &e));
-                continue;
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        rows.count_row();
+    rows.each_record(&mut reader, |rows, line, record| {
         let key = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("");
         for &i in &months {
             let cell = record.get(i).unwrap_or("");
@@ -107,7 +95,7 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
                 _ => (name, key(name)),
             });
         }
-    }
+    });
     rows.finish(import)
 }
 

@@ -113,11 +113,13 @@ pub fn MeasureRow(p: &RowProps) -> Html {
                 if let Some(current) = &p.editing {
                     <EditCell key_={key.clone()} current={current.clone()} on_action={p.on_action.clone()} />
                 } else {
-                    { &r.display }
-                    if p.editable {
-                        <button type="button" class="edit" data-testid="edit" title="Edit this figure"
-                            aria-label={format!("Edit {} {}", r.measure, r.provider.code())} onclick={start_edit}>{ "✎" }</button>
-                    }
+                    <span class="current-value">
+                        { &r.display }
+                        if p.editable {
+                            <button type="button" class="edit" data-testid="edit" title="Edit this figure"
+                                aria-label={format!("Edit {} {}", r.measure, r.provider.code())} onclick={start_edit}>{ "✎" }</button>
+                        }
+                    </span>
                 }
             </td>
             <td data-label="Target / minimum" class="num">

@@ -21,6 +21,7 @@ pub mod data_actions;
 pub mod download;
 pub mod edit_cell;
 pub mod explanation;
+pub mod file_reading;
 pub mod import_panel;
 pub mod import_preview;
 pub mod incident_summary;
