@@ -25,6 +25,30 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
+    // A select the user has touched ignores later `selected` attributes, so
+    // when the state changes from elsewhere (undo, a scenario, a reset) the
+    // shown value is set directly.
+    let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
+    {
+        let refs = refs.clone();
+        let grouping = if p.grouping == Grouping::ByProvider {
+            "provider"
+        } else {
+            "cpm"
+        };
+        let values = [
+            p.month.to_string(),
+            p.rule.to_string(),
+            grouping.to_string(),
+        ];
+        use_effect_with(values, move |values| {
+            for (r, v) in refs.iter().zip(values) {
+                if let Some(select) = r.cast::<HtmlSelectElement>() {
+                    select.set_value(v);
+                }
+            }
+        });
+    }
     let on_month = {
         let cb = p.on_month.clone();
         Callback::from(move |e: Event| {
@@ -67,7 +91,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         <section class="toolbar" aria-label="Settings">
             <label>
                 <span>{ "Month" }</span>
-                <select data-testid="month-select" onchange={on_month}>
+                <select ref={refs[0].clone()} data-testid="month-select" onchange={on_month}>
                     { for p.months.iter().map(|m| html! {
                         <option value={m.to_string()} selected={*m == p.month}>{ m.long_name() }</option>
                     }) }
@@ -75,7 +99,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             </label>
             <label>
                 <span>{ "Comparison rule" }</span>
-                <select data-testid="rule-select" onchange={on_rule}>
+                <select ref={refs[1].clone()} data-testid="rule-select" onchange={on_rule}>
                     { for ComparisonRule::CHOICES.iter().map(|r| html! {
                         <option value={r.to_string()} selected={*r == p.rule}>{ rule_label(*r) }</option>
                     }) }
@@ -83,7 +107,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             </label>
             <label>
                 <span>{ "Group by" }</span>
-                <select data-testid="grouping-select" onchange={on_grouping}>
+                <select ref={refs[2].clone()} data-testid="grouping-select" onchange={on_grouping}>
                     <option value="cpm" selected={p.grouping == Grouping::ByCpm}>{ "Code Performance Measure" }</option>
                     <option value="provider" selected={p.grouping == Grouping::ByProvider}>{ "Provider" }</option>
                 </select>

@@ -165,4 +165,61 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       assert.match(await waitForText(cell, (t) => t.includes('23.74%')), /23\.74%/);
     });
   });
+
+  it('a dropped file is read like a chosen one', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const dataTransfer = await s.page.evaluateHandle(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['measure;provider;Mar-21\nPM2;CSP N;61,5\n'], 'euro.csv', { type: 'text/csv' }));
+        return dt;
+      });
+      await s.page.dispatchEvent('[data-testid="import-panel"]', 'drop', { dataTransfer });
+      const text = await waitForText(s.page.locator(PREVIEW), (t) => t.includes('euro.csv'));
+      // A decimal comma is refused rather than guessed.
+      assert.match(text, /semicolon-separated/, text);
+      assert.match(text, /0 of 1 rows good, 1 rejected/, text);
+      await s.page.click('[data-testid="cancel-import"]');
+    });
+  });
+
+  it('a scenario file reopens as saved: data, rule and month', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      await s.page.selectOption('[data-testid="rule-select"]', '2dp');
+      await s.page.selectOption('[data-testid="month-select"]', '2021-02');
+      const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="export-scenario"]')]);
+      const scenario = fs.readFileSync(await download.path(), 'utf8');
+      assert.match(scenario, /"schema": "dcc-perf\/scenario\/1"/);
+      await s.page.click('[data-testid="reset"]');
+      await s.page.click('[data-testid="confirm-reset"]');
+      await waitForText(s.page.locator('.subtitle'), (t) => t.includes('March 2021'));
+      assert.equal(await s.page.locator('[data-testid="rule-select"]').inputValue(), 'unrounded');
+      const text = await upload(s, 'dcc-perf-scenario.json', scenario);
+      assert.match(text, /scenario file/, text);
+      await s.page.click('[data-testid="accept-import"]');
+      await waitForText(s.page.locator('.subtitle'), (t) => t.includes('February 2021'));
+      assert.equal(await s.page.locator('[data-testid="rule-select"]').inputValue(), '2dp');
+      assert.equal(await s.page.locator('[data-testid="month-select"]').inputValue(), '2021-02');
+    });
+  });
+
+  it('saved work in the old format is migrated; unreadable saved work is kept aside', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      // Version 0: the bare dataset JSON.
+      const v0 = { observations: [{ period: '2021-05', measure: 'PM2', provider: 'CSPN', input: { kind: 'level', level: '41.5' } }] };
+      await s.page.evaluate((v) => localStorage.setItem('dcc-perf/work', JSON.stringify(v)), v0);
+      await s.page.reload();
+      await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(await current(s, 'PM2', 'CSPN').innerText(), /41\.50%/);
+      // Saved again in the current version.
+      assert.match(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), /dcc-perf\/scenario\/1/);
+
+      await s.page.evaluate(() => localStorage.setItem('dcc-perf/work', '{"schema":"dcc-perf/scenario/1","data":'));
+      await s.page.reload();
+      await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
+      const notice = await s.page.locator('[data-testid="notice"]').innerText();
+      assert.match(notice, /could not be read/, notice);
+      assert.match(await current(s, 'PM2', 'CSPN').innerText(), /23\.74%/, 'the sample opens instead');
+      assert.equal(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work-unreadable')), '{"schema":"dcc-perf/scenario/1","data":');
+    });
+  });
 });
