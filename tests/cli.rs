@@ -71,3 +71,69 @@ fn usage_errors() {
     assert_eq!(run(&["/no/such/file.csv"]).0, 2);
     assert_eq!(run(&["--help"]).0, 0);
 }
+
+/// Writes `text` to a temporary file named `name` and returns its path.
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("dcc-perf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn reads_every_format_the_app_imports() {
+    // A wide, tab-separated block as copied from a spreadsheet.
+    let wide = temp(
+        "wide.tsv",
+        "measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t56,774 / 239,128\n",
+    );
+    let (code, out, err) = run(&[&wide, "--output", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "period,measure,provider,category,value,successes,total,reported_in,note,excluded\n\
+         2021-02,PM2,CSPN,,35.88,,,,,\n\
+         2021-03,PM2,CSPN,,,56774,239128,,,\n"
+    );
+    // The incident list yields CPM4 and CPM5.
+    let (code, out, err) = run(&[&fixture("incidents-small.csv"), "--month", "2021-03"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cpm5 = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["measure"] == "CPM5")
+        .unwrap();
+    assert_eq!(cpm5["display"], "80.00%");
+    assert!(err.contains("still open"), "{err}");
+    // A scenario carries its rule, which --rule overrides.
+    let (_, scenario, _) = run(&["--rule", "2dp", "--output", "scenario"]);
+    let path = temp("s.json", &scenario);
+    let (code, out, _) = run(&[&path]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"rule\":\"2dp\""), "{}", &out[..200]);
+    let (_, out, _) = run(&[&path, "--rule", "3dp"]);
+    assert!(out.contains("\"rule\":\"3dp\""));
+}
+
+#[test]
+fn errors_are_reported_as_the_app_reports_them() {
+    let bad = temp(
+        "bad.tsv",
+        "measure\tprovider\tMar-21\nPM9\tCSPN\t50\nPM2\tCSPN\t101\n",
+    );
+    let (code, out, err) = run(&[&bad]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("bad.tsv, row 2, column measure: found \"PM9\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.tsv, row 3, column Mar-21: found \"101\"; expected a percentage"),
+        "{err}"
+    );
+    assert!(err.contains("2 error(s) in 2 of 2 rows"), "{err}");
+}

@@ -11,7 +11,9 @@
 //! - [`explanation::ExplanationPanel`]: inputs, formula, steps, rule, notes;
 //! - [`status::StatusBadge`]: symbol and words, never colour alone;
 //! - [`import_panel::ImportPanel`]: paste box, file picker, drop zone,
-//!   progress; [`import_preview::ImportPreview`]: the check before accepting;
+//!   progress ([`file_reading`] reads a file in steps);
+//!   [`import_preview::ImportPreview`]: the check before accepting, with
+//!   [`incident_summary::IncidentSummary`] for incident lists;
 //! - [`edit_cell::EditCell`]: a figure typed in place;
 //! - [`data_actions::DataActions`]: undo, redo, exports, reset;
 //! - [`storage`]: the work saved in the browser, restored on reload.
