@@ -50,17 +50,7 @@ type Key = (Month, &'static str, Provider, Option<Month>);
 
 /// Reads the long-form table `text` of `file`, fields separated by `delimiter`.
 pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
-    let mut import = Import {
-        file: file.into(),
-        format: Some(Format::Long),
-        delimiter: Some(delimiter),
-        ..Import::default()
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let (mut import, mut reader) = table(file, text, delimiter, Format::Long);
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(normalise_header).collect::<Vec<_>>(),
         Err(e) => {
@@ -92,6 +82,28 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
         });
     });
     rows.finish(import)
+}
+
+/// An empty outcome for a table and a reader of its rows: cells trimmed,
+/// every row as long as the header.
+pub(crate) fn table<'t>(
+    file: &str,
+    text: &'t str,
+    delimiter: u8,
+    format: Format,
+) -> (Import, csv::Reader<&'t [u8]>) {
+    let import = Import {
+        file: file.into(),
+        format: Some(format),
+        delimiter: Some(delimiter),
+        ..Import::default()
+    };
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    (import, reader)
 }
 
 /// Where each field of a row comes from: its column label (for messages)

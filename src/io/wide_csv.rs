@@ -13,7 +13,7 @@
 //! no figure. Optional columns: `category` (CPM4/CPM5 incident rows) and
 //! `note`. Every cell is checked exactly as a long-form row is.
 
-use super::long_csv::{syntax, Collector};
+use super::long_csv::{syntax, table, Collector};
 use super::values::{self, PERIOD_EXPECTED};
 use super::{normalise_header, ErrorKind, Format, Import, ImportError};
 use crate::engine::NoValue;
@@ -22,17 +22,7 @@ use crate::engine::NoValue;
 const KEYS: [&str; 5] = ["measure", "provider", "category", "note", "excluded"];
 
 pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
-    let mut import = Import {
-        file: file.into(),
-        format: Some(Format::Wide),
-        delimiter: Some(delimiter),
-        ..Import::default()
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let (mut import, mut reader) = table(file, text, delimiter, Format::Wide);
     let raw: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_owned).collect(),
         Err(e) => {
