@@ -244,3 +244,44 @@ fn no_input_panics() {
     }
     assert!(ok > 10, "some mutations stay valid ({ok})");
 }
+
+/// The largest figures a file or an edit can carry are computed and
+/// exported without a panic (a panic freezes the page in the browser).
+#[test]
+fn extreme_figures_compute_without_panic() {
+    use dcc_perf::engine::{evaluate, Catalogue, ComparisonRule, Provider, Settings};
+    use dcc_perf::io::{edit::parse_input, read, results_json};
+    let max = u64::MAX;
+    let text = format!(
+        "{H}2021-03,PM3,DSP,,79228162514264337593543950335,,,,\n\
+         2021-02,PM3,DSP,,0,,,,\n\
+         2021-03,PM12.2,CSPN,,,{max},{max},,\n\
+         2021-03,PM12.2,CSPS,,,{max},0,,\n\
+         2021-03,PM2,CSPN,,99.9999999999999999999999999,{max},{max},,\n\
+         2021-03,CPM5,DCC,3,,{max},{max},,\n\
+         2021-03,CPM5,DCC,4,,{max},{max},,\n\
+         2021-03,PM1.1,DSP,,0.0000000000000000000000000001,,,,\n"
+    );
+    let import = read("extreme.csv", text.as_bytes());
+    assert!(import.is_clean(), "{:?}", import.errors);
+    for rule in ComparisonRule::CHOICES {
+        let results = evaluate(&import.dataset, Settings { rule });
+        assert!(!results.rows.is_empty());
+        assert!(results_json(&results, false).contains("PM12.2"));
+    }
+    // The same through the edit box.
+    let cat = Catalogue::builtin();
+    let pm3 = cat.get("PM3", Provider::Dsp).expect("PM3");
+    let cpm4 = cat.get("CPM4", Provider::Dcc).expect("CPM4");
+    for (def, typed) in [
+        (pm3, "79228162514264337593543950335"),
+        (pm3, "79228162514264337593543950336"),
+        (cpm4, "1: 18446744073709551615 / 18446744073709551615, 2: 18446744073709551615/18446744073709551615"),
+    ] {
+        if let Ok(input) = parse_input(def, typed, None) {
+            let m = "2021-03".parse().expect("month");
+            let data = import.dataset.with_input(m, def.code, def.provider, input);
+            let _ = results_json(&evaluate(&data, Settings::default()), false);
+        }
+    }
+}

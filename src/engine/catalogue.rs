@@ -378,16 +378,23 @@ impl Catalogue {
     }
 
     fn from_table(rows: &[Row]) -> Catalogue {
-        let (y, m) = LEVELS_FROM;
-        let from = Month::new(y, m).unwrap_or_else(|| unreachable!("constant month is valid"));
-        let dec = |s: &str| {
-            s.parse::<Decimal>()
-                .unwrap_or_else(|_| unreachable!("table decimal {s}"))
-        };
+        // A row the table gets wrong is left out rather than panicking at
+        // start-up; a test checks that every row makes a measure.
+        let from = Month::new(LEVELS_FROM.0, LEVELS_FROM.1);
+        let dec = |s: &str| s.parse::<Decimal>().ok();
         let measures: Vec<MeasureDef> = rows
             .iter()
-            .map(
+            .filter_map(
                 |&(provider, code, area, name, kind, target, minimum, feeds)| {
+                    let minimum = match minimum {
+                        "" => None,
+                        m => Some(dec(m)?),
+                    };
+                    let levels = vec![Levels {
+                        from: from?,
+                        target: dec(target)?,
+                        minimum,
+                    }];
                     let (cadence, unit, direction, basis, kpi) = match kind {
                         Pct => (
                             Cadence::Monthly,
@@ -439,7 +446,7 @@ impl Catalogue {
                             false,
                         ),
                     };
-                    MeasureDef {
+                    Some(MeasureDef {
                         code,
                         provider,
                         area,
@@ -448,14 +455,10 @@ impl Catalogue {
                         unit,
                         direction,
                         basis,
-                        levels: vec![Levels {
-                            from,
-                            target: dec(target),
-                            minimum: (!minimum.is_empty()).then(|| dec(minimum)),
-                        }],
+                        levels,
                         feeds: (!feeds.is_empty()).then_some(feeds),
                         kpi,
-                    }
+                    })
                 },
             )
             .collect();
@@ -517,6 +520,11 @@ mod tests {
     #[test]
     fn every_measure_is_unique_and_has_levels() {
         let cat = Catalogue::builtin();
+        assert_eq!(
+            cat.measures().len(),
+            TABLE.len(),
+            "every table row makes a measure"
+        );
         assert_eq!(
             cat.index.len(),
             cat.measures().len(),

@@ -157,10 +157,7 @@ fn power_outage(delivered: u64, alerts: u64) -> (ServiceLevel, Explanation) {
 /// CPM4 / CPM5: incidents closed in the month, within target over total,
 /// summed across categories (PMR §3.1, Tables 4 and 6).
 fn incidents(categories: &[IncidentCount]) -> (ServiceLevel, Explanation) {
-    // Saturating: counts come from users, and no sum may panic.
-    let sum =
-        |f: fn(&IncidentCount) -> u64| categories.iter().fold(0u64, |a, c| a.saturating_add(f(c)));
-    let (within, total) = (sum(|c| c.within), sum(|c| c.total));
+    let (within, total) = IncidentCount::totals(categories);
     let mut ex = Explanation {
         inputs: categories
             .iter()

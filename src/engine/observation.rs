@@ -70,6 +70,16 @@ pub struct IncidentCount {
     pub excluded: BTreeMap<String, u64>,
 }
 
+impl IncidentCount {
+    /// Resolved within target and closed, over all `categories`. Saturating:
+    /// counts come from users, and no sum may panic or wrap.
+    pub fn totals(categories: &[IncidentCount]) -> (u64, u64) {
+        categories.iter().fold((0u64, 0u64), |(w, t), c| {
+            (w.saturating_add(c.within), t.saturating_add(c.total))
+        })
+    }
+}
+
 /// What was observed. The engine turns each into a service level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

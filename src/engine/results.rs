@@ -6,7 +6,7 @@ use super::explain::Explanation;
 use super::format::{self, brief, decimal, exact, signed};
 use super::headroom::Headroom;
 use super::level::{self, ServiceLevel};
-use super::observation::{Dataset, Input, Observation};
+use super::observation::{Dataset, IncidentCount, Input, Observation};
 use super::period::{Cadence, Month};
 use super::rule::{ComparisonRule, Compliance};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -332,10 +332,7 @@ fn build(
     // Headroom for counts against a percentage target.
     let counts = match obs.map(|o| &o.input) {
         Some(Input::Counts { successes, total }) => Some((*successes, *total)),
-        Some(Input::Incidents { categories }) => Some((
-            categories.iter().map(|c| c.within).sum(),
-            categories.iter().map(|c| c.total).sum(),
-        )),
+        Some(Input::Incidents { categories }) => Some(IncidentCount::totals(categories)),
         _ => None,
     };
     let headroom = match (counts, target, def.direction) {
