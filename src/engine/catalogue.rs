@@ -186,6 +186,22 @@ pub struct MeasureDef {
 }
 
 impl MeasureDef {
+    /// The incident categories an incident measure counts (SEC H13.1):
+    /// CPM4 categories 1–2, CPM5 categories 3–5. `None` for other measures.
+    pub fn incident_categories(&self) -> Option<std::ops::RangeInclusive<u8>> {
+        match (self.basis, self.code) {
+            (Basis::Incidents, "CPM4") => Some(1..=2),
+            (Basis::Incidents, _) => Some(3..=5),
+            _ => None,
+        }
+    }
+
+    /// Whether `category` belongs to this measure's incident categories.
+    pub fn counts_category(&self, category: u8) -> bool {
+        self.incident_categories()
+            .is_some_and(|r| r.contains(&category))
+    }
+
     /// The levels in force for `period`: the latest whose `from` is not after it.
     pub fn levels_at(&self, period: Month) -> Option<&Levels> {
         self.levels.iter().rev().find(|l| l.from <= period)

@@ -74,7 +74,6 @@ pub fn parse_input(def: &MeasureDef, text: &str, current: Option<&Input>) -> Res
 }
 
 fn incidents(def: &MeasureDef, text: &str, current: Option<&Input>) -> Option<Input> {
-    let range = if def.code == "CPM4" { 1..=2 } else { 3..=5 };
     let old = match current {
         Some(Input::Incidents { categories }) => categories.as_slice(),
         _ => &[],
@@ -86,7 +85,7 @@ fn incidents(def: &MeasureDef, text: &str, current: Option<&Input>) -> Option<In
         .filter(|p| !p.is_empty())
     {
         let (c, counts) = part.split_once(':')?;
-        let category: u8 = c.trim().parse().ok().filter(|c| range.contains(c))?;
+        let category: u8 = c.trim().parse().ok().filter(|c| def.counts_category(*c))?;
         let (a, b) = counts.split_once('/')?;
         let (within, total) = (values::count(a)?, values::count(b)?);
         if within > total || categories.iter().any(|x| x.category == category) {

@@ -6,10 +6,10 @@
 //! from bytes: one pass over the text with its own RFC 4180 tokenizer, no
 //! allocation per row or per field.
 
-use super::{normalise_header, ErrorKind, Format, Import, ImportError};
+use super::{normalise_header, ErrorKind, Format, Import, ImportError, MAX_ERRORS};
 use crate::engine::format::thousands;
 use crate::engine::observation::IncidentCount;
-use crate::engine::{Dataset, Input, Month, NoValue, Observation, Provider};
+use crate::engine::{Catalogue, Dataset, Input, Month, NoValue, Observation, Provider};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -35,8 +35,6 @@ const NAMES: [&[&str]; COLUMNS] = [
 ];
 const REQUIRED: [usize; 4] = [REFERENCE, CATEGORY, CLOSED, WITHIN];
 
-/// Errors listed at most; rows beyond are still counted as rejected.
-pub const MAX_ERRORS: usize = 1000;
 /// Longest reference accepted (real ones are about 15 characters).
 pub const MAX_REFERENCE: usize = 100;
 
@@ -811,7 +809,12 @@ impl IncidentReader {
         let s = *self.state;
         let mut observations = Vec::with_capacity(s.months.len() * 2);
         for (&period, tallies) in &s.months {
-            for (measure, cats) in [("CPM4", 1u8..=2), ("CPM5", 3u8..=5)] {
+            for measure in ["CPM4", "CPM5"] {
+                let cats = Catalogue::builtin()
+                    .get(measure, Provider::Dcc)
+                    .and_then(|d| d.incident_categories())
+                    .into_iter()
+                    .flatten();
                 let categories: Vec<IncidentCount> = cats
                     .filter_map(|c| {
                         let t = tallies.get(usize::from(c - 1))?;

@@ -16,7 +16,7 @@
 
 use super::error::{ErrorKind, ImportError};
 use super::values::{self, Cell, LEVEL_EXPECTED, PERIOD_EXPECTED};
-use super::{normalise_header, Format, Import};
+use super::{normalise_header, Format, Import, MAX_ERRORS};
 use crate::engine::catalogue::{Basis, Unit};
 use crate::engine::observation::IncidentCount;
 use crate::engine::{Catalogue, Dataset, Input, Month, Observation, Provider};
@@ -120,9 +120,6 @@ pub(crate) struct Collector<'f> {
     rows: u64,
     rejected: std::collections::BTreeSet<u64>,
 }
-
-/// Enough errors to fix a file by; more would hide the first ones.
-const MAX_ERRORS: usize = 1000;
 
 impl<'f> Collector<'f> {
     pub(crate) fn new(file: &'f str) -> Collector<'f> {
@@ -306,8 +303,7 @@ impl<'f> Collector<'f> {
             let category = match category {
                 None => None,
                 Some(c) => {
-                    let fits = def.basis == Basis::Incidents
-                        && if def.code == "CPM4" { c <= 2 } else { c >= 3 };
+                    let fits = def.counts_category(c);
                     let Some((s, t)) = counts.filter(|_| fits) else {
                         let expected = if fits {
                             "successes (resolved within target) and total for the category"

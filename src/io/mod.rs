@@ -21,6 +21,9 @@ pub mod write;
 pub use error::{ErrorKind, ImportError};
 pub use scenario::Scenario;
 
+/// Errors listed per import: enough to fix a file by; more would hide the first ones.
+pub const MAX_ERRORS: usize = 1000;
+
 /// What an imported file turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -291,18 +294,10 @@ pub(crate) fn check_dataset(file: &str, data: &Dataset) -> Vec<ImportError> {
                 ));
             }
             Input::Incidents { categories } => {
-                let fits = |c: u8| {
-                    if def.code == "CPM4" {
-                        (1..=2).contains(&c)
-                    } else {
-                        (3..=5).contains(&c)
-                    }
-                };
-                for c in categories.iter().filter(|c| {
-                    c.within > c.total
-                        || !fits(c.category)
-                        || def.basis != crate::engine::catalogue::Basis::Incidents
-                }) {
+                for c in categories
+                    .iter()
+                    .filter(|c| c.within > c.total || !def.counts_category(c.category))
+                {
                     errors.push(at(
                         "input.categories",
                         format!("category {}: {} of {}", c.category, c.within, c.total),

@@ -30,9 +30,10 @@ pub fn App() -> Html {
         (state.data.clone(), state.settings),
         |(data, settings): &(DataRef, Settings)| evaluate(&data.0, *settings),
     );
+    let on_action: Callback<Action> = dispatcher(&state, |a| a);
     // Every change of data or settings is saved at once, so closing the tab loses nothing.
     {
-        let on_action = dispatcher(&state, |a| a);
+        let on_action = on_action.clone();
         use_effect_with(
             (state.data.clone(), state.settings, state.month),
             move |(d, s, m)| {
@@ -44,7 +45,6 @@ pub fn App() -> Html {
             },
         );
     }
-    let on_action: Callback<Action> = dispatcher(&state, |a| a);
     let months = results.months();
     let month = state.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
@@ -94,7 +94,7 @@ pub fn App() -> Html {
             }
             <ImportPanel on_action={on_action.clone()} />
             if let Some(p) = &state.pending {
-                <ImportPreview pending={p.clone()} on_action={on_action.clone()} />
+                <ImportPreview pending={p.clone()} data={state.data.clone()} on_action={on_action.clone()} />
             }
             if let Some(month) = month {
                 <Toolbar

@@ -2,7 +2,7 @@
 //! with where and why, and what accepting would change.
 
 use super::incident_summary::IncidentSummary;
-use super::state::{Action, Pending};
+use super::state::{Action, DataRef, Pending};
 use crate::engine::Observation;
 use crate::io::edit::input_text;
 use crate::io::{Format, ImportError};
@@ -12,6 +12,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
     pub pending: Rc<Pending>,
+    /// The loaded data: what accepting would change is worked out against it,
+    /// so an edit or undo while the preview is open keeps it true.
+    pub data: DataRef,
     pub on_action: Callback<Action>,
 }
 
@@ -42,7 +45,10 @@ fn figure(o: &Observation) -> String {
 
 #[component]
 pub fn ImportPreview(p: &PreviewProps) -> Html {
-    let (import, changes) = (&p.pending.import, &p.pending.changes);
+    let import = &p.pending.import;
+    let changes = use_memo((p.data.clone(), p.pending.clone()), |(d, pending)| {
+        d.0.compare(&pending.import.dataset)
+    });
     let good = import.rows.saturating_sub(import.rejected);
     let clean = import.is_clean();
     let timing = p.pending.timing;

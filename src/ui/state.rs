@@ -1,6 +1,6 @@
 //! The app's state and the actions that change it.
 
-use crate::engine::{Changes, ComparisonRule, Dataset, Input, Month, Provider, Settings};
+use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
 use crate::io::{Format, Import, Scenario};
 use std::rc::Rc;
 use yew::Reducible;
@@ -38,8 +38,6 @@ impl DataRef {
 #[derive(Debug, PartialEq)]
 pub struct Pending {
     pub import: Import,
-    /// What accepting would change in the loaded data.
-    pub changes: Changes,
     pub timing: Option<Timing>,
 }
 
@@ -108,6 +106,7 @@ impl State {
         }
         self.future.clear();
         self.editing = None;
+        self.keep_month_valid();
     }
 
     /// A month no longer loaded is dropped, so the latest shows.
@@ -166,12 +165,7 @@ impl Reducible for State {
                 s.replace_data(data);
             }
             Action::Checked(import, timing) => {
-                let changes = s.data.0.compare(&import.dataset);
-                s.pending = Some(Rc::new(Pending {
-                    import,
-                    changes,
-                    timing,
-                }));
+                s.pending = Some(Rc::new(Pending { import, timing }));
             }
             Action::Accept { replace } => {
                 let Some(p) = s.pending.take() else {
@@ -181,6 +175,7 @@ impl Reducible for State {
                     return self;
                 }
                 let incoming = p.import.dataset.clone();
+                let changes = s.data.0.compare(&incoming);
                 // A scenario reopens as it was saved: its data and settings.
                 let scenario = p.import.format == Some(Format::Scenario);
                 let data = if replace || scenario {
@@ -196,8 +191,8 @@ impl Reducible for State {
                     "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
                     p.import.rows,
                     p.import.file,
-                    p.changes.added.len(),
-                    p.changes.changed.len()
+                    changes.added.len(),
+                    changes.changed.len()
                 ));
                 s.replace_data(data);
                 s.month = month;
@@ -209,6 +204,7 @@ impl Reducible for State {
                     return self;
                 };
                 s.future.push(std::mem::replace(&mut s.data, prev));
+                s.keep_month_valid();
                 s.notice = Some("Undone.".into());
             }
             Action::Redo => {
@@ -216,6 +212,7 @@ impl Reducible for State {
                     return self;
                 };
                 s.past.push(std::mem::replace(&mut s.data, next));
+                s.keep_month_valid();
                 s.notice = Some("Redone.".into());
             }
             Action::ResetToSample => {
@@ -228,7 +225,6 @@ impl Reducible for State {
             }
             Action::Notice(n) => s.notice = n,
         }
-        s.keep_month_valid();
         Rc::new(s)
     }
 }
