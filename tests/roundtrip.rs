@@ -182,6 +182,7 @@ fn unique(observations: Vec<Observation>) -> Dataset {
             .into_iter()
             .filter(|o| seen.insert(o.key()))
             .collect(),
+        ..Dataset::default()
     }
 }
 

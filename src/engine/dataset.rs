@@ -5,6 +5,8 @@
 use super::catalogue::Provider;
 use super::observation::{Dataset, Input, Observation};
 use super::period::Month;
+use super::reported::{CreditKey, ReportedCredit};
+use std::collections::HashSet;
 
 /// What identifies an observation: period, measure, provider and the report it came from.
 pub type ObservationKey = (Month, String, Provider, Option<Month>);
@@ -29,6 +31,10 @@ pub struct Changes {
     pub changed: Vec<(Observation, Observation)>,
     /// Keys already loaded with the same value.
     pub unchanged: usize,
+    /// Reported credits: new, changed (loaded, incoming) and unchanged.
+    pub credits_added: Vec<ReportedCredit>,
+    pub credits_changed: Vec<(ReportedCredit, ReportedCredit)>,
+    pub credits_unchanged: usize,
 }
 
 impl Dataset {
@@ -36,6 +42,7 @@ impl Dataset {
     /// export read back compare equal.
     pub fn normalised(mut self) -> Dataset {
         self.observations.sort_by_key(Observation::key);
+        self.credits.sort_by_key(ReportedCredit::key);
         self
     }
 
@@ -72,14 +79,23 @@ impl Dataset {
                 Some(old) => changes.changed.push(((*old).clone(), o.clone())),
             }
         }
+        let loaded: std::collections::HashMap<CreditKey, &ReportedCredit> =
+            self.credits.iter().map(|c| (c.key(), c)).collect();
+        for c in &incoming.credits {
+            match loaded.get(&c.key()) {
+                None => changes.credits_added.push(c.clone()),
+                Some(old) if *old == c => changes.credits_unchanged += 1,
+                Some(old) => changes.credits_changed.push(((*old).clone(), c.clone())),
+            }
+        }
         changes
     }
 
     /// `incoming` replaces observations with the same key; the rest are kept.
     pub fn merged(&self, incoming: &Dataset) -> Dataset {
+        let incoming_credits = &incoming.credits;
         let incoming = self.aligned(incoming);
-        let replaced: std::collections::HashSet<ObservationKey> =
-            incoming.iter().map(Observation::key).collect();
+        let replaced: HashSet<ObservationKey> = incoming.iter().map(Observation::key).collect();
         let mut observations: Vec<Observation> = self
             .observations
             .iter()
@@ -87,7 +103,20 @@ impl Dataset {
             .cloned()
             .collect();
         observations.extend(incoming);
-        Dataset { observations }.normalised()
+        let replaced: HashSet<CreditKey> =
+            incoming_credits.iter().map(ReportedCredit::key).collect();
+        let mut credits: Vec<ReportedCredit> = self
+            .credits
+            .iter()
+            .filter(|c| !replaced.contains(&c.key()))
+            .cloned()
+            .collect();
+        credits.extend(incoming_credits.iter().cloned());
+        Dataset {
+            observations,
+            credits,
+        }
+        .normalised()
     }
 
     /// The observation the results show for a measure: the latest report's.
@@ -158,6 +187,7 @@ mod tests {
     fn compare_and_merge() {
         let loaded = Dataset {
             observations: vec![obs("PM2", 20, None), obs("PM1.1", 99, None)],
+            ..Dataset::default()
         };
         let incoming = Dataset {
             observations: vec![
@@ -165,6 +195,7 @@ mod tests {
                 obs("PM1.1", 99, None),
                 obs("PM1.2", 98, None),
             ],
+            ..Dataset::default()
         };
         let c = loaded.compare(&incoming);
         assert_eq!(c.added, vec![obs("PM1.2", 98, None)]);
@@ -183,9 +214,11 @@ mod tests {
                 obs("PM2", 20, Some("2021-02")),
                 obs("PM2", 21, Some("2021-03")),
             ],
+            ..Dataset::default()
         };
         let plain = Dataset {
             observations: vec![obs("PM2", 30, None)],
+            ..Dataset::default()
         };
         let c = reported.compare(&plain);
         assert_eq!(
@@ -212,6 +245,7 @@ mod tests {
                 obs("PM2", 20, Some("2021-03")),
                 obs("PM2", 30, Some("2021-04")),
             ],
+            ..Dataset::default()
         };
         let m = "2021-03".parse().unwrap();
         let level = Input::Level {

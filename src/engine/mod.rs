@@ -7,7 +7,8 @@
 //! - [`level`]: forming a service level from an input, with its explanation;
 //! - [`rule`]: comparing a level with target and minimum;
 //! - [`headroom`]: successes short or failures to spare on count measures;
-//! - [`results`]: everything together, per period, measure and provider.
+//! - [`results`]: everything together, per period, measure and provider;
+//! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 
 pub mod catalogue;
 pub mod dataset;
@@ -16,13 +17,17 @@ pub mod format;
 pub mod headroom;
 pub mod level;
 pub mod observation;
+pub mod parties;
 pub mod period;
+pub mod reported;
 pub mod results;
 pub mod rule;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
 pub use dataset::{Changes, ObservationKey};
 pub use observation::{Dataset, Input, NoValue, Observation};
+pub use parties::{Fleet, Party};
 pub use period::{Cadence, Month};
+pub use reported::{Amount, CreditScope, ReportedCredit};
 pub use results::{evaluate, MeasureResult, Results, Settings};
 pub use rule::{ComparisonRule, Compliance};

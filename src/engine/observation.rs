@@ -3,6 +3,7 @@
 
 use super::catalogue::Provider;
 use super::period::Month;
+use super::reported::ReportedCredit;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -122,4 +123,7 @@ pub struct Observation {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
     pub observations: Vec<Observation>,
+    /// Service credits as reports state them, to check against the computed ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<ReportedCredit>,
 }

@@ -878,7 +878,10 @@ impl IncidentReader {
             delimiter: Some(self.delimiter),
             rows: s.rows,
             rejected: s.rejected,
-            dataset: Dataset { observations },
+            dataset: Dataset {
+                observations,
+                ..Dataset::default()
+            },
             errors: s.errors,
             settings: None,
             month: None,

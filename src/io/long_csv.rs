@@ -387,7 +387,10 @@ impl<'f> Collector<'f> {
         import.rows += rows;
         import.rejected += rejected.len() as u64;
         import.errors.extend(errors);
-        import.dataset = Dataset { observations };
+        import.dataset = Dataset {
+            observations,
+            ..Dataset::default()
+        };
         import
     }
 }
