@@ -11,6 +11,7 @@
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 
 pub mod catalogue;
+pub mod credits;
 pub mod dataset;
 pub mod explain;
 pub mod format;
@@ -22,6 +23,7 @@ pub mod period;
 pub mod reported;
 pub mod results;
 pub mod rule;
+pub mod scheme;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
 pub use dataset::{Changes, ObservationKey};

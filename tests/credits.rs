@@ -1,0 +1,418 @@
+//! Service credits: each rule of a scheme, and the March 2021 report's three
+//! credits under the default scheme.
+
+use dcc_perf::engine::credits::{compute, Credits, LineState};
+use dcc_perf::engine::scheme::{
+    Cap, CreditScheme, Decision, Exemption, MeasureTerms, MoneyRounding, PointRounding, PointsRule,
+    Threshold,
+};
+use dcc_perf::engine::{evaluate, Dataset, Input, Month, Observation, Party, Provider, Settings};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+fn obs(period: &str, provider: Provider, measure: &str, level: &str) -> Observation {
+    Observation {
+        period: m(period),
+        measure: measure.into(),
+        provider,
+        input: Input::Level { level: d(level) },
+        reported: None,
+        reported_in: None,
+        note: None,
+    }
+}
+
+fn credits(observations: Vec<Observation>, scheme: &CreditScheme) -> Credits {
+    let data = Dataset {
+        observations,
+        ..Dataset::default()
+    };
+    compute(&evaluate(&data, Settings::default()), scheme)
+}
+
+/// One DSP scheme: £10 a point, bands 5 / 20, no multiplier, no cap.
+fn dsp_scheme(rule: PointsRule) -> CreditScheme {
+    let mut s = CreditScheme::march_2021();
+    s.adjustments.clear();
+    let p = s.provider_mut(Provider::Dsp).unwrap();
+    p.money_per_point = d("10");
+    p.rule = rule;
+    p.measures.clear();
+    s
+}
+
+fn bands() -> PointsRule {
+    PointsRule::Bands {
+        below_target: d("5"),
+        below_minimum: d("20"),
+    }
+}
+
+/// Points and money of DSP `measure` in `period`.
+fn figures(c: &Credits, period: &str, measure: &str) -> (Option<Decimal>, Option<Decimal>) {
+    let l = c
+        .line(m(period), Provider::Dsp, measure)
+        .unwrap_or_else(|| panic!("no line for {measure} in {period}"));
+    (l.points, l.money)
+}
+
+#[test]
+fn march_2021_credits_as_the_report_has_them() {
+    let data = dcc_perf::io::sample();
+    let c = compute(
+        &evaluate(&data, Settings::default()),
+        &CreditScheme::march_2021(),
+    );
+    let march = m("2021-03");
+    for (provider, measure, points, money, band) in [
+        (Provider::Cspn, "PM2", "175", "43198", "Below minimum"),
+        (Provider::Dsp, "PM2.7", "9", "1357", "Below target"),
+        (Provider::Capgemini, "PM2.1", "62", "5688", "Below target"),
+    ] {
+        let l = c.line(march, provider, measure).unwrap();
+        assert_eq!(l.state, LineState::Accrued, "{provider} {measure}");
+        assert_eq!(l.points, Some(d(points)), "{provider} {measure}");
+        assert_eq!(l.money, Some(d(money)), "{provider} {measure}");
+        assert_eq!(l.band, band);
+        // The derivation is shown: points, multiplier and the money step.
+        assert!(
+            l.explanation
+                .steps
+                .iter()
+                .any(|s| s.contains("rounded down to whole pounds")),
+            "{:?}",
+            l.explanation.steps
+        );
+    }
+    let ch = c.line(march, Provider::Cspc, "CH1.3").unwrap();
+    assert_eq!(ch.state, LineState::Pending);
+    assert_eq!((ch.points, ch.money), (None, None), "pending is never zero");
+    for kpi in ["PM6.3", "PM7.4"] {
+        let l = c.line(march, Provider::Cspn, kpi).unwrap();
+        assert_eq!(l.state, LineState::NoCredit);
+        assert_eq!(l.money, Some(Decimal::ZERO));
+    }
+    // Parties as Tables 29 and 30 have them, and §15's total as its parts give it.
+    let party = |p| c.party(march, p).unwrap();
+    assert_eq!(party(Party::Arqiva).money, d("43198"));
+    assert_eq!(party(Party::Cgi).money, d("1357"));
+    assert_eq!(party(Party::Capgemini).money, d("5688"));
+    assert_eq!(party(Party::Vodafone).money, d("0"));
+    assert_eq!(party(Party::Telefonica).pending, 1);
+    assert_eq!(c.total(march), (d("50243"), 1));
+}
+
+#[test]
+fn bands_by_where_the_level_falls() {
+    // DSP PM2.7: target 99, minimum 98.
+    let s = dsp_scheme(bands());
+    for (level, want) in [
+        ("99.5", None),
+        ("99", None),
+        ("98.99", Some(("5", "50"))),
+        ("98", Some(("5", "50"))),
+        ("97.99", Some(("20", "200"))),
+        ("0", Some(("20", "200"))),
+    ] {
+        let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", level)], &s);
+        let got = c
+            .line(m("2021-03"), Provider::Dsp, "PM2.7")
+            .map(|l| (l.points, l.money));
+        assert_eq!(
+            got,
+            want.map(|(p, g)| (Some(d(p)), Some(d(g)))),
+            "level {level}"
+        );
+    }
+}
+
+#[test]
+fn custom_thresholds_take_the_worst_band_reached() {
+    let s = dsp_scheme(PointsRule::Thresholds {
+        bands: vec![
+            Threshold {
+                level: d("99"),
+                points: d("1"),
+            },
+            Threshold {
+                level: d("95"),
+                points: d("7"),
+            },
+            Threshold {
+                level: d("90"),
+                points: d("30"),
+            },
+        ],
+    });
+    for (level, points) in [("98.5", "1"), ("95", "1"), ("94.9", "7"), ("50", "30")] {
+        let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", level)], &s);
+        assert_eq!(
+            figures(&c, "2021-03", "PM2.7").0,
+            Some(d(points)),
+            "level {level}"
+        );
+    }
+}
+
+#[test]
+fn scaled_points_are_rounded_as_named_and_capped_at_the_maximum() {
+    // DSP PM2.7 at 98.56: 0.44 short of 99; 20 points a unit = 8.8.
+    let rule = PointsRule::Scaled {
+        per_unit: d("20"),
+        max: d("50"),
+    };
+    for (rounding, points) in [
+        (PointRounding::Up, "9"),
+        (PointRounding::Down, "8"),
+        (PointRounding::Nearest, "9"),
+        (PointRounding::None, "8.8"),
+    ] {
+        let mut s = dsp_scheme(rule.clone());
+        s.point_rounding = rounding;
+        let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "98.56")], &s);
+        assert_eq!(
+            figures(&c, "2021-03", "PM2.7").0,
+            Some(d(points)),
+            "{rounding:?}"
+        );
+    }
+    let s = dsp_scheme(rule);
+    let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "10")], &s);
+    assert_eq!(
+        figures(&c, "2021-03", "PM2.7"),
+        (Some(d("50")), Some(d("500")))
+    );
+}
+
+#[test]
+fn money_rounding_is_named() {
+    for (rounding, money) in [
+        (MoneyRounding::DownToPound, "1357"),
+        (MoneyRounding::NearestPound, "1357"),
+        (MoneyRounding::NearestPenny, "1357.02"),
+    ] {
+        let mut s = CreditScheme::march_2021();
+        s.money_rounding = rounding;
+        let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "98.56")], &s);
+        assert_eq!(
+            figures(&c, "2021-03", "PM2.7").1,
+            Some(d(money)),
+            "{rounding:?}"
+        );
+    }
+}
+
+#[test]
+fn repeat_failures_multiply_across_consecutive_months() {
+    let mut s = dsp_scheme(bands());
+    s.provider_mut(Provider::Dsp).unwrap().repeat_multiplier = d("2");
+    let c = credits(
+        vec![
+            obs("2021-01", Provider::Dsp, "PM2.7", "100"),
+            obs("2021-02", Provider::Dsp, "PM2.7", "98.5"),
+            obs("2021-03", Provider::Dsp, "PM2.7", "98.5"),
+            obs("2021-04", Provider::Dsp, "PM2.7", "97"),
+            obs("2021-05", Provider::Dsp, "PM2.7", "99.5"),
+            obs("2021-06", Provider::Dsp, "PM2.7", "98.5"),
+        ],
+        &s,
+    );
+    assert_eq!(
+        figures(&c, "2021-02", "PM2.7").0,
+        Some(d("5")),
+        "first miss"
+    );
+    assert_eq!(figures(&c, "2021-03", "PM2.7").0, Some(d("10")), "repeat");
+    assert_eq!(
+        figures(&c, "2021-04", "PM2.7").0,
+        Some(d("40")),
+        "repeat, below minimum"
+    );
+    assert!(
+        c.line(m("2021-05"), Provider::Dsp, "PM2.7").is_none(),
+        "met target"
+    );
+    assert_eq!(
+        figures(&c, "2021-06", "PM2.7").0,
+        Some(d("5")),
+        "streak broken"
+    );
+    let l = c.line(m("2021-03"), Provider::Dsp, "PM2.7").unwrap();
+    assert_eq!(l.multiplier, d("2"));
+    assert!(l
+        .explanation
+        .steps
+        .iter()
+        .any(|s| s.contains("Repeat failure")));
+}
+
+#[test]
+fn caps_on_points_and_money_are_taken_up_in_report_order() {
+    // PM2.1 (99.95 / 99) comes before PM2.7 in the report.
+    let two = || {
+        vec![
+            obs("2021-03", Provider::Dsp, "PM2.1", "98"),
+            obs("2021-03", Provider::Dsp, "PM2.7", "97"),
+        ]
+    };
+    let mut s = dsp_scheme(bands());
+    s.provider_mut(Provider::Dsp).unwrap().cap = Cap {
+        points: Some(d("30")),
+        money: None,
+    };
+    let c = credits(two(), &s);
+    assert_eq!(
+        figures(&c, "2021-03", "PM2.1"),
+        (Some(d("20")), Some(d("200")))
+    );
+    assert_eq!(
+        figures(&c, "2021-03", "PM2.7"),
+        (Some(d("10")), Some(d("100")))
+    );
+    let l = c.line(m("2021-03"), Provider::Dsp, "PM2.7").unwrap();
+    assert_eq!(l.points_before_cap, d("20"));
+    assert!(l
+        .cap_effect
+        .as_deref()
+        .unwrap()
+        .contains("10 points taken off"));
+
+    s.provider_mut(Provider::Dsp).unwrap().cap = Cap {
+        points: None,
+        money: Some(d("250")),
+    };
+    let c = credits(two(), &s);
+    assert_eq!(figures(&c, "2021-03", "PM2.1").1, Some(d("200")));
+    assert_eq!(figures(&c, "2021-03", "PM2.7").1, Some(d("50")));
+    assert_eq!(c.total(m("2021-03")).0, d("250"));
+}
+
+#[test]
+fn exemption_windows_cover_their_months_only() {
+    let mut s = dsp_scheme(bands());
+    s.provider_mut(Provider::Dsp)
+        .unwrap()
+        .exemptions
+        .push(Exemption {
+            from: m("2021-01"),
+            to: m("2021-02"),
+            reason: "first months".into(),
+        });
+    let c = credits(
+        vec![
+            obs("2021-02", Provider::Dsp, "PM2.7", "97"),
+            obs("2021-03", Provider::Dsp, "PM2.7", "97"),
+        ],
+        &s,
+    );
+    let feb = c.line(m("2021-02"), Provider::Dsp, "PM2.7").unwrap();
+    assert_eq!(
+        (feb.state, feb.money),
+        (LineState::Exempt, Some(Decimal::ZERO))
+    );
+    assert!(feb.explanation.notes.contains(&"first months".to_string()));
+    assert_eq!(figures(&c, "2021-03", "PM2.7").1, Some(d("200")));
+}
+
+#[test]
+fn overrides_and_pending_carry_their_reason() {
+    let mut s = dsp_scheme(bands());
+    let march = m("2021-03");
+    let cases = [
+        (
+            Decision::Points { points: d("3") },
+            Some(d("3")),
+            Some(d("30")),
+        ),
+        (
+            Decision::Money { gbp: d("123.45") },
+            Some(d("0")),
+            Some(d("123.45")),
+        ),
+        (Decision::Pending, None, None),
+    ];
+    for (decision, points, money) in cases {
+        s.set_adjustment(
+            march,
+            Provider::Dsp,
+            "PM2.7",
+            Some((decision.clone(), "agreed".into())),
+        );
+        let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "97")], &s);
+        let l = c.line(march, Provider::Dsp, "PM2.7").unwrap();
+        assert_eq!((l.points, l.money), (points, money), "{decision:?}");
+        assert!(l.explanation.notes.contains(&"agreed".to_string()));
+    }
+    // Pending counts as pending in the totals, never as zero money.
+    let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "97")], &s);
+    assert_eq!(c.total(march), (Decimal::ZERO, 1));
+    // A decision for a month not loaded still shows.
+    s.set_adjustment(
+        m("2020-11"),
+        Provider::Csps,
+        "PM2",
+        Some((Decision::Pending, "clause".into())),
+    );
+    let c = credits(vec![], &s);
+    let l = c.line(m("2020-11"), Provider::Csps, "PM2").unwrap();
+    assert_eq!((l.state, l.money), (LineState::Pending, None));
+    s.set_adjustment(march, Provider::Dsp, "PM2.7", None);
+    assert!(s.adjustment(march, Provider::Dsp, "PM2.7").is_none());
+}
+
+#[test]
+fn kpis_and_no_credit_measures_carry_none() {
+    let mut s = CreditScheme::march_2021();
+    let c = credits(vec![obs("2021-03", Provider::Cspn, "PM6.3", "90")], &s);
+    assert_eq!(
+        c.line(m("2021-03"), Provider::Cspn, "PM6.3").unwrap().state,
+        LineState::NoCredit
+    );
+    s.provider_mut(Provider::Dsp)
+        .unwrap()
+        .measures
+        .push(MeasureTerms {
+            measure: "PM2.1".into(),
+            no_credit: true,
+            rule: None,
+        });
+    let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.1", "90")], &s);
+    let l = c.line(m("2021-03"), Provider::Dsp, "PM2.1").unwrap();
+    assert_eq!(
+        (l.state, l.money),
+        (LineState::NoCredit, Some(Decimal::ZERO))
+    );
+}
+
+#[test]
+fn extreme_scheme_figures_saturate_rather_than_panic() {
+    let mut s = dsp_scheme(PointsRule::Scaled {
+        per_unit: Decimal::MAX,
+        max: Decimal::MAX,
+    });
+    let p = s.provider_mut(Provider::Dsp).unwrap();
+    p.money_per_point = Decimal::MAX;
+    p.repeat_multiplier = Decimal::MAX;
+    let c = credits(
+        vec![
+            obs("2021-02", Provider::Dsp, "PM2.7", "0"),
+            obs("2021-03", Provider::Dsp, "PM2.7", "0"),
+            obs("2021-03", Provider::Dsp, "PM2.1", "0"),
+        ],
+        &s,
+    );
+    assert_eq!(c.total(m("2021-03")).0, Decimal::MAX);
+    // Negative figures are refused by name, and count as zero if they slip through.
+    let mut s = dsp_scheme(bands());
+    s.provider_mut(Provider::Dsp).unwrap().money_per_point = d("-5");
+    assert_eq!(s.problems().len(), 1, "{:?}", s.problems());
+    let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "97")], &s);
+    assert_eq!(figures(&c, "2021-03", "PM2.7").1, Some(Decimal::ZERO));
+}
