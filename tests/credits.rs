@@ -416,3 +416,112 @@ fn extreme_scheme_figures_saturate_rather_than_panic() {
     let c = credits(vec![obs("2021-03", Provider::Dsp, "PM2.7", "97")], &s);
     assert_eq!(figures(&c, "2021-03", "PM2.7").1, Some(Decimal::ZERO));
 }
+
+mod report_tables {
+    use super::*;
+    use dcc_perf::engine::credit_table::{reconcile, year_tables, CheckKind, Origin, Source};
+    use dcc_perf::engine::{Amount, Fleet};
+
+    fn sample_credits() -> (Dataset, Credits) {
+        let data = dcc_perf::io::sample();
+        let c = compute(
+            &evaluate(&data, Settings::default()),
+            &CreditScheme::march_2021(),
+        );
+        (data, c)
+    }
+
+    #[test]
+    fn twelve_month_tables_match_tables_29_and_30() {
+        let (data, c) = sample_credits();
+        let t = year_tables(&c, &data, m("2021-03"), Source::Reported);
+        assert_eq!(t.months.first(), Some(&m("2020-04")));
+        let smets2 = &t.tables[0];
+        assert_eq!(smets2.fleet, Fleet::Smets2);
+        let names: Vec<&str> = smets2.parties.iter().map(|p| p.name()).collect();
+        assert_eq!(names, ["Arqiva", "BT", "CGI", "Telefonica"]);
+        let totals: Vec<Decimal> = smets2.rows.iter().map(|r| r.total).collect();
+        let want: Vec<Decimal> = [
+            "64884", "60935", "72084", "51859", "113644", "73543", "73899", "48488", "47678",
+            "43198", "43198", "44555",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        assert_eq!(totals, want);
+        assert!(
+            smets2.rows.iter().all(|r| !r.total_differs),
+            "every row total adds up"
+        );
+        // June 2020 Telefonica was TBC: shown as pending, not zero.
+        assert_eq!(smets2.rows[2].cells[3].shown, Some(Amount::Pending));
+        assert_eq!(smets2.rows[2].pending, 1);
+        let smets1 = &t.tables[1];
+        let names: Vec<&str> = smets1.parties.iter().map(|p| p.name()).collect();
+        assert_eq!(
+            names,
+            ["SIE", "Capgemini", "Vodafone", "Critical", "Secure"]
+        );
+        assert_eq!(smets1.rows[3].total, d("46088"));
+        assert_eq!(smets1.rows[8].cells[4].shown, Some(Amount::NotApplicable));
+        // Column totals, which the report does not print.
+        assert_eq!(smets2.column_totals[0], d("719232"));
+        assert_eq!(smets1.column_totals[1], d("129063"));
+        // §15: £50,432 stated; the tables give £50,243.
+        let (month, sum, stated) = t.overall[11];
+        assert_eq!((month, sum), (m("2021-03"), d("50243")));
+        assert_eq!(stated, Some(Amount::Money { gbp: d("50432") }));
+    }
+
+    #[test]
+    fn computed_march_agrees_with_the_reported_cells() {
+        let (data, c) = sample_credits();
+        let t = year_tables(&c, &data, m("2021-03"), Source::ReportedFirst);
+        let march = &t.tables[0].rows[11];
+        assert!(march
+            .cells
+            .iter()
+            .all(|c| c.origin == Some(Origin::Reported)));
+        // Arqiva, CGI computed equal the report; Telefonica's pending CH1.3
+        // against the report's £0 is a difference worth showing.
+        assert!(!march.cells[0].differs && !march.cells[2].differs);
+        assert!(march.cells[3].differs, "{:?}", march.cells[3]);
+        let computed = year_tables(&c, &data, m("2021-03"), Source::Computed);
+        assert_eq!(
+            computed.tables[0].rows[11].cells[0].shown,
+            Some(Amount::Money { gbp: d("43198") })
+        );
+        // Months with no loaded figures have no computed cell.
+        assert_eq!(computed.tables[0].rows[0].cells[0].shown, None);
+    }
+
+    #[test]
+    fn every_reported_total_is_checked_and_differences_listed() {
+        let (data, c) = sample_credits();
+        let checks = reconcile(&c, &data);
+        let parts: Vec<_> = checks
+            .iter()
+            .filter(|k| k.kind == CheckKind::TotalOfParts)
+            .collect();
+        // 12 months × 2 tables, plus §15's total.
+        assert_eq!(parts.len(), 25, "{parts:#?}");
+        let wrong: Vec<_> = checks.iter().filter(|k| !k.agrees).collect();
+        let section15 = wrong
+            .iter()
+            .find(|k| k.kind == CheckKind::TotalOfParts && k.what.contains("all"))
+            .expect("§15's total is flagged");
+        assert_eq!(
+            (section15.reported.as_str(), section15.other.as_str()),
+            ("£50,432", "£50,243")
+        );
+        assert_eq!(section15.difference, Some(d("189")));
+        // The three §14 credits agree with the computed ones.
+        for what in ["CSPN PM2", "DSP PM2.7", "CAPGEMINI PM2.1"] {
+            let k = checks
+                .iter()
+                .find(|k| k.what == what && k.kind == CheckKind::AgainstComputed)
+                .unwrap_or_else(|| panic!("{what} checked"));
+            assert!(k.agrees, "{k:?}");
+        }
+    }
+}

@@ -11,6 +11,7 @@
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 
 pub mod catalogue;
+pub mod credit_table;
 pub mod credits;
 pub mod dataset;
 pub mod explain;
