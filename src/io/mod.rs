@@ -3,12 +3,15 @@
 //!
 //! - [`read`]: any file or pasted block the app takes, its format detected:
 //!   long or wide table (comma, tab or semicolon separated), an incident
-//!   list, the app's dataset JSON or a scenario file;
+//!   list, a table of reported service credits ([`credits_csv`]: a header
+//!   with a `credits` column), the app's dataset JSON or a scenario file;
 //! - [`Reading`]: the same, a step at a time, so the page can show progress;
 //! - [`sample`]: the embedded March 2021 PMR figures;
 //! - [`results_json`]: the results export (schema `dcc-perf/results/1`);
-//! - [`write`]: the dataset back to CSV in the import format.
+//! - [`write`]: the dataset back to CSV in the import formats (measures
+//!   and reported credits).
 
+pub mod credits_csv;
 pub mod edit;
 pub mod error;
 pub mod incidents;
@@ -38,6 +41,9 @@ pub enum Format {
     DatasetJson,
     /// A scenario file: data and settings.
     Scenario,
+    /// One row per company, table total or measure and month: credits as
+    /// a report states them.
+    Credits,
 }
 
 impl Format {
@@ -48,6 +54,9 @@ impl Format {
             Format::Incidents => "incident list (one row per incident)",
             Format::DatasetJson => "dataset JSON",
             Format::Scenario => "scenario file (data and settings)",
+            Format::Credits => {
+                "reported service credits (one row per company or measure and month)"
+            }
         }
     }
 }
@@ -170,7 +179,9 @@ impl Reading {
                 Err(import) => Reading::Done(import),
             };
         }
-        let mut import = if headers.iter().any(|h| h == "period") {
+        let mut import = if credits_csv::is_credits_header(&headers) {
+            credits_csv::read(file, text, delimiter)
+        } else if headers.iter().any(|h| h == "period") {
             long_csv::read(file, text, delimiter)
         } else if headers.iter().any(|h| h == "measure") && headers.iter().any(|h| h == "provider")
         {
@@ -191,8 +202,9 @@ impl Reading {
 
 pub const HEADER_EXPECTED: &str =
     "a header row: period, measure, provider, value, ... (long form); \
-     measure, provider and one column per month (wide form); or reference, category, \
-     closed, within_target, ... (incident list)";
+     measure, provider and one column per month (wide form); reference, category, \
+     closed, within_target, ... (incident list); or period, party, credits, ... \
+     (reported service credits)";
 
 /// The separator of the header line: a tab if there is one (spreadsheets
 /// copy tab-separated), else a semicolon if there are more of them than
@@ -307,6 +319,67 @@ pub(crate) fn check_dataset(file: &str, data: &Dataset) -> Vec<ImportError> {
                 }
             }
             _ => {}
+        }
+    }
+    errors.extend(check_credits(file, &data.credits));
+    errors.truncate(MAX_ERRORS);
+    errors
+}
+
+/// The checks [`credits_csv`] makes, for credits that arrive as JSON: a
+/// measure the catalogue has for its provider, no negative points or money,
+/// one credit per key.
+fn check_credits(file: &str, credits: &[crate::engine::ReportedCredit]) -> Vec<ImportError> {
+    use crate::engine::{Amount, CreditScope};
+    use rust_decimal::Decimal;
+    let cat = Catalogue::builtin();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, c) in credits.iter().enumerate() {
+        let at = |field: &str, value: String, kind, expected: String| ImportError {
+            row: Some(i as u64 + 1),
+            column: Some(format!("credits[{i}].{field}")),
+            value: Some(value),
+            ..ImportError::file(file, kind, expected)
+        };
+        if let CreditScope::Measure { measure, provider } = &c.scope {
+            if cat.get(measure, *provider).is_none() {
+                errors.push(at(
+                    "scope.measure",
+                    measure.clone(),
+                    ErrorKind::UnknownMeasure,
+                    credits_csv::known_measures(*provider),
+                ));
+            }
+        }
+        if let Some(p) = c.points.filter(|p| *p < Decimal::ZERO) {
+            errors.push(at(
+                "points",
+                p.to_string(),
+                ErrorKind::BadValue,
+                credits_csv::POINTS_EXPECTED.into(),
+            ));
+        }
+        if let Amount::Money { gbp } = c.amount {
+            if gbp < Decimal::ZERO {
+                errors.push(at(
+                    "amount.gbp",
+                    gbp.to_string(),
+                    ErrorKind::BadValue,
+                    credits_csv::CREDITS_EXPECTED.into(),
+                ));
+            }
+        }
+        if !seen.insert(c.key()) {
+            errors.push(at(
+                "period",
+                c.period.to_string(),
+                ErrorKind::Duplicate,
+                format!(
+                    "one credit per period, company or measure, and reported_in ({} twice)",
+                    c.scope
+                ),
+            ));
         }
     }
     errors
