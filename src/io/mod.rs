@@ -6,7 +6,7 @@
 //!   list, a table of reported service credits ([`credits_csv`]: a header
 //!   with a `credits` column), the app's dataset JSON or a scenario file;
 //! - [`Reading`]: the same, a step at a time, so the page can show progress;
-//! - [`sample`]: the embedded March 2021 PMR figures;
+//! - [`sample`]: the embedded March 2021 PMR figures and its credit tables;
 //! - [`results_json`]: the results export (schema `dcc-perf/results/1`);
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
@@ -117,9 +117,20 @@ use serde::Serialize;
 pub const SAMPLE_CSV: &str = include_str!("../../data/sample-2021-03.csv");
 pub const SAMPLE_NAME: &str = "sample-2021-03.csv";
 
-/// The embedded sample. A test proves it reads without error.
+/// The March 2021 PMR's service credits: §14 per measure, Tables 29 and 30
+/// per company and month with their totals, and §15's overall total.
+pub const SAMPLE_CREDITS_CSV: &str = include_str!("../../data/credits-2020-04-2021-03.csv");
+pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
+
+/// The embedded sample: measures and reported credits. A test proves both
+/// files read without error.
 pub fn sample() -> Dataset {
-    long_csv::read(SAMPLE_NAME, SAMPLE_CSV, b',').dataset
+    Dataset {
+        credits: credits_csv::read(SAMPLE_CREDITS_NAME, SAMPLE_CREDITS_CSV, b',')
+            .dataset
+            .credits,
+        ..long_csv::read(SAMPLE_NAME, SAMPLE_CSV, b',').dataset
+    }
 }
 
 /// Reads a dataset file, choosing the format by content. See [`read`].
