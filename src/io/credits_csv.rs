@@ -37,7 +37,7 @@ use crate::engine::{
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The columns, in the order `write::credits_csv` writes them.
+/// The columns, in the order [`super::write::credits_csv`] writes them.
 pub const COLUMNS: [&str; 7] = [
     "period",
     "party",

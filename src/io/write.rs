@@ -1,9 +1,10 @@
-//! The dataset back to text: CSV in the long import format, so that
-//! exporting and importing again gives back exactly the same data.
+//! The dataset back to text: CSV in the long import format, and reported
+//! credits in the credits format, so that exporting and importing again
+//! gives back exactly the same data.
 
 use super::long_csv::COLUMNS;
 use super::values::exclusions_text;
-use crate::engine::{Dataset, Input, Observation};
+use crate::engine::{Amount, CreditScope, Dataset, Input, Observation, ReportedCredit};
 
 /// The dataset as long-form CSV. Rows follow the dataset's order; an
 /// incident measure takes one row per category plus, where the report
@@ -20,6 +21,45 @@ pub fn dataset_csv(data: &Dataset) -> String {
         (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// The dataset's reported credits as a credits table
+/// (`period,party,measure,points,credits,reported_in,note`), in the
+/// dataset's order. Money is plain digits (`43198`, `1357.02`), with `TBC`
+/// and `N/A` for the rest, so [`super::credits_csv`] reads back the same.
+pub fn credits_csv(data: &Dataset) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let ok = w.write_record(super::credits_csv::COLUMNS).is_ok()
+        && data
+            .credits
+            .iter()
+            .all(|c| w.write_record(credit_row(c)).is_ok());
+    match (ok, w.into_inner()) {
+        (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn credit_row(c: &ReportedCredit) -> [String; 7] {
+    let (party, measure) = match &c.scope {
+        CreditScope::Measure { measure, provider } => (provider.code(), measure.as_str()),
+        CreditScope::Party { party } => (party.name(), ""),
+        CreditScope::Total { fleet } => (fleet.name(), ""),
+    };
+    let amount = match c.amount {
+        Amount::Money { gbp } => gbp.to_string(),
+        Amount::Pending => "TBC".into(),
+        Amount::NotApplicable => "N/A".into(),
+    };
+    [
+        c.period.to_string(),
+        party.into(),
+        measure.into(),
+        c.points.map(|p| p.to_string()).unwrap_or_default(),
+        amount,
+        c.reported_in.map(|m| m.to_string()).unwrap_or_default(),
+        c.note.clone().unwrap_or_default(),
+    ]
 }
 
 fn observation_rows(o: &Observation, out: &mut Vec<[String; 10]>) {
