@@ -336,7 +336,8 @@ fn price(
     }
     let terms = ps.terms(&r.measure);
     let own_rule = terms.and_then(|t| t.rule.as_ref());
-    let no_credit = terms.is_some_and(|t| t.no_credit) || (r.kpi && own_rule.is_none());
+    // A measure's own terms decide; without them the catalogue's KPI flag does.
+    let no_credit = terms.map_or(r.kpi, |t| t.no_credit);
     let money_override = match adjustment.map(|a| &a.decision) {
         Some(Decision::Money { gbp }) => Some(nonneg(*gbp)),
         _ => None,

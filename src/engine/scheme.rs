@@ -147,7 +147,8 @@ impl PointsRule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureTerms {
     pub measure: String,
-    /// A KPI: a miss is reported but carries no credit.
+    /// A KPI: a miss is reported but carries no credit. Where a measure has
+    /// terms this decides, whatever the catalogue says.
     #[serde(default)]
     pub no_credit: bool,
     /// `None`: the provider's rule.
@@ -207,9 +208,13 @@ impl ProviderScheme {
         if let Some(i) = self.measures.iter().position(|t| t.measure == measure) {
             return &mut self.measures[i];
         }
+        // New terms start from the catalogue: a KPI stays without credit.
+        let kpi = super::catalogue::Catalogue::builtin()
+            .get(measure, self.provider)
+            .is_some_and(|d| d.kpi);
         self.measures.push(MeasureTerms {
             measure: measure.into(),
-            no_credit: false,
+            no_credit: kpi,
             rule: None,
         });
         let last = self.measures.len() - 1;

@@ -883,9 +883,8 @@ impl IncidentReader {
                 ..Dataset::default()
             },
             errors: s.errors,
-            settings: None,
-            month: None,
             notes,
+            ..Import::default()
         }
     }
 }

@@ -81,6 +81,10 @@ pub struct Import {
     pub settings: Option<Settings>,
     /// The month a scenario file was showing when saved.
     pub month: Option<Month>,
+    /// The credit scheme a scenario file carries.
+    pub scheme: Option<crate::engine::scheme::CreditScheme>,
+    /// The baseline a scenario file carries.
+    pub baseline: Option<Box<scenario::Baseline>>,
     /// Facts worth telling the user that are not errors
     /// (incidents still open and so not counted, ...).
     pub notes: Vec<String>,

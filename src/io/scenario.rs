@@ -5,15 +5,27 @@
 //! |---|---|
 //! | 0 | the bare dataset, `{"observations": [...]}` (what the app exported first) |
 //! | 1 | `{"schema": "dcc-perf/scenario/1", "name", "settings", "month", "data"}` |
+//! | 2 | version 1 plus `"scheme"` (the credit scheme) and `"baseline"` (data and scheme what-ifs are measured against) |
+//!
+//! A version 1 file opens with the default credit scheme and no baseline.
 //!
 //! Reading migrates any older version to the current one; a newer one is
 //! refused with a message rather than half-read.
 
 use super::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
+use crate::engine::scheme::CreditScheme;
 use crate::engine::{Dataset, Month, Settings};
 use serde::{Deserialize, Serialize};
 
-pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/1";
+pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/2";
+const SCENARIO_V1: &str = "dcc-perf/scenario/1";
+
+/// What what-ifs are measured against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub data: Dataset,
+    pub scheme: CreditScheme,
+}
 
 /// Data and settings, as saved in the browser or shared as a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,6 +38,11 @@ pub struct Scenario {
     /// The month on show when saved; `None` means the latest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<Month>,
+    /// Missing in version 1: the default scheme.
+    #[serde(default)]
+    pub scheme: CreditScheme,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Box<Baseline>>,
     pub data: Dataset,
 }
 
@@ -36,8 +53,16 @@ impl Scenario {
             name: None,
             settings,
             month,
+            scheme: CreditScheme::default(),
+            baseline: None,
             data,
         }
+    }
+
+    pub fn with_scheme(mut self, scheme: CreditScheme, baseline: Option<Baseline>) -> Scenario {
+        self.scheme = scheme;
+        self.baseline = baseline.map(Box::new);
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -56,14 +81,21 @@ pub fn read(file: &str, text: &str) -> Import {
         Ok(h) => h.schema,
         Err(e) => return Import::failed(file, json_error(file, &e)),
     };
-    let (format, data, settings, month) = match schema.as_deref() {
+    let (format, data, settings, month, scheme) = match schema.as_deref() {
         // Version 0: the bare dataset.
         None => match serde_json::from_str::<Dataset>(text) {
-            Ok(d) => (Format::DatasetJson, d, None, None),
+            Ok(d) => (Format::DatasetJson, d, None, None, None),
             Err(e) => return Import::failed(file, json_error(file, &e)),
         },
-        Some(SCENARIO_SCHEMA) => match serde_json::from_str::<Scenario>(text) {
-            Ok(s) => (Format::Scenario, s.data, Some(s.settings), s.month),
+        // Version 1 reads as version 2 with the default scheme.
+        Some(SCENARIO_SCHEMA | SCENARIO_V1) => match serde_json::from_str::<Scenario>(text) {
+            Ok(s) => (
+                Format::Scenario,
+                s.data,
+                Some(s.settings),
+                s.month,
+                Some((s.scheme, s.baseline)),
+            ),
             Err(e) => return Import::failed(file, json_error(file, &e)),
         },
         Some(other) => {
@@ -84,7 +116,25 @@ pub fn read(file: &str, text: &str) -> Import {
             )
         }
     };
-    let errors = check_dataset(file, &data);
+    let mut errors = check_dataset(file, &data);
+    if let Some((scheme, baseline)) = &scheme {
+        let problems = scheme
+            .problems()
+            .into_iter()
+            .chain(baseline.iter().flat_map(|b| b.scheme.problems()));
+        errors.extend(problems.map(|p| ImportError {
+            column: Some("scheme".into()),
+            ..ImportError::file(
+                file,
+                ErrorKind::Unreadable,
+                format!("a credit scheme without negative figures ({p})"),
+            )
+        }));
+    }
+    let (scheme, baseline) = match scheme {
+        Some((s, b)) => (Some(s), b),
+        None => (None, None),
+    };
     let rejected = errors.len() as u64;
     let mut import = Import {
         file: file.into(),
@@ -94,6 +144,8 @@ pub fn read(file: &str, text: &str) -> Import {
         errors,
         settings,
         month,
+        scheme,
+        baseline,
         ..Import::default()
     };
     import.dataset = data;

@@ -134,6 +134,13 @@ pub fn month(text: &str) -> Option<Month> {
     Month::new(y, idx as u8 + 1)
 }
 
+/// A figure of a credit scheme as typed: `246.85`, `£1,357`, `0`. Never negative.
+pub fn non_negative(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    let t = t.strip_prefix('£').unwrap_or(t);
+    decimal(t).filter(|d| !d.is_sign_negative() || d.is_zero())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,13 @@
 //! The root: owns the state, derives the results, keeps the work saved,
 //! lays out the page.
 
+use super::credits_view::CreditsView;
 use super::data_actions::DataActions;
 use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::import_preview::ImportPreview;
 use super::measures_table::MeasuresTable;
-use super::state::{Action, DataRef, ResultKey, State};
+use super::state::{Action, DataRef, ResultKey, Snapshot, State, View};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
@@ -17,6 +18,21 @@ use yew::prelude::*;
 fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -> Callback<T> {
     let state = state.clone();
     Callback::from(move |v| state.dispatch(f(v)))
+}
+
+fn view_tab(
+    v: View,
+    label: &str,
+    id: &'static str,
+    now: View,
+    on_action: &Callback<Action>,
+) -> Html {
+    let cb = on_action.clone();
+    html! {
+        <button type="button" role="tab" aria-selected={(v == now).to_string()} data-testid={id}
+            class={classes!("tab", (v == now).then_some("active"))}
+            onclick={Callback::from(move |_| cb.emit(Action::SetView(v)))}>{ label.to_string() }</button>
+    }
 }
 
 #[component]
@@ -35,9 +51,14 @@ pub fn App() -> Html {
     {
         let on_action = on_action.clone();
         use_effect_with(
-            (state.data.clone(), state.settings, state.month),
-            move |(d, s, m)| {
-                if let Err(e) = super::storage::save(&d.0, *s, *m) {
+            (
+                state.snapshot(),
+                state.baseline.clone(),
+                state.settings,
+                state.month,
+            ),
+            move |(now, base, s, m): &(Snapshot, Snapshot, Settings, Option<Month>)| {
+                if let Err(e) = super::storage::save(now, base, *s, *m) {
                     on_action.emit(Action::Notice(Some(format!(
                         "This browser would not save your work ({e}); export it to keep it."
                     ))));
@@ -87,7 +108,8 @@ pub fn App() -> Html {
                 <h1>{ "DCC service performance" }</h1>
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
-            <DataActions data={state.data.0.clone()} results={results.clone()} settings={state.settings} month={state.month}
+            <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()} baseline={state.baseline.clone()}
+                results={results.clone()} settings={state.settings} month={state.month}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
@@ -108,14 +130,25 @@ pub fn App() -> Html {
                     on_grouping={dispatcher(&state, Action::SetGrouping)}
                     on_only_misses={dispatcher(&state, Action::SetOnlyMisses)}
                 />
-                <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
-                <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
-                    <MeasuresTable rows={rows} grouping={state.grouping} only_misses={state.only_misses}
-                        selected={state.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
-                    if let Some(r) = selected {
-                        <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
-                    }
-                </div>
+                <nav class="views" role="tablist" aria-label="Views">
+                    { view_tab(View::Levels, "Service levels", "view-levels", state.view, &on_action) }
+                    { view_tab(View::Credits, "Service credits", "view-credits", state.view, &on_action) }
+                </nav>
+                if state.view == View::Credits {
+                    <CreditsView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
+                        baseline={state.baseline.clone()} settings={state.settings} month={month}
+                        tab={state.credit_tab} source={state.credit_source} selected={state.credit_selected.clone()}
+                        on_action={on_action.clone()} />
+                } else {
+                    <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
+                    <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
+                        <MeasuresTable rows={rows} grouping={state.grouping} only_misses={state.only_misses}
+                            selected={state.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
+                        if let Some(r) = selected {
+                            <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
+                        }
+                    </div>
+                }
             } else {
                 <p data-testid="empty">{ "No figures are loaded. Paste or choose a file above, or reset to the sample." }</p>
             }

@@ -1,15 +1,18 @@
 //! Undo and redo, the exports, and "reset to sample" (which asks first).
 
 use super::download::download;
-use super::state::Action;
+use super::state::{Action, SchemeRef, Snapshot};
 use crate::engine::{Dataset, Month, Results, Settings};
-use crate::io::{results_json, write, Scenario};
+use crate::io::{results_json, write};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataActionsProps {
     pub data: Rc<Dataset>,
+    pub scheme: SchemeRef,
+    /// What-ifs are measured against it; saved with a scenario where it differs.
+    pub baseline: Snapshot,
     pub results: Rc<Results>,
     pub settings: Settings,
     pub month: Option<Month>,
@@ -48,11 +51,21 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         "application/json",
         Rc::new(move || results_json(&results, true)),
     );
-    let (data, settings, month) = (p.data.clone(), p.settings, p.month);
+    let now = Snapshot {
+        data: super::state::DataRef(p.data.clone()),
+        scheme: p.scheme.clone(),
+    };
+    let (base, settings, month) = (p.baseline.clone(), p.settings, p.month);
     let scenario = export(
         "dcc-perf-scenario.json",
         "application/json",
-        Rc::new(move || Scenario::new((*data).clone(), settings, month).to_json()),
+        Rc::new(move || super::storage::scenario(&now, &base, settings, month).to_json()),
+    );
+    let data = p.data.clone();
+    let credits = export(
+        "dcc-perf-reported-credits.csv",
+        "text/csv",
+        Rc::new(move || write::credits_csv(&data)),
     );
     let template = export(
         "dcc-perf-template.csv",
@@ -81,6 +94,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             <span class="sep" aria-hidden="true" />
             <button type="button" data-testid="export-csv" onclick={csv}>{ "Export data (CSV)" }</button>
             <button type="button" data-testid="export-results" onclick={json}>{ "Export results (JSON)" }</button>
+            <button type="button" data-testid="export-credits" onclick={credits}>{ "Export reported credits (CSV)" }</button>
             <button type="button" data-testid="export-scenario" onclick={scenario}>{ "Save scenario file" }</button>
             <button type="button" data-testid="template" onclick={template}>{ "Template CSV" }</button>
             <span class="sep" aria-hidden="true" />

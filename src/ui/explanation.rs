@@ -1,5 +1,6 @@
 //! How a figure was reached: inputs, formula, steps, rule and notes.
 
+use super::explanation_body::ExplanationBody;
 use super::status::StatusBadge;
 use crate::engine::{ComparisonRule, MeasureResult};
 use yew::prelude::*;
@@ -29,22 +30,7 @@ pub fn ExplanationPanel(p: &ExplanationProps) -> Html {
             <p class="headline">
                 <span class="big">{ &r.display }</span>{ " " }<StatusBadge status={r.status} />
             </p>
-            <h3>{ "Inputs" }</h3>
-            <dl class="facts">
-                { for ex.inputs.iter().map(|f| html! { <><dt>{ &f.label }</dt><dd>{ &f.value }</dd></> }) }
-            </dl>
-            <h3>{ "Formula" }</h3>
-            <p>{ &ex.formula }</p>
-            if !ex.steps.is_empty() {
-                <h3>{ "Working" }</h3>
-                <ol class="steps">{ for ex.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
-            }
-            <h3>{ "Rule" }</h3>
-            <p>{ &ex.rule }</p>
-            if !ex.notes.is_empty() {
-                <h3>{ "Notes" }</h3>
-                <ul class="notes-list">{ for ex.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-            }
+            <ExplanationBody explanation={ex.clone()} />
         </aside>
     }
 }

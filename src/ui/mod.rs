@@ -16,19 +16,39 @@
 //!   [`incident_summary::IncidentSummary`] for incident lists;
 //! - [`edit_cell::EditCell`]: a figure typed in place;
 //! - [`data_actions::DataActions`]: undo, redo, exports, reset;
+//! - [`credits_view::CreditsView`]: service credits, derived from the results
+//!   and the scheme: [`credits_month::CreditsMonth`] (with
+//!   [`credit_line::CreditLineRow`] and [`credit_panel::CreditPanel`] for a
+//!   line's derivation and manual decision), [`credits_year::CreditsYear`]
+//!   (Tables 29 and 30), [`credit_checks::CreditChecks`] (reconciliation) and
+//!   [`scheme_editor::SchemeEditor`] ([`scheme_provider::SchemeProvider`],
+//!   [`scheme_measures::SchemeMeasures`], [`rule_editor::RuleEditor`],
+//!   [`decimal_field::DecimalField`]);
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod credit_checks;
+pub mod credit_line;
+pub mod credit_panel;
+pub mod credits_month;
+pub mod credits_view;
+pub mod credits_year;
 pub mod data_actions;
+pub mod decimal_field;
 pub mod download;
 pub mod edit_cell;
 pub mod explanation;
+pub mod explanation_body;
 pub mod file_reading;
 pub mod import_panel;
 pub mod import_preview;
 pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
+pub mod rule_editor;
+pub mod scheme_editor;
+pub mod scheme_measures;
+pub mod scheme_provider;
 pub mod state;
 pub mod status;
 pub mod storage;

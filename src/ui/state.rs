@@ -1,5 +1,7 @@
 //! The app's state and the actions that change it.
 
+use crate::engine::credit_table::Source;
+use crate::engine::scheme::CreditScheme;
 use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
 use crate::io::{Format, Import, Scenario};
 use std::rc::Rc;
@@ -34,6 +36,48 @@ impl DataRef {
     }
 }
 
+/// A credit scheme compared by identity, like [`DataRef`].
+#[derive(Clone, Debug)]
+pub struct SchemeRef(pub Rc<CreditScheme>);
+
+impl PartialEq for SchemeRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SchemeRef {
+    pub fn new(scheme: CreditScheme) -> SchemeRef {
+        SchemeRef(Rc::new(scheme))
+    }
+}
+
+/// Everything undo restores, and what a what-if is measured against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub data: DataRef,
+    pub scheme: SchemeRef,
+}
+
+/// Which page is on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Levels,
+    Credits,
+}
+
+/// Which part of the credits page is on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditTab {
+    Month,
+    Year,
+    Checks,
+    Scheme,
+}
+
+/// A credit line's identity: period, provider, measure code.
+pub type LineKey = (Month, Provider, String);
+
 /// An import checked and waiting for the user to accept or cancel it.
 #[derive(Debug, PartialEq)]
 pub struct Pending {
@@ -67,9 +111,16 @@ pub struct State {
     pub selected: Option<ResultKey>,
     /// The figure being edited in the table.
     pub editing: Option<ResultKey>,
-    /// Earlier datasets, newest last, for undo; and undone ones for redo.
-    pub past: Vec<DataRef>,
-    pub future: Vec<DataRef>,
+    pub scheme: SchemeRef,
+    /// Earlier data and schemes, newest last, for undo; and undone ones for redo.
+    pub past: Vec<Snapshot>,
+    pub future: Vec<Snapshot>,
+    /// What-ifs show their difference from this.
+    pub baseline: Snapshot,
+    pub view: View,
+    pub credit_tab: CreditTab,
+    pub credit_source: Source,
+    pub credit_selected: Option<LineKey>,
     pub pending: Option<Rc<Pending>>,
     /// One line telling the user what just happened.
     pub notice: Option<String>,
@@ -78,12 +129,36 @@ pub struct State {
 impl State {
     /// Opens on `saved` work if any, else on the embedded March 2021 sample.
     pub fn new(saved: Option<Scenario>, notice: Option<String>) -> State {
-        let (data, settings, month) = match saved {
-            Some(s) => (s.data, s.settings, s.month),
-            None => (crate::io::sample(), Settings::default(), None),
+        let (data, settings, month, scheme, baseline) = match saved {
+            Some(s) => (s.data, s.settings, s.month, s.scheme, s.baseline),
+            None => (
+                crate::io::sample(),
+                Settings::default(),
+                None,
+                CreditScheme::default(),
+                None,
+            ),
+        };
+        let data = DataRef::new(data);
+        let scheme = SchemeRef::new(scheme);
+        let baseline = match baseline {
+            Some(b) => Snapshot {
+                data: DataRef::new(b.data),
+                scheme: SchemeRef::new(b.scheme),
+            },
+            None => Snapshot {
+                data: data.clone(),
+                scheme: scheme.clone(),
+            },
         };
         State {
-            data: DataRef::new(data),
+            data,
+            scheme,
+            baseline,
+            view: View::Levels,
+            credit_tab: CreditTab::Month,
+            credit_source: Source::default(),
+            credit_selected: None,
             settings,
             month,
             grouping: Grouping::ByCpm,
@@ -97,9 +172,32 @@ impl State {
         }
     }
 
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            data: self.data.clone(),
+            scheme: self.scheme.clone(),
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) -> Snapshot {
+        let old = self.snapshot();
+        self.data = s.data;
+        self.scheme = s.scheme;
+        old
+    }
+
     /// Replaces the data, keeping the old for undo.
     fn replace_data(&mut self, data: Dataset) {
-        let old = std::mem::replace(&mut self.data, DataRef::new(data));
+        let scheme = self.scheme.clone();
+        self.replace(Snapshot {
+            data: DataRef::new(data),
+            scheme,
+        });
+    }
+
+    /// Replaces data and scheme, keeping the old for undo.
+    fn replace(&mut self, next: Snapshot) {
+        let old = self.restore(next);
         self.past.push(old);
         if self.past.len() > UNDO_DEPTH {
             self.past.remove(0);
@@ -139,6 +237,14 @@ pub enum Action {
     Redo,
     ResetToSample,
     Notice(Option<String>),
+    SetView(View),
+    SetCreditTab(CreditTab),
+    SetCreditSource(Source),
+    SelectLine(Option<LineKey>),
+    /// A changed scheme, and what changed in words.
+    SetScheme(CreditScheme, String),
+    /// The current data and scheme become the baseline for what-ifs.
+    SetBaseline,
 }
 
 impl Reducible for State {
@@ -194,7 +300,23 @@ impl Reducible for State {
                     changes.added.len(),
                     changes.changed.len()
                 ));
-                s.replace_data(data);
+                // A scenario brings its scheme and baseline; other files keep the scheme.
+                let scheme = match &p.import.scheme {
+                    Some(sc) => SchemeRef::new(sc.clone()),
+                    None => s.scheme.clone(),
+                };
+                s.replace(Snapshot {
+                    data: DataRef::new(data),
+                    scheme,
+                });
+                if let Some(b) = &p.import.baseline {
+                    s.baseline = Snapshot {
+                        data: DataRef::new(b.data.clone()),
+                        scheme: SchemeRef::new(b.scheme.clone()),
+                    };
+                } else if scenario {
+                    s.baseline = s.snapshot();
+                }
                 s.month = month;
                 s.selected = None;
             }
@@ -203,7 +325,8 @@ impl Reducible for State {
                 let Some(prev) = s.past.pop() else {
                     return self;
                 };
-                s.future.push(std::mem::replace(&mut s.data, prev));
+                let now = s.restore(prev);
+                s.future.push(now);
                 s.keep_month_valid();
                 s.notice = Some("Undone.".into());
             }
@@ -211,12 +334,16 @@ impl Reducible for State {
                 let Some(next) = s.future.pop() else {
                     return self;
                 };
-                s.past.push(std::mem::replace(&mut s.data, next));
+                let now = s.restore(next);
+                s.past.push(now);
                 s.keep_month_valid();
                 s.notice = Some("Redone.".into());
             }
             Action::ResetToSample => {
-                s.replace_data(crate::io::sample());
+                s.replace(Snapshot {
+                    data: DataRef::new(crate::io::sample()),
+                    scheme: SchemeRef::new(CreditScheme::default()),
+                });
                 s.settings = Settings::default();
                 s.month = None;
                 s.selected = None;
@@ -224,6 +351,27 @@ impl Reducible for State {
                     Some("Reset to the March 2021 sample. Undo brings your figures back.".into());
             }
             Action::Notice(n) => s.notice = n,
+            Action::SetView(v) => s.view = v,
+            Action::SetCreditTab(t) => s.credit_tab = t,
+            Action::SetCreditSource(src) => s.credit_source = src,
+            Action::SelectLine(k) => s.credit_selected = k,
+            Action::SetScheme(scheme, what) => {
+                // The editors refuse bad figures; this is the last guard.
+                if let Some(problem) = scheme.problems().into_iter().next() {
+                    s.notice = Some(format!("Scheme not changed: {problem}."));
+                } else {
+                    let data = s.data.clone();
+                    s.replace(Snapshot {
+                        data,
+                        scheme: SchemeRef::new(scheme),
+                    });
+                    s.notice = Some(format!("{what}. Undo restores the scheme before."));
+                }
+            }
+            Action::SetBaseline => {
+                s.baseline = s.snapshot();
+                s.notice = Some("The current figures and scheme are now the baseline.".into());
+            }
         }
         Rc::new(s)
     }

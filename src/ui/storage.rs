@@ -1,7 +1,8 @@
 //! The working data and settings, kept in the browser's local storage as a
 //! scenario file ([`crate::io::scenario`], versioned, migrated on reading).
 
-use crate::engine::{Dataset, Month, Settings};
+use super::state::Snapshot;
+use crate::engine::{Month, Settings};
 use crate::io::{scenario, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -17,7 +18,10 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
     let import = scenario::read("saved work", &text);
     if import.is_clean() {
         let settings = import.settings.unwrap_or_default();
-        let s = Scenario::new(import.dataset, settings, import.month);
+        let s = Scenario::new(import.dataset, settings, import.month).with_scheme(
+            import.scheme.unwrap_or_default(),
+            import.baseline.map(|b| *b),
+        );
         return (
             Some(s),
             Some("Restored your saved figures and settings.".into()),
@@ -37,9 +41,29 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
     )
 }
 
+/// The work as a scenario: data, scheme and, where it differs, the baseline.
+pub fn scenario(
+    now: &Snapshot,
+    base: &Snapshot,
+    settings: Settings,
+    month: Option<Month>,
+) -> Scenario {
+    let baseline = (base != now).then(|| scenario::Baseline {
+        data: (*base.data.0).clone(),
+        scheme: (*base.scheme.0).clone(),
+    });
+    Scenario::new((*now.data.0).clone(), settings, month)
+        .with_scheme((*now.scheme.0).clone(), baseline)
+}
+
 /// Saves the work; the error says why the browser refused (full, disabled).
-pub fn save(data: &Dataset, settings: Settings, month: Option<Month>) -> Result<(), String> {
-    let json = Scenario::new(data.clone(), settings, month).to_json();
+pub fn save(
+    now: &Snapshot,
+    base: &Snapshot,
+    settings: Settings,
+    month: Option<Month>,
+) -> Result<(), String> {
+    let json = scenario(now, base, settings, month).to_json();
     LocalStorage::raw()
         .set_item(KEY, &json)
         .map_err(|e| format!("{e:?}"))

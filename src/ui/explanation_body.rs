@@ -1,0 +1,36 @@
+//! The parts of any explanation: inputs, formula, working, rule, notes.
+
+use crate::engine::explain::Explanation;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplanationBodyProps {
+    pub explanation: Explanation,
+}
+
+#[component]
+pub fn ExplanationBody(p: &ExplanationBodyProps) -> Html {
+    let ex = &p.explanation;
+    html! {
+        <>
+            <h3>{ "Inputs" }</h3>
+            <dl class="facts">
+                { for ex.inputs.iter().map(|f| html! { <><dt>{ &f.label }</dt><dd>{ &f.value }</dd></> }) }
+            </dl>
+            <h3>{ "Formula" }</h3>
+            <p>{ &ex.formula }</p>
+            if !ex.steps.is_empty() {
+                <h3>{ "Working" }</h3>
+                <ol class="steps">{ for ex.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+            }
+            if !ex.rule.is_empty() {
+                <h3>{ "Rule" }</h3>
+                <p>{ &ex.rule }</p>
+            }
+            if !ex.notes.is_empty() {
+                <h3>{ "Notes" }</h3>
+                <ul class="notes-list">{ for ex.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            }
+        </>
+    }
+}
