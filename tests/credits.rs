@@ -525,3 +525,34 @@ mod report_tables {
         }
     }
 }
+
+#[test]
+fn months_with_missing_measures_are_computed_but_not_compared() {
+    use dcc_perf::engine::credit_table::{reconcile, CheckKind};
+    let data = dcc_perf::io::sample();
+    let c = compute(
+        &evaluate(&data, Settings::default()),
+        &CreditScheme::march_2021(),
+    );
+    // February 2021's column lacks two CSPN measures: partial, so not checked.
+    let feb = m("2021-02");
+    assert_eq!(c.coverage.get(&(feb, Provider::Cspn)), Some(&(17, 19)));
+    let arqiva = c.party(feb, Party::Arqiva).unwrap();
+    assert_eq!((arqiva.money, arqiva.complete), (d("43198"), false));
+    assert!(c.party(feb, Party::Telefonica).unwrap().complete);
+    let checks = reconcile(&c, &data);
+    let against = |what: &str| {
+        checks
+            .iter()
+            .find(|k| k.period == feb && k.what == what && k.kind == CheckKind::AgainstComputed)
+            .map(|k| k.agrees)
+    };
+    assert_eq!(against("Arqiva"), None, "partial month not compared");
+    assert_eq!(
+        against("Telefonica"),
+        Some(true),
+        "£0* against a complete £0"
+    );
+    // Quarterly figures alone (December 2020 here) do not make a month computed.
+    assert_eq!(c.party(m("2020-12"), Party::Arqiva), None);
+}

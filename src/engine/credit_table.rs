@@ -157,13 +157,20 @@ pub fn year_tables(credits: &Credits, data: &Dataset, last: Month, source: Sourc
                 computed: c,
                 shown,
                 origin,
-                differs: matches!((r, c), (Some(r), Some(c)) if !agrees(r, c)),
+                // A month computed from some of its measures is shown, not compared.
+                differs: matches!((r, c), (Some(r), Some(c)) if c.complete && !agrees(r, c)),
             }
         };
         let parties: Vec<Party> = fleet
             .parties()
             .into_iter()
-            .filter(|p| p.in_report_table() || months.iter().any(|m| cell(*m, *p).shown.is_some()))
+            .filter(|p| {
+                p.in_report_table()
+                    || months.iter().any(|m| match cell(*m, *p).shown {
+                        None => false,
+                        Some(a) => a.money().is_none_or(|g| !g.is_zero()),
+                    })
+            })
             .collect();
         let mut column_totals = vec![Decimal::ZERO; parties.len()];
         let rows: Vec<Row> = months
@@ -271,6 +278,8 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
                         money: line.and_then(|l| l.money).unwrap_or(Decimal::ZERO),
                         points: line.and_then(|l| l.points).unwrap_or(Decimal::ZERO),
                         pending: usize::from(line.is_some_and(|l| l.money.is_none())),
+                        // One measure's own figure is all it needs.
+                        complete: true,
                     })
                 } else {
                     None
@@ -279,9 +288,10 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
             CreditScope::Party { party } => credits.party(period, *party),
             CreditScope::Total { fleet } => fleet_computed(credits, period, *fleet),
         };
-        if let Some(c) = computed {
+        if let Some(c) = computed.filter(|c| c.complete) {
             let mut ok = agrees(rc.amount, c);
-            let mut note = None;
+            let mut note = (rc.amount.money() == Some(c.money) && c.pending > 0)
+                .then(|| "the report shows as £0 a credit still under discussion".to_string());
             if let (Some(p), CreditScope::Measure { .. }) = (rc.points, scope) {
                 if c.pending == 0 && p != c.points {
                     ok = false;
@@ -326,11 +336,13 @@ fn fleet_computed(credits: &Credits, period: Month, fleet: Fleet) -> Option<Part
                 money: Decimal::ZERO,
                 points: Decimal::ZERO,
                 pending: 0,
+                complete: true,
             },
             |a, p| PartyCredits {
                 money: add(a.money, p.money),
                 points: add(a.points, p.points),
                 pending: a.pending + p.pending,
+                complete: a.complete && p.complete,
             },
         )
     })

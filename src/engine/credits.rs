@@ -19,14 +19,14 @@ use super::catalogue::{Direction, Provider};
 use super::explain::{Explanation, Fact};
 use super::format::exact;
 use super::parties::Party;
-use super::period::Month;
+use super::period::{Cadence, Month};
 use super::reported::pounds;
 use super::results::{MeasureResult, Results};
 use super::rule::{ComparisonRule, Compliance};
 use super::scheme::{CreditScheme, Decision, PointsRule, ProviderScheme};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a line has the credit it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -107,9 +107,12 @@ pub struct Credits {
     /// By period, provider (report order), then measure (report order).
     pub lines: Vec<CreditLine>,
     pub totals: Vec<ProviderCredits>,
-    /// Periods and providers with any results: where a computed credit of
-    /// zero means "nothing accrued" rather than "no data".
+    /// Periods and providers with monthly results: where a computed credit
+    /// of zero can mean "nothing accrued" rather than "no data".
     pub loaded: BTreeSet<(Month, Provider)>,
+    /// Per period and provider: monthly measures with a result, and how many
+    /// the catalogue has. A month with some missing is computed but partial.
+    pub coverage: BTreeMap<(Month, Provider), (usize, usize)>,
 }
 
 /// A company's computed credits in one period.
@@ -118,6 +121,8 @@ pub struct PartyCredits {
     pub money: Decimal,
     pub points: Decimal,
     pub pending: usize,
+    /// Every monthly measure of the party's contracts has a figure.
+    pub complete: bool,
 }
 
 impl Credits {
@@ -144,6 +149,7 @@ impl Credits {
             money: Decimal::ZERO,
             points: Decimal::ZERO,
             pending: 0,
+            complete: providers.iter().all(|p| self.is_complete(period, *p)),
         };
         for t in self
             .totals
@@ -155,6 +161,13 @@ impl Credits {
             out.pending += t.pending;
         }
         Some(out)
+    }
+
+    /// Whether every monthly measure of `provider` has a figure in `period`.
+    pub fn is_complete(&self, period: Month, provider: Provider) -> bool {
+        self.coverage
+            .get(&(period, provider))
+            .is_some_and(|(have, all)| have >= all)
     }
 
     /// The total over every provider for a period (§15's reduction in
@@ -190,7 +203,15 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
         let Some(party) = Party::of(r.provider) else {
             continue;
         };
-        credits.loaded.insert((r.period, r.provider));
+        if r.cadence == Cadence::Monthly {
+            credits.loaded.insert((r.period, r.provider));
+            let expected = monthly_measures(r.provider);
+            credits
+                .coverage
+                .entry((r.period, r.provider))
+                .or_insert((0, expected))
+                .0 += 1;
+        }
         let adjusted = scheme
             .adjustment(r.period, r.provider, &r.measure)
             .is_some();
@@ -237,6 +258,19 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
     }
     credits.lines = lines;
     credits
+}
+
+/// Monthly measures the catalogue has for a provider.
+fn monthly_measures(provider: Provider) -> usize {
+    super::catalogue::Catalogue::builtin()
+        .measures()
+        .iter()
+        .filter(|m| {
+            m.provider == provider
+                && m.cadence == Cadence::Monthly
+                && m.basis != super::catalogue::Basis::Derived
+        })
+        .count()
 }
 
 fn accumulate(t: &mut ProviderCredits, l: &CreditLine) {

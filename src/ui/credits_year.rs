@@ -25,7 +25,9 @@ fn cell_html(c: &Cell) -> Html {
     let Some(shown) = c.shown else {
         return html! { <td class="num missing" title="No figure loaded or reported">{ "–" }</td> };
     };
+    let partial = c.computed.is_some_and(|k| !k.complete);
     let mark = match c.origin {
+        Some(Origin::Computed) if partial => "c*",
         Some(Origin::Computed) => "c",
         _ => "r",
     };
@@ -40,7 +42,15 @@ fn cell_html(c: &Cell) -> Html {
             }
         ),
         (Some(r), None) => format!("Reported {r}; no figures loaded to compute it"),
-        (None, Some(k)) => format!("Computed {}", pounds(k.money)),
+        (None, Some(k)) => format!(
+            "Computed {}{}",
+            pounds(k.money),
+            if partial {
+                " from a month with some measures missing"
+            } else {
+                ""
+            }
+        ),
         (None, None) => String::new(),
     };
     html! {
@@ -116,7 +126,7 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
                     }) }
                 </select>
             </label>
-            <p class="hint">{ "r: as reported; c: computed from the loaded figures and the scheme; ⚠: the report and the computation (or the report's own total and its parts) disagree. TBC is pending, never counted as zero." }</p>
+            <p class="hint">{ "r: as reported; c: computed from the loaded figures and the scheme (c*: some of the month's measures are missing, so it is not compared); ⚠: the report and the computation (or the report's own total and its parts) disagree. TBC is pending, never counted as zero." }</p>
             { for tables.tables.iter().map(table_html) }
             <table class="measures overall-table" data-testid="year-overall">
                 <caption>{ "All providers: the reduction in DCC's external costs (§15)" }</caption>
