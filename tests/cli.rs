@@ -23,7 +23,22 @@ fn no_file_uses_the_sample() {
     let (code, out, _) = run(&["--month", "2021-03"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema"], "dcc-perf/results/1");
+    assert_eq!(v["schema"], "dcc-perf/results/2");
+    // March 2021's credits as §14 has them, with the checks of reported figures.
+    let lines = v["credits"]["lines"].as_array().unwrap();
+    let pm2 = lines
+        .iter()
+        .find(|l| l["provider"] == "CSPN" && l["measure"] == "PM2")
+        .unwrap();
+    assert_eq!(
+        (pm2["points"].as_str(), pm2["money"].as_str()),
+        (Some("175"), Some("43198"))
+    );
+    assert!(lines.iter().all(|l| l["period"] == "2021-03"));
+    let checks = v["credits"]["checks"].as_array().unwrap();
+    assert!(checks
+        .iter()
+        .any(|c| c["reported"] == "£50,432" && c["agrees"] == false));
     let cpm1 = v["results"]
         .as_array()
         .unwrap()
@@ -136,4 +151,18 @@ fn errors_are_reported_as_the_app_reports_them() {
         "{err}"
     );
     assert!(err.contains("2 error(s) in 2 of 2 rows"), "{err}");
+}
+
+#[test]
+fn credits_round_trip_through_the_credits_format() {
+    let (code, out, err) = run(&["--output", "credits"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("period,party,measure,points,credits,reported_in,note"));
+    let path = std::env::temp_dir().join(format!("dcc-perf-credits-{}.csv", std::process::id()));
+    std::fs::write(&path, &out).unwrap();
+    let back = dcc_perf::io::read_dataset("credits.csv", out.as_bytes()).unwrap();
+    assert_eq!(back.credits.len(), 137);
+    let (code, _, err) = run(&[path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "a credits file alone reads and computes: {err}");
 }

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|scenario]
+//!          [--output results|csv|credits|scenario]
 //! ```
 //!
 //! Exit status: 0 success, 1 usage error, 2 the file could not be read or
@@ -22,21 +22,26 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use dcc_perf::engine::credit_table::reconcile;
+    use dcc_perf::engine::credits::compute;
     use dcc_perf::engine::{evaluate, ComparisonRule, Month};
     use dcc_perf::io;
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|scenario]\n\
+        \x20               [--output results|csv|credits|scenario]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON or a scenario file; see README) and prints the results as JSON, or with\n\
-        --output csv the dataset in the import format, or --output scenario a scenario file.\n\
+        --output csv the dataset in the import format, --output credits the reported credits\n\
+        in the credits format, or --output scenario a scenario file. Results include service\n\
+        credits under the file's scheme (a scenario's) or the default March 2021 scheme.\n\
         With no FILE, uses the embedded March 2021 PMR sample.";
 
     #[derive(PartialEq)]
     enum Output {
         Results,
         Csv,
+        Credits,
         Scenario,
     }
 
@@ -68,7 +73,8 @@ mod cli {
                         Some("results") => Output::Results,
                         Some("csv") => Output::Csv,
                         Some("scenario") => Output::Scenario,
-                        _ => return Err("--output needs results, csv or scenario".into()),
+                        Some("credits") => Output::Credits,
+                        _ => return Err("--output needs results, csv, credits or scenario".into()),
                     }
                 }
                 "--month" => {
@@ -98,8 +104,8 @@ mod cli {
                 return 1;
             }
         };
-        let (data, saved) = match &args.file {
-            None => (io::sample(), None),
+        let (data, saved, scheme) = match &args.file {
+            None => (io::sample(), None, None),
             Some(path) => {
                 let bytes = match std::fs::read(path) {
                     Ok(b) => b,
@@ -124,9 +130,10 @@ mod cli {
                     );
                     return 2;
                 }
-                (import.dataset, import.settings)
+                (import.dataset, import.settings, import.scheme)
             }
         };
+        let scheme = scheme.unwrap_or_default();
         let mut settings = saved.unwrap_or_default();
         if let Some(rule) = args.rule {
             settings.rule = rule;
@@ -136,20 +143,25 @@ mod cli {
                 print!("{}", io::write::dataset_csv(&data));
                 return 0;
             }
+            Output::Credits => {
+                print!("{}", io::write::credits_csv(&data));
+                return 0;
+            }
             Output::Scenario => {
-                println!(
-                    "{}",
-                    io::Scenario::new(data, settings, args.month).to_json()
-                );
+                let s = io::Scenario::new(data, settings, args.month).with_scheme(scheme, None);
+                println!("{}", s.to_json());
                 return 0;
             }
             Output::Results => {}
         }
         let mut results = evaluate(&data, settings);
+        let credits = compute(&results, &scheme);
+        let checks = reconcile(&credits, &data);
+        let section = io::CreditsExport::new(&scheme, &credits, &checks, args.month);
         if let Some(m) = args.month {
             results.rows = results.for_month(m).into_iter().cloned().collect();
         }
-        println!("{}", io::results_json(&results, args.pretty));
+        println!("{}", io::results_json(&results, Some(section), args.pretty));
         0
     }
 }

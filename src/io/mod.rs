@@ -7,7 +7,7 @@
 //!   with a `credits` column), the app's dataset JSON or a scenario file;
 //! - [`Reading`]: the same, a step at a time, so the page can show progress;
 //! - [`sample`]: the embedded March 2021 PMR figures and its credit tables;
-//! - [`results_json`]: the results export (schema `dcc-perf/results/1`);
+//! - [`results_json`]: the results export (schema `dcc-perf/results/2`, with credits);
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
 
@@ -408,17 +408,50 @@ struct ResultsFile<'a> {
     months: Vec<Month>,
     results: &'a [crate::engine::MeasureResult],
     warnings: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credits: Option<CreditsExport<'a>>,
 }
 
-pub const RESULTS_SCHEMA: &str = "dcc-perf/results/1";
+/// The credits part of the results export: the scheme used, every line with
+/// its derivation, the totals per provider and period, and the checks of
+/// reported figures.
+#[derive(Serialize)]
+pub struct CreditsExport<'a> {
+    pub scheme: &'a crate::engine::scheme::CreditScheme,
+    pub lines: Vec<&'a crate::engine::credits::CreditLine>,
+    pub totals: Vec<&'a crate::engine::credits::ProviderCredits>,
+    pub checks: Vec<&'a crate::engine::credit_table::Check>,
+}
 
-pub fn results_json(results: &Results, pretty: bool) -> String {
+impl<'a> CreditsExport<'a> {
+    /// Everything, or only `month`'s lines, totals and checks.
+    pub fn new(
+        scheme: &'a crate::engine::scheme::CreditScheme,
+        credits: &'a crate::engine::credits::Credits,
+        checks: &'a [crate::engine::credit_table::Check],
+        month: Option<Month>,
+    ) -> CreditsExport<'a> {
+        let keep = |m: Month| month.is_none_or(|x| x == m);
+        CreditsExport {
+            scheme,
+            lines: credits.lines.iter().filter(|l| keep(l.period)).collect(),
+            totals: credits.totals.iter().filter(|t| keep(t.period)).collect(),
+            checks: checks.iter().filter(|c| keep(c.period)).collect(),
+        }
+    }
+}
+
+/// Version 2 added `credits`.
+pub const RESULTS_SCHEMA: &str = "dcc-perf/results/2";
+
+pub fn results_json(results: &Results, credits: Option<CreditsExport<'_>>, pretty: bool) -> String {
     let file = ResultsFile {
         schema: RESULTS_SCHEMA,
         settings: &results.settings,
         months: results.months(),
         results: &results.rows,
         warnings: &results.warnings,
+        credits,
     };
     let out = if pretty {
         serde_json::to_string_pretty(&file)

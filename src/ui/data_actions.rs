@@ -3,7 +3,7 @@
 use super::download::download;
 use super::state::{Action, SchemeRef, Snapshot};
 use crate::engine::{Dataset, Month, Results, Settings};
-use crate::io::{results_json, write};
+use crate::io::{results_json, write, CreditsExport};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,11 +45,16 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         "text/csv",
         Rc::new(move || write::dataset_csv(&data)),
     );
-    let results = p.results.clone();
+    let (results, scheme, data) = (p.results.clone(), p.scheme.clone(), p.data.clone());
     let json = export(
         "dcc-perf-results.json",
         "application/json",
-        Rc::new(move || results_json(&results, true)),
+        Rc::new(move || {
+            let credits = crate::engine::credits::compute(&results, &scheme.0);
+            let checks = crate::engine::credit_table::reconcile(&credits, &data);
+            let section = CreditsExport::new(&scheme.0, &credits, &checks, None);
+            results_json(&results, Some(section), true)
+        }),
     );
     let now = Snapshot {
         data: super::state::DataRef(p.data.clone()),
