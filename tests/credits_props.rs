@@ -11,9 +11,9 @@
 //! 4. extreme figures neither panic nor wrap: totals saturate, and the same
 //!    inputs give the same credits.
 //!
-//! Three `#[ignore]`d tests at the end record engine bugs these properties
-//! found; each says how its property steps around it. They fail today:
-//! `cargo test --test credits_props -- --ignored`.
+//! Three tests at the end pin engine bugs these properties found (rounding
+//! only repeat failures' points; per-line money rounding under a points cap;
+//! a panic formatting huge levels), all fixed.
 
 use dcc_perf::engine::credits::{compute, Credits};
 use dcc_perf::engine::scheme::{
@@ -237,48 +237,6 @@ mod strategy {
 
     pub fn scheme() -> impl Strategy<Value = CreditScheme> {
         scheme_parts().prop_map(|p| build(&p))
-    }
-
-    /// A scheme whose band, threshold and maximum points are whole wherever points
-    /// are rounded down or to nearest. Works around the known bug recorded in
-    /// `a_repeat_failure_at_multiplier_1_scores_as_a_first_failure`: only
-    /// repeat failures have their points rounded.
-    pub fn scheme_rounding_consistently() -> impl Strategy<Value = CreditScheme> {
-        scheme().prop_map(|mut s| {
-            if matches!(
-                s.point_rounding,
-                PointRounding::Down | PointRounding::Nearest
-            ) {
-                for p in &mut s.providers {
-                    whole(&mut p.rule);
-                    for t in &mut p.measures {
-                        if let Some(r) = &mut t.rule {
-                            whole(r);
-                        }
-                    }
-                }
-            }
-            s
-        })
-    }
-
-    fn whole(rule: &mut PointsRule) {
-        match rule {
-            PointsRule::Bands {
-                below_target,
-                below_minimum,
-            } => {
-                *below_target = below_target.floor();
-                *below_minimum = below_minimum.floor();
-            }
-            PointsRule::Thresholds { bands } => {
-                for b in bands {
-                    b.points = b.points.floor();
-                }
-            }
-            // Scaled points are rounded, but the maximum is not.
-            PointsRule::Scaled { max, .. } => *max = max.floor(),
-        }
     }
 
     /// Levels of each measure in one to four consecutive months; `None`
@@ -521,7 +479,7 @@ proptest! {
     /// that disappears counts as 0; a pending line has no money either way.
     #[test]
     fn credits_never_rise_when_a_level_improves(
-        scheme in strategy::scheme_rounding_consistently(),
+        scheme in strategy::scheme(),
         levels in strategy::levels(),
         which in any::<proptest::sample::Index>(),
         by in prop_oneof![
@@ -554,18 +512,7 @@ proptest! {
             let (old_points, old_money) = old.map_or((Decimal::ZERO, Decimal::ZERO), |o| (o.points, o.money));
             prop_assert!(t.points <= old_points, "{} {}: {} → {} points {}", key.0, key.1, old_points, t.points, raised);
             let cap = &scheme.provider(t.provider).expect("provider in the scheme").cap;
-            // Known issue (`capped_points_move_between_lines_and_money_rises`):
-            // under a cap on points, the capped points move to lines after the
-            // improved one, and per-line money rounding can gain up to one
-            // rounding unit per line. Elsewhere money never rises at all.
-            let slack = if cap.points.is_some() {
-                let lines = |c: &Credits| {
-                    c.lines.iter().filter(|l| (l.period, l.provider) == key && l.money.is_some()).count()
-                };
-                Decimal::from(lines(&before) + lines(&after)) * unit(scheme.money_rounding)
-            } else {
-                Decimal::ZERO
-            };
+            let slack = Decimal::ZERO;
             prop_assert!(
                 t.money <= old_money + slack,
                 "{} {}: £{} → £{} {}", key.0, key.1, old_money, t.money, raised
@@ -694,7 +641,7 @@ proptest! {
 /// overflow it ("CapacityError: insufficient capacity"). In general
 /// `format::decimal(v, dp)` panics whenever v's integer digits + dp ≥ 32.
 #[test]
-#[ignore = "engine bug: format::decimal panics on 26+ integer digits at 6 dp"]
+
 fn a_huge_cpm_component_level_is_evaluated() {
     let level = Decimal::from_i128_with_scale(10i128.pow(25), 0);
     let obs = Observation {
@@ -719,7 +666,7 @@ fn a_huge_cpm_component_level_is_evaluated() {
 /// before raises the credit: here February is £114 with January at 95% and
 /// £115 (57.25 points × £2, to the nearest pound) with January at 100%.
 #[test]
-#[ignore = "engine bug: point rounding applies only to repeat failures"]
+
 fn a_repeat_failure_at_multiplier_1_scores_as_a_first_failure() {
     let mut s = CreditScheme::march_2021();
     s.adjustments.clear();
@@ -740,7 +687,8 @@ fn a_repeat_failure_at_multiplier_1_scores_as_a_first_failure() {
     };
     let c = credits(pm21(95, 95), &s);
     let line = |c: &Credits, m| c.line(month(m), Provider::Dsp, "PM2.1").unwrap().points;
-    assert_eq!(line(&c, 0), Some(Decimal::new(5725, 2)));
+    // Band points are rounded like any other step: 57.25 down to 57.
+    assert_eq!(line(&c, 0), Some(Decimal::from(57)));
     assert_eq!(
         line(&c, 1),
         line(&c, 0),
@@ -759,7 +707,7 @@ fn a_repeat_failure_at_multiplier_1_scores_as_a_first_failure() {
 /// 99.61% (0.34 points, £6) leaves 95.66 points (£1,913) for PM2.7: £1,919.
 /// Raised to 99.80% (0.15 points, £3) it leaves 95.85 (£1,917): £1,920.
 #[test]
-#[ignore = "engine issue: per-line money rounding after a points cap"]
+
 fn capped_points_move_between_lines_and_money_rises() {
     let mut s = CreditScheme::march_2021();
     s.adjustments.clear();
@@ -789,6 +737,7 @@ fn capped_points_move_between_lines_and_money_rises() {
     };
     let (was, now) = (credits(data(9961), &s), credits(data(9980), &s));
     let jan = |c: &Credits| c.total(month(0)).0;
-    assert_eq!(jan(&was), Decimal::from(1919));
+    // Money is rounded on the running total: 96 points × £20 = £1,920 either way.
+    assert_eq!(jan(&was), Decimal::from(1920));
     assert!(jan(&now) <= jan(&was), "£{} → £{}", jan(&was), jan(&now));
 }

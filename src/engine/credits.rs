@@ -421,9 +421,17 @@ fn price(
             }
             ("Override".to_string(), nonneg(*points))
         }
-        _ => points_by_rule(r, rule_used, scheme, rule),
+        // Rounded like any later step, so that × 1 on a repeat changes nothing.
+        _ => {
+            let (band, raw) = points_by_rule(r, rule_used, rule);
+            (band, scheme.point_rounding.apply(raw))
+        }
     };
-    ex.steps.push(format!("{band}: {} points", exact(base)));
+    ex.steps.push(format!(
+        "{band}: {} points (rounded {})",
+        exact(base),
+        scheme.point_rounding.label()
+    ));
     line.band = band;
     line.base_points = base;
     let mut points = base;
@@ -482,7 +490,6 @@ fn band_name(status: Compliance) -> &'static str {
 fn points_by_rule(
     r: &MeasureResult,
     rule_used: &PointsRule,
-    scheme: &CreditScheme,
     rule: ComparisonRule,
 ) -> (String, Decimal) {
     let level = r.level.number();
@@ -518,14 +525,14 @@ fn points_by_rule(
                 Direction::LowerIsBetter => level.checked_sub(target),
             }
             .map_or(Decimal::MAX, nonneg);
-            let raw = scheme.point_rounding.apply(mul(short, nonneg(*per_unit)));
+            let raw = mul(short, nonneg(*per_unit));
             let points = raw.min(nonneg(*max));
             (
                 format!(
                     "Scaled: {} short × {} = {} points{}",
                     super::format::brief(short),
                     exact(*per_unit),
-                    exact(raw),
+                    super::format::brief(raw),
                     if points < raw {
                         format!(", capped at the maximum {}", exact(points))
                     } else {
@@ -614,16 +621,31 @@ fn apply_caps(lines: &mut [CreditLine], scheme: &CreditScheme) {
 fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &CreditScheme) {
     if let Some(cap) = ps.cap.points.map(nonneg) {
         let mut left = cap;
+        // Under a points cap, money is rounded on the running total of points
+        // (each line gets the step in the rounded total), so the provider's
+        // money is the rounded money of its capped points: it cannot rise
+        // when points move between lines.
+        let mut running = Decimal::ZERO;
         for l in group.iter_mut() {
             let Some(p) = l.points else { continue };
             let kept = p.min(left);
             left -= kept;
+            if !l.money_override {
+                let before = money_of(running, ps, scheme);
+                running = add(running, kept);
+                let m = money_of(running, ps, scheme)
+                    .checked_sub(before)
+                    .map_or(Decimal::ZERO, nonneg);
+                if Some(m) != l.money {
+                    l.explanation.steps.push(format!(
+                        "Under the points cap, money is rounded on the provider's running total: {}",
+                        pounds(m)
+                    ));
+                }
+                l.money = Some(m);
+            }
             if kept < p {
                 l.points = Some(kept);
-                // A money override keeps its money; the rest follow their points.
-                if !l.money_override {
-                    l.money = Some(money_of(kept, ps, scheme));
-                }
                 let note = format!(
                     "Cap of {} points for the period: {} points taken off",
                     exact(cap),

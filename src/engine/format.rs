@@ -22,16 +22,22 @@ fn group(digits: &str) -> String {
 /// `decimal(1020.26, 2)` → `1,020.26`.
 pub fn decimal(value: Decimal, dp: u32) -> String {
     let r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{r:.prec$}", prec = dp as usize);
+    // Padded by hand: rust_decimal's `{:.N}` overflows its buffer (and
+    // panics) once integer digits plus N pass 31.
+    let text = r.to_string();
     let (sign, body) = match text.strip_prefix('-') {
         Some(b) => ("-", b),
         None => ("", text.as_str()),
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     let mut out = format!("{sign}{}", group(int));
-    if !frac.is_empty() {
+    if dp > 0 {
         out.push('.');
         out.push_str(frac);
+        out.extend(std::iter::repeat_n(
+            '0',
+            (dp as usize).saturating_sub(frac.len()),
+        ));
     }
     out
 }

@@ -37,10 +37,15 @@ pub fn CreditLineRow(p: &CreditLineProps) -> Html {
             html! { <>{ pounds(m) }<span class="state">{ format!(" ({})", state.label()) }</span></> }
         }
     };
-    let change = match (&p.before, l.money) {
+    let change = match (p.before.as_ref().map(|b| b.money), l.money) {
         (None, _) => "new".to_string(),
-        (Some(b), None) if b.money.is_none() => "=".into(),
-        (Some(b), now) => delta(now, b.money),
+        (Some(None), None) => "=".into(),
+        (Some(None), Some(now)) => format!(
+            "{} (was pending)",
+            delta(Some(now), Some(rust_decimal::Decimal::ZERO))
+        ),
+        (Some(Some(b)), None) => format!("now pending (was {})", pounds(b)),
+        (Some(before), now) => delta(now, before),
     };
     let points = match l.points {
         None => "–".to_string(),

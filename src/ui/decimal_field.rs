@@ -22,6 +22,12 @@ pub struct DecimalFieldProps {
 #[component]
 pub fn DecimalField(p: &DecimalFieldProps) -> Html {
     let error = use_state(|| None::<String>);
+    {
+        // A refusal belongs to what was typed: a new figure from elsewhere
+        // (another provider, undo) clears it.
+        let error = error.clone();
+        use_effect_with((p.value, p.testid.clone()), move |_| error.set(None));
+    }
     let onchange = {
         let (error, cb, optional) = (error.clone(), p.on_change.clone(), p.optional);
         Callback::from(move |e: Event| {

@@ -120,7 +120,7 @@ pub fn SchemeEditor(p: &SchemeEditorProps) -> Html {
                     </select>
                 </label>
             </div>
-            <SchemeProvider scheme={p.scheme.clone()} provider={*provider} on_action={p.on_action.clone()} />
+            <SchemeProvider key={provider.code()} scheme={p.scheme.clone()} provider={*provider} on_action={p.on_action.clone()} />
         </div>
     }
 }

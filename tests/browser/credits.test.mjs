@@ -213,13 +213,16 @@ describe('service credits in headless Chromium', { timeout: 10 * TEST_TIMEOUT },
       assert.doesNotMatch(statement, /pending/, `nothing is pending after the decision: ${statement}`);
       assert.match(await s.page.locator('[data-testid="current-decision"]').innerText(), /£500 — Agreed with Telefonica/);
       assert.equal(await err.count(), 0, 'the error goes once the decision is recorded');
+      // Against the baseline, the line was pending, not absent.
+      const change = await s.page.locator(`${line('CSPC', 'CH1.3')} [data-testid="line-delta"]`).innerText();
+      assert.equal(change.trim(), '+£500 (was pending)');
     });
   });
 
   // Known bug: DecimalField keeps its error state when its value prop changes, so a
   // refusal on one provider's box is still shown (aria-invalid, role=alert) beside
   // another provider's valid figure, and after undo. Passes once fixed.
-  it('a refused figure does not leave its error on another provider', { timeout: TEST_TIMEOUT, todo: 'DecimalField error survives a change of provider' }, async () => {
+  it('a refused figure does not leave its error on another provider', { timeout: TEST_TIMEOUT }, async () => {
     await withApp(undefined, async (s) => {
       await openCredits(s);
       await creditsTab(s, 'scheme');
