@@ -283,17 +283,20 @@ fn accumulate(t: &mut ProviderCredits, l: &CreditLine) {
     }
 }
 
-fn base_line(r: &MeasureResult, party: Party) -> CreditLine {
+/// A line with no points yet: accrued, zero, × 1.
+fn blank_line(period: Month, provider: Provider, party: Party, measure: &str) -> CreditLine {
     CreditLine {
-        period: r.period,
-        provider: r.provider,
+        period,
+        provider,
         party,
-        measure: r.measure.clone(),
-        name: r.name.clone(),
-        display: r.display.clone(),
-        target: r.target,
-        minimum: r.minimum,
-        status: r.status,
+        measure: measure.into(),
+        name: super::catalogue::Catalogue::builtin()
+            .get(measure, provider)
+            .map_or_else(String::new, |d| d.name.to_string()),
+        display: "not loaded".into(),
+        target: None,
+        minimum: None,
+        status: Compliance::NotAssessed,
         state: LineState::Accrued,
         band: String::new(),
         base_points: Decimal::ZERO,
@@ -305,6 +308,17 @@ fn base_line(r: &MeasureResult, party: Party) -> CreditLine {
         money_override: false,
         cap_effect: None,
         explanation: Explanation::default(),
+    }
+}
+
+fn base_line(r: &MeasureResult, party: Party) -> CreditLine {
+    CreditLine {
+        name: r.name.clone(),
+        display: r.display.clone(),
+        target: r.target,
+        minimum: r.minimum,
+        status: r.status,
+        ..blank_line(r.period, r.provider, party, &r.measure)
     }
 }
 
@@ -547,35 +561,16 @@ fn points_by_rule(
 
 /// A decision about a measure whose figure is not loaded.
 fn unloaded(a: &super::scheme::Adjustment, party: Party, scheme: &CreditScheme) -> CreditLine {
-    let name = super::catalogue::Catalogue::builtin()
-        .get(&a.measure, a.provider)
-        .map_or_else(String::new, |d| d.name.to_string());
     let mut line = CreditLine {
-        period: a.period,
-        provider: a.provider,
-        party,
-        measure: a.measure.clone(),
-        name,
-        display: "not loaded".into(),
-        target: None,
-        minimum: None,
-        status: Compliance::NotAssessed,
         state: LineState::Overridden,
         band: "Manual decision".into(),
-        base_points: Decimal::ZERO,
-        multiplier: Decimal::ONE,
-        points_before_cap: Decimal::ZERO,
-        points: Some(Decimal::ZERO),
-        money_before_cap: Decimal::ZERO,
-        money: Some(Decimal::ZERO),
-        money_override: false,
-        cap_effect: None,
         explanation: Explanation {
             inputs: vec![Fact::new("Service level", "not loaded")],
             formula: "A manual decision for a period whose figure is not loaded.".into(),
             notes: vec![a.reason.clone()],
             ..Explanation::default()
         },
+        ..blank_line(a.period, a.provider, party, &a.measure)
     };
     match a.decision {
         Decision::Pending => {

@@ -27,9 +27,9 @@
 //! together.
 
 use super::error::{ErrorKind, ImportError};
-use super::long_csv::{syntax, table};
+use super::long_csv::{checked_headers, syntax, table};
 use super::values::{self, PERIOD_EXPECTED};
-use super::{normalise_header, Format, Import, MAX_ERRORS};
+use super::{Format, Import, MAX_ERRORS};
 use crate::engine::reported::CreditKey;
 use crate::engine::{
     Amount, Catalogue, CreditScope, Dataset, Fleet, Party, Provider, ReportedCredit,
@@ -70,32 +70,17 @@ pub fn party_expected() -> String {
 /// Reads the credits table `text` of `file`, fields separated by `delimiter`.
 pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
     let (mut import, mut reader) = table(file, text, delimiter, Format::Credits);
-    let headers = match reader.headers() {
-        Ok(h) => h.iter().map(normalise_header).collect::<Vec<_>>(),
-        Err(e) => {
-            import.errors.push(syntax(file, &e));
+    let expected = format!(
+        "a header with the columns {} (measure, points, reported_in and note may be left out)",
+        COLUMNS.join(",")
+    );
+    let headers = match checked_headers(file, &mut reader, &REQUIRED, &expected) {
+        Ok(h) => h,
+        Err(errors) => {
+            import.errors = errors;
             return import;
         }
     };
-    import.errors = REQUIRED
-        .iter()
-        .filter(|c| !headers.iter().any(|h| h == *c))
-        .map(|c| ImportError {
-            row: Some(1),
-            column: Some((*c).into()),
-            ..ImportError::file(
-                file,
-                ErrorKind::MissingColumn,
-                format!(
-                    "a header with the columns {} (measure, points, reported_in and note may be left out)",
-                    COLUMNS.join(",")
-                ),
-            )
-        })
-        .collect();
-    if !import.errors.is_empty() {
-        return import;
-    }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let cols: Vec<Option<usize>> = COLUMNS.iter().map(|c| col(c)).collect();
     let mut rows = Rows::new(file);
@@ -234,10 +219,7 @@ impl<'f> Rows<'f> {
         if amount.is_none() {
             bad("credits", ErrorKind::BadValue, CREDITS_EXPECTED.into());
         }
-        let reported_in = match get("reported_in") {
-            "" => Some(None),
-            t => values::month(t).map(Some),
-        };
+        let reported_in = values::optional_month(get("reported_in"));
         if reported_in.is_none() {
             bad(
                 "reported_in",

@@ -51,29 +51,14 @@ type Key = (Month, &'static str, Provider, Option<Month>);
 /// Reads the long-form table `text` of `file`, fields separated by `delimiter`.
 pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
     let (mut import, mut reader) = table(file, text, delimiter, Format::Long);
-    let headers = match reader.headers() {
-        Ok(h) => h.iter().map(normalise_header).collect::<Vec<_>>(),
-        Err(e) => {
-            import.errors.push(syntax(file, &e));
+    let expected = format!("a header with the columns {}", COLUMNS.join(","));
+    let headers = match checked_headers(file, &mut reader, &REQUIRED, &expected) {
+        Ok(h) => h,
+        Err(errors) => {
+            import.errors = errors;
             return import;
         }
     };
-    import.errors = REQUIRED
-        .iter()
-        .filter(|c| !headers.iter().any(|h| h == *c))
-        .map(|c| ImportError {
-            row: Some(1),
-            column: Some((*c).into()),
-            ..ImportError::file(
-                file,
-                ErrorKind::MissingColumn,
-                format!("a header with the columns {}", COLUMNS.join(",")),
-            )
-        })
-        .collect();
-    if !import.errors.is_empty() {
-        return import;
-    }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut rows = Collector::new(file);
     rows.each_record(&mut reader, |rows, line, record| {
@@ -82,6 +67,34 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
         });
     });
     rows.finish(import)
+}
+
+/// The header, normalised, or every required column it lacks (each located
+/// at row 1), or its syntax error.
+pub(crate) fn checked_headers(
+    file: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    required: &[&str],
+    expected: &str,
+) -> Result<Vec<String>, Vec<ImportError>> {
+    let headers = match reader.headers() {
+        Ok(h) => h.iter().map(normalise_header).collect::<Vec<_>>(),
+        Err(e) => return Err(vec![syntax(file, &e)]),
+    };
+    let missing: Vec<ImportError> = required
+        .iter()
+        .filter(|c| !headers.iter().any(|h| h == *c))
+        .map(|c| ImportError {
+            row: Some(1),
+            column: Some((*c).into()),
+            ..ImportError::file(file, ErrorKind::MissingColumn, expected)
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(headers)
+    } else {
+        Err(missing)
+    }
 }
 
 /// An empty outcome for a table and a reader of its rows: cells trimmed,
@@ -188,10 +201,7 @@ impl<'f> Collector<'f> {
             if period.is_none() {
                 bad("period", ErrorKind::BadPeriod, PERIOD_EXPECTED.into());
             }
-            let reported_in = match get("reported_in") {
-                "" => Some(None),
-                t => values::month(t).map(Some),
-            };
+            let reported_in = values::optional_month(get("reported_in"));
             if reported_in.is_none() {
                 bad(
                     "reported_in",

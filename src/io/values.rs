@@ -141,6 +141,14 @@ pub fn non_negative(text: &str) -> Option<Decimal> {
     decimal(t).filter(|d| !d.is_sign_negative() || d.is_zero())
 }
 
+/// An optional month cell: `Some(None)` when empty, `None` when unreadable.
+pub fn optional_month(text: &str) -> Option<Option<Month>> {
+    match text {
+        "" => Some(None),
+        t => month(t).map(Some),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
