@@ -179,7 +179,35 @@ try {
       done();
     }), i % 2 ? '99.9' : '97.5'));
   }
+  // A credits what-if: a provider's money per point changed in the scheme
+  // editor, timed from the change event until the page shows the outcome
+  // (the notice naming the provider; DSP and CSPN alternate so that it
+  // changes each time). The month tab then shows the recomputed credit.
+  const whatifs = [];
+  await s.page.click('[data-testid="view-credits"]');
+  await s.page.click('[data-testid="tab-credits-scheme"]');
+  for (let i = 0; i < 10; i++) {
+    const [provider, points] = i % 2 ? ['CSPN', 175] : ['DSP', 9];
+    const value = 150 + i;
+    await s.page.selectOption('[data-testid="scheme-provider"]', provider);
+    await s.page.waitForSelector(`[data-testid="scheme-provider-terms"][data-provider="${provider}"]`);
+    whatifs.push(await s.page.evaluate(({ value, provider }) => new Promise((resolve) => {
+      const input = document.querySelector('[data-testid="money-per-point"]');
+      const status = () => document.querySelector('[data-testid="notice"]')?.textContent ?? '';
+      input.value = String(value);
+      const t0 = performance.now();
+      const done = () => { if (status().startsWith(provider)) { obs.disconnect(); resolve(performance.now() - t0); } };
+      const obs = new MutationObserver(done);
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      done();
+    }), { value, provider }));
+  }
+  await s.page.click('[data-testid="tab-credits-month"]');
+  const dsp = await s.page.locator('tr[data-measure="PM2.7"][data-provider="DSP"] [data-testid="line-credit"]').innerText();
+  if (dsp.trim() !== `£${(9 * 158).toLocaleString('en-GB')}`) throw new Error(`what-if not applied: DSP PM2.7 shows ${dsp}`);
   await s.close();
+  console.log(`credits what-if (money per point changed, DSP and CSPN alternately -> credits and checks recomputed, scheme tab redrawn): median ${median(whatifs).toFixed(1)} ms (runs: ${whatifs.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`recompute and redraw after an edit (DSP PM2.4 -> CPM6): median ${median(edits).toFixed(1)} ms (runs: ${edits.map((x) => x.toFixed(1)).join(', ')} ms)`);
   if (browser.externalRequests.length) {
     console.log(`requests that tried to leave 127.0.0.1 (all failed): ${browser.externalRequests.join(', ')}`);

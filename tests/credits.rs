@@ -556,3 +556,56 @@ fn months_with_missing_measures_are_computed_but_not_compared() {
     // Quarterly figures alone (December 2020 here) do not make a month computed.
     assert_eq!(c.party(m("2020-12"), Party::Arqiva), None);
 }
+
+#[test]
+fn scenarios_carry_the_scheme_and_baseline_and_version_1_opens_with_the_default() {
+    use dcc_perf::io::scenario::{read, Baseline, Scenario};
+    let v1 =
+        r#"{"schema":"dcc-perf/scenario/1","settings":{"rule":"2dp"},"data":{"observations":[]}}"#;
+    let import = read("old.json", v1);
+    assert!(import.is_clean(), "{:?}", import.errors);
+    assert_eq!(import.scheme, Some(CreditScheme::march_2021()));
+    assert_eq!(import.baseline, None);
+
+    let mut scheme = CreditScheme::march_2021();
+    scheme.provider_mut(Provider::Dsp).unwrap().money_per_point = d("200");
+    scheme.set_adjustment(
+        m("2021-03"),
+        Provider::Cspc,
+        "CH1.3",
+        Some((Decision::Money { gbp: d("500") }, "agreed".into())),
+    );
+    let baseline = Baseline {
+        data: dcc_perf::io::sample(),
+        scheme: CreditScheme::march_2021(),
+    };
+    let s = Scenario::new(
+        dcc_perf::io::sample(),
+        Settings::default(),
+        Some(m("2021-03")),
+    )
+    .with_scheme(scheme.clone(), Some(baseline.clone()));
+    let back = read("s.json", &s.to_json());
+    assert!(back.is_clean(), "{:?}", back.errors);
+    assert_eq!(back.scheme, Some(scheme.clone()));
+    assert_eq!(back.baseline.map(|b| *b), Some(baseline));
+    assert_eq!(
+        back.dataset.credits.len(),
+        137,
+        "reported credits travel with the data"
+    );
+
+    // A negative figure is refused by name rather than half-read.
+    let mut bad = scheme;
+    bad.provider_mut(Provider::Cspn).unwrap().cap.money = Some(d("-1"));
+    let text = Scenario::new(Dataset::default(), Settings::default(), None)
+        .with_scheme(bad, None)
+        .to_json();
+    let refused = read("bad.json", &text);
+    assert_eq!(refused.errors.len(), 1);
+    assert!(
+        refused.errors[0].to_string().contains("CSPN cap on money"),
+        "{}",
+        refused.errors[0]
+    );
+}
