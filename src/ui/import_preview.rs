@@ -89,6 +89,19 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
                     { format!("{} figures: {} new, {} would change, {} already loaded as they are.",
                         import.dataset.observations.len(), changes.added.len(), changes.changed.len(), changes.unchanged) }
                 </p>
+                if !import.dataset.credits.is_empty() {
+                    <p data-testid="preview-credits">
+                        { format!("{} reported credits: {} new, {} would change, {} already loaded as they are.",
+                            import.dataset.credits.len(), changes.credits_added.len(), changes.credits_changed.len(), changes.credits_unchanged) }
+                    </p>
+                    if !changes.credits_changed.is_empty() {
+                        <ul class="changes" data-testid="credit-changes">
+                            { for changes.credits_changed.iter().take(SHOWN).map(|(old, new)| html! {
+                                <li>{ format!("{} {}: loaded {}, incoming {}", old.period.short_name(), old.scope, old.amount, new.amount) }</li>
+                            }) }
+                        </ul>
+                    }
+                }
                 if import.format == Some(Format::Incidents) {
                     <IncidentSummary data={import.dataset.clone()} />
                 }
@@ -108,7 +121,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
             <div class="preview-actions">
                 if clean {
                     <button type="button" class="primary" data-testid="accept-import" onclick={act(|| Action::Accept { replace: false })}>
-                        { if changes.changed.is_empty() { "Add to loaded figures" } else { "Accept, replacing the changed figures" } }
+                        { if changes.changed.is_empty() && changes.credits_changed.is_empty() { "Add to loaded figures" } else { "Accept, replacing the changed figures" } }
                     </button>
                     <button type="button" data-testid="replace-import" onclick={act(|| Action::Accept { replace: true })}>{ "Replace all loaded figures" }</button>
                 }

@@ -284,8 +284,25 @@ impl Reducible for State {
                 let changes = s.data.0.compare(&incoming);
                 // A scenario reopens as it was saved: its data and settings.
                 let scenario = p.import.format == Some(Format::Scenario);
-                let data = if replace || scenario {
+                let data = if scenario {
                     incoming.normalised()
+                } else if replace {
+                    // "Replace all" replaces the kinds of figure the file
+                    // carries: a credits file leaves the measures alone.
+                    let now = &s.data.0;
+                    Dataset {
+                        observations: if incoming.observations.is_empty() {
+                            now.observations.clone()
+                        } else {
+                            incoming.observations.clone()
+                        },
+                        credits: if incoming.credits.is_empty() {
+                            now.credits.clone()
+                        } else {
+                            incoming.credits.clone()
+                        },
+                    }
+                    .normalised()
                 } else {
                     s.data.0.merged(&incoming)
                 };
@@ -297,8 +314,8 @@ impl Reducible for State {
                     "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
                     p.import.rows,
                     p.import.file,
-                    changes.added.len(),
-                    changes.changed.len()
+                    changes.added.len() + changes.credits_added.len(),
+                    changes.changed.len() + changes.credits_changed.len()
                 ));
                 // A scenario brings its scheme and baseline; other files keep the scheme.
                 let scheme = match &p.import.scheme {

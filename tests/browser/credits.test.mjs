@@ -262,4 +262,27 @@ describe('service credits in headless Chromium', { timeout: 10 * TEST_TIMEOUT },
       assert.match(await s.page.locator('[data-testid="scheme-state"]').innerText(), /differs from the default/);
     });
   });
+
+  it('a pasted credits table is previewed, added without touching the measures, and checked', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      // A spreadsheet copy (tab-separated) restating Arqiva's March 2021 credit.
+      await s.page.fill('[data-testid="paste-box"]', 'period\tparty\tcredits\treported_in\n2021-03\tArqiva\t£40,000\t2021-03\n');
+      await s.page.click('[data-testid="check-paste"]');
+      const preview = await waitForText(s.page.locator('[data-testid="preview-credits"]'), (t) => t.includes('reported credits'));
+      assert.match(preview, /1 reported credits: 0 new, 1 would change/);
+      assert.match(await s.page.locator('[data-testid="credit-changes"]').innerText(), /Mar 2021 Arqiva: loaded £43,198, incoming £40,000/);
+      // "Replace all" on a credits file replaces credits only: the measures stay.
+      await s.page.click('[data-testid="replace-import"]');
+      await openCredits(s);
+      assert.equal((await s.page.locator(TOTAL).innerText()).trim(), '£50,243', 'computed credits unchanged');
+      await creditsTab(s, 'year');
+      const march = s.page.locator('[data-testid="year-smets2"] tr[data-month="2021-03"] td').first();
+      const text = await march.innerText();
+      assert.match(text, /£40,000/);
+      assert.equal(await march.getAttribute('data-differs'), 'true', 'the reported £40,000 differs from the computed £43,198');
+      await creditsTab(s, 'checks');
+      const rows = await s.page.locator('tr[data-testid="check"][data-agrees="false"]').allInnerTexts();
+      assert.ok(rows.some((r) => r.includes('Arqiva') && r.includes('£40,000') && r.includes('£43,198')), rows.join('\n'));
+    });
+  });
 });
