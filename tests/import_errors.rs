@@ -285,3 +285,36 @@ fn extreme_figures_compute_without_panic() {
         }
     }
 }
+
+/// Rows as an editor numbers them, whatever the line ends and blank lines
+/// (the csv crate's own count runs one behind in CRLF files and skips blanks).
+#[test]
+fn rows_are_numbered_as_an_editor_shows_them() {
+    let cases: [(&str, &str, &[u64]); 4] = [
+        (
+            "long CRLF",
+            "period,measure,provider,value\r\n2021-03,PM2,CSPN,abc\r\n2021-03,PM2.7,DSP,xyz\r\n",
+            &[2, 3],
+        ),
+        (
+            "long LF, blank line",
+            "period,measure,provider,value\n2021-03,PM2,CSPN,abc\n\n2021-03,PM2.7,DSP,xyz\n",
+            &[2, 4],
+        ),
+        (
+            "wide CRLF",
+            "measure,provider,2021-03\r\nPM2,CSPN,abc\r\n",
+            &[2],
+        ),
+        (
+            "long CR only",
+            "period,measure,provider,value\r2021-03,PM2,CSPN,abc\r",
+            &[2],
+        ),
+    ];
+    for (name, text, rows) in cases {
+        let import = dcc_perf::io::read("t.csv", text.as_bytes());
+        let got: Vec<u64> = import.errors.iter().filter_map(|e| e.row).collect();
+        assert_eq!(got, rows, "{name}: {:?}", import.errors);
+    }
+}

@@ -27,7 +27,7 @@
 //! together.
 
 use super::error::{ErrorKind, ImportError};
-use super::long_csv::{checked_headers, syntax, table};
+use super::long_csv::{checked_headers, syntax, table, Lines};
 use super::values::{self, PERIOD_EXPECTED};
 use super::{Format, Import, MAX_ERRORS};
 use crate::engine::reported::CreditKey;
@@ -112,50 +112,6 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
         }
     }
     rows.finish(import)
-}
-
-/// Line numbers of the text as an editor counts them, for records the csv
-/// reader places by byte. (Its own line count leaves out blank lines and
-/// runs one behind in CRLF files.) Records come in order, so each call
-/// counts only from the last.
-pub(crate) struct Lines<'t> {
-    text: &'t [u8],
-    at: usize,
-    line: u64,
-}
-
-impl<'t> Lines<'t> {
-    pub(crate) fn new(text: &'t str) -> Lines<'t> {
-        Lines {
-            text: text.as_bytes(),
-            at: 0,
-            line: 1,
-        }
-    }
-
-    /// The 1-based line of the record the reader says starts at `byte`:
-    /// line ends before it (`\n`, `\r\n` or a lone `\r`) and blank lines
-    /// it skipped included.
-    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
-        let mut start = usize::try_from(byte).unwrap_or(usize::MAX);
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        let start = start.min(self.text.len());
-        if start < self.at {
-            self.at = 0;
-            self.line = 1;
-        }
-        let ends = self.text.get(self.at..start).unwrap_or_default();
-        for (i, b) in ends.iter().enumerate() {
-            let next = self.text.get(self.at + i + 1);
-            if *b == b'\n' || (*b == b'\r' && next != Some(&b'\n')) {
-                self.line += 1;
-            }
-        }
-        self.at = start;
-        self.line
-    }
 }
 
 /// Checks rows one at a time and keeps one credit per key.

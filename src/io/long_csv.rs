@@ -61,7 +61,7 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut rows = Collector::new(file);
-    rows.each_record(&mut reader, |rows, line, record| {
+    rows.each_record(&mut reader, text, |rows, line, record| {
         rows.add(line, &|name| {
             (name, col(name).and_then(|i| record.get(i)).unwrap_or(""))
         });
@@ -148,18 +148,30 @@ impl<'f> Collector<'f> {
 
     /// Calls `row` with each record that is not blank, counting the rows
     /// and recording malformed ones.
+    /// Each non-blank record of `reader` over `text`, with its line as an
+    /// editor numbers it (see [`Lines`]).
     pub(crate) fn each_record(
         &mut self,
         reader: &mut csv::Reader<&[u8]>,
+        text: &str,
         mut row: impl FnMut(&mut Self, u64, &csv::StringRecord),
     ) {
+        let mut lines = Lines::new(text);
         for record in reader.records() {
             match record {
-                Err(e) => self.syntax_error(syntax(self.file, &e)),
+                Err(e) => {
+                    let line = e.position().map(|p| lines.line_at(p.byte()));
+                    let err = syntax(self.file, &e);
+                    self.syntax_error(ImportError {
+                        row: line.or(err.row),
+                        ..err
+                    });
+                }
                 Ok(r) if r.iter().all(str::is_empty) => {}
                 Ok(r) => {
                     self.rows += 1;
-                    row(self, r.position().map_or(0, |p| p.line()), &r);
+                    let line = r.position().map_or(0, |p| lines.line_at(p.byte()));
+                    row(self, line, &r);
                 }
             }
         }
@@ -533,5 +545,49 @@ pub(crate) fn syntax(file: &str, e: &csv::Error) -> ImportError {
     ImportError {
         row,
         ..ImportError::file(file, ErrorKind::Syntax, expected)
+    }
+}
+
+/// Line numbers of the text as an editor counts them, for records the csv
+/// reader places by byte. (Its own line count leaves out blank lines and
+/// runs one behind in CRLF files.) Records come in order, so each call
+/// counts only from the last.
+pub(crate) struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    pub(crate) fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the record the reader says starts at `byte`:
+    /// line ends before it (`\n`, `\r\n` or a lone `\r`) and blank lines
+    /// it skipped included.
+    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX);
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let start = start.min(self.text.len());
+        if start < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        let ends = self.text.get(self.at..start).unwrap_or_default();
+        for (i, b) in ends.iter().enumerate() {
+            let next = self.text.get(self.at + i + 1);
+            if *b == b'\n' || (*b == b'\r' && next != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.at = start;
+        self.line
     }
 }

@@ -67,7 +67,7 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
         return import;
     }
     let mut rows = Collector::new(file);
-    rows.each_record(&mut reader, |rows, line, record| {
+    rows.each_record(&mut reader, text, |rows, line, record| {
         let key = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("");
         for &i in &months {
             let cell = record.get(i).unwrap_or("");
