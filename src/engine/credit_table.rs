@@ -331,20 +331,9 @@ fn fleet_computed(credits: &Credits, period: Month, fleet: Fleet) -> Option<Part
         .filter_map(|p| credits.party(period, p))
         .collect();
     (!parts.is_empty()).then(|| {
-        parts.iter().fold(
-            PartyCredits {
-                money: Decimal::ZERO,
-                points: Decimal::ZERO,
-                pending: 0,
-                complete: true,
-            },
-            |a, p| PartyCredits {
-                money: add(a.money, p.money),
-                points: add(a.points, p.points),
-                pending: a.pending + p.pending,
-                complete: a.complete && p.complete,
-            },
-        )
+        parts
+            .into_iter()
+            .fold(PartyCredits::NONE, PartyCredits::plus)
     })
 }
 

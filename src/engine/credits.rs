@@ -125,6 +125,26 @@ pub struct PartyCredits {
     pub complete: bool,
 }
 
+impl PartyCredits {
+    /// Nothing yet, complete until a part says otherwise.
+    pub const NONE: PartyCredits = PartyCredits {
+        money: Decimal::ZERO,
+        points: Decimal::ZERO,
+        pending: 0,
+        complete: true,
+    };
+
+    /// Both together (saturating).
+    pub fn plus(self, other: PartyCredits) -> PartyCredits {
+        PartyCredits {
+            money: add(self.money, other.money),
+            points: add(self.points, other.points),
+            pending: self.pending.saturating_add(other.pending),
+            complete: self.complete && other.complete,
+        }
+    }
+}
+
 impl Credits {
     pub fn lines_in(&self, period: Month) -> impl Iterator<Item = &CreditLine> {
         self.lines.iter().filter(move |l| l.period == period)
@@ -145,21 +165,24 @@ impl Credits {
         {
             return None;
         }
-        let mut out = PartyCredits {
-            money: Decimal::ZERO,
-            points: Decimal::ZERO,
-            pending: 0,
-            complete: providers.iter().all(|p| self.is_complete(period, *p)),
-        };
-        for t in self
+        let complete = providers.iter().all(|p| self.is_complete(period, *p));
+        let out = self
             .totals
             .iter()
             .filter(|t| t.period == period && t.party == party)
-        {
-            out.money = add(out.money, t.money);
-            out.points = add(out.points, t.points);
-            out.pending += t.pending;
-        }
+            .map(|t| PartyCredits {
+                money: t.money,
+                points: t.points,
+                pending: t.pending,
+                complete,
+            })
+            .fold(
+                PartyCredits {
+                    complete,
+                    ..PartyCredits::NONE
+                },
+                PartyCredits::plus,
+            );
         Some(out)
     }
 
@@ -613,18 +636,37 @@ fn apply_caps(lines: &mut [CreditLine], scheme: &CreditScheme) {
     }
 }
 
+/// What each line keeps of `amounts` when `cap` is taken up in order.
+fn take_up(cap: Decimal, amounts: impl Iterator<Item = Decimal>) -> Vec<Decimal> {
+    let mut left = cap;
+    amounts
+        .map(|a| {
+            let kept = a.min(left);
+            left -= kept;
+            kept
+        })
+        .collect()
+}
+
+/// Records what a cap took off a line.
+fn note_cap(l: &mut CreditLine, note: String, step: String) {
+    l.explanation.steps.push(format!("{note}; {step}"));
+    l.cap_effect = Some(match l.cap_effect.take() {
+        Some(before) => format!("{before}; {note}"),
+        None => note,
+    });
+}
+
 fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &CreditScheme) {
     if let Some(cap) = ps.cap.points.map(nonneg) {
-        let mut left = cap;
+        let kept = take_up(cap, group.iter().map(|l| l.points.unwrap_or_default()));
         // Under a points cap, money is rounded on the running total of points
         // (each line gets the step in the rounded total), so the provider's
         // money is the rounded money of its capped points: it cannot rise
         // when points move between lines.
         let mut running = Decimal::ZERO;
-        for l in group.iter_mut() {
+        for (l, kept) in group.iter_mut().zip(kept) {
             let Some(p) = l.points else { continue };
-            let kept = p.min(left);
-            left -= kept;
             if !l.money_override {
                 let before = money_of(running, ps, scheme);
                 running = add(running, kept);
@@ -646,34 +688,23 @@ fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &CreditSchem
                     exact(cap),
                     exact(p - kept)
                 );
-                l.explanation
-                    .steps
-                    .push(format!("{note}; {}", money_step(kept, ps, scheme)));
-                l.cap_effect = Some(note);
+                note_cap(l, note, format!("{} points kept", exact(kept)));
             }
         }
     }
     if let Some(cap) = ps.cap.money.map(nonneg) {
-        let mut left = cap;
-        for l in group.iter_mut() {
-            let Some(m) = l.money else { continue };
-            let kept = m.min(left);
-            left -= kept;
-            if kept < m {
-                l.money = Some(kept);
-                let note = format!(
-                    "Cap of {} for the period: {} taken off",
-                    pounds(cap),
-                    pounds(m - kept)
-                );
-                l.explanation
-                    .steps
-                    .push(format!("{note}; credit {}", pounds(kept)));
-                l.cap_effect = Some(match l.cap_effect.take() {
-                    Some(before) => format!("{before}; {note}"),
-                    None => note,
-                });
-            }
+        let kept = take_up(cap, group.iter().map(|l| l.money.unwrap_or_default()));
+        for (l, kept) in group.iter_mut().zip(kept) {
+            let Some(m) = l.money.filter(|m| kept < *m) else {
+                continue;
+            };
+            l.money = Some(kept);
+            let note = format!(
+                "Cap of {} for the period: {} taken off",
+                pounds(cap),
+                pounds(m - kept)
+            );
+            note_cap(l, note, format!("credit {}", pounds(kept)));
         }
     }
 }

@@ -119,6 +119,20 @@ impl Dataset {
         .normalised()
     }
 
+    /// "Replace all": the kinds of figure `incoming` carries (measures,
+    /// reported credits) replace the loaded ones; a kind it lacks is kept,
+    /// so a credits file leaves the measures alone.
+    pub fn replaced_by(&self, incoming: &Dataset) -> Dataset {
+        fn either<T: Clone>(new: &[T], old: &[T]) -> Vec<T> {
+            if new.is_empty() { old } else { new }.to_vec()
+        }
+        Dataset {
+            observations: either(&incoming.observations, &self.observations),
+            credits: either(&incoming.credits, &self.credits),
+        }
+        .normalised()
+    }
+
     /// The observation the results show for a measure: the latest report's.
     pub fn current(
         &self,
@@ -235,6 +249,44 @@ mod tests {
                 obs("PM2", 20, Some("2021-02")),
                 obs("PM2", 30, Some("2021-03"))
             ]
+        );
+    }
+
+    #[test]
+    fn replace_all_replaces_only_the_kinds_a_file_carries() {
+        use crate::engine::reported::{Amount, CreditScope, ReportedCredit};
+        use crate::engine::Party;
+        let credit = |gbp: i64| ReportedCredit {
+            period: "2021-03".parse().unwrap(),
+            scope: CreditScope::Party {
+                party: Party::Arqiva,
+            },
+            points: None,
+            amount: Amount::Money { gbp: gbp.into() },
+            reported_in: None,
+            note: None,
+        };
+        let loaded = Dataset {
+            observations: vec![obs("PM2", 20, None)],
+            credits: vec![credit(1)],
+        };
+        let credits_only = Dataset {
+            credits: vec![credit(2)],
+            ..Dataset::default()
+        };
+        let r = loaded.replaced_by(&credits_only);
+        assert_eq!(
+            (r.observations, r.credits),
+            (loaded.observations.clone(), vec![credit(2)])
+        );
+        let measures_only = Dataset {
+            observations: vec![obs("PM1.1", 99, None)],
+            ..Dataset::default()
+        };
+        let r = loaded.replaced_by(&measures_only);
+        assert_eq!(
+            (r.observations, r.credits),
+            (vec![obs("PM1.1", 99, None)], vec![credit(1)])
         );
     }
 

@@ -109,11 +109,7 @@ impl Party {
     /// Reads a column head or a provider code: `Arqiva`, `BT`, `CSPN`,
     /// `Telefonica`, `Critical Software`. A provider code maps to its party.
     pub fn parse(text: &str) -> Option<Party> {
-        let key: String = text
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let key = key(text);
         let named = Party::ALL
             .into_iter()
             .find(|p| p.name().eq_ignore_ascii_case(&key));
@@ -149,11 +145,7 @@ impl Fleet {
 
     /// `SMETS2`, `SMETS1`, `All` / `Total`, ignoring case and spacing.
     pub fn parse(text: &str) -> Option<Fleet> {
-        let key: String = text
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let key = key(text);
         match key.as_str() {
             "SMETS2" => Some(Fleet::Smets2),
             "SMETS1" => Some(Fleet::Smets1),
@@ -161,6 +153,14 @@ impl Fleet {
             _ => None,
         }
     }
+}
+
+/// Letters and digits only, upper case: how names are compared.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 impl fmt::Display for Fleet {

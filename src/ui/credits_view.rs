@@ -32,22 +32,14 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
     let credits = use_memo((p.results.clone(), p.scheme.clone()), |(r, s)| {
         compute(r, &s.0)
     });
-    // The baseline's credits: its own results unless its data is the data on show.
-    let base = use_memo(
-        (
-            p.baseline.clone(),
-            p.data.clone(),
-            p.results.clone(),
-            p.settings,
-        ),
-        |(b, data, results, settings): &(Snapshot, DataRef, Rc<Results>, Settings)| {
-            if b.data == *data {
-                compute(results, &b.scheme.0)
-            } else {
-                compute(&evaluate(&b.data.0, *settings), &b.scheme.0)
-            }
-        },
-    );
+    // The baseline's results change only with the baseline (or settings),
+    // not with each edit of the data on show.
+    let base_results = use_memo((p.baseline.data.clone(), p.settings), |(data, settings)| {
+        evaluate(&data.0, *settings)
+    });
+    let base = use_memo((base_results, p.baseline.scheme.clone()), |(r, s)| {
+        compute(r, &s.0)
+    });
     let checks = use_memo((credits.clone(), p.data.clone()), |(c, d)| {
         reconcile(c, &d.0)
     });

@@ -102,9 +102,6 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
         (p.credits.clone(), p.data.clone(), p.month, p.source),
         |(c, d, m, s)| year_tables(c, &d.0, *m, *s),
     );
-    let base = use_memo((p.base.clone(), p.data.clone(), p.month), |(c, d, m)| {
-        year_tables(c, &d.0, *m, Source::Computed)
-    });
     let on_source = {
         let cb = p.on_action.clone();
         Callback::from(move |e: Event| {
@@ -133,10 +130,10 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col" class="num">{ "Both tables" }</th>
                     <th scope="col" class="num">{ "Report states" }</th><th scope="col" class="num">{ "Computed vs baseline" }</th></tr></thead>
                 <tbody>
-                    { for tables.overall.iter().enumerate().map(|(i, (m, sum, stated))| {
+                    { for tables.overall.iter().map(|(m, sum, stated)| {
                         let differs = matches!(stated, Some(Amount::Money { gbp }) if gbp != sum);
                         let now = p.credits.total(*m).0;
-                        let was = base.overall.get(i).map(|b| p.base.total(b.0).0);
+                        let was = p.base.total(*m).0;
                         html! {
                             <tr data-month={m.to_string()}>
                                 <th scope="row">{ m.short_name() }</th>
@@ -145,7 +142,7 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
                                     { stated.map(|a| a.to_string()).unwrap_or_else(|| "–".into()) }
                                     if differs { <span class="flag">{ format!(" ⚠ {} from the tables", delta(stated.and_then(|a| a.money()), Some(*sum))) }</span> }
                                 </td>
-                                <td class="num">{ delta(Some(now), was) }</td>
+                                <td class="num">{ delta(Some(now), Some(was)) }</td>
                             </tr>
                         }
                     }) }

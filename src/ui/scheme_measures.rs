@@ -2,7 +2,7 @@
 //! points rule instead of the provider's.
 
 use super::rule_editor::RuleEditor;
-use super::scheme_provider::{editor, SchemeProviderProps};
+use super::scheme_provider::editor;
 use super::state::{Action, SchemeRef};
 use crate::engine::catalogue::Basis;
 use crate::engine::scheme::PointsRule;
@@ -22,11 +22,6 @@ pub fn SchemeMeasures(p: &SchemeMeasuresProps) -> Html {
     let Some(ps) = p.scheme.0.provider(p.provider).cloned() else {
         return html! {};
     };
-    let as_provider = SchemeProviderProps {
-        scheme: p.scheme.clone(),
-        provider: p.provider,
-        on_action: p.on_action.clone(),
-    };
     let measures: Vec<_> = Catalogue::builtin()
         .measures()
         .iter()
@@ -42,7 +37,7 @@ pub fn SchemeMeasures(p: &SchemeMeasuresProps) -> Html {
                     let terms = ps.terms(code);
                     let no_credit = terms.map_or(m.kpi, |t| t.no_credit);
                     let on_credit = {
-                        let set = editor(&as_provider, format!("{code} credit changed"), move |s, on: bool| {
+                        let set = editor(&p.on_action, &p.scheme, p.provider, format!("{code} credit changed"), move |s, on: bool| {
                             s.terms_mut(code).no_credit = on;
                         });
                         Callback::from(move |e: Event| {
@@ -51,7 +46,7 @@ pub fn SchemeMeasures(p: &SchemeMeasuresProps) -> Html {
                             }
                         })
                     };
-                    let on_rule = editor(&as_provider, format!("{code} points rule changed"), move |s, r: Option<PointsRule>| {
+                    let on_rule = editor(&p.on_action, &p.scheme, p.provider, format!("{code} points rule changed"), move |s, r: Option<PointsRule>| {
                         s.terms_mut(code).rule = r;
                     });
                     html! {

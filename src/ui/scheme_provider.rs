@@ -8,7 +8,6 @@ use super::state::{Action, SchemeRef};
 use crate::engine::scheme::{Exemption, PointsRule, ProviderScheme};
 use crate::engine::Provider;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -19,14 +18,15 @@ pub struct SchemeProviderProps {
     pub on_action: Callback<Action>,
 }
 
-/// A callback that applies `f` to this provider's terms and dispatches the new scheme.
+/// A callback that applies `f` to `provider`'s terms and dispatches the new scheme.
 pub fn editor<T: 'static>(
-    p: &SchemeProviderProps,
+    on_action: &Callback<Action>,
+    scheme: &SchemeRef,
+    provider: Provider,
     what: String,
     f: impl Fn(&mut ProviderScheme, T) + 'static,
 ) -> Callback<T> {
-    let (cb, scheme, provider) = (p.on_action.clone(), p.scheme.clone(), p.provider);
-    let f = Rc::new(f);
+    let (cb, scheme) = (on_action.clone(), scheme.clone());
     Callback::from(move |v: T| {
         let mut next = (*scheme.0).clone();
         if let Some(ps) = next.provider_mut(provider) {
@@ -43,26 +43,39 @@ pub fn SchemeProvider(p: &SchemeProviderProps) -> Html {
     let Some(ps) = p.scheme.0.provider(p.provider).cloned() else {
         return html! { <p>{ format!("The scheme has no terms for {}.", p.provider) }</p> };
     };
+    let (on, sc, pr) = (&p.on_action, &p.scheme, p.provider);
     let money = editor(
-        p,
+        on,
+        sc,
+        pr,
         "money per point changed".into(),
         |s, v: Option<Decimal>| s.money_per_point = v.unwrap_or_default(),
     );
     let repeat = editor(
-        p,
+        on,
+        sc,
+        pr,
         "repeat multiplier changed".into(),
         |s, v: Option<Decimal>| s.repeat_multiplier = v.unwrap_or(Decimal::ONE),
     );
     let cap_points = editor(
-        p,
+        on,
+        sc,
+        pr,
         "cap on points changed".into(),
         |s, v: Option<Decimal>| s.cap.points = v,
     );
-    let cap_money = editor(p, "cap on money changed".into(), |s, v: Option<Decimal>| {
-        s.cap.money = v
-    });
+    let cap_money = editor(
+        on,
+        sc,
+        pr,
+        "cap on money changed".into(),
+        |s, v: Option<Decimal>| s.cap.money = v,
+    );
     let rule = editor(
-        p,
+        on,
+        sc,
+        pr,
         "points rule changed".into(),
         |s, v: Option<PointsRule>| {
             if let Some(r) = v {
@@ -70,13 +83,13 @@ pub fn SchemeProvider(p: &SchemeProviderProps) -> Html {
             }
         },
     );
-    let remove = editor(p, "exemption removed".into(), |s, i: usize| {
+    let remove = editor(on, sc, pr, "exemption removed".into(), |s, i: usize| {
         if i < s.exemptions.len() {
             s.exemptions.remove(i);
         }
     });
     let add = {
-        let add = editor(p, "exemption added".into(), |s, e: Exemption| {
+        let add = editor(on, sc, pr, "exemption added".into(), |s, e: Exemption| {
             s.exemptions.push(e)
         });
         let (from, to, reason, error) = (from.clone(), to.clone(), reason.clone(), error.clone());

@@ -287,22 +287,7 @@ impl Reducible for State {
                 let data = if scenario {
                     incoming.normalised()
                 } else if replace {
-                    // "Replace all" replaces the kinds of figure the file
-                    // carries: a credits file leaves the measures alone.
-                    let now = &s.data.0;
-                    Dataset {
-                        observations: if incoming.observations.is_empty() {
-                            now.observations.clone()
-                        } else {
-                            incoming.observations.clone()
-                        },
-                        credits: if incoming.credits.is_empty() {
-                            now.credits.clone()
-                        } else {
-                            incoming.credits.clone()
-                        },
-                    }
-                    .normalised()
+                    s.data.0.replaced_by(&incoming)
                 } else {
                     s.data.0.merged(&incoming)
                 };
