@@ -9,6 +9,8 @@
 //! - [`headroom`]: successes short or failures to spare on count measures;
 //! - [`results`]: everything together, per period, measure and provider;
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
+//! - [`scheme`], [`credits`], [`credit_table`]: service points and credits;
+//! - [`opr`], [`margin`], [`margin_checks`], [`opr_whatif`]: the OPR margin kept and lost;
 
 pub mod catalogue;
 pub mod credit_table;
@@ -18,7 +20,11 @@ pub mod explain;
 pub mod format;
 pub mod headroom;
 pub mod level;
+pub mod margin;
+pub mod margin_checks;
 pub mod observation;
+pub mod opr;
+pub mod opr_whatif;
 pub mod parties;
 pub mod period;
 pub mod reported;

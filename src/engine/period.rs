@@ -71,6 +71,11 @@ impl Month {
         Month::from_index(self.index() - i64::from(n))
     }
 
+    /// The month `n` months after this one.
+    pub fn plus(self, n: u32) -> Month {
+        Month::from_index(self.index() + i64::from(n))
+    }
+
     /// Whole months from `earlier` to `self` (negative if `earlier` is later).
     pub fn months_since(self, earlier: Month) -> i64 {
         self.index() - earlier.index()

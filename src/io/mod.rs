@@ -16,6 +16,7 @@ pub mod edit;
 pub mod error;
 pub mod incidents;
 pub mod long_csv;
+pub mod regime;
 pub mod scenario;
 pub mod values;
 pub mod wide_csv;

@@ -1,0 +1,723 @@
+//! The OPR margin kept and lost for one regulatory year, every amount with
+//! its derivation.
+//!
+//! For each part of each measure (Revised OPR Guidance, March 2022; the
+//! RY23/24 submission's Tables 2 to 7):
+//!
+//! 1. the reported performance level (RPL) is the figure entered, or the
+//!    weighted mean of its metrics, each the mean of its loaded months or
+//!    else its annual figure;
+//! 2. the share kept is 100% at or above TPL, 0% at or below MPL, and the
+//!    year's [`LossCurve`] between; for a score, score ÷ maximum;
+//! 3. the part's margin is the measure's margin × its share of the parts,
+//!    and the measure's margin is its weight × the margin at risk unless the
+//!    year states it;
+//! 4. kept = margin × share kept; lost = margin − kept, so the two always
+//!    add up to the margin.
+//!
+//! Nothing is rounded here: amounts are exact, and only the display rounds
+//! (the submission prints £m to three decimals).
+
+use super::explain::{Explanation, Fact};
+use super::format::{brief, decimal};
+use super::opr::{
+    LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, ReportedOutcome, Scale,
+};
+use super::period::Month;
+use super::reported::pounds;
+use super::results::Results;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// Where a part's performance figure came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Typed in or as the submission states it.
+    Entered,
+    /// The weighted mean of the metrics.
+    Metrics,
+    /// No figure: a metric has neither loaded months nor an annual figure.
+    Missing,
+}
+
+/// Where a metric's figure came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricSource {
+    /// The mean of this many loaded months (of twelve).
+    Monthly(u32),
+    Annual,
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MetricValue {
+    pub name: String,
+    pub weight: Decimal,
+    pub value: Option<Decimal>,
+    pub source: MetricSource,
+    /// The annual figure as entered, also when months override it.
+    pub annual: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PartMargin {
+    pub label: String,
+    pub region: Option<Region>,
+    pub mechanism: Mechanism,
+    /// Percent of the measure's margin.
+    pub share: Decimal,
+    pub margin: Decimal,
+    pub performance: Option<Decimal>,
+    pub source: Source,
+    /// The metrics' weighted mean, when every weighted metric has a figure.
+    pub from_metrics: Option<Decimal>,
+    pub metrics: Vec<MetricValue>,
+    /// Percent of the way from MPL to TPL, clamped to 0–100 (levels only).
+    pub position: Option<Decimal>,
+    /// Percent kept; `None` when there is no performance figure.
+    pub share_kept: Option<Decimal>,
+    /// A decided share overrode the computed one.
+    pub decided: bool,
+    pub kept: Option<Decimal>,
+    pub lost: Option<Decimal>,
+    pub explanation: Explanation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeasureMargin {
+    pub code: String,
+    pub name: String,
+    pub group: String,
+    pub weight: Decimal,
+    pub scale: Scale,
+    /// `A`, `B` or `A and B`.
+    pub mechanism: String,
+    pub margin: Decimal,
+    /// The year states the margin rather than weight × margin at risk.
+    pub margin_stated: bool,
+    pub kept: Decimal,
+    pub lost: Decimal,
+    /// Margin of parts with no performance figure.
+    pub unassessed: Decimal,
+    /// Percent kept of the margin, when every part is assessed.
+    pub share_kept: Option<Decimal>,
+    pub parts: Vec<PartMargin>,
+    pub explanation: Explanation,
+}
+
+/// A summary line: system performance, customer engagement, contract management.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupMargin {
+    pub group: String,
+    pub margin: Decimal,
+    pub kept: Decimal,
+    pub lost: Decimal,
+    pub unassessed: Decimal,
+}
+
+/// How a figure compares with what a submission states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    Agrees,
+    /// Differs by no more than the printed figures' rounding can explain.
+    WithinRounding,
+    Differs,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MarginCheck {
+    pub what: String,
+    pub stated: String,
+    pub computed: String,
+    pub agreement: Agreement,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearMargin {
+    pub year: String,
+    pub first: Month,
+    pub last: Month,
+    pub margin_at_risk: Decimal,
+    /// The sum of the measures' margins.
+    pub allocated: Decimal,
+    pub kept: Decimal,
+    pub lost: Decimal,
+    pub unassessed: Decimal,
+    pub total_weight: Decimal,
+    pub curve: LossCurve,
+    pub measures: Vec<MeasureMargin>,
+    pub groups: Vec<GroupMargin>,
+    pub checks: Vec<MarginCheck>,
+    pub problems: Vec<String>,
+}
+
+impl YearMargin {
+    pub fn measure(&self, code: &str) -> Option<&MeasureMargin> {
+        self.measures.iter().find(|m| m.code == code)
+    }
+}
+
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or(Decimal::MAX)
+}
+
+fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
+}
+
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.saturating_add(b)
+}
+
+/// `£2,086,000` or `£695,333.33`.
+pub fn money(gbp: Decimal) -> String {
+    pounds(gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// As the submission prints: `2.086` (£m to three decimals).
+pub fn millions(gbp: Decimal) -> String {
+    decimal(gbp / Decimal::from(1_000_000), 3)
+}
+
+/// A percentage share for reading: `80.53%`, `100%`.
+pub fn percent(p: Decimal) -> String {
+    let r = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{}%", r.normalize())
+}
+
+/// Share kept, percent, for a performance figure on a scale and curve, and
+/// the position between MPL and TPL (levels only).
+pub fn share_at(
+    scale: Scale,
+    curve: &LossCurve,
+    performance: Decimal,
+) -> (Decimal, Option<Decimal>) {
+    match scale {
+        Scale::Score { max } => {
+            let s = div(mul(performance, hundred()), max).unwrap_or(Decimal::ZERO);
+            (s.clamp(Decimal::ZERO, hundred()), None)
+        }
+        Scale::Levels { tpl, mpl } => {
+            if performance >= tpl {
+                return (hundred(), Some(hundred()));
+            }
+            if performance <= mpl {
+                return (Decimal::ZERO, Some(Decimal::ZERO));
+            }
+            let pos = div(
+                mul(performance.saturating_sub(mpl), hundred()),
+                tpl.saturating_sub(mpl),
+            )
+            .unwrap_or(Decimal::ZERO)
+            .clamp(Decimal::ZERO, hundred());
+            (curve_at(curve, pos), Some(pos))
+        }
+    }
+}
+
+/// Percent kept at a position strictly between MPL (0) and TPL (100).
+fn curve_at(curve: &LossCurve, pos: Decimal) -> Decimal {
+    match curve {
+        LossCurve::Linear => pos,
+        LossCurve::Step => Decimal::ZERO,
+        LossCurve::Points { points } => {
+            let mut prev = (Decimal::ZERO, Decimal::ZERO);
+            for p in points
+                .iter()
+                .chain(std::iter::once(&super::opr::CurvePoint {
+                    at: hundred(),
+                    kept: hundred(),
+                }))
+            {
+                if pos <= p.at {
+                    let span = p.at - prev.0;
+                    let t = div(pos - prev.0, span).unwrap_or(Decimal::ONE);
+                    return add(prev.1, mul(p.kept - prev.1, t)).clamp(Decimal::ZERO, hundred());
+                }
+                prev = (p.at, p.kept);
+            }
+            hundred()
+        }
+    }
+}
+
+/// A level in `results`, if that month is loaded with a number.
+fn monthly(results: Option<&Results>, m: &Metric, months: &[Month]) -> (Option<Decimal>, u32) {
+    let Some(results) = results else {
+        return (None, 0);
+    };
+    let mut series_means = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
+    for s in &m.series {
+        let vals: Vec<Decimal> = months
+            .iter()
+            .filter_map(|&mo| {
+                let v = results.get(mo, &s.measure, s.provider)?.level.number()?;
+                used.insert(mo);
+                Some(v)
+            })
+            .collect();
+        if let Some(mean) = mean(&vals) {
+            series_means.push(mean);
+        }
+    }
+    (mean(&series_means), used.len() as u32)
+}
+
+fn mean(vals: &[Decimal]) -> Option<Decimal> {
+    if vals.is_empty() {
+        return None;
+    }
+    let sum = vals.iter().fold(Decimal::ZERO, |a, &v| add(a, v));
+    div(sum, Decimal::from(vals.len()))
+}
+
+fn metric_values(part: &Part, results: Option<&Results>, months: &[Month]) -> Vec<MetricValue> {
+    part.metrics
+        .iter()
+        .map(|m| {
+            let (monthly, n) = monthly(results, m, months);
+            let (value, source) = match (monthly, m.annual) {
+                (Some(v), _) => (Some(v), MetricSource::Monthly(n)),
+                (None, Some(a)) => (Some(a), MetricSource::Annual),
+                (None, None) => (None, MetricSource::Missing),
+            };
+            MetricValue {
+                name: m.name.clone(),
+                weight: m.weight,
+                value,
+                source,
+                annual: m.annual,
+            }
+        })
+        .collect()
+}
+
+/// The weighted mean of the metrics with weight, if each has a figure.
+fn metrics_mean(metrics: &[MetricValue]) -> Option<Decimal> {
+    let weighted: Vec<&MetricValue> = metrics.iter().filter(|m| !m.weight.is_zero()).collect();
+    if weighted.is_empty() {
+        return None;
+    }
+    let mut sum = Decimal::ZERO;
+    let mut weights = Decimal::ZERO;
+    for m in weighted {
+        sum = add(sum, mul(m.value?, m.weight));
+        weights = add(weights, m.weight);
+    }
+    div(sum, weights)
+}
+
+fn metric_line(metrics: &[MetricValue]) -> String {
+    let parts: Vec<String> = metrics
+        .iter()
+        .filter(|m| !m.weight.is_zero())
+        .map(|m| {
+            let v = m.value.map_or("—".into(), brief);
+            if m.weight == Decimal::ONE {
+                v
+            } else {
+                format!("{v} × {}", m.weight.normalize())
+            }
+        })
+        .collect();
+    let equal = metrics
+        .iter()
+        .filter(|m| !m.weight.is_zero())
+        .all(|m| m.weight == Decimal::ONE);
+    if equal {
+        format!("mean({})", parts.join(", "))
+    } else {
+        format!("weighted mean({})", parts.join(", "))
+    }
+}
+
+fn scale_word(scale: Scale) -> &'static str {
+    match scale {
+        Scale::Levels { .. } => "RPL",
+        Scale::Score { .. } => "score",
+    }
+}
+
+fn part_margin(
+    measure: &OprMeasure,
+    part: &Part,
+    curve: &LossCurve,
+    measure_margin: Decimal,
+    share_total: Decimal,
+    results: Option<&Results>,
+    months: &[Month],
+) -> PartMargin {
+    let share = div(mul(part.share, hundred()), share_total).unwrap_or(Decimal::ZERO);
+    let margin = div(mul(measure_margin, part.share), share_total).unwrap_or(Decimal::ZERO);
+    let metrics = metric_values(part, results, months);
+    let from_metrics = metrics_mean(&metrics);
+    let (performance, source) = match (part.performance, from_metrics) {
+        (Some(p), _) => (Some(p), Source::Entered),
+        (None, Some(m)) => (Some(m), Source::Metrics),
+        (None, None) => (None, Source::Missing),
+    };
+    let word = scale_word(measure.scale);
+    let mut ex = Explanation::default();
+    let mut steps = Vec::new();
+    match measure.scale {
+        Scale::Levels { tpl, mpl } => {
+            ex.inputs.push(Fact::new(
+                "TPL",
+                format!("{}%", super::format::level(tpl, true)),
+            ));
+            ex.inputs.push(Fact::new(
+                "MPL",
+                format!("{}%", super::format::level(mpl, true)),
+            ));
+        }
+        Scale::Score { max } => ex
+            .inputs
+            .push(Fact::new("Maximum score", max.normalize().to_string())),
+    }
+    for m in &metrics {
+        let how = match m.source {
+            MetricSource::Monthly(n) => format!("mean of {n} loaded month(s) of 12"),
+            MetricSource::Annual => "annual figure as entered".into(),
+            MetricSource::Missing => "no figure".into(),
+        };
+        let w = if m.weight.is_zero() {
+            " (zero-weighted)"
+        } else {
+            ""
+        };
+        let v = m.value.map_or("—".into(), brief);
+        ex.inputs
+            .push(Fact::new(format!("{}{w}", m.name), format!("{v} ({how})")));
+    }
+    match (source, from_metrics) {
+        (Source::Entered, Some(fm)) => {
+            steps.push(format!(
+                "{word} {} as entered; the metrics give {} = {}",
+                brief(performance.unwrap_or_default()),
+                metric_line(&metrics),
+                brief(fm)
+            ));
+        }
+        (Source::Entered, None) => steps.push(format!(
+            "{word} {} as entered",
+            brief(performance.unwrap_or_default())
+        )),
+        (Source::Metrics, Some(fm)) => steps.push(format!(
+            "{word} = {} = {}",
+            metric_line(&metrics),
+            brief(fm)
+        )),
+        _ => {
+            let missing: Vec<&str> = metrics
+                .iter()
+                .filter(|m| m.value.is_none() && !m.weight.is_zero())
+                .map(|m| m.name.as_str())
+                .collect();
+            steps.push(if missing.is_empty() {
+                format!("no {word}: enter one, or load the year's monthly figures")
+            } else {
+                format!("no {word}: no figure for {}", missing.join(", "))
+            });
+        }
+    }
+    let (mut share_kept, position) = match performance {
+        Some(p) => {
+            let (s, pos) = share_at(measure.scale, curve, p);
+            (Some(s), pos)
+        }
+        None => (None, None),
+    };
+    if let (Some(p), Some(s)) = (performance, share_kept) {
+        steps.push(share_step(measure.scale, curve, p, s, position));
+    }
+    let decided = part.decided.is_some();
+    if let Some(d) = &part.decided {
+        steps.push(format!(
+            "share kept decided: {}% ({})",
+            d.kept.normalize(),
+            d.reason
+        ));
+        share_kept = Some(d.kept);
+    }
+    steps.push(format!(
+        "part margin = {} × {} = {}",
+        money(measure_margin),
+        percent(share),
+        money(margin)
+    ));
+    let (kept, lost) = match share_kept {
+        Some(s) => {
+            let kept = div(mul(margin, s), hundred()).unwrap_or(Decimal::ZERO);
+            let lost = margin - kept;
+            steps.push(format!(
+                "kept = {} × {} = {}; lost = {} − {} = {}",
+                money(margin),
+                percent(s),
+                money(kept),
+                money(margin),
+                money(kept),
+                money(lost)
+            ));
+            (Some(kept), Some(lost))
+        }
+        None => (None, None),
+    };
+    ex.inputs.push(Fact::new("Part's margin", money(margin)));
+    ex.formula = match measure.scale {
+        Scale::Levels { .. } => format!(
+            "Share kept: all at or above TPL, none at or below MPL, {} between (OPR guidance; the curve is a setting). Kept = part margin × share kept.",
+            match curve {
+                LossCurve::Linear => "a straight line",
+                LossCurve::Step => "none",
+                LossCurve::Points { .. } => "the year's curve",
+            }
+        ),
+        Scale::Score { .. } => "Share kept = score ÷ maximum score. Kept = part margin × share kept.".into(),
+    };
+    ex.rule = match part.mechanism() {
+        Mechanism::A => format!(
+            "Penalty mechanism A: one figure for {}'s {} part.",
+            measure.code,
+            if part.name.is_some() {
+                part.label()
+            } else {
+                "non-regional".into()
+            }
+        ),
+        Mechanism::B => format!(
+            "Penalty mechanism B: the {} region carries {} of {}'s margin.",
+            part.label(),
+            percent(share),
+            measure.code
+        ),
+    };
+    ex.steps = steps;
+    PartMargin {
+        label: part.label(),
+        region: part.region,
+        mechanism: part.mechanism(),
+        share,
+        margin,
+        performance,
+        source,
+        from_metrics,
+        metrics,
+        position,
+        share_kept,
+        decided,
+        kept,
+        lost,
+        explanation: ex,
+    }
+}
+
+fn share_step(
+    scale: Scale,
+    curve: &LossCurve,
+    p: Decimal,
+    s: Decimal,
+    pos: Option<Decimal>,
+) -> String {
+    match scale {
+        Scale::Score { max } => format!(
+            "share kept = {} ÷ {} = {}",
+            brief(p),
+            max.normalize(),
+            percent(s)
+        ),
+        Scale::Levels { tpl, mpl } => {
+            if p >= tpl {
+                format!(
+                    "{} is at or above TPL {}: all kept",
+                    brief(p),
+                    tpl.normalize()
+                )
+            } else if p <= mpl {
+                format!(
+                    "{} is at or below MPL {}: all lost",
+                    brief(p),
+                    mpl.normalize()
+                )
+            } else {
+                let pos = pos.unwrap_or_default();
+                let how = match curve {
+                    LossCurve::Linear => format!("share kept = {}", percent(s)),
+                    LossCurve::Step => "below TPL, all lost (all-or-nothing curve)".into(),
+                    LossCurve::Points { .. } => format!("the curve gives {}", percent(s)),
+                };
+                format!(
+                    "position = ({} − {}) ÷ ({} − {}) = {} of the way from MPL to TPL; {how}",
+                    brief(p),
+                    mpl.normalize(),
+                    tpl.normalize(),
+                    mpl.normalize(),
+                    percent(pos)
+                )
+            }
+        }
+    }
+}
+
+fn mechanism_label(parts: &[Part]) -> String {
+    let a = parts.iter().any(|p| p.mechanism() == Mechanism::A);
+    let b = parts.iter().any(|p| p.mechanism() == Mechanism::B);
+    match (a, b) {
+        (true, true) => "A and B".into(),
+        (false, true) => "B".into(),
+        _ => "A".into(),
+    }
+}
+
+fn measure_margin(year: &RegimeYear, m: &OprMeasure, results: Option<&Results>) -> MeasureMargin {
+    let by_weight = div(mul(year.margin_at_risk, m.weight), hundred()).unwrap_or(Decimal::ZERO);
+    let margin = m.margin.unwrap_or(by_weight);
+    let share_total = m.parts.iter().fold(Decimal::ZERO, |a, p| add(a, p.share));
+    let months = year.months();
+    let parts: Vec<PartMargin> = m
+        .parts
+        .iter()
+        .map(|p| part_margin(m, p, &year.curve, margin, share_total, results, &months))
+        .collect();
+    let mut kept = Decimal::ZERO;
+    let mut unassessed = Decimal::ZERO;
+    for p in &parts {
+        match p.kept {
+            Some(k) => kept = add(kept, k),
+            None => unassessed = add(unassessed, p.margin),
+        }
+    }
+    let lost = margin - kept - unassessed;
+    let share_kept = (unassessed.is_zero() && !margin.is_zero())
+        .then(|| div(mul(kept, hundred()), margin))
+        .flatten();
+    let mut ex = Explanation::default();
+    ex.inputs.push(Fact::new("Weight", percent(m.weight)));
+    ex.inputs.push(Fact::new(
+        "Margin at risk (year)",
+        money(year.margin_at_risk),
+    ));
+    ex.formula = format!(
+        "{}'s margin is its weight × the year's margin at risk, shared among its parts; kept is the sum of the parts' kept; lost is margin − kept.",
+        m.code
+    );
+    ex.steps.push(match m.margin {
+        Some(s) => format!(
+            "margin {} as the year states it (weight × margin at risk would give {})",
+            money(s),
+            money(by_weight)
+        ),
+        None => format!(
+            "margin = {} × {} = {}",
+            percent(m.weight),
+            money(year.margin_at_risk),
+            money(margin)
+        ),
+    });
+    for p in &parts {
+        ex.steps.push(match p.kept {
+            Some(k) => format!("{}: kept {} of {}", p.label, money(k), money(p.margin)),
+            None => format!("{}: not assessed ({} unassessed)", p.label, money(p.margin)),
+        });
+    }
+    ex.steps
+        .push(format!("kept {}; lost {}", money(kept), money(lost)));
+    if m.weight.is_zero() && m.margin.is_none() {
+        ex.notes.push(format!(
+            "{} is zero-weighted: reported, with no margin at risk.",
+            m.code
+        ));
+    }
+    ex.rule = format!("Penalty mechanism {}.", mechanism_label(&m.parts));
+    MeasureMargin {
+        code: m.code.clone(),
+        name: m.name.clone(),
+        group: m.group.clone(),
+        weight: m.weight,
+        scale: m.scale,
+        mechanism: mechanism_label(&m.parts),
+        margin,
+        margin_stated: m.margin.is_some(),
+        kept,
+        lost,
+        unassessed,
+        share_kept,
+        parts,
+        explanation: ex,
+    }
+}
+
+/// Computes the year's margin kept and lost. `results` supplies monthly
+/// levels for metrics with series; without it metrics use annual figures.
+pub fn compute(year: &RegimeYear, results: Option<&Results>) -> YearMargin {
+    let measures: Vec<MeasureMargin> = year
+        .measures
+        .iter()
+        .map(|m| measure_margin(year, m, results))
+        .collect();
+    let sum =
+        |f: fn(&MeasureMargin) -> Decimal| measures.iter().fold(Decimal::ZERO, |a, m| add(a, f(m)));
+    let mut groups: Vec<GroupMargin> = Vec::new();
+    for m in &measures {
+        let g = match groups.iter_mut().find(|g| g.group == m.group) {
+            Some(g) => g,
+            None => {
+                groups.push(GroupMargin {
+                    group: m.group.clone(),
+                    margin: Decimal::ZERO,
+                    kept: Decimal::ZERO,
+                    lost: Decimal::ZERO,
+                    unassessed: Decimal::ZERO,
+                });
+                let last = groups.len() - 1;
+                &mut groups[last]
+            }
+        };
+        g.margin = add(g.margin, m.margin);
+        g.kept = add(g.kept, m.kept);
+        g.lost = add(g.lost, m.lost);
+        g.unassessed = add(g.unassessed, m.unassessed);
+    }
+    let months = year.months();
+    let mut out = YearMargin {
+        year: year.name.clone(),
+        first: year.start,
+        last: months.last().copied().unwrap_or(year.start),
+        margin_at_risk: year.margin_at_risk,
+        allocated: sum(|m| m.margin),
+        kept: sum(|m| m.kept),
+        lost: sum(|m| m.lost),
+        unassessed: sum(|m| m.unassessed),
+        total_weight: year.total_weight(),
+        curve: year.curve.clone(),
+        measures,
+        groups,
+        checks: Vec::new(),
+        problems: year.problems(),
+    };
+    out.checks = super::margin_checks::checks(year, &out);
+    out
+}
+
+/// Whether `computed`, rounded as `r` rounds, equals the stated figure.
+pub(crate) fn agrees_rounded(computed: Decimal, stated: Decimal, to: Decimal) -> bool {
+    if to <= Decimal::ZERO {
+        return computed == stated;
+    }
+    let q = div(computed, to)
+        .unwrap_or(Decimal::MAX)
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    mul(q, to) == stated
+}
+
+pub(crate) fn reported_of(m: &OprMeasure) -> Option<&ReportedOutcome> {
+    m.reported.as_ref()
+}

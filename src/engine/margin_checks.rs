@@ -1,0 +1,189 @@
+//! Checks of a year's computed margin against what its submission states:
+//! each measure's kept, lost and share kept, the totals, each stated margin
+//! against weight × margin at risk, and each entered RPL against its metrics.
+//!
+//! A stated figure is compared with the computed one rounded as the stated
+//! one was printed (£m to three decimals: to the nearest £1,000).
+
+use super::format::{brief, decimal};
+use super::margin::{
+    agrees_rounded, millions, money, percent, reported_of, Agreement, MarginCheck, YearMargin,
+};
+use super::opr::{RegimeYear, ReportedOutcome};
+use rust_decimal::Decimal;
+
+fn check(what: String, stated: String, computed: String, ok: bool, note: String) -> MarginCheck {
+    MarginCheck {
+        what,
+        stated,
+        computed,
+        agreement: if ok {
+            Agreement::Agrees
+        } else {
+            Agreement::Differs
+        },
+        note,
+    }
+}
+
+fn amount_checks(
+    out: &mut Vec<MarginCheck>,
+    label: &str,
+    r: &ReportedOutcome,
+    kept: Decimal,
+    lost: Decimal,
+    share: Option<Decimal>,
+) {
+    let to = r.rounded_to;
+    let rounding = format!("rounded to £{}", decimal(to, 0));
+    for (word, stated, computed) in [("kept", r.kept, kept), ("lost", r.lost, lost)] {
+        let Some(stated) = stated else { continue };
+        let ok = agrees_rounded(computed, stated, to);
+        let note = if ok {
+            format!("{} {rounding}", money(computed))
+        } else {
+            format!(
+                "{} {rounding} is £{}m; the difference is {}",
+                money(computed),
+                millions(round_to(computed, to)),
+                money(stated - computed)
+            )
+        };
+        out.push(check(
+            format!("{label} {word} ({})", r.source),
+            format!("£{}m", millions(stated)),
+            format!("£{}m", millions(computed)),
+            ok,
+            note,
+        ));
+    }
+    if let (Some(stated), Some(share)) = (r.share_kept, share) {
+        let dp = stated.scale();
+        let ok = agrees_rounded(share, stated, Decimal::new(1, dp));
+        out.push(check(
+            format!("{label} share kept ({})", r.source),
+            format!("{}%", stated),
+            percent(share),
+            ok,
+            format!("compared to {dp} decimal place(s), as printed"),
+        ));
+    }
+}
+
+fn round_to(v: Decimal, to: Decimal) -> Decimal {
+    v.checked_div(to)
+        .and_then(|q| q.round().checked_mul(to))
+        .unwrap_or(v)
+}
+
+/// Every check for the year, in table order.
+pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
+    let mut out = Vec::new();
+    let w = m.total_weight.round_dp(6);
+    out.push(check(
+        format!("{} weights add up to 100%", year.name),
+        "100%".into(),
+        percent(m.total_weight),
+        w == Decimal::ONE_HUNDRED,
+        "each measure's margin is its weight × the margin at risk".into(),
+    ));
+    for (spec, mm) in year.measures.iter().zip(&m.measures) {
+        if let Some(stated) = spec.margin {
+            let by_weight = mm
+                .weight
+                .checked_mul(year.margin_at_risk)
+                .unwrap_or(Decimal::MAX)
+                / Decimal::ONE_HUNDRED;
+            let to = reported_of(spec).map_or(Decimal::ONE_THOUSAND, |r| r.rounded_to);
+            let ok = agrees_rounded(by_weight, stated, to);
+            out.push(check(
+                format!("{} margin: stated vs weight × margin at risk", mm.code),
+                money(stated),
+                money(by_weight),
+                ok,
+                format!(
+                    "{} × {} = {}; compared rounded to £{}",
+                    percent(mm.weight),
+                    money(year.margin_at_risk),
+                    money(by_weight),
+                    decimal(to, 0)
+                ),
+            ));
+        }
+        for p in &mm.parts {
+            let (Some(entered), Some(fm)) = (
+                (p.source == super::margin::Source::Entered)
+                    .then_some(p.performance)
+                    .flatten(),
+                p.from_metrics,
+            ) else {
+                continue;
+            };
+            // Printed to `dp` places, from metrics printed to `dp` places: a
+            // mean of printed figures can be off by half a unit, and so can the
+            // printed RPL.
+            let dp = entered.scale();
+            let unit = Decimal::new(1, dp);
+            let half = unit / Decimal::TWO;
+            let diff = (entered - fm).abs();
+            let agreement = if agrees_rounded(fm, entered, unit) {
+                Agreement::Agrees
+            } else if diff <= half + half {
+                Agreement::WithinRounding
+            } else {
+                Agreement::Differs
+            };
+            out.push(MarginCheck {
+                what: format!("{} {}: RPL entered vs its metrics", mm.code, p.label),
+                stated: brief(entered),
+                computed: brief(fm),
+                agreement,
+                note: match agreement {
+                    Agreement::Agrees => format!("the metrics' mean rounds to {}", brief(entered)),
+                    Agreement::WithinRounding => format!(
+                        "differs by {}: within the rounding of figures printed to {dp} places",
+                        brief(diff)
+                    ),
+                    Agreement::Differs => format!(
+                        "differs by {}: more than printing to {dp} places explains; the metrics' weights or figures may differ from those entered",
+                        brief(diff)
+                    ),
+                },
+            });
+        }
+        if let Some(r) = reported_of(spec) {
+            amount_checks(&mut out, &mm.code, r, mm.kept, mm.lost, mm.share_kept);
+        }
+    }
+    if !m.allocated.is_zero() || !m.margin_at_risk.is_zero() {
+        let to = Decimal::ONE_THOUSAND;
+        out.push(check(
+            format!(
+                "{} measures' margins add up to the margin at risk",
+                year.name
+            ),
+            money(m.margin_at_risk),
+            money(m.allocated),
+            agrees_rounded(m.allocated, m.margin_at_risk, to),
+            "compared rounded to £1,000".into(),
+        ));
+    }
+    if let Some(r) = &year.reported {
+        let share = (!m.allocated.is_zero() && m.unassessed.is_zero())
+            .then(|| {
+                m.kept
+                    .checked_mul(Decimal::ONE_HUNDRED)?
+                    .checked_div(m.allocated)
+            })
+            .flatten();
+        amount_checks(
+            &mut out,
+            &format!("{} total", year.name),
+            r,
+            m.kept,
+            m.lost,
+            share,
+        );
+    }
+    out
+}
