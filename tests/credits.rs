@@ -578,6 +578,7 @@ fn scenarios_carry_the_scheme_and_baseline_and_version_1_opens_with_the_default(
     let baseline = Baseline {
         data: dcc_perf::io::sample(),
         scheme: CreditScheme::march_2021(),
+        regime: dcc_perf::io::regime::sample(),
     };
     let s = Scenario::new(
         dcc_perf::io::sample(),

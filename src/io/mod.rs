@@ -86,6 +86,10 @@ pub struct Import {
     pub scheme: Option<crate::engine::scheme::CreditScheme>,
     /// The baseline a scenario file carries.
     pub baseline: Option<Box<scenario::Baseline>>,
+    /// The OPR years a scenario file carries.
+    pub regime: Option<crate::engine::opr::Regime>,
+    /// The named scenarios a scenario file carries.
+    pub saved: Vec<scenario::SavedScenario>,
     /// Facts worth telling the user that are not errors
     /// (incidents still open and so not counted, ...).
     pub notes: Vec<String>,

@@ -6,25 +6,44 @@
 //! | 0 | the bare dataset, `{"observations": [...]}` (what the app exported first) |
 //! | 1 | `{"schema": "dcc-perf/scenario/1", "name", "settings", "month", "data"}` |
 //! | 2 | version 1 plus `"scheme"` (the credit scheme) and `"baseline"` (data and scheme what-ifs are measured against) |
+//! | 3 | version 2 plus `"regime"` (the OPR years) in the work and the baseline, and `"scenarios"` (named scenarios) |
 //!
-//! A version 1 file opens with the default credit scheme and no baseline.
+//! A version 1 file opens with the default credit scheme and no baseline; a
+//! version 1 or 2 file opens with the shipped OPR years and no named scenarios.
 //!
 //! Reading migrates any older version to the current one; a newer one is
 //! refused with a message rather than half-read.
 
 use super::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
+use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
 use crate::engine::{Dataset, Month, Settings};
 use serde::{Deserialize, Serialize};
 
-pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/2";
+pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/3";
 const SCENARIO_V1: &str = "dcc-perf/scenario/1";
+const SCENARIO_V2: &str = "dcc-perf/scenario/2";
 
 /// What what-ifs are measured against.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
     pub data: Dataset,
     pub scheme: CreditScheme,
+    /// Missing before version 3: the shipped years.
+    #[serde(default = "super::regime::sample")]
+    pub regime: Regime,
+}
+
+/// A named set of figures, scheme, OPR years and settings, kept to compare
+/// side by side with another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedScenario {
+    pub name: String,
+    #[serde(default)]
+    pub settings: Settings,
+    pub scheme: CreditScheme,
+    pub regime: Regime,
+    pub data: Dataset,
 }
 
 /// Data and settings, as saved in the browser or shared as a file.
@@ -41,8 +60,14 @@ pub struct Scenario {
     /// Missing in version 1: the default scheme.
     #[serde(default)]
     pub scheme: CreditScheme,
+    /// Missing before version 3: the shipped years.
+    #[serde(default = "super::regime::sample")]
+    pub regime: Regime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Box<Baseline>>,
+    /// Named scenarios, to compare side by side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<SavedScenario>,
     pub data: Dataset,
 }
 
@@ -54,9 +79,17 @@ impl Scenario {
             settings,
             month,
             scheme: CreditScheme::default(),
+            regime: super::regime::sample(),
             baseline: None,
+            scenarios: Vec::new(),
             data,
         }
+    }
+
+    pub fn with_regime(mut self, regime: Regime, scenarios: Vec<SavedScenario>) -> Scenario {
+        self.regime = regime;
+        self.scenarios = scenarios;
+        self
     }
 
     pub fn with_scheme(mut self, scheme: CreditScheme, baseline: Option<Baseline>) -> Scenario {
@@ -81,23 +114,26 @@ pub fn read(file: &str, text: &str) -> Import {
         Ok(h) => h.schema,
         Err(e) => return Import::failed(file, json_error(file, &e)),
     };
-    let (format, data, settings, month, scheme) = match schema.as_deref() {
+    let (format, data, settings, month, scheme, extra) = match schema.as_deref() {
         // Version 0: the bare dataset.
         None => match serde_json::from_str::<Dataset>(text) {
-            Ok(d) => (Format::DatasetJson, d, None, None, None),
+            Ok(d) => (Format::DatasetJson, d, None, None, None, None),
             Err(e) => return Import::failed(file, json_error(file, &e)),
         },
-        // Version 1 reads as version 2 with the default scheme.
-        Some(SCENARIO_SCHEMA | SCENARIO_V1) => match serde_json::from_str::<Scenario>(text) {
-            Ok(s) => (
-                Format::Scenario,
-                s.data,
-                Some(s.settings),
-                s.month,
-                Some((s.scheme, s.baseline)),
-            ),
-            Err(e) => return Import::failed(file, json_error(file, &e)),
-        },
+        // Versions 1 and 2 read as version 3 with defaults for what they lack.
+        Some(SCENARIO_SCHEMA | SCENARIO_V2 | SCENARIO_V1) => {
+            match serde_json::from_str::<Scenario>(text) {
+                Ok(s) => (
+                    Format::Scenario,
+                    s.data,
+                    Some(s.settings),
+                    s.month,
+                    Some((s.scheme, s.baseline)),
+                    Some((s.regime, s.scenarios)),
+                ),
+                Err(e) => return Import::failed(file, json_error(file, &e)),
+            }
+        }
         Some(other) => {
             return Import::failed(
                 file,
@@ -131,6 +167,18 @@ pub fn read(file: &str, text: &str) -> Import {
             )
         }));
     }
+    if let Some((regime, saved)) = &extra {
+        errors.extend(super::regime::problems(file, regime));
+        for sv in saved {
+            let named = format!("{file}, scenario \"{}\"", sv.name);
+            errors.extend(check_dataset(&named, &sv.data));
+            errors.extend(super::regime::problems(&named, &sv.regime));
+        }
+    }
+    let (regime, saved) = match extra {
+        Some((r, s)) => (Some(r), s),
+        None => (None, Vec::new()),
+    };
     let (scheme, baseline) = match scheme {
         Some((s, b)) => (Some(s), b),
         None => (None, None),
@@ -146,6 +194,8 @@ pub fn read(file: &str, text: &str) -> Import {
         month,
         scheme,
         baseline,
+        regime,
+        saved,
         ..Import::default()
     };
     import.dataset = data;

@@ -1,13 +1,15 @@
 //! The root: owns the state, derives the results, keeps the work saved,
 //! lays out the page.
 
+use super::compare_view::CompareView;
 use super::credits_view::CreditsView;
 use super::data_actions::DataActions;
 use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::import_preview::ImportPreview;
 use super::measures_table::MeasuresTable;
-use super::state::{Action, DataRef, ResultKey, Snapshot, State, View};
+use super::opr_view::OprView;
+use super::state::{Action, DataRef, ResultKey, State, View};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
@@ -50,15 +52,17 @@ pub fn App() -> Html {
     // Every change of data or settings is saved at once, so closing the tab loses nothing.
     {
         let on_action = on_action.clone();
+        let st = state.clone();
         use_effect_with(
             (
                 state.snapshot(),
                 state.baseline.clone(),
                 state.settings,
                 state.month,
+                state.scenarios.clone(),
             ),
-            move |(now, base, s, m): &(Snapshot, Snapshot, Settings, Option<Month>)| {
-                if let Err(e) = super::storage::save(now, base, *s, *m) {
+            move |_| {
+                if let Err(e) = super::storage::save(&st) {
                     on_action.emit(Action::Notice(Some(format!(
                         "This browser would not save your work ({e}); export it to keep it."
                     ))));
@@ -98,6 +102,10 @@ pub fn App() -> Html {
         let on_select = on_select.clone();
         Callback::from(move |_| on_select.emit(None))
     };
+    let scenario_json = {
+        let st = state.clone();
+        Callback::from(move |_: ()| super::storage::scenario(&st).to_json())
+    };
     let title = month.map_or("No figures loaded".to_string(), |m| {
         format!("Figures for {}", m.long_name())
     });
@@ -108,8 +116,8 @@ pub fn App() -> Html {
                 <h1>{ "DCC service performance" }</h1>
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
-            <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()} baseline={state.baseline.clone()}
-                results={results.clone()} settings={state.settings} month={state.month}
+            <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()}
+                results={results.clone()} scenario={scenario_json}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
@@ -133,8 +141,17 @@ pub fn App() -> Html {
                 <nav class="views" role="tablist" aria-label="Views">
                     { view_tab(View::Levels, "Service levels", "view-levels", state.view, &on_action) }
                     { view_tab(View::Credits, "Service credits", "view-credits", state.view, &on_action) }
+                    { view_tab(View::Opr, "OPR margin", "view-opr", state.view, &on_action) }
+                    { view_tab(View::Compare, "Compare scenarios", "view-compare", state.view, &on_action) }
                 </nav>
-                if state.view == View::Credits {
+                if state.view == View::Opr {
+                    <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
+                        settings={state.settings} year={state.opr_year.clone()} selected={state.opr_selected.clone()}
+                        on_action={on_action.clone()} />
+                } else if state.view == View::Compare {
+                    <CompareView current={state.snapshot()} baseline={state.baseline.clone()} settings={state.settings}
+                        scenarios={state.scenarios.clone()} sides={state.compare.clone()} on_action={on_action.clone()} />
+                } else if state.view == View::Credits {
                     <CreditsView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
                         baseline={state.baseline.clone()} settings={state.settings} month={month}
                         tab={state.credit_tab} source={state.credit_source} selected={state.credit_selected.clone()}

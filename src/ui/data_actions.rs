@@ -1,8 +1,8 @@
 //! Undo and redo, the exports, and "reset to sample" (which asks first).
 
 use super::download::download;
-use super::state::{Action, SchemeRef, Snapshot};
-use crate::engine::{Dataset, Month, Results, Settings};
+use super::state::{Action, SchemeRef};
+use crate::engine::{Dataset, Results};
 use crate::io::{results_json, write, CreditsExport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,11 +11,10 @@ use yew::prelude::*;
 pub struct DataActionsProps {
     pub data: Rc<Dataset>,
     pub scheme: SchemeRef,
-    /// What-ifs are measured against it; saved with a scenario where it differs.
-    pub baseline: Snapshot,
     pub results: Rc<Results>,
-    pub settings: Settings,
-    pub month: Option<Month>,
+    /// The whole work as a scenario file (data, scheme, OPR years, baseline,
+    /// named scenarios), built when asked.
+    pub scenario: Callback<(), String>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub on_action: Callback<Action>,
@@ -56,15 +55,11 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             results_json(&results, Some(section), true)
         }),
     );
-    let now = Snapshot {
-        data: super::state::DataRef(p.data.clone()),
-        scheme: p.scheme.clone(),
-    };
-    let (base, settings, month) = (p.baseline.clone(), p.settings, p.month);
+    let make = p.scenario.clone();
     let scenario = export(
         "dcc-perf-scenario.json",
         "application/json",
-        Rc::new(move || super::storage::scenario(&now, &base, settings, month).to_json()),
+        Rc::new(move || make.emit(())),
     );
     let data = p.data.clone();
     let credits = export(

@@ -27,6 +27,7 @@
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod compare_view;
 pub mod credit_checks;
 pub mod credit_line;
 pub mod credit_panel;
@@ -45,6 +46,7 @@ pub mod import_preview;
 pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
+pub mod opr_view;
 pub mod rule_editor;
 pub mod scheme_editor;
 pub mod scheme_measures;

@@ -1,8 +1,10 @@
 //! The app's state and the actions that change it.
 
 use crate::engine::credit_table::Source;
+use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
 use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
+use crate::io::scenario::SavedScenario;
 use crate::io::{Format, Import, Scenario};
 use std::rc::Rc;
 use yew::Reducible;
@@ -52,18 +54,49 @@ impl SchemeRef {
     }
 }
 
+/// The OPR years compared by identity, like [`DataRef`].
+#[derive(Clone, Debug)]
+pub struct RegimeRef(pub Rc<Regime>);
+
+impl PartialEq for RegimeRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl RegimeRef {
+    pub fn new(regime: Regime) -> RegimeRef {
+        RegimeRef(Rc::new(regime))
+    }
+}
+
 /// Everything undo restores, and what a what-if is measured against.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub data: DataRef,
     pub scheme: SchemeRef,
+    pub regime: RegimeRef,
 }
+
+/// One side of a side-by-side comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Side {
+    Baseline,
+    Current,
+    /// A named scenario, by name.
+    Named(String),
+}
+
+/// The OPR year shown when nothing else is chosen: the latest with a submission.
+pub const DEFAULT_OPR_YEAR: &str = "RY23/24";
 
 /// Which page is on show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Levels,
     Credits,
+    Opr,
+    Compare,
 }
 
 /// Which part of the credits page is on show.
@@ -122,6 +155,15 @@ pub struct State {
     pub credit_source: Source,
     pub credit_selected: Option<LineKey>,
     pub pending: Option<Rc<Pending>>,
+    pub regime: RegimeRef,
+    /// The OPR year on show, by name.
+    pub opr_year: String,
+    /// The OPR measure and part whose working is open: (code, part index).
+    pub opr_selected: Option<(String, usize)>,
+    /// Named scenarios, oldest first.
+    pub scenarios: Vec<Rc<SavedScenario>>,
+    /// The two sides compared, left and right.
+    pub compare: (Side, Side),
     /// One line telling the user what just happened.
     pub notice: Option<String>,
 }
@@ -129,31 +171,41 @@ pub struct State {
 impl State {
     /// Opens on `saved` work if any, else on the embedded March 2021 sample.
     pub fn new(saved: Option<Scenario>, notice: Option<String>) -> State {
-        let (data, settings, month, scheme, baseline) = match saved {
-            Some(s) => (s.data, s.settings, s.month, s.scheme, s.baseline),
-            None => (
-                crate::io::sample(),
-                Settings::default(),
-                None,
-                CreditScheme::default(),
-                None,
-            ),
-        };
+        let saved =
+            saved.unwrap_or_else(|| Scenario::new(crate::io::sample(), Settings::default(), None));
+        let Scenario {
+            data,
+            settings,
+            month,
+            scheme,
+            baseline,
+            regime,
+            scenarios,
+            ..
+        } = saved;
         let data = DataRef::new(data);
         let scheme = SchemeRef::new(scheme);
+        let regime = RegimeRef::new(regime);
         let baseline = match baseline {
             Some(b) => Snapshot {
                 data: DataRef::new(b.data),
                 scheme: SchemeRef::new(b.scheme),
+                regime: RegimeRef::new(b.regime),
             },
             None => Snapshot {
                 data: data.clone(),
                 scheme: scheme.clone(),
+                regime: regime.clone(),
             },
         };
         State {
             data,
             scheme,
+            regime,
+            opr_year: DEFAULT_OPR_YEAR.into(),
+            opr_selected: None,
+            scenarios: scenarios.into_iter().map(Rc::new).collect(),
+            compare: (Side::Baseline, Side::Current),
             baseline,
             view: View::Levels,
             credit_tab: CreditTab::Month,
@@ -176,6 +228,7 @@ impl State {
         Snapshot {
             data: self.data.clone(),
             scheme: self.scheme.clone(),
+            regime: self.regime.clone(),
         }
     }
 
@@ -183,16 +236,42 @@ impl State {
         let old = self.snapshot();
         self.data = s.data;
         self.scheme = s.scheme;
+        self.regime = s.regime;
         old
     }
 
     /// Replaces the data, keeping the old for undo.
     fn replace_data(&mut self, data: Dataset) {
-        let scheme = self.scheme.clone();
         self.replace(Snapshot {
             data: DataRef::new(data),
-            scheme,
+            ..self.snapshot()
         });
+    }
+
+    /// A named scenario's inputs as a snapshot.
+    pub fn named(&self, name: &str) -> Option<&Rc<SavedScenario>> {
+        self.scenarios.iter().find(|s| s.name == name)
+    }
+
+    /// The current work as a named scenario.
+    fn saved_as(&self, name: String) -> SavedScenario {
+        SavedScenario {
+            name,
+            settings: self.settings,
+            scheme: (*self.scheme.0).clone(),
+            regime: (*self.regime.0).clone(),
+            data: (*self.data.0).clone(),
+        }
+    }
+
+    /// Adds or replaces named scenarios by name.
+    fn keep_scenarios(&mut self, incoming: impl IntoIterator<Item = SavedScenario>) {
+        for sc in incoming {
+            match self.scenarios.iter_mut().find(|s| s.name == sc.name) {
+                Some(old) => *old = Rc::new(sc),
+                None => self.scenarios.push(Rc::new(sc)),
+            }
+        }
     }
 
     /// Replaces data and scheme, keeping the old for undo.
@@ -245,6 +324,16 @@ pub enum Action {
     SetScheme(CreditScheme, String),
     /// The current data and scheme become the baseline for what-ifs.
     SetBaseline,
+    /// Changed OPR years, and what changed in words.
+    SetRegime(Regime, String),
+    SetOprYear(String),
+    SelectPart(Option<(String, usize)>),
+    /// Keep the current work as a named scenario (replacing one so named).
+    SaveScenario(String),
+    /// Make a named scenario the current work (undo brings back the work before).
+    OpenScenario(String),
+    DeleteScenario(String),
+    SetCompare(Side, Side),
 }
 
 impl Reducible for State {
@@ -307,14 +396,21 @@ impl Reducible for State {
                     Some(sc) => SchemeRef::new(sc.clone()),
                     None => s.scheme.clone(),
                 };
+                let regime = match &p.import.regime {
+                    Some(r) => RegimeRef::new(r.clone()),
+                    None => s.regime.clone(),
+                };
                 s.replace(Snapshot {
                     data: DataRef::new(data),
                     scheme,
+                    regime,
                 });
+                s.keep_scenarios(p.import.saved.iter().cloned());
                 if let Some(b) = &p.import.baseline {
                     s.baseline = Snapshot {
                         data: DataRef::new(b.data.clone()),
                         scheme: SchemeRef::new(b.scheme.clone()),
+                        regime: RegimeRef::new(b.regime.clone()),
                     };
                 } else if scenario {
                     s.baseline = s.snapshot();
@@ -345,6 +441,7 @@ impl Reducible for State {
                 s.replace(Snapshot {
                     data: DataRef::new(crate::io::sample()),
                     scheme: SchemeRef::new(CreditScheme::default()),
+                    regime: RegimeRef::new(crate::io::regime::sample()),
                 });
                 s.settings = Settings::default();
                 s.month = None;
@@ -362,18 +459,75 @@ impl Reducible for State {
                 if let Some(problem) = scheme.problems().into_iter().next() {
                     s.notice = Some(format!("Scheme not changed: {problem}."));
                 } else {
-                    let data = s.data.clone();
                     s.replace(Snapshot {
-                        data,
                         scheme: SchemeRef::new(scheme),
+                        ..s.snapshot()
                     });
                     s.notice = Some(format!("{what}. Undo restores the scheme before."));
                 }
             }
             Action::SetBaseline => {
                 s.baseline = s.snapshot();
-                s.notice = Some("The current figures and scheme are now the baseline.".into());
+                s.notice =
+                    Some("The current figures, scheme and OPR years are now the baseline.".into());
             }
+            Action::SetRegime(regime, what) => {
+                // The editors refuse bad figures; this is the last guard.
+                if let Some(problem) = regime.problems().into_iter().next() {
+                    s.notice = Some(format!("OPR years not changed: {problem}."));
+                } else {
+                    s.replace(Snapshot {
+                        regime: RegimeRef::new(regime),
+                        ..s.snapshot()
+                    });
+                    s.notice = Some(format!("{what}. Undo restores the OPR years before."));
+                }
+            }
+            Action::SetOprYear(y) => {
+                s.opr_year = y;
+                s.opr_selected = None;
+            }
+            Action::SelectPart(k) => s.opr_selected = k,
+            Action::SaveScenario(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    s.notice = Some("A scenario needs a name.".into());
+                } else {
+                    let replaced = s.named(&name).is_some();
+                    let sc = s.saved_as(name.clone());
+                    s.keep_scenarios([sc]);
+                    s.notice = Some(if replaced {
+                        format!("Scenario \"{name}\" now holds the current work.")
+                    } else {
+                        format!("Saved the current work as scenario \"{name}\".")
+                    });
+                }
+            }
+            Action::OpenScenario(name) => {
+                if let Some(sc) = s.named(&name).cloned() {
+                    s.replace(Snapshot {
+                        data: DataRef::new(sc.data.clone()),
+                        scheme: SchemeRef::new(sc.scheme.clone()),
+                        regime: RegimeRef::new(sc.regime.clone()),
+                    });
+                    s.settings = sc.settings;
+                    s.notice = Some(format!(
+                        "Opened scenario \"{name}\". Undo brings back the work before."
+                    ));
+                }
+            }
+            Action::DeleteScenario(name) => {
+                s.scenarios.retain(|x| x.name != name);
+                let gone = |side: &Side| matches!(side, Side::Named(n) if *n == name);
+                if gone(&s.compare.0) {
+                    s.compare.0 = Side::Baseline;
+                }
+                if gone(&s.compare.1) {
+                    s.compare.1 = Side::Current;
+                }
+                s.notice = Some(format!("Deleted scenario \"{name}\"."));
+            }
+            Action::SetCompare(a, b) => s.compare = (a, b),
         }
         Rc::new(s)
     }

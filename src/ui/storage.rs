@@ -1,8 +1,7 @@
 //! The working data and settings, kept in the browser's local storage as a
 //! scenario file ([`crate::io::scenario`], versioned, migrated on reading).
 
-use super::state::Snapshot;
-use crate::engine::{Month, Settings};
+use super::state::State;
 use crate::io::{scenario, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -18,10 +17,13 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
     let import = scenario::read("saved work", &text);
     if import.is_clean() {
         let settings = import.settings.unwrap_or_default();
-        let s = Scenario::new(import.dataset, settings, import.month).with_scheme(
-            import.scheme.unwrap_or_default(),
-            import.baseline.map(|b| *b),
-        );
+        let regime = import.regime.unwrap_or_else(crate::io::regime::sample);
+        let s = Scenario::new(import.dataset, settings, import.month)
+            .with_scheme(
+                import.scheme.unwrap_or_default(),
+                import.baseline.map(|b| *b),
+            )
+            .with_regime(regime, import.saved);
         return (
             Some(s),
             Some("Restored your saved figures and settings.".into()),
@@ -41,29 +43,24 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
     )
 }
 
-/// The work as a scenario: data, scheme and, where it differs, the baseline.
-pub fn scenario(
-    now: &Snapshot,
-    base: &Snapshot,
-    settings: Settings,
-    month: Option<Month>,
-) -> Scenario {
-    let baseline = (base != now).then(|| scenario::Baseline {
+/// The work as a scenario: data, scheme, OPR years, named scenarios and,
+/// where it differs, the baseline.
+pub fn scenario(state: &State) -> Scenario {
+    let (now, base) = (state.snapshot(), &state.baseline);
+    let baseline = (*base != now).then(|| scenario::Baseline {
         data: (*base.data.0).clone(),
         scheme: (*base.scheme.0).clone(),
+        regime: (*base.regime.0).clone(),
     });
-    Scenario::new((*now.data.0).clone(), settings, month)
+    let named = state.scenarios.iter().map(|s| (**s).clone()).collect();
+    Scenario::new((*now.data.0).clone(), state.settings, state.month)
         .with_scheme((*now.scheme.0).clone(), baseline)
+        .with_regime((*now.regime.0).clone(), named)
 }
 
 /// Saves the work; the error says why the browser refused (full, disabled).
-pub fn save(
-    now: &Snapshot,
-    base: &Snapshot,
-    settings: Settings,
-    month: Option<Month>,
-) -> Result<(), String> {
-    let json = scenario(now, base, settings, month).to_json();
+pub fn save(state: &State) -> Result<(), String> {
+    let json = scenario(state).to_json();
     LocalStorage::raw()
         .set_item(KEY, &json)
         .map_err(|e| format!("{e:?}"))
