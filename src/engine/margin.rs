@@ -15,8 +15,10 @@
 //! 4. kept = margin × share kept; lost = margin − kept, so the two always
 //!    add up to the margin.
 //!
-//! Nothing is rounded here: amounts are exact, and only the display rounds
-//! (the submission prints £m to three decimals).
+//! Amounts are carried to a millionth of a pound ([`CARRY_DP`]), so that
+//! parts add up to their measure and kept + lost to the margin exactly; the
+//! last part with a share takes the remainder. Only the display rounds
+//! further (the submission prints £m to three decimals).
 
 use super::explain::{Explanation, Fact};
 use super::format::{brief, decimal};
@@ -163,6 +165,13 @@ impl YearMargin {
 
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
+}
+
+/// Decimal places amounts are carried to: a millionth of a pound.
+pub const CARRY_DP: u32 = 6;
+
+fn carry(v: Decimal) -> Decimal {
+    v.round_dp_with_strategy(CARRY_DP, RoundingStrategy::MidpointNearestEven)
 }
 
 fn mul(a: Decimal, b: Decimal) -> Decimal {
@@ -352,12 +361,11 @@ fn part_margin(
     part: &Part,
     curve: &LossCurve,
     measure_margin: Decimal,
-    share_total: Decimal,
+    (share_total, margin): (Decimal, Decimal),
     results: Option<&Results>,
     months: &[Month],
 ) -> PartMargin {
     let share = div(mul(part.share, hundred()), share_total).unwrap_or(Decimal::ZERO);
-    let margin = div(mul(measure_margin, part.share), share_total).unwrap_or(Decimal::ZERO);
     let metrics = metric_values(part, results, months);
     let from_metrics = metrics_mean(&metrics);
     let (performance, source) = match (part.performance, from_metrics) {
@@ -456,7 +464,7 @@ fn part_margin(
     ));
     let (kept, lost) = match share_kept {
         Some(s) => {
-            let kept = div(mul(margin, s), hundred()).unwrap_or(Decimal::ZERO);
+            let kept = carry(div(mul(margin, s), hundred()).unwrap_or(Decimal::ZERO));
             let lost = margin - kept;
             steps.push(format!(
                 "kept = {} × {} = {}; lost = {} − {} = {}",
@@ -567,6 +575,24 @@ fn share_step(
     }
 }
 
+/// Each part's margin by share, the last part with a share taking the
+/// remainder so that the parts add up to the measure's margin exactly.
+fn split(margin: Decimal, parts: &[Part], share_total: Decimal) -> Vec<Decimal> {
+    let mut out: Vec<Decimal> = parts
+        .iter()
+        .map(|p| carry(div(mul(margin, p.share), share_total).unwrap_or(Decimal::ZERO)))
+        .collect();
+    if let Some(last) = parts.iter().rposition(|p| !p.share.is_zero()) {
+        let others = out
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != last)
+            .fold(Decimal::ZERO, |a, (_, v)| add(a, *v));
+        out[last] = margin.saturating_sub(others).max(Decimal::ZERO);
+    }
+    out
+}
+
 fn mechanism_label(parts: &[Part]) -> String {
     let a = parts.iter().any(|p| p.mechanism() == Mechanism::A);
     let b = parts.iter().any(|p| p.mechanism() == Mechanism::B);
@@ -579,13 +605,25 @@ fn mechanism_label(parts: &[Part]) -> String {
 
 fn measure_margin(year: &RegimeYear, m: &OprMeasure, results: Option<&Results>) -> MeasureMargin {
     let by_weight = div(mul(year.margin_at_risk, m.weight), hundred()).unwrap_or(Decimal::ZERO);
-    let margin = m.margin.unwrap_or(by_weight);
+    let margin = carry(m.margin.unwrap_or(by_weight));
     let share_total = m.parts.iter().fold(Decimal::ZERO, |a, p| add(a, p.share));
     let months = year.months();
+    let margins = split(margin, &m.parts, share_total);
     let parts: Vec<PartMargin> = m
         .parts
         .iter()
-        .map(|p| part_margin(m, p, &year.curve, margin, share_total, results, &months))
+        .zip(margins)
+        .map(|(p, pm)| {
+            part_margin(
+                m,
+                p,
+                &year.curve,
+                margin,
+                (share_total, pm),
+                results,
+                &months,
+            )
+        })
         .collect();
     let mut kept = Decimal::ZERO;
     let mut unassessed = Decimal::ZERO;
