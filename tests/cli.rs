@@ -23,7 +23,7 @@ fn no_file_uses_the_sample() {
     let (code, out, _) = run(&["--month", "2021-03"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema"], "dcc-perf/results/2");
+    assert_eq!(v["schema"], "dcc-perf/results/3");
     // March 2021's credits as §14 has them, with the checks of reported figures.
     let lines = v["credits"]["lines"].as_array().unwrap();
     let pm2 = lines
@@ -165,4 +165,61 @@ fn credits_round_trip_through_the_credits_format() {
     let (code, _, err) = run(&[path.to_str().unwrap()]);
     let _ = std::fs::remove_file(&path);
     assert_eq!(code, 0, "a credits file alone reads and computes: {err}");
+}
+
+#[test]
+fn opr_margin_in_results_and_as_a_table() {
+    let (code, out, err) = run(&[]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let years = v["opr"].as_array().unwrap();
+    let names: Vec<&str> = years.iter().map(|y| y["year"].as_str().unwrap()).collect();
+    assert_eq!(names, ["RY22/23", "RY23/24", "RY24/25"]);
+    let ry = &years[1];
+    assert_eq!(ry["kept"], "8379247.666667");
+    let vmm1 = ry["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["code"] == "VMM1")
+        .unwrap();
+    assert_eq!(
+        (vmm1["kept"].as_str(), vmm1["lost"].as_str()),
+        (Some("1079952"), Some("261048"))
+    );
+
+    let (code, table, err) = run(&["--output", "opr"]);
+    assert_eq!(code, 0, "{err}");
+    let line = |code: &str| {
+        table
+            .lines()
+            .skip_while(|l| !l.starts_with("RY23/24"))
+            .find(|l| l.starts_with(code))
+            .unwrap_or_default()
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line("VMM1"), ["0.261", "1.080"], "{table}");
+    assert_eq!(line("VMM2"), ["0.298", "1.041"], "{table}");
+    assert_eq!(line("Total"), ["0.559", "8.379"], "{table}");
+
+    // A scenario carries its own OPR years: RY23/24 with SDM1 North at 97.5.
+    let (_, scenario, _) = run(&["--output", "scenario"]);
+    let mut s: serde_json::Value = serde_json::from_str(&scenario).unwrap();
+    assert_eq!(s["schema"], "dcc-perf/scenario/3");
+    s["regime"]["years"][1]["measures"][1]["parts"][0]["performance"] = "97.5".into();
+    let path = std::env::temp_dir().join(format!("dcc-perf-opr-{}.json", std::process::id()));
+    std::fs::write(&path, s.to_string()).unwrap();
+    let (code, table, err) = run(&[path.to_str().unwrap(), "--output", "opr"]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("North 97.5"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Total") && l.ends_with("8.032      0.906")),
+        "{table}"
+    );
 }

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario]
+//!          [--output results|csv|credits|scenario|opr]
 //! ```
 //!
 //! Exit status: 0 success, 1 usage error, 2 the file could not be read or
@@ -29,12 +29,14 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario]\n\
+        \x20               [--output results|csv|credits|scenario|opr]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON or a scenario file; see README) and prints the results as JSON, or with\n\
         --output csv the dataset in the import format, --output credits the reported credits\n\
-        in the credits format, or --output scenario a scenario file. Results include service\n\
-        credits under the file's scheme (a scenario's) or the default March 2021 scheme.\n\
+        in the credits format, --output scenario a scenario file, or --output opr each OPR\n\
+        year's margin kept and lost as a table. Results include service credits under the\n\
+        file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
+        for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
         With no FILE, uses the embedded March 2021 PMR sample.";
 
     #[derive(PartialEq)]
@@ -43,6 +45,7 @@ mod cli {
         Csv,
         Credits,
         Scenario,
+        Opr,
     }
 
     struct Args {
@@ -74,7 +77,12 @@ mod cli {
                         Some("csv") => Output::Csv,
                         Some("scenario") => Output::Scenario,
                         Some("credits") => Output::Credits,
-                        _ => return Err("--output needs results, csv, credits or scenario".into()),
+                        Some("opr") => Output::Opr,
+                        _ => {
+                            return Err(
+                                "--output needs results, csv, credits, scenario or opr".into()
+                            )
+                        }
                     }
                 }
                 "--month" => {
@@ -104,8 +112,8 @@ mod cli {
                 return 1;
             }
         };
-        let (data, saved, scheme) = match &args.file {
-            None => (io::sample(), None, None),
+        let (data, saved, scheme, regime) = match &args.file {
+            None => (io::sample(), None, None, None),
             Some(path) => {
                 let bytes = match std::fs::read(path) {
                     Ok(b) => b,
@@ -130,10 +138,16 @@ mod cli {
                     );
                     return 2;
                 }
-                (import.dataset, import.settings, import.scheme)
+                (
+                    import.dataset,
+                    import.settings,
+                    import.scheme,
+                    import.regime,
+                )
             }
         };
         let scheme = scheme.unwrap_or_default();
+        let regime = regime.unwrap_or_else(io::regime::sample);
         let mut settings = saved.unwrap_or_default();
         if let Some(rule) = args.rule {
             settings.rule = rule;
@@ -148,20 +162,116 @@ mod cli {
                 return 0;
             }
             Output::Scenario => {
-                let s = io::Scenario::new(data, settings, args.month).with_scheme(scheme, None);
+                let s = io::Scenario::new(data, settings, args.month)
+                    .with_scheme(scheme, None)
+                    .with_regime(regime, Vec::new());
                 println!("{}", s.to_json());
                 return 0;
             }
-            Output::Results => {}
+            Output::Results | Output::Opr => {}
         }
         let mut results = evaluate(&data, settings);
+        let opr = io::opr_margins(&regime, &results);
+        if args.output == Output::Opr {
+            print!("{}", opr_table(&opr));
+            return 0;
+        }
         let credits = compute(&results, &scheme);
         let checks = reconcile(&credits, &data);
         let section = io::CreditsExport::new(&scheme, &credits, &checks, args.month);
         if let Some(m) = args.month {
             results.rows = results.for_month(m).into_iter().cloned().collect();
         }
-        println!("{}", io::results_json(&results, Some(section), args.pretty));
+        println!(
+            "{}",
+            io::results_json(&results, Some(section), &opr, args.pretty)
+        );
         0
+    }
+
+    /// Each year as the submission's summary table: weight, performance,
+    /// share kept, £m kept and lost, and the totals.
+    fn opr_table(years: &[dcc_perf::engine::margin::YearMargin]) -> String {
+        use dcc_perf::engine::margin::{millions, percent};
+        use std::fmt::Write;
+        let mut out = String::new();
+        for y in years {
+            let _ = writeln!(
+                out,
+                "{} ({} to {}), margin at risk £{}m",
+                y.year,
+                y.first.long_name(),
+                y.last.long_name(),
+                millions(y.margin_at_risk)
+            );
+            let _ = writeln!(
+                out,
+                "{:<6} {:>8} {:<64} {:>8} {:>10} {:>10}",
+                "", "weight", "performance", "kept %", "kept £m", "lost £m"
+            );
+            for m in &y.measures {
+                let one = m.parts.len() == 1;
+                let perf: Vec<String> = m
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let v = match p.performance {
+                            Some(v) => dcc_perf::engine::format::brief(v),
+                            None if p.decided => "decided".into(),
+                            None => "—".into(),
+                        };
+                        if one {
+                            v
+                        } else {
+                            format!("{} {v}", p.label)
+                        }
+                    })
+                    .collect();
+                let amount = |v| {
+                    if m.unassessed == m.margin && !m.margin.is_zero() {
+                        "—".to_string()
+                    } else {
+                        millions(v)
+                    }
+                };
+                let share = m.share_kept.map_or("—".into(), percent);
+                let _ = writeln!(
+                    out,
+                    "{:<6} {:>8} {:<64} {:>8} {:>10} {:>10}",
+                    m.code,
+                    percent(m.weight),
+                    perf.join(", "),
+                    share,
+                    amount(m.kept),
+                    amount(m.lost)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{:<6} {:>8} {:<64} {:>8} {:>10} {:>10}",
+                "Total",
+                percent(y.total_weight),
+                if y.unassessed.is_zero() {
+                    String::new()
+                } else {
+                    format!("£{}m not assessed", millions(y.unassessed))
+                },
+                "",
+                millions(y.kept),
+                millions(y.lost)
+            );
+            let differ = y
+                .checks
+                .iter()
+                .filter(|c| c.agreement == dcc_perf::engine::margin::Agreement::Differs)
+                .count();
+            let _ = writeln!(
+                out,
+                "checks: {} of {} agree or differ only by rounding\n",
+                y.checks.len() - differ,
+                y.checks.len()
+            );
+        }
+        out
     }
 }

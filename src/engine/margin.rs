@@ -172,6 +172,7 @@ pub const CARRY_DP: u32 = 6;
 
 fn carry(v: Decimal) -> Decimal {
     v.round_dp_with_strategy(CARRY_DP, RoundingStrategy::MidpointNearestEven)
+        .normalize()
 }
 
 fn mul(a: Decimal, b: Decimal) -> Decimal {

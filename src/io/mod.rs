@@ -7,7 +7,8 @@
 //!   with a `credits` column), the app's dataset JSON or a scenario file;
 //! - [`Reading`]: the same, a step at a time, so the page can show progress;
 //! - [`sample`]: the embedded March 2021 PMR figures and its credit tables;
-//! - [`results_json`]: the results export (schema `dcc-perf/results/2`, with credits);
+//! - [`results_json`]: the results export (schema `dcc-perf/results/3`, with credits and the OPR margin);
+//! - [`regime`]: OPR years as JSON (the shipped sample, regime files);
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
 
@@ -415,6 +416,20 @@ struct ResultsFile<'a> {
     warnings: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     credits: Option<CreditsExport<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    opr: &'a [crate::engine::margin::YearMargin],
+}
+
+/// Every year of `regime` computed over `results`.
+pub fn opr_margins(
+    regime: &crate::engine::opr::Regime,
+    results: &Results,
+) -> Vec<crate::engine::margin::YearMargin> {
+    regime
+        .years
+        .iter()
+        .map(|y| crate::engine::margin::compute(y, Some(results)))
+        .collect()
 }
 
 /// The credits part of the results export: the scheme used, every line with
@@ -446,10 +461,17 @@ impl<'a> CreditsExport<'a> {
     }
 }
 
-/// Version 2 added `credits`.
-pub const RESULTS_SCHEMA: &str = "dcc-perf/results/2";
+/// Version 2 added `credits`; version 3 `opr` (each year's margin kept and lost).
+pub const RESULTS_SCHEMA: &str = "dcc-perf/results/3";
 
-pub fn results_json(results: &Results, credits: Option<CreditsExport<'_>>, pretty: bool) -> String {
+/// The results export. `opr` is each regulatory year's margin, computed
+/// from the regime and these results.
+pub fn results_json(
+    results: &Results,
+    credits: Option<CreditsExport<'_>>,
+    opr: &[crate::engine::margin::YearMargin],
+    pretty: bool,
+) -> String {
     let file = ResultsFile {
         schema: RESULTS_SCHEMA,
         settings: &results.settings,
@@ -457,6 +479,7 @@ pub fn results_json(results: &Results, credits: Option<CreditsExport<'_>>, prett
         results: &results.rows,
         warnings: &results.warnings,
         credits,
+        opr,
     };
     let out = if pretty {
         serde_json::to_string_pretty(&file)

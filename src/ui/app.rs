@@ -117,7 +117,7 @@ pub fn App() -> Html {
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
             <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()}
-                results={results.clone()} scenario={scenario_json}
+                results={results.clone()} regime={state.regime.clone()} scenario={scenario_json}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>

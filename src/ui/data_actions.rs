@@ -1,7 +1,7 @@
 //! Undo and redo, the exports, and "reset to sample" (which asks first).
 
 use super::download::download;
-use super::state::{Action, SchemeRef};
+use super::state::{Action, RegimeRef, SchemeRef};
 use crate::engine::{Dataset, Results};
 use crate::io::{results_json, write, CreditsExport};
 use std::rc::Rc;
@@ -12,6 +12,8 @@ pub struct DataActionsProps {
     pub data: Rc<Dataset>,
     pub scheme: SchemeRef,
     pub results: Rc<Results>,
+    /// The OPR years, for the margin in the results export.
+    pub regime: RegimeRef,
     /// The whole work as a scenario file (data, scheme, OPR years, baseline,
     /// named scenarios), built when asked.
     pub scenario: Callback<(), String>,
@@ -45,6 +47,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         Rc::new(move || write::dataset_csv(&data)),
     );
     let (results, scheme, data) = (p.results.clone(), p.scheme.clone(), p.data.clone());
+    let regime = p.regime.clone();
     let json = export(
         "dcc-perf-results.json",
         "application/json",
@@ -52,7 +55,8 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             let credits = crate::engine::credits::compute(&results, &scheme.0);
             let checks = crate::engine::credit_table::reconcile(&credits, &data);
             let section = CreditsExport::new(&scheme.0, &credits, &checks, None);
-            results_json(&results, Some(section), true)
+            let opr = crate::io::opr_margins(&regime.0, &results);
+            results_json(&results, Some(section), &opr, true)
         }),
     );
     let make = p.scenario.clone();
