@@ -61,6 +61,10 @@ pub fn CompareTable(p: &CompareTableProps) -> Html {
         <div class="table-wrap compare-wrap">
             <table class="compare-table" data-testid={p.testid.clone()}>
                 <caption>{ p.title.clone() }</caption>
+                // Fixed widths, so the inputs and results tables line up.
+                <colgroup>
+                    <col class="col-item" /><col class="col-side" /><col class="col-side" /><col class="col-diff" />
+                </colgroup>
                 <thead>
                     <tr>
                         <th scope="col">{ "Item" }</th>
