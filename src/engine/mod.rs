@@ -11,8 +11,10 @@
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 //! - [`scheme`], [`credits`], [`credit_table`]: service points and credits;
 //! - [`opr`], [`margin`], [`margin_checks`], [`opr_whatif`]: the OPR margin kept and lost;
+//! - [`compare`]: two sets of inputs side by side, and what differs in their results.
 
 pub mod catalogue;
+pub mod compare;
 pub mod credit_table;
 pub mod credits;
 pub mod dataset;

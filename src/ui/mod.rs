@@ -24,9 +24,15 @@
 //!   [`scheme_editor::SchemeEditor`] ([`scheme_provider::SchemeProvider`],
 //!   [`scheme_measures::SchemeMeasures`], [`rule_editor::RuleEditor`],
 //!   [`decimal_field::DecimalField`]);
+//! - [`compare_view::CompareView`]: two sides (baseline, current work or a
+//!   named scenario) side by side: [`scenario_list::ScenarioList`] (save,
+//!   open, export, delete), [`compare_sides::ComparePickers`] (sides and
+//!   section filter) and [`compare_table::CompareTable`] (what differs);
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod compare_sides;
+pub mod compare_table;
 pub mod compare_view;
 pub mod credit_checks;
 pub mod credit_line;
@@ -48,6 +54,7 @@ pub mod measure_row;
 pub mod measures_table;
 pub mod opr_view;
 pub mod rule_editor;
+pub mod scenario_list;
 pub mod scheme_editor;
 pub mod scheme_measures;
 pub mod scheme_provider;
