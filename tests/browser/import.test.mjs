@@ -188,7 +188,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.selectOption('[data-testid="month-select"]', '2021-02');
       const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="export-scenario"]')]);
       const scenario = fs.readFileSync(await download.path(), 'utf8');
-      assert.match(scenario, /"schema": "dcc-perf\/scenario\/2"/);
+      assert.match(scenario, /"schema": "dcc-perf\/scenario\/3"/);
       await s.page.click('[data-testid="reset"]');
       await s.page.click('[data-testid="confirm-reset"]');
       await waitForText(s.page.locator('.subtitle'), (t) => t.includes('March 2021'));
@@ -211,7 +211,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(await current(s, 'PM2', 'CSPN').innerText(), /41\.50%/);
       // Saved again in the current version.
-      assert.match(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), /dcc-perf\/scenario\/2/);
+      assert.match(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), /dcc-perf\/scenario\/3/);
 
       await s.page.evaluate(() => localStorage.setItem('dcc-perf/work', '{"schema":"dcc-perf/scenario/1","data":'));
       await s.page.reload();
