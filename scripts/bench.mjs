@@ -206,7 +206,31 @@ try {
   await s.page.click('[data-testid="tab-credits-month"]');
   const dsp = await s.page.locator('tr[data-measure="PM2.7"][data-provider="DSP"] [data-testid="line-credit"]').innerText();
   if (dsp.trim() !== `£${(9 * 158).toLocaleString('en-GB')}`) throw new Error(`what-if not applied: DSP PM2.7 shows ${dsp}`);
+  // Scenarios side by side: the right side switched between the current
+  // work (edited above) and the baseline, timed from the change event until
+  // the comparison's summary line changes (both sides evaluated: results,
+  // credits and every OPR year, then the two tables drawn).
+  const compares = [];
+  await s.page.click('[data-testid="view-compare"]');
+  await s.page.waitForSelector('[data-testid="compare-summary"]');
+  for (let i = 0; i < 10; i++) {
+    compares.push(await s.page.evaluate((value) => new Promise((resolve) => {
+      const select = document.querySelector('[data-testid="compare-right"]');
+      const summary = () => document.querySelector('[data-testid="compare-summary"]')?.textContent ?? '';
+      const before = summary();
+      select.value = value;
+      const t0 = performance.now();
+      const done = () => { if (summary() !== before) { obs.disconnect(); resolve(performance.now() - t0); } };
+      const obs = new MutationObserver(done);
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      done();
+    }), i % 2 ? 'current' : 'baseline'));
+  }
+  const changed = await s.page.locator('[data-testid="compare-summary"]').innerText();
+  if (!/changed/.test(changed)) throw new Error(`comparison not shown: ${changed}`);
   await s.close();
+  console.log(`scenarios side by side (right side switched baseline <-> current work -> both evaluated, compared, tables drawn): median ${median(compares).toFixed(1)} ms (runs: ${compares.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`credits what-if (money per point changed, DSP and CSPN alternately -> credits and checks recomputed, scheme tab redrawn): median ${median(whatifs).toFixed(1)} ms (runs: ${whatifs.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`recompute and redraw after an edit (DSP PM2.4 -> CPM6): median ${median(edits).toFixed(1)} ms (runs: ${edits.map((x) => x.toFixed(1)).join(', ')} ms)`);
   if (browser.externalRequests.length) {
