@@ -24,6 +24,12 @@
 //!   [`scheme_editor::SchemeEditor`] ([`scheme_provider::SchemeProvider`],
 //!   [`scheme_measures::SchemeMeasures`], [`rule_editor::RuleEditor`],
 //!   [`decimal_field::DecimalField`]);
+//! - [`opr_view::OprView`]: the OPR margin kept and lost for a regulatory
+//!   year ([`opr_year_header::OprYearHeader`], [`opr_table::OprTable`] with
+//!   [`opr_measure_row::OprMeasureRow`] and [`opr_part_row::OprPartRow`],
+//!   [`opr_panel::OprPanel`] for a part's working, [`opr_needed::OprNeeded`],
+//!   [`opr_checks::OprChecks`], [`opr_settings::OprSettings`] with
+//!   [`opr_curve::OprCurve`], and [`opr_years::OprYears`] for files);
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
@@ -46,7 +52,17 @@ pub mod import_preview;
 pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
+pub mod opr_checks;
+pub mod opr_curve;
+pub mod opr_measure_row;
+pub mod opr_needed;
+pub mod opr_panel;
+pub mod opr_part_row;
+pub mod opr_settings;
+pub mod opr_table;
 pub mod opr_view;
+pub mod opr_year_header;
+pub mod opr_years;
 pub mod rule_editor;
 pub mod scheme_editor;
 pub mod scheme_measures;
