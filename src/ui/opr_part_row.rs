@@ -116,7 +116,7 @@ pub fn OprPartRow(p: &OprPartRowProps) -> Html {
                 <button type="button" class="link" data-testid="opr-working" aria-pressed={p.selected.to_string()}
                     onclick={working}>{ if p.selected { "Hide working" } else { "Working" } }</button>
             </th>
-            <td class="num">{ format!("{} of {}", percent(pt.share), p.code) }</td>
+            <td class="num" title={format!("of {}'s margin", p.code)}>{ percent(pt.share) }</td>
             <td>{ match pt.mechanism { Mechanism::A => "A", Mechanism::B => "B" } }</td>
             <td class="perf-edit">
                 <DecimalField label={format!("{who} {word}")} value={entered} optional=true
@@ -133,7 +133,10 @@ pub fn OprPartRow(p: &OprPartRowProps) -> Html {
             <td class="num">{ if p.zero { "—".into() } else { cash(pt.lost) } }</td>
             <td class="num">{ difference(pt.kept, p.before.as_ref().and_then(|b| b.kept)) }</td>
             <td class="num" title={w.text.clone()}>
-                if !p.zero && pt.performance.is_some() { { format!("+{} / −{}", money(w.up), money(w.down)) } }
+                if !p.zero && pt.performance.is_some() {
+                    <span class="worth">{ format!("+0.1: +{}", money(w.up)) }</span>
+                    <span class="worth">{ format!("−0.1: −{}", money(w.down)) }</span>
+                }
             </td>
         </tr>
     }

@@ -108,7 +108,7 @@ pub fn OprTable(p: &OprTableProps) -> Html {
                     <th scope="col">{ "Mechanism" }</th><th scope="col">{ "Performance" }</th>
                     <th scope="col" class="num">{ "Share kept" }</th><th scope="col" class="num">{ "Margin" }</th>
                     <th scope="col" class="num">{ "Kept" }</th><th scope="col" class="num">{ "Lost" }</th>
-                    <th scope="col" class="num">{ "Kept vs baseline" }</th><th scope="col" class="num">{ "±0.1 worth" }</th>
+                    <th scope="col" class="num">{ "vs baseline" }</th><th scope="col" class="num">{ "±0.1 worth" }</th>
                 </tr></thead>
                 { for m.groups.iter().filter(|g| m.measures.iter().filter(weighted).any(|x| x.group == g.group)).map(|g| {
                     let weight = m.measures.iter().filter(|x| x.group == g.group)

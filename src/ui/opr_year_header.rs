@@ -51,7 +51,8 @@ pub fn OprYearHeader(p: &OprYearHeaderProps) -> Html {
                 <dd data-testid="opr-year-margin">{ format!("{} (£{}m)", money(m.margin_at_risk), millions(m.margin_at_risk)) }</dd>
                 <dt>{ "Loss between MPL and TPL" }</dt>
                 <dd data-testid="opr-curve-words">{ m.curve.describe() }</dd>
-                if m.total_weight != rust_decimal::Decimal::ONE_HUNDRED {
+                // Thirds print as 23.33%: only a gap that shows at two decimals is real.
+                if m.total_weight.round_dp(2) != rust_decimal::Decimal::ONE_HUNDRED {
                     <dt>{ "Weights" }</dt>
                     <dd class="warn">{ format!("⚠ the weights add up to {}, not 100%", percent(m.total_weight)) }</dd>
                 }

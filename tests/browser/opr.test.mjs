@@ -74,6 +74,12 @@ describe('OPR margin in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, () =
       assert.match(north, /metrics/i, north);
       assert.match(north, /Comms hubs accepted by customers \(IC1\)\t1\t[^\n]*\t(annual figure|missing|monthly)/, north);
 
+      // Checks: differences first, each marked in words and symbol.
+      const checks = s.page.locator('[data-testid="opr-checks"] tr[data-testid="opr-check"]');
+      assert.equal(await checks.first().getAttribute('data-agreement'), 'differs');
+      assert.match(await checks.first().innerText(), /✗ differs/);
+      assert.ok(await s.page.locator('[data-testid="opr-checks"] tr[data-agreement="agrees"]').count() > 10);
+
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'opr.png'), fullPage: true });
     });
@@ -102,6 +108,35 @@ describe('OPR margin in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, () =
       await expectCell(s, TOTAL, 'opr-lost', '0.559');
       await expectCell(s, measure('SDM1'), 'opr-kept', '2.086');
       assert.equal(await cell(s, TOTAL, 'opr-delta'), '');
+    });
+  });
+
+  it("settings are what-ifs: a measure's margin from its weight, and the loss curve refuses bad points", { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      await openOpr(s);
+      const settings = '[data-testid="opr-settings"]';
+      await s.page.click(`${settings} tr[data-measure="VMM1"] [data-testid="opr-use-weight"]`);
+      await waitForText(s.page.locator('[data-testid="notice"]'), (t) => t.includes('VMM1 margin now weight × margin at risk'));
+      const weight = s.page.locator(`${settings} tr[data-measure="VMM1"] input[data-testid="opr-weight"]`);
+      await weight.fill('20');
+      await weight.press('Tab');
+      await expectCell(s, measure('VMM1'), 'opr-margin', '1.788');
+      await expectCell(s, measure('VMM1'), 'opr-kept', '1.440');
+      assert.notEqual(await cell(s, TOTAL, 'opr-delta'), '');
+
+      await s.page.selectOption('[data-testid="opr-curve"]', 'points');
+      const pts = s.page.locator('input[data-testid="opr-curve-points"]');
+      await pts.waitFor({ timeout: STEP_TIMEOUT });
+      await pts.fill('25:10, lots');
+      await pts.press('Tab');
+      assert.match(await text(s, '[data-testid="opr-curve-error"]'), /“lots” is not at%:kept%/);
+      await pts.fill('50:25, 40:60');
+      await pts.press('Tab');
+      assert.match(await text(s, '[data-testid="opr-curve-error"]'), /must rise/);
+      await pts.fill('50:25');
+      await pts.press('Tab');
+      await waitForText(s.page.locator('[data-testid="opr-curve-words"]'), (t) => t.includes('50% of the way → 25% kept'));
+      assert.equal(await s.page.locator('[data-testid="opr-curve-error"]').count(), 0);
     });
   });
 
