@@ -135,7 +135,7 @@ pub fn OprSettings(p: &OprSettingsProps) -> Html {
                     <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "Weight" }</th>
                         <th scope="col">{ "Levels or score" }</th><th scope="col">{ "Margin" }</th></tr></thead>
                     <tbody data-testid="opr-settings-measures">
-                        { for y.measures.iter().map(|m| measure_row(m)) }
+                        { for y.measures.iter().map(measure_row) }
                     </tbody>
                 </table>
             </div>
