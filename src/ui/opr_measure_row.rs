@@ -1,5 +1,6 @@
 //! One measure's line in the summary and its parts below it.
 
+use super::opr_panel::OprPanel;
 use super::opr_part_row::OprPartRow;
 use super::opr_table::{amount_cells, difference, whole_percent};
 use super::state::{Action, RegimeRef};
@@ -71,11 +72,21 @@ pub fn OprMeasureRow(p: &OprMeasureRowProps) -> Html {
                 <td class="num" data-testid="opr-delta">{ difference(Some(m.kept), p.before.as_ref().map(|b| b.kept)) }</td>
                 <td></td>
             </tr>
-            { for m.parts.iter().enumerate().map(|(i, pt)| html! {
-                <OprPartRow code={m.code.clone()} index={i} scale={m.scale} part={pt.clone()} before={before_part(i)}
-                    regime={p.regime.clone()} year={p.year.clone()} curve={p.curve.clone()} zero={zero}
-                    selected={p.selected.as_ref().is_some_and(|(c, j)| *c == m.code && *j == i)}
-                    on_action={p.on_action.clone()} />
+            { for m.parts.iter().enumerate().map(|(i, pt)| {
+                let open = p.selected.as_ref().is_some_and(|(c, j)| *c == m.code && *j == i);
+                html! {
+                    <>
+                        <OprPartRow code={m.code.clone()} index={i} scale={m.scale} part={pt.clone()} before={before_part(i)}
+                            regime={p.regime.clone()} year={p.year.clone()} curve={p.curve.clone()} zero={zero}
+                            selected={open} on_action={p.on_action.clone()} />
+                        // The working opens under its part, so the table's columns stay in view.
+                        if open {
+                            <tr class="opr-working-row"><td colspan="10">
+                                <OprPanel measure={m.clone()} part={pt.clone()} index={i} on_action={p.on_action.clone()} />
+                            </td></tr>
+                        }
+                    </>
+                }
             }) }
         </>
     }

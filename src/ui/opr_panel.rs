@@ -42,6 +42,7 @@ pub fn OprPanel(p: &OprPanelProps) -> Html {
             </div>
             <p class="what">{ &m.name }</p>
             <p class="headline"><span class="big">{ headline }</span></p>
+            <div class="opr-working-cols"><div>
             <ExplanationBody explanation={pt.explanation.clone()} />
             if !pt.metrics.is_empty() {
                 <h3>{ "Metrics" }</h3>
@@ -60,8 +61,10 @@ pub fn OprPanel(p: &OprPanelProps) -> Html {
                     </tbody>
                 </table>
             }
+            </div><div>
             <h2 class="sub">{ format!("{} as a whole", m.code) }</h2>
             <ExplanationBody explanation={m.explanation.clone()} />
+            </div></div>
         </aside>
     }
 }

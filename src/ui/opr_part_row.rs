@@ -38,6 +38,15 @@ fn position_text(position: Option<Decimal>) -> String {
     }
 }
 
+/// `+£44,700`, `−£44,700`; plain `£0` when a tenth changes nothing.
+fn signed(gbp: Decimal, sign: &str) -> String {
+    if gbp.is_zero() {
+        money(gbp)
+    } else {
+        format!("{sign}{}", money(gbp))
+    }
+}
+
 #[component]
 pub fn OprPartRow(p: &OprPartRowProps) -> Html {
     let pt = &p.part;
@@ -134,8 +143,8 @@ pub fn OprPartRow(p: &OprPartRowProps) -> Html {
             <td class="num">{ difference(pt.kept, p.before.as_ref().and_then(|b| b.kept)) }</td>
             <td class="num" title={w.text.clone()}>
                 if !p.zero && pt.performance.is_some() {
-                    <span class="worth">{ format!("+0.1: +{}", money(w.up)) }</span>
-                    <span class="worth">{ format!("−0.1: −{}", money(w.down)) }</span>
+                    <span class="worth">{ format!("+0.1: {}", signed(w.up, "+")) }</span>
+                    <span class="worth">{ format!("−0.1: {}", signed(w.down, "−")) }</span>
                 }
             </td>
         </tr>

@@ -5,7 +5,6 @@
 
 use super::opr_checks::OprChecks;
 use super::opr_needed::OprNeeded;
-use super::opr_panel::OprPanel;
 use super::opr_settings::OprSettings;
 use super::opr_table::OprTable;
 use super::opr_year_header::OprYearHeader;
@@ -75,28 +74,19 @@ pub fn OprView(p: &OprViewProps) -> Html {
         (base_results, p.baseline.regime.clone(), year.clone()),
         |(r, regime, y)| regime.0.year(y).map(|ry| compute(ry, Some(r))),
     );
-    let Some(m) = margin.as_ref() else {
+    if margin.is_none() {
         return html! {
             <section class="opr" data-testid="opr-view" aria-label="OPR margin">
                 <p data-testid="opr-empty">{ "There are no OPR years. Load an OPR years file below." }</p>
                 <OprYears regime={p.regime.clone()} year={year} on_action={p.on_action.clone()} />
             </section>
         };
-    };
-    let selected = p.selected.as_ref().and_then(|(code, i)| {
-        let mm = m.measure(code)?;
-        Some((mm.clone(), mm.parts.get(*i)?.clone(), *i))
-    });
+    }
     html! {
         <section class="opr" data-testid="opr-view" aria-label="OPR margin">
             <OprYearHeader regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} on_action={p.on_action.clone()} />
-            <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
-                <OprTable regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
-                    selected={p.selected.clone()} on_action={p.on_action.clone()} />
-                if let Some((measure, part, index)) = selected {
-                    <OprPanel {measure} {part} {index} on_action={p.on_action.clone()} />
-                }
-            </div>
+            <OprTable regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
+                selected={p.selected.clone()} on_action={p.on_action.clone()} />
             <OprNeeded margin={margin.clone()} />
             <OprChecks margin={margin.clone()} />
             <OprSettings regime={p.regime.clone()} year={year.clone()} on_action={p.on_action.clone()} />
