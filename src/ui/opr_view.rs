@@ -82,8 +82,21 @@ pub fn OprView(p: &OprViewProps) -> Html {
             </section>
         };
     }
+    let is_baseline = p.baseline.regime == p.regime;
+    let set_baseline = {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::SetBaseline))
+    };
     html! {
         <section class="opr" data-testid="opr-view" aria-label="OPR margin">
+            <p class="baseline-bar" data-testid="opr-baseline-bar">
+                if is_baseline {
+                    { "What-if: type a part's performance or change the settings below; each amount then shows its difference from the baseline (the OPR years as they are now)." }
+                } else {
+                    { "What-if: \"vs baseline\" is the change in margin kept from the baseline. " }
+                    <button type="button" data-testid="opr-set-baseline" onclick={set_baseline}>{ "Make the current work the baseline" }</button>
+                }
+            </p>
             <OprYearHeader regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} on_action={p.on_action.clone()} />
             <OprTable regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
                 selected={p.selected.clone()} on_action={p.on_action.clone()} />
