@@ -28,6 +28,12 @@
 //!   named scenario) side by side: [`scenario_list::ScenarioList`] (save,
 //!   open, export, delete), [`compare_sides::ComparePickers`] (sides and
 //!   section filter) and [`compare_table::CompareTable`] (what differs);
+//! - [`opr_view::OprView`]: the OPR margin kept and lost for a regulatory
+//!   year ([`opr_year_header::OprYearHeader`], [`opr_table::OprTable`] with
+//!   [`opr_measure_row::OprMeasureRow`] and [`opr_part_row::OprPartRow`],
+//!   [`opr_panel::OprPanel`] for a part's working, [`opr_needed::OprNeeded`],
+//!   [`opr_checks::OprChecks`], [`opr_settings::OprSettings`] with
+//!   [`opr_curve::OprCurve`], and [`opr_years::OprYears`] for files);
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
@@ -52,7 +58,17 @@ pub mod import_preview;
 pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
+pub mod opr_checks;
+pub mod opr_curve;
+pub mod opr_measure_row;
+pub mod opr_needed;
+pub mod opr_panel;
+pub mod opr_part_row;
+pub mod opr_settings;
+pub mod opr_table;
 pub mod opr_view;
+pub mod opr_year_header;
+pub mod opr_years;
 pub mod rule_editor;
 pub mod scenario_list;
 pub mod scheme_editor;
