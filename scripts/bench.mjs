@@ -206,6 +206,28 @@ try {
   await s.page.click('[data-testid="tab-credits-month"]');
   const dsp = await s.page.locator('tr[data-measure="PM2.7"][data-provider="DSP"] [data-testid="line-credit"]').innerText();
   if (dsp.trim() !== `£${(9 * 158).toLocaleString('en-GB')}`) throw new Error(`what-if not applied: DSP PM2.7 shows ${dsp}`);
+  // An OPR what-if: SDM1 North's RPL typed in (alternately 97.5 and 98),
+  // timed from the change event until the year's total lost on the page
+  // changes (the year's margin recomputed, the table and checks redrawn).
+  const oprs = [];
+  await s.page.click('[data-testid="view-opr"]');
+  await s.page.waitForSelector('[data-testid="opr-table"]');
+  for (let i = 0; i < 10; i++) {
+    oprs.push(await s.page.evaluate((value) => new Promise((resolve) => {
+      const input = document.querySelector('tr[data-testid="opr-part"][data-measure="SDM1"][data-part="0"] input[data-testid="opr-performance"]');
+      const lost = () => document.querySelector('tr[data-testid="opr-total"] [data-testid="opr-lost"]')?.textContent ?? '';
+      const before = lost();
+      input.value = value;
+      const t0 = performance.now();
+      const done = () => { if (lost() !== before) { obs.disconnect(); resolve(performance.now() - t0); } };
+      const obs = new MutationObserver(done);
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      done();
+    }), i % 2 ? '98' : '97.5'));
+  }
+  const lostNow = (await s.page.locator('tr[data-testid="opr-total"] [data-testid="opr-lost"]').innerText()).trim();
+  if (lostNow !== '0.791') throw new Error(`OPR what-if not applied: total lost ${lostNow}`);
   // Scenarios side by side: the right side switched between the current
   // work (edited above) and the baseline, timed from the change event until
   // the comparison's summary line changes (both sides evaluated: results,
@@ -230,6 +252,7 @@ try {
   const changed = await s.page.locator('[data-testid="compare-summary"]').innerText();
   if (!/changed/.test(changed)) throw new Error(`comparison not shown: ${changed}`);
   await s.close();
+  console.log(`OPR what-if (SDM1 North RPL typed in -> RY23/24 margin, checks and what-it-takes recomputed, page redrawn): median ${median(oprs).toFixed(1)} ms (runs: ${oprs.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`scenarios side by side (right side switched baseline <-> current work -> both evaluated, compared, tables drawn): median ${median(compares).toFixed(1)} ms (runs: ${compares.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`credits what-if (money per point changed, DSP and CSPN alternately -> credits and checks recomputed, scheme tab redrawn): median ${median(whatifs).toFixed(1)} ms (runs: ${whatifs.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`recompute and redraw after an edit (DSP PM2.4 -> CPM6): median ${median(edits).toFixed(1)} ms (runs: ${edits.map((x) => x.toFixed(1)).join(', ')} ms)`);
