@@ -1,7 +1,7 @@
 //! A credit line explained, with a manual decision: override the points or
 //! the money, or mark it pending, always with a reason.
 
-use super::explanation_body::ExplanationBody;
+use super::explanation_body::{panel_head, ExplanationBody};
 use super::state::{Action, SchemeRef};
 use crate::engine::credits::CreditLine;
 use crate::engine::reported::pounds;
@@ -85,10 +85,7 @@ pub fn CreditPanel(p: &CreditPanelProps) -> Html {
     let money = l.money.map_or("Pending".to_string(), pounds);
     html! {
         <aside class="explanation" data-testid="credit-explanation" aria-label="How this credit was reached" aria-live="polite">
-            <div class="explanation-head">
-                <h2>{ format!("{} {}", l.provider, l.measure) }</h2>
-                <button class="close" onclick={close} aria-label="Close explanation">{ "×" }</button>
-            </div>
+            { panel_head(format!("{} {}", l.provider, l.measure), "Close explanation", close) }
             <p class="what">{ &l.name }{ format!(" — {}", l.period.long_name()) }</p>
             <p class="headline"><span class="big">{ money }</span>{ format!(" {}", l.state.label()) }</p>
             <ExplanationBody explanation={l.explanation.clone()} />

@@ -1,6 +1,6 @@
 //! How a figure was reached: inputs, formula, steps, rule and notes.
 
-use super::explanation_body::ExplanationBody;
+use super::explanation_body::{panel_head, ExplanationBody};
 use super::status::StatusBadge;
 use crate::engine::{ComparisonRule, MeasureResult};
 use yew::prelude::*;
@@ -22,10 +22,7 @@ pub fn ExplanationPanel(p: &ExplanationProps) -> Html {
     };
     html! {
         <aside class="explanation" data-testid="explanation" aria-label="Explanation" aria-live="polite">
-            <div class="explanation-head">
-                <h2>{ format!("{} {}", r.provider.code(), r.measure) }</h2>
-                <button class="close" onclick={close} aria-label="Close explanation">{ "×" }</button>
-            </div>
+            { panel_head(format!("{} {}", r.provider.code(), r.measure), "Close explanation", close) }
             <p class="what">{ &r.name }{ format!(" — {}", r.period_label) }</p>
             <p class="headline">
                 <span class="big">{ &r.display }</span>{ " " }<StatusBadge status={r.status} />

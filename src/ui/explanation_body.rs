@@ -3,6 +3,21 @@
 use crate::engine::explain::Explanation;
 use yew::prelude::*;
 
+/// The heading every explanation panel opens with: a title and a close
+/// button named for what it closes.
+pub fn panel_head(
+    title: String,
+    close_label: &'static str,
+    on_close: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="explanation-head">
+            <h2>{ title }</h2>
+            <button class="close" onclick={on_close} aria-label={close_label}>{ "×" }</button>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExplanationBodyProps {
     pub explanation: Explanation,

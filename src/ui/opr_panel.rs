@@ -1,7 +1,7 @@
 //! A part's working: how its performance, share kept and amounts were
 //! reached, the measure's working, and the metrics the RPL is formed from.
 
-use super::explanation_body::ExplanationBody;
+use super::explanation_body::{panel_head, ExplanationBody};
 use super::state::Action;
 use crate::engine::format::{brief, exact};
 use crate::engine::margin::{money, MeasureMargin, MetricSource, PartMargin};
@@ -36,10 +36,7 @@ pub fn OprPanel(p: &OprPanelProps) -> Html {
     };
     html! {
         <aside class="explanation" data-testid="opr-explanation" aria-label="How this part's margin was reached" aria-live="polite">
-            <div class="explanation-head">
-                <h2>{ format!("{} {}", m.code, pt.label) }</h2>
-                <button class="close" onclick={close} aria-label="Close working">{ "×" }</button>
-            </div>
+            { panel_head(format!("{} {}", m.code, pt.label), "Close working", close) }
             <p class="what">{ &m.name }</p>
             <p class="headline"><span class="big">{ headline }</span></p>
             <div class="opr-working-cols"><div>
