@@ -78,6 +78,13 @@ fn ry23_24_reproduces_table_7() {
         "99.975 printed as 99.97"
     );
     assert!(y.checks.len() >= 25, "{}", y.checks.len());
+    // §2.2: £6.3m for system performance, all kept; £2.7m for the other two, 79% kept.
+    let shares: Vec<String> = y
+        .combined
+        .iter()
+        .map(|c| percent(c.kept * Decimal::ONE_HUNDRED / c.margin))
+        .collect();
+    assert_eq!(shares, ["100%", "79.15%"]);
 }
 
 #[test]

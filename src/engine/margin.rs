@@ -153,6 +153,8 @@ pub struct YearMargin {
     pub curve: LossCurve,
     pub measures: Vec<MeasureMargin>,
     pub groups: Vec<GroupMargin>,
+    /// The year's combined lines, each the sum of its groups.
+    pub combined: Vec<GroupMargin>,
     pub checks: Vec<MarginCheck>,
     pub problems: Vec<String>,
 }
@@ -725,6 +727,26 @@ pub fn compute(year: &RegimeYear, results: Option<&Results>) -> YearMargin {
         g.lost = add(g.lost, m.lost);
         g.unassessed = add(g.unassessed, m.unassessed);
     }
+    let combined = year
+        .combined
+        .iter()
+        .map(|c| {
+            let mut sum = GroupMargin {
+                group: c.name.clone(),
+                margin: Decimal::ZERO,
+                kept: Decimal::ZERO,
+                lost: Decimal::ZERO,
+                unassessed: Decimal::ZERO,
+            };
+            for g in groups.iter().filter(|g| c.groups.contains(&g.group)) {
+                sum.margin = add(sum.margin, g.margin);
+                sum.kept = add(sum.kept, g.kept);
+                sum.lost = add(sum.lost, g.lost);
+                sum.unassessed = add(sum.unassessed, g.unassessed);
+            }
+            sum
+        })
+        .collect();
     let months = year.months();
     let mut out = YearMargin {
         year: year.name.clone(),
@@ -739,6 +761,7 @@ pub fn compute(year: &RegimeYear, results: Option<&Results>) -> YearMargin {
         curve: year.curve.clone(),
         measures,
         groups,
+        combined,
         checks: Vec::new(),
         problems: year.problems(),
     };

@@ -70,6 +70,14 @@ fn amount_checks(
     }
 }
 
+/// Percent kept of a margin, when all of it is assessed.
+fn share_of(kept: Decimal, margin: Decimal, unassessed: Decimal) -> Option<Decimal> {
+    if margin.is_zero() || !unassessed.is_zero() {
+        return None;
+    }
+    kept.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(margin)
+}
+
 fn round_to(v: Decimal, to: Decimal) -> Decimal {
     v.checked_div(to)
         .and_then(|q| q.round().checked_mul(to))
@@ -167,6 +175,32 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
             agrees_rounded(m.allocated, m.margin_at_risk, to),
             "compared rounded to £1,000".into(),
         ));
+    }
+    for (c, g) in year.combined.iter().zip(&m.combined) {
+        if let Some(r) = &c.reported {
+            amount_checks(
+                &mut out,
+                &c.name,
+                r,
+                g.kept,
+                g.lost,
+                share_of(g.kept, g.margin, g.unassessed),
+            );
+            if let Some(stated) = r.margin {
+                let ok = agrees_rounded(g.margin, stated, r.rounded_to);
+                out.push(check(
+                    format!("{} margin at risk ({})", c.name, r.source),
+                    format!("£{}m", millions(stated)),
+                    format!("£{}m", millions(g.margin)),
+                    ok,
+                    format!(
+                        "{} rounded to £{}",
+                        money(g.margin),
+                        decimal(r.rounded_to, 0)
+                    ),
+                ));
+            }
+        }
     }
     if let Some(r) = &year.reported {
         let share = (!m.allocated.is_zero() && m.unassessed.is_zero())

@@ -49,6 +49,19 @@ pub struct RegimeYear {
     /// Totals as a submission states them, to check against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<ReportedOutcome>,
+    /// Groups a submission speaks of together ("customer engagement and
+    /// contract management"), summed and checked as one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub combined: Vec<Combined>,
+}
+
+/// Several groups summed as one line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Combined {
+    pub name: String,
+    pub groups: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<ReportedOutcome>,
 }
 
 /// An OPR measure: SUM1, SDM1, SDM2, VMM1, VMM2 and the zero-weighted ones.
@@ -193,6 +206,9 @@ pub struct ReportedOutcome {
     /// Percent kept, as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_kept: Option<Decimal>,
+    /// The margin at risk, as stated (checked for combined lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<Decimal>,
     #[serde(default = "thousand")]
     pub rounded_to: Decimal,
     /// Where in the submission.

@@ -58,6 +58,7 @@ pub mod import_preview;
 pub mod incident_summary;
 pub mod measure_row;
 pub mod measures_table;
+pub mod opr_cells;
 pub mod opr_checks;
 pub mod opr_curve;
 pub mod opr_measure_row;

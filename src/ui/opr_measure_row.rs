@@ -1,8 +1,8 @@
 //! One measure's line in the summary and its parts below it.
 
+use super::opr_cells::{amount_cells, difference, whole_percent};
 use super::opr_panel::OprPanel;
 use super::opr_part_row::OprPartRow;
-use super::opr_table::{amount_cells, difference, whole_percent};
 use super::state::{Action, RegimeRef};
 use crate::engine::format::{brief, level};
 use crate::engine::margin::{millions, percent, MeasureMargin, PartMargin};

@@ -2,7 +2,7 @@
 //! performance, typed in place as a what-if, and what it keeps and loses.
 
 use super::decimal_field::DecimalField;
-use super::opr_table::{difference, whole_percent};
+use super::opr_cells::{difference, whole_percent};
 use super::opr_view::change_year;
 use super::state::{Action, RegimeRef};
 use crate::engine::format::brief;

@@ -163,9 +163,14 @@ describe('OPR margin in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, () =
       await expectCell(s, group('Contract management'), 'opr-kept', '0.651');
       assert.equal(await cell(s, group('Customer engagement'), 'opr-share'), '67%');
       assert.equal(await cell(s, group('Contract management'), 'opr-share'), '57%');
-      const kept = Number(await cell(s, group('Customer engagement'), 'opr-kept')) + Number(await cell(s, group('Contract management'), 'opr-kept'));
-      const margin = Number(await cell(s, group('Customer engagement'), 'opr-margin')) + Number(await cell(s, group('Contract management'), 'opr-margin'));
-      assert.equal(Math.round((100 * kept) / margin), 62, `${kept} of ${margin}`);
+      // The submission's own line: 62% of £2.28m, shown together and checked.
+      const both = `${TABLE} tr[data-testid="opr-combined"][data-group="Customer engagement and contract management"]`;
+      assert.equal(await cell(s, both, 'opr-share'), '62%');
+      assert.equal(await cell(s, both, 'opr-margin'), '2.283');
+      assert.equal(await cell(s, both, 'opr-kept'), '1.412');
+      // Agreeing checks are folded away; they are still on the page.
+      const checks = await s.page.locator('[data-testid="opr-checks"]').textContent();
+      assert.match(checks, /Customer engagement and contract management share kept.*62%.*61\.83%/s);
       // The RPLs are not in the documents: decided shares, said so.
       assert.match(await text(s, part('SDM1', 0)), /100% \(decided\)/);
     });
