@@ -4,7 +4,9 @@
 //! panic.
 
 use dcc_perf::engine::margin::{compute, share_at};
-use dcc_perf::engine::opr::{CurvePoint, LossCurve, OprMeasure, Part, RegimeYear, Region, Scale};
+use dcc_perf::engine::opr::{
+    Combined, CurvePoint, LossCurve, OprMeasure, Part, RegimeYear, Region, Scale,
+};
 use dcc_perf::engine::opr_whatif::needed;
 use dcc_perf::engine::Month;
 use proptest::prelude::*;
@@ -108,6 +110,11 @@ fn year() -> impl Strategy<Value = RegimeYear> {
             measures,
             notes: Vec::new(),
             reported: None,
+            combined: vec![Combined {
+                name: "both groups".into(),
+                groups: vec!["group 0".into(), "group 1".into()],
+                reported: None,
+            }],
         })
 }
 
@@ -129,6 +136,9 @@ proptest! {
             prop_assert_eq!(mm.margin, want);
         }
         prop_assert_eq!(m.kept + m.lost + m.unassessed, m.allocated);
+        // Both groups together are the whole year.
+        let both = &m.combined[0];
+        prop_assert_eq!((both.kept, both.lost, both.margin), (m.kept, m.lost, m.allocated));
     }
 
     #[test]
@@ -199,6 +209,7 @@ proptest! {
             }],
             notes: Vec::new(),
             reported: None,
+            combined: Vec::new(),
         };
         let m = compute(&y, None);
         prop_assert_eq!(m.measures.len(), 1);
