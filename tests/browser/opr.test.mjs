@@ -108,6 +108,15 @@ describe('OPR margin in headless Chromium', { timeout: 10 * TEST_TIMEOUT }, () =
       await expectCell(s, TOTAL, 'opr-lost', '0.559');
       await expectCell(s, measure('SDM1'), 'opr-kept', '2.086');
       assert.equal(await cell(s, TOTAL, 'opr-delta'), '');
+
+      // Redo brings it back; the OPR years are saved with the work, so a
+      // reload keeps the what-if and its difference from the baseline.
+      await s.page.click('[data-testid="redo"]');
+      await expectCell(s, TOTAL, 'opr-lost', '0.906');
+      await s.page.reload();
+      await openOpr(s);
+      await expectCell(s, TOTAL, 'opr-lost', '0.906');
+      assert.equal(await cell(s, TOTAL, 'opr-delta'), '−£347,666.67');
     });
   });
 
