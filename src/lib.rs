@@ -3,11 +3,13 @@
 //!
 //! - [`engine`]: the calculations, pure Rust (`rust_decimal`, `serde`, std);
 //! - [`io`]: text and files to domain types and back (CSV, JSON), no DOM;
+//! - [`chart`]: charts drawn with plotters to SVG, with descriptions and tables;
 //! - `ui` (wasm32 only): the Yew app, thin over the engine.
 //!
-//! Dependencies point one way: ui → io → engine. The `dcc-perf` command and
+//! Dependencies point one way: ui → io → engine, and ui → chart → engine. The `dcc-perf` command and
 //! the browser app share the engine and io.
 
+pub mod chart;
 pub mod engine;
 pub mod io;
 #[cfg(target_arch = "wasm32")]

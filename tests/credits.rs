@@ -26,6 +26,7 @@ fn obs(period: &str, provider: Provider, measure: &str, level: &str) -> Observat
         reported: None,
         reported_in: None,
         note: None,
+        approximate: false,
     }
 }
 
@@ -553,8 +554,11 @@ fn months_with_missing_measures_are_computed_but_not_compared() {
         Some(true),
         "£0* against a complete £0"
     );
-    // Quarterly figures alone (December 2020 here) do not make a month computed.
-    assert_eq!(c.party(m("2020-12"), Party::Arqiva), None);
+    // Quarterly figures alone (Telefonica's December 2020) do not make a
+    // month computed; Arqiva's approximate monthly PM2 does, but partially.
+    assert_eq!(c.party(m("2020-12"), Party::Telefonica), None);
+    let dec = c.party(m("2020-12"), Party::Arqiva).unwrap();
+    assert_eq!((dec.money, dec.complete), (d("43198"), false));
 }
 
 #[test]

@@ -364,6 +364,7 @@ fn observations(levels: &[Vec<Option<Decimal>>]) -> Vec<Observation> {
                     reported: None,
                     reported_in: None,
                     note: None,
+                    approximate: false,
                 });
             }
         }
@@ -643,6 +644,7 @@ fn a_huge_cpm_component_level_is_evaluated() {
         reported: None,
         reported_in: None,
         note: None,
+        approximate: false,
     };
     let c = credits(vec![obs], &CreditScheme::march_2021());
     assert!(c.line(month(0), Provider::Cspn, "PM2").is_none());

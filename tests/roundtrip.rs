@@ -156,14 +156,19 @@ fn observation() -> impl Strategy<Value = Observation> {
         .prop_flat_map(|(def, period, later)| {
             // reported_in is the period itself or a later report.
             let reported_in = later.map(|n| plus(period, n));
-            (input(def), note()).prop_map(move |((input, reported), note)| Observation {
-                period,
-                measure: def.code.into(),
-                provider: def.provider,
-                input,
-                reported,
-                reported_in,
-                note,
+            (input(def), note(), any::<bool>()).prop_map(move |((input, reported), note, about)| {
+                // Only a level typed in can be marked approximate ("~50").
+                let approximate = about && matches!(input, Input::Level { .. });
+                Observation {
+                    period,
+                    measure: def.code.into(),
+                    provider: def.provider,
+                    input,
+                    reported,
+                    reported_in,
+                    note,
+                    approximate,
+                }
             })
         })
 }
@@ -222,6 +227,7 @@ fn wide_observation(with_na: bool) -> impl Strategy<Value = Observation> {
             reported: None,
             reported_in: None,
             note: None,
+            approximate: false,
         })
     })
 }

@@ -165,6 +165,7 @@ impl Dataset {
                 o.reported = None;
             }
             None => data.observations.push(Observation {
+                approximate: false,
                 period,
                 measure: measure.into(),
                 provider,
@@ -194,6 +195,7 @@ mod tests {
             reported: None,
             reported_in: reported_in.map(|r| r.parse().unwrap()),
             note: None,
+            approximate: false,
         }
     }
 

@@ -260,6 +260,25 @@ pub fn derived(
         ),
         ..Explanation::default()
     };
+    // A mean of a few components would let one provider's figure stand for
+    // the whole CPM (the December 2020 sample has only CSPN PM2 of CPM1's
+    // twelve), so a CPM is formed only when at least half are loaded.
+    let loaded = components.iter().filter(|c| c.1.is_some()).count();
+    if loaded * 2 < components.len() {
+        for (label, level) in components {
+            let value = match level {
+                Some(ServiceLevel::Number(n)) => format!("{}%", brief(*n)),
+                Some(ServiceLevel::Status(s)) => s.label().to_string(),
+                None => "not loaded".to_string(),
+            };
+            ex.inputs.push(Fact::new(label.clone(), value));
+        }
+        ex.steps.push(format!(
+            "Only {loaded} of {} components are loaded; a CPM is formed only when at least half are.",
+            components.len()
+        ));
+        return (ServiceLevel::Status(NoValue::NotReported), ex);
+    }
     let mut numbers = Vec::new();
     for (label, level) in components {
         let value = match level {

@@ -117,6 +117,9 @@ pub struct Observation {
     pub reported_in: Option<Month>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The documents give only an approximate figure ("about 50%").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 /// All observations the calculator works on.

@@ -82,6 +82,8 @@ pub struct MeasureResult {
     pub reported_check: Option<ReportedCheck>,
     /// A percentage outside 0–100 (PM12.2 yields such values by its formula).
     pub out_of_range: bool,
+    /// The figure is approximate: the documents say "about".
+    pub approximate: bool,
     pub explanation: Explanation,
 }
 
@@ -461,6 +463,11 @@ fn build(
     if let Some(note) = obs.and_then(|o| o.note.clone()) {
         ex.notes.push(note);
     }
+    let approximate = obs.is_some_and(|o| o.approximate);
+    if approximate {
+        ex.notes
+            .push("Approximate: the documents give this figure as \"about\".".into());
+    }
 
     MeasureResult {
         period,
@@ -492,6 +499,7 @@ fn build(
         headroom,
         reported_check,
         out_of_range,
+        approximate,
         explanation: ex,
     }
 }

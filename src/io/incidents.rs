@@ -842,6 +842,7 @@ impl IncidentReader {
                     Input::Incidents { categories }
                 };
                 observations.push(Observation {
+                    approximate: false,
                     period,
                     measure: measure.into(),
                     provider: Provider::Dcc,

@@ -269,7 +269,7 @@ impl<'f> Collector<'f> {
             }
             let value = match get("value") {
                 "" => Some(None),
-                t => values::level(t).map(|c| Some((c, t.to_string()))),
+                t => values::level(values::approximate(t).1).map(|c| Some((c, t.to_string()))),
             };
             if value.is_none() {
                 bad("value", ErrorKind::BadValue, LEVEL_EXPECTED.into());
@@ -387,6 +387,11 @@ impl<'f> Collector<'f> {
         } = self;
         let mut observations = Vec::with_capacity(groups.len());
         for ((period, code, provider, reported_in), rows) in groups {
+            // "~50" or "about 50": a number the documents only approximate.
+            let approximate = rows.iter().any(|r| {
+                r.category.is_none()
+                    && matches!(&r.value, Some((Cell::Number(_), t)) if values::approximate(t).0)
+            });
             match combine(file, &rows) {
                 Ok((input, reported, note)) => observations.push(Observation {
                     input: power_outage(input, cat.get(code, provider).map(|d| d.basis)),
@@ -396,6 +401,7 @@ impl<'f> Collector<'f> {
                     reported,
                     reported_in,
                     note,
+                    approximate,
                 }),
                 Err(e) => {
                     if let Some(r) = e.row {

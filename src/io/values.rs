@@ -54,6 +54,30 @@ pub fn decimal(text: &str) -> Option<Decimal> {
     canonical.parse().ok()
 }
 
+/// A figure marked as approximate, as documents write it: `~50`, `≈ 50%`,
+/// `about 50`, `approx. 50`, `c. 50`. Returns whether it was marked and the
+/// figure without the mark.
+pub fn approximate(text: &str) -> (bool, &str) {
+    let t = text.trim();
+    for mark in [
+        "~",
+        "≈",
+        "about ",
+        "approximately ",
+        "approx. ",
+        "approx ",
+        "c. ",
+    ] {
+        let hit = t
+            .get(..mark.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(mark));
+        if hit {
+            return (true, t[mark.len()..].trim());
+        }
+    }
+    (false, t)
+}
+
 pub fn level(text: &str) -> Option<Cell> {
     NoValue::parse(text)
         .map(Cell::Status)

@@ -80,7 +80,10 @@ fn observation_rows(o: &Observation, out: &mut Vec<[String; 10]>) {
     let reported = o.reported.map(|r| r.to_string()).unwrap_or_default();
     let e = String::new;
     match &o.input {
-        Input::Level { level } => out.push(row(e(), level.to_string(), e(), e(), e())),
+        Input::Level { level } => {
+            let mark = if o.approximate { "~" } else { "" };
+            out.push(row(e(), format!("{mark}{level}"), e(), e(), e()))
+        }
         Input::Status { status } => out.push(row(e(), status.label().into(), e(), e(), e())),
         Input::Counts { successes, total } => out.push(row(
             e(),

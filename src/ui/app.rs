@@ -12,6 +12,8 @@ use super::opr_view::OprView;
 use super::state::{Action, DataRef, ResultKey, State, View};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
+use super::trend_chart::TrendChart;
+use super::trends_view::TrendsView;
 use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -141,10 +143,13 @@ pub fn App() -> Html {
                 <nav class="views" role="tablist" aria-label="Views">
                     { view_tab(View::Levels, "Service levels", "view-levels", state.view, &on_action) }
                     { view_tab(View::Credits, "Service credits", "view-credits", state.view, &on_action) }
+                    { view_tab(View::Trends, "CPM trends", "view-trends", state.view, &on_action) }
                     { view_tab(View::Opr, "OPR margin", "view-opr", state.view, &on_action) }
                     { view_tab(View::Compare, "Compare scenarios", "view-compare", state.view, &on_action) }
                 </nav>
-                if state.view == View::Opr {
+                if state.view == View::Trends {
+                    <TrendsView results={results.clone()} month={month} on_action={on_action.clone()} />
+                } else if state.view == View::Opr {
                     <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
                         settings={state.settings} year={state.opr_year.clone()} selected={state.opr_selected.clone()}
                         on_action={on_action.clone()} />
@@ -157,6 +162,7 @@ pub fn App() -> Html {
                         tab={state.credit_tab} source={state.credit_source} selected={state.credit_selected.clone()}
                         on_action={on_action.clone()} />
                 } else {
+                    <TrendChart results={results.clone()} series={state.trend.clone()} on_action={on_action.clone()} />
                     <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
                     <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
                         <MeasuresTable rows={rows} grouping={state.grouping} only_misses={state.only_misses}

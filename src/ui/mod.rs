@@ -37,6 +37,7 @@
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod chart_frame;
 pub mod compare_sides;
 pub mod compare_table;
 pub mod compare_view;
@@ -80,6 +81,8 @@ pub mod status;
 pub mod storage;
 pub mod summary;
 pub mod toolbar;
+pub mod trend_chart;
+pub mod trends_view;
 
 /// Mounts the app on the page body.
 pub fn run() {

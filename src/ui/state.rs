@@ -97,6 +97,8 @@ pub enum View {
     Credits,
     Opr,
     Compare,
+    /// CPMs over time and the status grid.
+    Trends,
 }
 
 /// Which part of the credits page is on show.
@@ -164,6 +166,9 @@ pub struct State {
     pub scenarios: Vec<Rc<SavedScenario>>,
     /// The two sides compared, left and right.
     pub compare: (Side, Side),
+    /// The measure and provider the trend chart shows: CSP North PM2
+    /// (firmware within TRT) until the user picks another.
+    pub trend: (String, Provider),
     /// One line telling the user what just happened.
     pub notice: Option<String>,
 }
@@ -206,6 +211,7 @@ impl State {
             opr_selected: None,
             scenarios: scenarios.into_iter().map(Rc::new).collect(),
             compare: (Side::Baseline, Side::Current),
+            trend: ("PM2".into(), Provider::Cspn),
             baseline,
             view: View::Levels,
             credit_tab: CreditTab::Month,
@@ -334,6 +340,8 @@ pub enum Action {
     OpenScenario(String),
     DeleteScenario(String),
     SetCompare(Side, Side),
+    /// The trend chart's measure and provider.
+    SetTrend(String, Provider),
 }
 
 impl Reducible for State {
@@ -528,6 +536,7 @@ impl Reducible for State {
                 s.notice = Some(format!("Deleted scenario \"{name}\"."));
             }
             Action::SetCompare(a, b) => s.compare = (a, b),
+            Action::SetTrend(m, p) => s.trend = (m, p),
         }
         Rc::new(s)
     }

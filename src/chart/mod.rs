@@ -1,0 +1,209 @@
+//! Charts drawn with plotters to SVG strings, from the engine's results.
+//!
+//! Each chart function returns a [`Chart`]: the SVG, the points a reader can
+//! hover or focus ([`Hotspot`]), a text description and the same data as a
+//! table, so every chart is readable without seeing it. The UI shows the SVG
+//! as an image (crisp at any pixel density, and inert: nothing in it runs),
+//! lays focusable hotspots over it, and exports it as SVG or PNG.
+//!
+//! Coordinates are integers (hundredths of a percentage point, whole pounds,
+//! month indexes), so no figure passes through floating point: labels and
+//! tooltips are formatted from the engine's exact decimals.
+//!
+//! - [`trend`]: one measure of one provider over the loaded months;
+//!
+//! Dependencies: chart → engine (and plotters); the UI calls chart.
+
+pub mod trend;
+
+use crate::engine::Compliance;
+use plotters::style::RGBColor;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A drawn chart and everything needed to read it without seeing it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Chart {
+    pub title: String,
+    /// The SVG document, `width` × `height` user units.
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    pub hotspots: Vec<Hotspot>,
+    /// A text alternative: what the chart shows and what stands out.
+    pub description: String,
+    pub table: DataTable,
+}
+
+/// A point a reader can hover or focus to read its value, period and status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hotspot {
+    /// Centre in SVG user units.
+    pub x: i32,
+    pub y: i32,
+    /// What the point says, in full: "March 2021: 23.74%, below minimum".
+    pub label: String,
+}
+
+/// The chart's data as a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DataTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Okabe and Ito's palette, which readers with any common colour-vision
+/// deficiency can tell apart.
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const BLACK: RGBColor = RGBColor(0, 0, 0);
+    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+    pub const SKY: RGBColor = RGBColor(86, 180, 233);
+    pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+    pub const YELLOW: RGBColor = RGBColor(240, 228, 66);
+    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+    pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+    pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    pub const GREY: RGBColor = RGBColor(120, 120, 120);
+    pub const LIGHT: RGBColor = RGBColor(232, 236, 240);
+    /// Series colours in order, for providers or measures.
+    pub const SERIES: [RGBColor; 7] = [BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW];
+}
+
+/// How a status is marked: a shape as well as a colour, never colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Met target: a filled circle.
+    Circle,
+    /// Below target: a triangle.
+    Triangle,
+    /// Below minimum: a cross.
+    Cross,
+    /// Not assessed: a hollow circle.
+    Hollow,
+}
+
+impl Mark {
+    pub fn of(status: Compliance) -> Mark {
+        match status {
+            Compliance::MeetsTarget => Mark::Circle,
+            Compliance::BelowTarget => Mark::Triangle,
+            Compliance::BelowMinimum => Mark::Cross,
+            Compliance::NotAssessed => Mark::Hollow,
+        }
+    }
+
+    pub fn colour(self) -> RGBColor {
+        match self {
+            Mark::Circle => palette::GREEN,
+            Mark::Triangle => palette::ORANGE,
+            Mark::Cross => palette::VERMILLION,
+            Mark::Hollow => palette::GREY,
+        }
+    }
+
+    /// The symbol the status badges use, for legends and tables.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Circle => "●",
+            Mark::Triangle => "▲",
+            Mark::Cross => "✖",
+            Mark::Hollow => "○",
+        }
+    }
+}
+
+/// A percentage as hundredths of a point: 23.74 → 2374, saturating.
+pub fn hundredths(level: Decimal) -> i64 {
+    let far = if level.is_sign_negative() {
+        i64::MIN / 4
+    } else {
+        i64::MAX / 4
+    };
+    level
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|v| v.round().to_i64())
+        .map_or(far, |v| v.clamp(i64::MIN / 4, i64::MAX / 4))
+}
+
+/// Hundredths back to a label: 2374 → "23.74", 9900 → "99".
+pub fn from_hundredths(v: i64) -> String {
+    let d = Decimal::new(v, 2).normalize();
+    crate::engine::format::exact(d)
+}
+
+/// Pounds as whole pounds for coordinates, saturating.
+pub fn whole_pounds(gbp: Decimal) -> i64 {
+    gbp.round().to_i64().unwrap_or(if gbp.is_sign_negative() {
+        i64::MIN / 4
+    } else {
+        i64::MAX / 4
+    })
+}
+
+/// A tick step that gives about `ticks` round steps over `span`: 1, 2 or 5
+/// times a power of ten.
+pub fn nice_step(span: i64, ticks: i64) -> i64 {
+    let ticks = ticks.max(1);
+    let raw = (span.saturating_add(ticks - 1) / ticks).max(1);
+    let mut p = 1i64;
+    while p.saturating_mul(10) <= raw {
+        p = p.saturating_mul(10);
+    }
+    [1, 2, 5, 10]
+        .into_iter()
+        .map(|m| p.saturating_mul(m))
+        .find(|s| *s >= raw)
+        .unwrap_or(p)
+}
+
+/// The common font for every chart's text.
+pub const FONT: &str = "DejaVu Sans, Verdana, sans-serif";
+
+/// Escapes nothing: plotters' SVG backend escapes text itself. Labels are
+/// trimmed so a long name cannot push the chart apart.
+pub fn short(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_coordinates() {
+        let cases = [
+            ("23.74", 2374, "23.74"),
+            ("99", 9900, "99"),
+            ("99.896", 9990, "99.9"),
+            ("-1", -100, "-1"),
+        ];
+        for (level, h, label) in cases {
+            let d: Decimal = level.parse().unwrap();
+            assert_eq!(hundredths(d), h, "{level}");
+            assert_eq!(from_hundredths(h), label, "{level}");
+        }
+        assert!(hundredths(Decimal::MAX) > 0);
+        assert_eq!(whole_pounds("43198.75".parse().unwrap()), 43199);
+    }
+
+    #[test]
+    fn nice_steps() {
+        let cases = [
+            (10000, 5, 2000),
+            (2374, 5, 500),
+            (7, 5, 2),
+            (0, 5, 1),
+            (45000, 4, 20000),
+        ];
+        for (span, ticks, step) in cases {
+            assert_eq!(nice_step(span, ticks), step, "{span}/{ticks}");
+        }
+    }
+}
