@@ -99,6 +99,7 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
         let mut chart = match ChartBuilder::on(&root)
             .margin(16)
             .margin_top(54)
+            .margin_right(96)
             .x_label_area_size(46)
             .y_label_area_size(64)
             .build_cartesian_2d(0..2 * n, lo..hi)
@@ -134,8 +135,8 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
             } else {
                 "Count"
             })
-            .label_style((FONT, 13))
-            .axis_desc_style((FONT, 14))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 16))
             .draw();
         // The band between minimum and target, and the two levels as lines,
         // month by month (levels can change over time).
@@ -217,11 +218,28 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
                 label: label(r),
             });
         }
+        // Name the two levels where they end, so the lines read without the legend.
+        if let Some(r) = points.iter().rev().find_map(|p| p.row) {
+            let small = (FONT, 14).into_font();
+            for (v, word, colour, dy) in [
+                (r.target, "target", palette::BLUE, -16),
+                (r.minimum, "minimum", palette::VERMILLION, 2),
+            ] {
+                let Some(v) = v else { continue };
+                let (px, py) = chart.backend_coord(&(2 * n, hundredths(v)));
+                let text = format!("{word} {}{unit}", from_hundredths(hundredths(v)));
+                let _ = root.draw(&Text::new(
+                    text,
+                    (px + 6, py + dy),
+                    small.clone().color(&colour),
+                ));
+            }
+        }
         legend(&root);
         let _ = root.draw(&Text::new(
             super::short(&title, 110),
             (16, 8),
-            (FONT, 16)
+            (FONT, 19)
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&palette::BLACK),
@@ -245,18 +263,18 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>) {
         (Mark::Triangle, "below target"),
         (Mark::Cross, "below minimum"),
     ];
-    let style = (FONT, 13).into_font().color(&palette::BLACK);
-    let mut x = 70;
+    let style = (FONT, 15).into_font().color(&palette::BLACK);
+    let mut x = 60;
     for (m, words) in items {
         let _ = root.draw(&Text::new(
             format!("{} {words}", m.symbol()),
             (x, 32),
             style.clone().color(&m.colour()),
         ));
-        x += 130;
+        x += 140;
     }
     let _ = root.draw(&Text::new(
-        "— target   - - minimum   ◯ approximate   ○ first reported (restated)",
+        "— target   - - minimum   ◯ approximate   ○ first reported",
         (x, 32),
         style,
     ));

@@ -1,0 +1,219 @@
+//! The trend chart, tested on the SVG it produces: CSP North PM2's history
+//! with its approximate months, target and minimum, status marks, gaps,
+//! restatements, and the description and table that stand in for it.
+
+use dcc_perf::chart::trend::trend;
+use dcc_perf::chart::Chart;
+use dcc_perf::engine::{evaluate, Dataset, Input, Month, Provider, Settings};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+fn sample_trend(measure: &str, provider: Provider) -> Chart {
+    trend(
+        &evaluate(&dcc_perf::io::sample(), Settings::default()),
+        measure,
+        provider,
+    )
+}
+
+/// The text of every `<text>` element, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.split_once('>')?.1;
+            Some(body.split_once("</text>")?.0.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn cspn_pm2_opens_with_its_history_against_target() {
+    let c = sample_trend("PM2", Provider::Cspn);
+    assert_eq!(
+        c.title,
+        "CSP North (Arqiva) PM2: Category 1 firmware payloads completed within the relevant TRT"
+    );
+    // One point a month, oldest first, each saying its value, month and status.
+    let labels: Vec<&str> = c.hotspots.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "December 2020: about 50.00%, below minimum",
+            "January 2021: about 43.00%, below minimum",
+            "February 2021: 35.88%, below minimum",
+            "March 2021: 23.74%, below minimum",
+        ]
+    );
+    // Later months sit further right and, falling, lower down.
+    assert!(c
+        .hotspots
+        .windows(2)
+        .all(|w| w[1].x > w[0].x && w[1].y > w[0].y));
+    let t = texts(&c.svg);
+    for want in [
+        "Dec 2020",
+        "Mar 2021",
+        "100%",
+        "0%",
+        "Service level (%)",
+        "Month",
+        "✖ below minimum",
+    ] {
+        assert!(
+            t.iter().any(|x| x.contains(want)),
+            "no text {want:?} in {t:?}"
+        );
+    }
+    assert!(
+        t.iter().any(|x| x.starts_with("CSP North (Arqiva) PM2")),
+        "the title is in the SVG, for exports"
+    );
+    // Target (solid blue) and minimum (dashed vermillion) are drawn for each month.
+    assert!(
+        c.svg.contains("#0072B2") || c.svg.contains("rgb(0,114,178)"),
+        "target colour"
+    );
+    assert!(
+        c.svg.matches("<polyline").count() >= 4 + 4 + 1,
+        "target, minimum and level lines"
+    );
+    // Approximate months carry a ring as well as their status mark.
+    assert_eq!(
+        c.svg.matches("r=\"11\"").count(),
+        2,
+        "two approximate months ringed"
+    );
+    assert!(
+        c.description.contains("below minimum in 4"),
+        "{}",
+        c.description
+    );
+    assert!(
+        c.description.contains("Target 99%, minimum 96%"),
+        "{}",
+        c.description
+    );
+    assert!(
+        c.description
+            .contains("Approximate (the documents say \"about\"): December 2020, January 2021"),
+        "{}",
+        c.description
+    );
+    assert_eq!(
+        c.table.headers,
+        ["Month", "Level", "Status", "Target", "Minimum", "Note"]
+    );
+    assert_eq!(
+        c.table.rows[3][..3],
+        ["March 2021", "23.74%", "✖ Below minimum"]
+    );
+    assert_eq!(c.table.rows[0][5], "approximate");
+}
+
+#[test]
+fn gaps_restatements_and_other_measures() {
+    // A month with no number leaves a gap; a restated month shows both figures.
+    let mut data = Dataset::default();
+    let level = |v: &str| Input::Level { level: d(v) };
+    for (month, v) in [("2021-01", "99.5"), ("2021-03", "98.5")] {
+        data = data.with_input(m(month), "PM2.4", Provider::Dsp, level(v));
+    }
+    data = data.with_input(
+        m("2021-02"),
+        "PM2.4",
+        Provider::Dsp,
+        Input::Status {
+            status: dcc_perf::engine::NoValue::NoEvents,
+        },
+    );
+    let c = trend(
+        &evaluate(&data, Settings::default()),
+        "PM2.4",
+        Provider::Dsp,
+    );
+    let labels: Vec<&str> = c.hotspots.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "January 2021: 99.50%, meets target",
+            "March 2021: 98.50%, below target"
+        ]
+    );
+    assert!(
+        c.description
+            .contains("1 month(s) without a number are left as gaps"),
+        "{}",
+        c.description
+    );
+    assert_eq!(c.table.rows[1][1], "No Events");
+    // Two runs of one point each: no level line joins January to March.
+    assert_eq!(level_lines(&c.svg), 0);
+    assert_eq!(
+        level_lines(&sample_trend("PM2", Provider::Cspn).svg),
+        1,
+        "one unbroken run"
+    );
+
+    // The sample's CSPS CH1.1 February 2021 was restated from 98.75% to 100%.
+    let c = sample_trend("CH1.1", Provider::Csps);
+    let feb = c
+        .hotspots
+        .iter()
+        .find(|h| h.label.starts_with("February 2021"))
+        .unwrap();
+    assert!(
+        feb.label.contains("first reported as 98.75%"),
+        "{}",
+        feb.label
+    );
+    assert!(c
+        .table
+        .rows
+        .iter()
+        .any(|r| r[5].contains("restated; first reported as 98.75%")));
+}
+
+#[test]
+fn nothing_loaded_draws_nothing_and_says_so() {
+    let c = trend(
+        &evaluate(&Dataset::default(), Settings::default()),
+        "PM2",
+        Provider::Cspn,
+    );
+    assert!(c.svg.is_empty());
+    assert!(c.hotspots.is_empty());
+    assert!(
+        c.description.contains("No figures for CSPN PM2"),
+        "{}",
+        c.description
+    );
+    // A count measure is drawn on a count axis, not in percent.
+    let c = sample_trend("PM8", Provider::Dsp);
+    if !c.svg.is_empty() {
+        assert!(!texts(&c.svg).iter().any(|t| t == "Service level (%)"));
+    }
+}
+
+/// Level lines (black, 2 wide) joining two or more points.
+fn level_lines(svg: &str) -> usize {
+    svg.split("<polyline")
+        .skip(1)
+        .filter(|p| p.contains("stroke=\"#000000\" stroke-width=\"2\""))
+        .filter(|p| {
+            let pts = p
+                .split("points=\"")
+                .nth(1)
+                .and_then(|x| x.split('"').next())
+                .unwrap_or("");
+            pts.split_whitespace().count() >= 2
+        })
+        .count()
+}
