@@ -4,6 +4,7 @@
 
 use super::compare_sides::ComparePickers;
 use super::compare_table::CompareTable;
+use super::opr_compare_chart::OprCompareChart;
 use super::scenario_list::ScenarioList;
 use super::state::{Action, Side, Snapshot};
 use crate::engine::compare::{compare_outcomes, outcome, Inputs, Section};
@@ -121,6 +122,7 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
                 <CompareTable testid="compare-results" title="What differs in the results" left={ln} right={rn}
                     sections={Section::RESULTS.to_vec()} changes={comparison.clone()} results={true} filter={*filter} />
             }
+            <OprCompareChart left={lo.clone()} right={ro.clone()} names={(side_label(&p.sides.0), side_label(&p.sides.1))} />
         </section>
     }
 }
