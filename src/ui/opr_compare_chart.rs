@@ -1,9 +1,10 @@
 //! The compare page's OPR chart: one regulatory year's margin on both sides,
-//! measure by measure. The page has no year of its own, so a small picker
-//! offers the years both sides have (a year one side lacks has nothing to
-//! set beside it).
+//! measure by measure: the year on show on the OPR page, and a small picker
+//! (which changes that same year) offering the years both sides have; a
+//! year one side lacks has nothing to set beside it.
 
 use super::chart_frame::ChartFrame;
+use super::state::Action;
 use crate::chart::opr::side_by_side;
 use crate::engine::compare::Outcome;
 use std::rc::Rc;
@@ -16,11 +17,13 @@ pub struct OprCompareChartProps {
     pub right: Rc<Outcome>,
     /// The sides' names, left and right.
     pub names: (String, String),
+    /// The OPR page's year on show.
+    pub year: String,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
-    let picked = use_state(|| None::<String>);
     let common: Vec<String> = p
         .left
         .margins
@@ -28,10 +31,10 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
         .filter(|l| p.right.margins.iter().any(|r| r.year == l.year))
         .map(|l| l.year.clone())
         .collect();
-    // The year picked if both sides still have it, else the latest they share.
-    let year = picked
-        .as_ref()
-        .filter(|y| common.contains(y))
+    // The year on show if both sides have it, else the latest they share.
+    let year = common
+        .iter()
+        .find(|y| **y == p.year)
         .or(common.last())
         .cloned();
     let chart = use_memo(
@@ -52,10 +55,10 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
         return Html::default();
     };
     let on_year = {
-        let picked = picked.clone();
+        let cb = p.on_action.clone();
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
-                picked.set(Some(s.value()));
+                cb.emit(Action::SetOprYear(s.value()));
             }
         })
     };
