@@ -76,6 +76,25 @@ fn cell_words(c: &Cell) -> String {
     format!("{figure}{origin}{pending_too}")
 }
 
+/// A table cell: the figure, marked only where it is computed, so a
+/// column of reported figures reads as plain numbers.
+fn cell_short(c: &Cell) -> String {
+    let Some(shown) = c.shown else {
+        return "–".into();
+    };
+    let mut s = match shown {
+        Amount::Pending => "pending (TBC)".to_string(),
+        a => a.to_string(),
+    };
+    if c.origin == Some(Origin::Computed) {
+        s.push_str(" (computed)");
+    }
+    if is_pending(c) && shown != Amount::Pending {
+        s.push_str("; computed: pending");
+    }
+    s
+}
+
 fn total_words(r: &MonthRow) -> String {
     let mut s = pounds(r.total);
     if !r.pending.is_empty() {
@@ -279,7 +298,7 @@ fn legend<DB: DrawingBackend>(
             colour(*p).filled(),
         ));
         let _ = root.draw(&Text::new(p.name(), (x + 19, 36), style.clone()));
-        x += 30 + 8 * p.name().chars().count() as i32;
+        x += 30 + 7 * p.name().chars().count() as i32;
     }
 }
 
@@ -294,6 +313,13 @@ fn describe(t: &YearTables, rows: &[MonthRow], coloured: &[Party]) -> String {
         t.source.label().to_lowercase(),
         rows.len()
     );
+    let reported = rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .any(|(_, c)| c.origin == Some(Origin::Reported));
+    if reported {
+        s.push_str(" Figures are as reported unless marked computed.");
+    }
     let sum_of = |p: Party| {
         rows.iter()
             .flat_map(|r| r.cells.iter())
@@ -347,7 +373,7 @@ fn table(parties: &[Party], rows: &[MonthRow]) -> DataTable {
                 r.cells
                     .iter()
                     .find(|(q, _)| q == p)
-                    .map_or_else(|| "no figure".into(), |(_, c)| cell_words(c))
+                    .map_or_else(|| "–".into(), |(_, c)| cell_short(c))
             }));
             row.push(total_words(r));
             row
