@@ -11,9 +11,15 @@
 //! tooltips are formatted from the engine's exact decimals.
 //!
 //! - [`trend`]: one measure of one provider over the loaded months;
+//! - [`credits`]: service credits by company per month, stacked, as the
+//!   12-month tables show them;
+//! - [`opr`]: a year's OPR margin kept and lost by measure, alone or two
+//!   scenarios side by side;
 //!
 //! Dependencies: chart → engine (and plotters); the UI calls chart.
 
+pub mod credits;
+pub mod opr;
 pub mod trend;
 
 use crate::engine::Compliance;

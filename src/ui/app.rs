@@ -155,7 +155,8 @@ pub fn App() -> Html {
                         on_action={on_action.clone()} />
                 } else if state.view == View::Compare {
                     <CompareView current={state.snapshot()} baseline={state.baseline.clone()} settings={state.settings}
-                        scenarios={state.scenarios.clone()} sides={state.compare.clone()} on_action={on_action.clone()} />
+                        scenarios={state.scenarios.clone()} sides={state.compare.clone()} opr_year={state.opr_year.clone()}
+                        on_action={on_action.clone()} />
                 } else if state.view == View::Credits {
                     <CreditsView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
                         baseline={state.baseline.clone()} settings={state.settings} month={month}

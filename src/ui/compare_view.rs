@@ -4,6 +4,7 @@
 
 use super::compare_sides::ComparePickers;
 use super::compare_table::CompareTable;
+use super::opr_compare_chart::OprCompareChart;
 use super::scenario_list::ScenarioList;
 use super::state::{Action, Side, Snapshot};
 use crate::engine::compare::{compare_outcomes, outcome, Inputs, Section};
@@ -23,6 +24,9 @@ pub struct CompareViewProps {
     pub scenarios: Vec<Rc<SavedScenario>>,
     /// Left and right.
     pub sides: (Side, Side),
+    /// The OPR page's year on show, for the OPR chart.
+    #[prop_or_default]
+    pub opr_year: String,
     pub on_action: Callback<Action>,
 }
 
@@ -121,6 +125,8 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
                 <CompareTable testid="compare-results" title="What differs in the results" left={ln} right={rn}
                     sections={Section::RESULTS.to_vec()} changes={comparison.clone()} results={true} filter={*filter} />
             }
+            <OprCompareChart left={lo.clone()} right={ro.clone()} names={(side_label(&p.sides.0), side_label(&p.sides.1))}
+                year={p.opr_year.clone()} on_action={p.on_action.clone()} />
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! months as rows, row and column totals; each cell says whether it is
 //! reported or computed, and a mark flags where the two disagree.
 
+use super::credits_chart::CreditsChart;
 use super::credits_view::{delta, CreditsRc};
 use super::state::{Action, DataRef};
 use crate::engine::credit_table::{year_tables, Cell, FleetTable, Origin, Source};
@@ -124,6 +125,7 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
                 </select>
             </label>
             <p class="hint">{ "r: as reported; c: computed from the loaded figures and the scheme (c*: some of the month's measures are missing, so it is not compared); ⚠: the report and the computation (or the report's own total and its parts) disagree. TBC is pending, never counted as zero." }</p>
+            <CreditsChart tables={tables.clone()} />
             { for tables.tables.iter().map(table_html) }
             <table class="measures overall-table" data-testid="year-overall">
                 <caption>{ "All providers: the reduction in DCC's external costs (§15)" }</caption>

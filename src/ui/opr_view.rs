@@ -3,6 +3,7 @@
 //! for what-ifs. Every figure comes from [`crate::engine::margin`]; this
 //! file only chooses the year and lays out the parts.
 
+use super::opr_chart::OprChart;
 use super::opr_checks::OprChecks;
 use super::opr_needed::OprNeeded;
 use super::opr_settings::OprSettings;
@@ -98,6 +99,7 @@ pub fn OprView(p: &OprViewProps) -> Html {
                 }
             </p>
             <OprYearHeader regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} on_action={p.on_action.clone()} />
+            <OprChart margin={margin.clone()} />
             <OprTable regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
                 selected={p.selected.clone()} on_action={p.on_action.clone()} />
             <OprNeeded margin={margin.clone()} />
