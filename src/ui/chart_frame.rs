@@ -18,6 +18,12 @@ pub struct ChartFrameProps {
     /// Shown after the title: pickers and the like. Default: nothing.
     #[prop_or_default]
     pub children: Html,
+    /// What the readout says before a point is chosen. Default: a hint for
+    /// monthly figures.
+    #[prop_or(AttrValue::from(
+        "Hover over a point, or tab to it, to read its value, month and status."
+    ))]
+    pub hint: AttrValue,
 }
 
 /// `data:` URL of an SVG, percent-encoded (the page's policy allows `data:`
@@ -160,10 +166,7 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             <circle class="hotspot-ring" cx={h.x.to_string()} cy={h.y.to_string()} r="13" />
         }
     });
-    let readout = current.map_or_else(
-        || "Hover over a point, or tab to it, to read its value, month and status.".to_string(),
-        |h| h.label.clone(),
-    );
+    let readout = current.map_or_else(|| p.hint.to_string(), |h| h.label.clone());
     html! {
         <figure class="chart" data-testid={format!("chart-{}", p.id)}>
             // The SVG carries the title (for exports); the caption names the figure for screen readers.

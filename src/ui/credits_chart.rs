@@ -18,7 +18,7 @@ pub fn CreditsChart(p: &CreditsChartProps) -> Html {
     let chart = use_memo(p.tables.clone(), |t| by_provider(t));
     html! {
         <section class="money-chart" aria-label="Service credits by company">
-            <ChartFrame chart={chart} id="credits-by-provider" />
+            <ChartFrame chart={chart} id="credits-by-provider" hint="Hover over a bar, or tab to it, to read a company's credit for the month." />
         </section>
     }
 }

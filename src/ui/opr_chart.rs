@@ -21,7 +21,7 @@ pub fn OprChart(p: &OprChartProps) -> Html {
     match chart.as_ref() {
         Some(c) => html! {
             <section class="money-chart" aria-label="OPR margin by measure">
-                <ChartFrame chart={c.clone()} id="opr-margin" />
+                <ChartFrame chart={c.clone()} id="opr-margin" hint="Hover over a bar, or tab to it, to read the margin kept and lost." />
             </section>
         },
         None => Html::default(),

@@ -64,7 +64,7 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
     };
     html! {
         <section class="money-chart" aria-label="OPR margin on both sides">
-            <ChartFrame chart={c.clone()} id="opr-compare">
+            <ChartFrame chart={c.clone()} id="opr-compare" hint="Hover over a bar, or tab to it, to read each side's margin kept and lost.">
                 <label class="chart-pick">{ "OPR year " }
                     <select data-testid="opr-compare-year" onchange={on_year}>
                         { for common.iter().map(|y| html! {
