@@ -3,6 +3,7 @@
 //! value, period and status, the text description, the data as a table,
 //! and downloads as SVG and PNG.
 
+use super::chart_points::ChartPoints;
 use super::download::download;
 use crate::chart::Chart;
 use std::rc::Rc;
@@ -139,26 +140,11 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             download_png(&chart.svg, name.clone(), chart.width, chart.height, done);
         })
     };
-    // Hotspots live in an SVG laid over the image, placed by attributes: the
-    // page's content policy forbids inline styles, so nothing is positioned
-    // with `style`.
-    let spot = |i: usize, h: &crate::chart::Hotspot| {
-        let (on, off, focus, blur) = (
-            reading.clone(),
-            reading.clone(),
-            reading.clone(),
-            reading.clone(),
-        );
-        html! {
-            <circle class="hotspot" data-testid="hotspot" tabindex="0" role="img" aria-label={h.label.clone()}
-                cx={h.x.to_string()} cy={h.y.to_string()} r="11"
-                onmouseenter={Callback::from(move |_| on.set(Some(i)))}
-                onmouseleave={Callback::from(move |_| off.set(None))}
-                onfocus={Callback::from(move |_| focus.set(Some(i)))}
-                onblur={Callback::from(move |_| blur.set(None))}>
-                <title>{ &h.label }</title>
-            </circle>
-        }
+    // Stable across renders, so the points component is not re-rendered
+    // (and its circles not rebuilt) when a point is read.
+    let on_read = {
+        let reading = reading.clone();
+        use_callback((), move |i: Option<usize>, _| reading.set(i))
     };
     let current = reading.and_then(|i| c.hotspots.get(i));
     let ring = current.map(|h| {
@@ -175,10 +161,8 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
             <div class="chart-canvas">
                 <img src={svg_url(&c.svg)} alt="" width={c.width.to_string()} height={c.height.to_string()} />
-                <svg class="chart-hotspots" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-label="Points">
-                    { for c.hotspots.iter().enumerate().map(|(i, h)| spot(i, h)) }
-                    { ring }
-                </svg>
+                <ChartPoints chart={p.chart.clone()} {on_read} />
+                <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
             </div>
             <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
             <details class="chart-data">

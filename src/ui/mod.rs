@@ -38,6 +38,7 @@
 
 pub mod app;
 pub mod chart_frame;
+pub mod chart_points;
 pub mod compare_sides;
 pub mod compare_table;
 pub mod compare_view;
