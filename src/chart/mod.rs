@@ -11,9 +11,13 @@
 //! tooltips are formatted from the engine's exact decimals.
 //!
 //! - [`trend`]: one measure of one provider over the loaded months;
+//! - [`cpm`]: every CPM against its target, small multiples in one SVG;
+//! - [`heatmap`]: the status grid of every measure by month;
 //!
 //! Dependencies: chart → engine (and plotters); the UI calls chart.
 
+pub mod cpm;
+pub mod heatmap;
 pub mod trend;
 
 use crate::engine::Compliance;
