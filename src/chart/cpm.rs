@@ -26,6 +26,9 @@ struct Series<'a> {
     rows: Vec<&'a MeasureResult>,
 }
 
+/// Picks a target or minimum from a row.
+type Level = dyn Fn(&MeasureResult) -> Option<Decimal>;
+
 fn y_of(r: &MeasureResult) -> Option<i64> {
     r.level.number().map(hundredths)
 }
@@ -239,8 +242,7 @@ fn panel<DB: DrawingBackend>(
     // Target and minimum: one segment per run of months at the same level.
     let target = |r: &MeasureResult| r.target;
     let minimum = |r: &MeasureResult| r.minimum;
-    let picks: [(&dyn Fn(&MeasureResult) -> Option<Decimal>, bool); 2] =
-        [(&target, false), (&minimum, true)];
+    let picks: [(&Level, bool); 2] = [(&target, false), (&minimum, true)];
     for (pick, dashed) in picks {
         let mut runs: Vec<(i64, i64, i64)> = Vec::new();
         for r in &s.rows {
