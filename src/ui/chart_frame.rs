@@ -46,13 +46,6 @@ pub fn svg_url(svg: &str) -> String {
     out
 }
 
-/// `12.34%` of `whole`, by integer arithmetic, for CSS positions.
-fn pct(part: i32, whole: u32) -> String {
-    let w = i64::from(whole.max(1));
-    let bp = i64::from(part).saturating_mul(10_000) / w;
-    format!("{}.{:02}%", bp / 100, (bp % 100).abs())
-}
-
 /// Draws the SVG onto a canvas `scale` times its size and downloads it as PNG.
 fn download_png(svg: &str, name: String, w: u32, h: u32, on_done: Callback<String>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -140,28 +133,49 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             download_png(&chart.svg, name.clone(), chart.width, chart.height, done);
         })
     };
+    // Hotspots live in an SVG laid over the image, placed by attributes: the
+    // page's content policy forbids inline styles, so nothing is positioned
+    // with `style`.
     let spot = |i: usize, h: &crate::chart::Hotspot| {
-        let (on, off) = (reading.clone(), reading.clone());
-        let style = format!("left: {}; top: {}", pct(h.x, c.width), pct(h.y, c.height));
+        let (on, off, focus, blur) = (
+            reading.clone(),
+            reading.clone(),
+            reading.clone(),
+            reading.clone(),
+        );
         html! {
-            <button type="button" class="hotspot" data-testid="hotspot" {style} aria-label={h.label.clone()}
-                onmouseenter={Callback::from(move |_| on.set(Some(i)))} onfocus={{ let r = reading.clone(); Callback::from(move |_| r.set(Some(i))) }}
-                onmouseleave={{ let r = off.clone(); Callback::from(move |_| r.set(None)) }} onblur={Callback::from(move |_| off.set(None))} />
+            <circle class="hotspot" data-testid="hotspot" tabindex="0" role="img" aria-label={h.label.clone()}
+                cx={h.x.to_string()} cy={h.y.to_string()} r="11"
+                onmouseenter={Callback::from(move |_| on.set(Some(i)))}
+                onmouseleave={Callback::from(move |_| off.set(None))}
+                onfocus={Callback::from(move |_| focus.set(Some(i)))}
+                onblur={Callback::from(move |_| blur.set(None))}>
+                <title>{ &h.label }</title>
+            </circle>
         }
     };
-    let tip = reading.and_then(|i| c.hotspots.get(i)).map(|h| {
-        let style = format!("left: {}; top: {}", pct(h.x, c.width), pct(h.y, c.height));
-        html! { <div class="chart-tip" role="tooltip" data-testid="chart-tip" {style}>{ &h.label }</div> }
+    let current = reading.and_then(|i| c.hotspots.get(i));
+    let ring = current.map(|h| {
+        html! {
+            <circle class="hotspot-ring" cx={h.x.to_string()} cy={h.y.to_string()} r="13" />
+        }
     });
+    let readout = current.map_or_else(
+        || "Hover over a point, or tab to it, to read its value, month and status.".to_string(),
+        |h| h.label.clone(),
+    );
     html! {
         <figure class="chart" data-testid={format!("chart-{}", p.id)}>
             // The SVG carries the title (for exports); the caption names the figure for screen readers.
             <figcaption class="visually-hidden">{ &c.title }</figcaption>
             { p.children.clone() }
-            <div class="chart-canvas" style={format!("aspect-ratio: {} / {}", c.width, c.height)}>
+            <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
+            <div class="chart-canvas">
                 <img src={svg_url(&c.svg)} alt="" width={c.width.to_string()} height={c.height.to_string()} />
-                { for c.hotspots.iter().enumerate().map(|(i, h)| spot(i, h)) }
-                { tip }
+                <svg class="chart-hotspots" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-label="Points">
+                    { for c.hotspots.iter().enumerate().map(|(i, h)| spot(i, h)) }
+                    { ring }
+                </svg>
             </div>
             <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
             <details class="chart-data">
