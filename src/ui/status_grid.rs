@@ -23,10 +23,8 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
         let only_misses = only_misses.clone();
         Callback::from(move |_: Event| only_misses.set(!*only_misses))
     };
-    // Never wider than drawn: the cells' small text stays at its own size.
-    let style = format!("max-width: {}px", chart.width.saturating_add(32));
     html! {
-        <div class="status-grid" {style}>
+        <div class="status-grid">
             <ChartFrame chart={chart.clone()} id="status-grid">
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />
