@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 const W: u32 = 1240;
 const COLS: usize = 4;
-const PANEL_H: u32 = 300;
+const PANEL_H: u32 = 320;
 /// Room above the panels for the title and the legend.
 const HEAD: u32 = 64;
 
@@ -155,12 +155,15 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) {
     ];
     let style = (FONT, 14).into_font().color(&palette::BLACK);
     let mut x = 16;
+    // The symbol in its colour, the words in black: orange text on white
+    // would be hard to read.
     for (m, words) in items {
         let _ = root.draw(&Text::new(
-            format!("{} {words}", m.symbol()),
+            m.symbol(),
             (x, 38),
             style.clone().color(&m.colour()),
         ));
+        let _ = root.draw(&Text::new(words, (x + 18, 38), style.clone()));
         x += 150;
     }
     let _ = root.draw(&Text::new(
@@ -178,12 +181,14 @@ fn panel<DB: DrawingBackend>(
     hotspots: &mut Vec<Hotspot>,
 ) {
     let (lo, hi, step) = y_range(s);
-    let heading = short(&format!("{} {}", s.code, s.name), 40);
-    let _ = area.draw(&Text::new(
-        heading,
-        (12, 6),
-        (FONT, 14).into_font().style(FontStyle::Bold),
-    ));
+    let bold = (FONT, 13).into_font().style(FontStyle::Bold);
+    for (i, line) in heading(&s.code, &s.name).iter().enumerate() {
+        let _ = area.draw(&Text::new(
+            line.clone(),
+            (12, 4 + 17 * i as i32),
+            bold.clone(),
+        ));
+    }
     // The latest levels, under the heading (they change over time).
     let latest = s.rows.iter().rev().find(|r| r.target.is_some());
     if let Some(r) = latest {
@@ -194,13 +199,13 @@ fn panel<DB: DrawingBackend>(
         };
         let _ = area.draw(&Text::new(
             words,
-            (12, 24),
+            (12, 40),
             (FONT, 12).into_font().color(&palette::GREY),
         ));
     }
     let Ok(mut chart) = ChartBuilder::on(area)
         .margin(10)
-        .margin_top(40)
+        .margin_top(58)
         .margin_right(16)
         .x_label_area_size(26)
         .y_label_area_size(48)
@@ -209,7 +214,7 @@ fn panel<DB: DrawingBackend>(
         return;
     };
     // About four month labels a panel, however many months are loaded.
-    let every = (n / 4 + 1).max(1);
+    let every = ((n + 3) / 4).max(1);
     let month_label = |x: &i64| {
         let i = (x - 1) / 2;
         if x % 2 == 1 && i % every == 0 {
@@ -310,6 +315,27 @@ fn panel<DB: DrawingBackend>(
             y: py,
             label: point_label(r),
         });
+    }
+}
+
+/// The panel's heading on two lines of about 42 characters, broken between
+/// words, the second shortened if it must be.
+fn heading(code: &str, name: &str) -> Vec<String> {
+    let mut first = code.to_string();
+    let mut words = name.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        if first.chars().count() + 1 + w.chars().count() > 42 {
+            break;
+        }
+        first.push(' ');
+        first.push_str(w);
+        words.next();
+    }
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() {
+        vec![first]
+    } else {
+        vec![first, short(&rest.join(" "), 42)]
     }
 }
 

@@ -9,13 +9,13 @@ use crate::engine::{Compliance, MeasureResult, Month, Provider, Results};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const LABEL_W: i32 = 120;
-const TOP: i32 = 92;
+const LABEL_W: i32 = 150;
+const TOP: i32 = 100;
 const ROW_H: i32 = 16;
 const MIN_W: i32 = 760;
 /// Cells never narrower than this, so a symbol fits.
 const MIN_CELL: i32 = 16;
-const MAX_CELL: i32 = 48;
+const MAX_CELL: i32 = 96;
 
 /// The symbol for a month with no result for a measure.
 pub const NOT_LOADED: &str = "–";
@@ -160,21 +160,30 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
             (x, 35),
             (FONT, 13).into_font().color(&palette::GREY),
         ));
-        // Month labels: thinned to one every ~56 px, years marked by a rule.
-        let every = (56 / cell + 1).max(1);
+        // Month labels: the year over its first month, then month names
+        // thinned so that they never touch (about 26 px each).
+        let every = ((26 + cell - 1) / cell).max(1);
         let small = (FONT, 11).into_font();
         for (i, m) in months.iter().enumerate() {
             let x0 = LABEL_W + cell * i as i32;
-            if i as i32 % every == 0 {
+            if i == 0 || m.month() == 1 {
                 let _ = root.draw(&Text::new(
-                    m.short_name(),
+                    m.year().to_string(),
+                    (x0 + 2, TOP - 34),
+                    small.clone().style(FontStyle::Bold),
+                ));
+            }
+            if i as i32 % every == 0 {
+                let name = m.short_name();
+                let _ = root.draw(&Text::new(
+                    name.split(' ').next().unwrap_or_default().to_string(),
                     (x0 + 2, TOP - 18),
                     small.clone(),
                 ));
             }
             if m.month() == 1 && i > 0 {
                 let _ = root.draw(&PathElement::new(
-                    [(x0, TOP - 4), (x0, height - 12)],
+                    [(x0, TOP - 36), (x0, height - 12)],
                     palette::GREY.stroke_width(1),
                 ));
             }
@@ -192,7 +201,7 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
         for (j, line) in grid.iter().enumerate() {
             let y0 = TOP + ROW_H * j as i32;
             let _ = root.draw(&Text::new(
-                short(&line.label, 18),
+                short(&line.label, 24),
                 (8, y0 + 2),
                 (FONT, 11).into_font(),
             ));

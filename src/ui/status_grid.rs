@@ -23,8 +23,11 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
         let only_misses = only_misses.clone();
         Callback::from(move |_: Event| only_misses.set(!*only_misses))
     };
+    // A few months draw a narrow grid: kept near its own size rather than
+    // stretched (no inline style: the content policy forbids it).
+    let class = classes!("status-grid", (chart.width <= 800).then_some("narrow"));
     html! {
-        <div class="status-grid">
+        <div {class}>
             <ChartFrame chart={chart.clone()} id="status-grid">
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />
