@@ -232,6 +232,8 @@ fn panel<DB: DrawingBackend>(
         .disable_x_mesh()
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(palette::LIGHT)
+        // A tick at every month would comb the axis with five years loaded.
+        .set_tick_mark_size(LabelAreaPosition::Bottom, 0)
         .x_labels((2 * n) as usize)
         .x_label_formatter(&month_label)
         .y_labels(((hi - lo) / step + 1) as usize)
