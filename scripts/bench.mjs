@@ -8,7 +8,9 @@
 // headless Chromium (a fresh browser context each time), printing the time
 // from navigation start to the first computed table and the bytes actually
 // transferred (CDP Network.loadingFinished encodedDataLength); then the time
-// from typing a figure in place to the recomputed CPM on the page.
+// from typing a figure in place to the recomputed CPM on the page; then,
+// with five years of figures pasted in (scripts/gen-five-years.mjs), the
+// time from an edit to the redrawn charts and the size of the status grid.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -256,6 +258,113 @@ try {
   console.log(`scenarios side by side (right side switched baseline <-> current work -> both evaluated, compared, tables drawn): median ${median(compares).toFixed(1)} ms (runs: ${compares.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`credits what-if (money per point changed, DSP and CSPN alternately -> credits and checks recomputed, scheme tab redrawn): median ${median(whatifs).toFixed(1)} ms (runs: ${whatifs.map((x) => x.toFixed(1)).join(', ')} ms)`);
   console.log(`recompute and redraw after an edit (DSP PM2.4 -> CPM6): median ${median(edits).toFixed(1)} ms (runs: ${edits.map((x) => x.toFixed(1)).join(', ')} ms)`);
+  // Five years of figures (scripts/gen-five-years.mjs: 60 months, every
+  // measure of the sample) pasted in and accepted with "Replace all"; then
+  // the time from an edit to the redrawn charts. On Service levels: DSP
+  // PM2.4 typed in place (the trend chart showing DSP PM2.4), from Enter
+  // until the trend's <img> src changes. On CPM trends: undo and redo
+  // alternately (the toolbar's buttons), from the click until both the CPM
+  // overview's and the status grid's <img> src have changed.
+  {
+    const { execFileSync } = await import('node:child_process');
+    const csv = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-five-years.mjs')], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    const f = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await f.page.goto(server.url);
+    // The page may reopen on the view the sections above left (saved state).
+    await f.page.click('[data-testid="view-levels"]');
+    await f.page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
+    // Set as a paste would (one input event), without Playwright's checks,
+    // which wait on a quarter-megabyte value.
+    await f.page.evaluate((text) => {
+      const box = document.querySelector('[data-testid="paste-box"]');
+      box.value = text;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, csv);
+    const t0 = Date.now();
+    await f.page.click('[data-testid="check-paste"]');
+    await f.page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+    const tPreview = Date.now() - t0;
+    const t1 = Date.now();
+    await f.page.click('[data-testid="replace-import"]');
+    await f.page.waitForFunction(
+      () => !document.querySelector('[data-testid="import-preview"]'),
+      null,
+      { timeout: TIMEOUT },
+    );
+    const tReplace = Date.now() - t1;
+    await f.page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
+    const pick = await f.page.evaluate(() => {
+      const sel = document.querySelector('[data-testid="trend-series"]');
+      const opt = [...(sel?.options ?? [])].find((o) => o.textContent.startsWith('DSP PM2.4 '));
+      return opt?.value;
+    });
+    if (pick === undefined) throw new Error('five years: no DSP PM2.4 in the trend picker');
+    await f.page.selectOption('[data-testid="trend-series"]', pick);
+    await f.page.waitForSelector('[data-testid="chart-trend"] img');
+    // Waits, inside the page, until every given <img>'s src has changed.
+    const untilChanged = (sels) => new Promise((resolve) => {
+      const imgs = sels.map((q) => document.querySelector(q));
+      const before = imgs.map((i) => i?.getAttribute('src'));
+      const t = performance.now();
+      const done = () => {
+        const now = sels.map((q) => document.querySelector(q)?.getAttribute('src'));
+        if (now.every((v, i) => v !== before[i])) { obs.disconnect(); resolve(performance.now() - t); }
+      };
+      const obs = new MutationObserver(done);
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+      window.__benchGo();
+    });
+    const fiveEdits = [];
+    for (let i = 0; i < 10; i++) {
+      await f.page.click('tr[data-measure="PM2.4"][data-provider="DSP"] [data-testid="edit"]');
+      await f.page.waitForSelector('[data-testid="edit-input"]');
+      await f.page.evaluate((value) => {
+        const input = document.querySelector('[data-testid="edit-input"]');
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        window.__benchGo = () => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      }, i % 2 ? '99.9' : '97.5');
+      fiveEdits.push(await f.page.evaluate(untilChanged, ['[data-testid="chart-trend"] img']));
+    }
+    const t2 = Date.now();
+    await f.page.click('[data-testid="view-trends"]');
+    await f.page.waitForFunction(() => ['cpm-overview', 'status-grid'].every((id) => {
+      const img = document.querySelector(`[data-testid="chart-${id}"] img`);
+      return img && img.complete && img.naturalWidth > 0;
+    }), null, { timeout: TIMEOUT });
+    const tTab = Date.now() - t2;
+    const sizes = await f.page.evaluate(() => ['cpm-overview', 'status-grid'].map((id) => {
+      const src = document.querySelector(`[data-testid="chart-${id}"] img`)?.getAttribute('src') ?? '';
+      const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+      return {
+        id,
+        svg: new TextEncoder().encode(svg).length,
+        url: src.length,
+        spots: document.querySelectorAll(`[data-testid="chart-${id}"] [data-testid="hotspot"]`).length,
+      };
+    }));
+    const redraws = [];
+    for (let i = 0; i < 10; i++) {
+      const button = i % 2 ? 'redo' : 'undo';
+      await f.page.evaluate((b) => {
+        window.__benchGo = () => document.querySelector(`[data-testid="${b}"]`).click();
+      }, button);
+      redraws.push(await f.page.evaluate(untilChanged, [
+        '[data-testid="chart-cpm-overview"] img',
+        '[data-testid="chart-status-grid"] img',
+      ]));
+    }
+    await f.close();
+    const rows = csv.trim().split('\n').length - 1;
+    console.log(`five years (${rows.toLocaleString('en-GB')} rows, ${csv.length.toLocaleString('en-GB')} B): pasted and checked ${tPreview} ms, replaced ${tReplace} ms (as seen from the test driver)`);
+    console.log(`five years: edit in place (DSP PM2.4, Enter -> trend chart redrawn): median ${median(fiveEdits).toFixed(1)} ms (runs: ${fiveEdits.map((x) => x.toFixed(1)).join(', ')} ms)`);
+    console.log(`five years: CPM trends tab opened -> both charts drawn and loaded: ${tTab} ms (as seen from the test driver)`);
+    for (const z of sizes) console.log(`five years: ${z.id} SVG ${fmtBytes(z.svg)}, data URL ${fmtBytes(z.url)}, ${z.spots.toLocaleString('en-GB')} hotspots`);
+    console.log(`five years: undo/redo on CPM trends (click -> CPM overview and status grid redrawn): median ${median(redraws).toFixed(1)} ms (runs: ${redraws.map((x) => x.toFixed(1)).join(', ')} ms)`);
+  }
   if (browser.externalRequests.length) {
     console.log(`requests that tried to leave 127.0.0.1 (all failed): ${browser.externalRequests.join(', ')}`);
   } else {

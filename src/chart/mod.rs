@@ -11,6 +11,8 @@
 //! tooltips are formatted from the engine's exact decimals.
 //!
 //! - [`trend`]: one measure of one provider over the loaded months;
+//! - [`cpm`]: every CPM against its target, small multiples in one SVG;
+//! - [`heatmap`]: the status grid of every measure by month;
 //! - [`credits`]: service credits by company per month, stacked, as the
 //!   12-month tables show them;
 //! - [`opr`]: a year's OPR margin kept and lost by measure, alone or two
@@ -18,7 +20,9 @@
 //!
 //! Dependencies: chart → engine (and plotters); the UI calls chart.
 
+pub mod cpm;
 pub mod credits;
+pub mod heatmap;
 pub mod opr;
 pub mod trend;
 

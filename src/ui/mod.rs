@@ -82,6 +82,7 @@ pub mod scheme_measures;
 pub mod scheme_provider;
 pub mod state;
 pub mod status;
+pub mod status_grid;
 pub mod storage;
 pub mod summary;
 pub mod toolbar;

@@ -1,7 +1,10 @@
 //! The CPM trends page: each CPM against its target over the loaded months,
 //! and the status grid of measures by month.
 
+use super::chart_frame::ChartFrame;
 use super::state::Action;
+use super::status_grid::StatusGrid;
+use crate::chart::cpm::cpm_overview;
 use crate::engine::{Month, Results};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,6 +19,15 @@ pub struct TrendsViewProps {
 
 #[component]
 pub fn TrendsView(p: &TrendsViewProps) -> Html {
-    let _ = p;
-    html! { <section class="trends" data-testid="trends-view" /> }
+    // Drawing is the costly part: redrawn only when the results change, not
+    // when the toolbar month does (the charts show every loaded month).
+    let overview = use_memo(p.results.clone(), |r| cpm_overview(r));
+    html! {
+        <section class="trends" data-testid="trends-view" aria-label="CPM trends">
+            <h2>{ "CPMs against their targets" }</h2>
+            <ChartFrame chart={overview} id="cpm-overview" />
+            <h2>{ "Status of every measure by month" }</h2>
+            <StatusGrid results={p.results.clone()} />
+        </section>
+    }
 }

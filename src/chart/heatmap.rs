@@ -1,0 +1,301 @@
+//! The status grid: every measure (each CPM, then each provider measure, in
+//! report order) by month, each cell tinted by its status and carrying the
+//! status symbol, so it reads in greyscale and for readers who cannot tell
+//! the tints apart. Sized from the number of rows and months, so about 120
+//! measures over five years stay legible: small text, thinned month labels.
+
+use super::{palette, short, Chart, DataTable, Hotspot, Mark, FONT};
+use crate::engine::{Compliance, MeasureResult, Month, Provider, Results};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+const LABEL_W: i32 = 150;
+const TOP: i32 = 100;
+const ROW_H: i32 = 16;
+const MIN_W: i32 = 760;
+/// Cells never narrower than this, so a symbol fits.
+const MIN_CELL: i32 = 16;
+const MAX_CELL: i32 = 96;
+
+/// The symbol for a month with no result for a measure.
+pub const NOT_LOADED: &str = "–";
+
+/// One row of the grid: a measure of a provider and its results by month.
+struct Line<'a> {
+    label: String,
+    cells: Vec<Option<&'a MeasureResult>>,
+}
+
+/// "CPM1" for the DCC's own measures, "CSPN PM2" for a provider's.
+pub fn row_label(r: &MeasureResult) -> String {
+    if r.provider == Provider::Dcc {
+        r.measure.clone()
+    } else {
+        format!("{} {}", r.provider.code(), r.measure)
+    }
+}
+
+fn cell_label(r: &MeasureResult) -> String {
+    format!(
+        "{}, {}: {}{}, {}",
+        row_label(r),
+        r.period_label,
+        if r.approximate { "about " } else { "" },
+        r.display,
+        r.status.label().to_lowercase()
+    )
+}
+
+/// A light tint of the status colour, so the black symbol on it stays legible.
+fn tint(m: Mark) -> RGBColor {
+    let RGBColor(r, g, b) = m.colour();
+    let mix = |c: u8| ((u16::from(c) + 2 * 255) / 3) as u8;
+    RGBColor(mix(r), mix(g), mix(b))
+}
+
+/// Darker symbols than the tints, so each status differs in lightness too.
+fn ink(m: Mark) -> RGBColor {
+    match m {
+        Mark::Circle => RGBColor(0, 90, 66),
+        Mark::Triangle => RGBColor(120, 80, 0),
+        Mark::Cross => RGBColor(150, 40, 0),
+        Mark::Hollow => RGBColor(70, 70, 70),
+    }
+}
+
+fn lines<'a>(results: &'a Results, months: &[Month], only_misses: bool) -> Vec<Line<'a>> {
+    let mut out: Vec<(String, Provider, Line)> = Vec::new();
+    // Results are in report order (CPMs first), so first sight keeps that order.
+    for r in results.rows.iter() {
+        let Some(i) = months.iter().position(|m| *m == r.period) else {
+            continue;
+        };
+        let pos = out
+            .iter()
+            .position(|(m, p, _)| *m == r.measure && *p == r.provider);
+        let at = match pos {
+            Some(at) => at,
+            None => {
+                out.push((
+                    r.measure.clone(),
+                    r.provider,
+                    Line {
+                        label: row_label(r),
+                        cells: vec![None; months.len()],
+                    },
+                ));
+                out.len() - 1
+            }
+        };
+        if let Some(cell) = out.get_mut(at).and_then(|l| l.2.cells.get_mut(i)) {
+            *cell = Some(r);
+        }
+    }
+    out.into_iter()
+        .map(|(_, _, l)| l)
+        .filter(|l| !only_misses || l.cells.iter().flatten().any(|r| r.status.is_miss()))
+        .collect()
+}
+
+/// The grid of every measure's status by month.
+pub fn status_grid(results: &Results) -> Chart {
+    status_grid_of(results, false)
+}
+
+/// The grid, optionally only the measures below target in some month.
+pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
+    let mut months = results.months();
+    months.reverse();
+    let grid = lines(results, &months, only_misses);
+    let title = if only_misses {
+        "Status by month: measures below target in some month"
+    } else {
+        "Status by month: every measure"
+    }
+    .to_string();
+    if grid.is_empty() || months.is_empty() {
+        return Chart {
+            title,
+            description: "No results are loaded for these measures: there is nothing to draw."
+                .into(),
+            ..Chart::default()
+        };
+    }
+    let n = months.len() as i32;
+    let cell = ((MIN_W - LABEL_W - 16) / n).clamp(MIN_CELL, MAX_CELL);
+    let width = (LABEL_W + cell * n + 16).max(MIN_W);
+    let height = TOP + ROW_H * grid.len() as i32 + 12;
+    let mut svg = String::new();
+    let mut hotspots = Vec::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let _ = root.draw(&Text::new(
+            title.clone(),
+            (12, 8),
+            (FONT, 16).into_font().style(FontStyle::Bold),
+        ));
+        let mut x = 12;
+        for (m, words) in [
+            (Mark::Circle, "met target"),
+            (Mark::Triangle, "below target"),
+            (Mark::Cross, "below minimum"),
+            (Mark::Hollow, "not assessed"),
+        ] {
+            let _ = root.draw(&Rectangle::new([(x, 32), (x + 18, 50)], tint(m).filled()));
+            let _ = root.draw(&Text::new(
+                m.symbol(),
+                (x + 9, 41),
+                (FONT, 12)
+                    .into_font()
+                    .color(&ink(m))
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ));
+            let _ = root.draw(&Text::new(words, (x + 24, 35), (FONT, 13)));
+            x += 140;
+        }
+        let _ = root.draw(&Text::new(
+            format!("{NOT_LOADED} not loaded"),
+            (x, 35),
+            (FONT, 13).into_font().color(&palette::GREY),
+        ));
+        // Month labels: the year over its first month, then month names
+        // thinned so that they never touch (about 26 px each).
+        let every = ((26 + cell - 1) / cell).max(1);
+        let small = (FONT, 11).into_font();
+        for (i, m) in months.iter().enumerate() {
+            let x0 = LABEL_W + cell * i as i32;
+            if i == 0 || m.month() == 1 {
+                let _ = root.draw(&Text::new(
+                    m.year().to_string(),
+                    (x0 + 2, TOP - 34),
+                    small.clone().style(FontStyle::Bold),
+                ));
+            }
+            if i as i32 % every == 0 {
+                let name = m.short_name();
+                let _ = root.draw(&Text::new(
+                    name.split(' ').next().unwrap_or_default().to_string(),
+                    (x0 + 2, TOP - 18),
+                    small.clone(),
+                ));
+            }
+            if m.month() == 1 && i > 0 {
+                let _ = root.draw(&PathElement::new(
+                    [(x0, TOP - 36), (x0, height - 12)],
+                    palette::GREY.stroke_width(1),
+                ));
+            }
+        }
+        let symbol = |m: Mark| {
+            (FONT, 10)
+                .into_font()
+                .color(&ink(m))
+                .pos(Pos::new(HPos::Center, VPos::Center))
+        };
+        let missing = (FONT, 10)
+            .into_font()
+            .color(&palette::GREY)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        for (j, line) in grid.iter().enumerate() {
+            let y0 = TOP + ROW_H * j as i32;
+            let _ = root.draw(&Text::new(
+                short(&line.label, 24),
+                (8, y0 + 2),
+                (FONT, 11).into_font(),
+            ));
+            for (i, c) in line.cells.iter().enumerate() {
+                let x0 = LABEL_W + cell * i as i32;
+                let centre = (x0 + cell / 2, y0 + ROW_H / 2);
+                match c {
+                    Some(r) => {
+                        let m = Mark::of(r.status);
+                        let _ = root.draw(&Rectangle::new(
+                            [(x0 + 1, y0 + 1), (x0 + cell - 1, y0 + ROW_H - 1)],
+                            tint(m).filled(),
+                        ));
+                        let _ = root.draw(&Text::new(m.symbol(), centre, symbol(m)));
+                        hotspots.push(Hotspot {
+                            x: centre.0,
+                            y: centre.1,
+                            label: cell_label(r),
+                        });
+                    }
+                    None => {
+                        let _ = root.draw(&Text::new(NOT_LOADED, centre, missing.clone()));
+                    }
+                }
+            }
+        }
+        let _ = root.present();
+    }
+    Chart {
+        description: describe(&grid, &months),
+        table: table(&grid, &months),
+        title,
+        svg,
+        width: width as u32,
+        height: height as u32,
+        hotspots,
+    }
+}
+
+fn describe(grid: &[Line], months: &[Month]) -> String {
+    let all: Vec<&MeasureResult> = grid
+        .iter()
+        .flat_map(|l| l.cells.iter().flatten().copied())
+        .collect();
+    let count = |s: Compliance| all.iter().filter(|r| r.status == s).count();
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return "No months loaded: there is nothing to draw.".into();
+    };
+    let mut s = format!(
+        "{} measure(s) by month, {} to {}: {} result(s); met target {}, below target {}, below minimum {}, not assessed {}.",
+        grid.len(),
+        first.long_name(),
+        last.long_name(),
+        all.len(),
+        count(Compliance::MeetsTarget),
+        count(Compliance::BelowTarget),
+        count(Compliance::BelowMinimum),
+        count(Compliance::NotAssessed),
+    );
+    let below: Vec<String> = grid
+        .iter()
+        .filter_map(|l| l.cells.last().copied().flatten())
+        .filter(|r| r.status == Compliance::BelowMinimum)
+        .map(|r| format!("{} ({})", row_label(r), r.display))
+        .collect();
+    if below.is_empty() {
+        s.push_str(&format!(
+            " Nothing was below minimum in {}.",
+            last.long_name()
+        ));
+    } else {
+        s.push_str(&format!(
+            " Below minimum in {}: {}.",
+            last.long_name(),
+            below.join(", ")
+        ));
+    }
+    s
+}
+
+fn table(grid: &[Line], months: &[Month]) -> DataTable {
+    let headers = std::iter::once("Measure".to_string())
+        .chain(months.iter().map(|m| m.short_name()))
+        .collect();
+    let rows = grid
+        .iter()
+        .map(|l| {
+            std::iter::once(l.label.clone())
+                .chain(l.cells.iter().map(|c| match c {
+                    Some(r) => format!("{} {}", Mark::of(r.status).symbol(), r.display),
+                    None => NOT_LOADED.to_string(),
+                }))
+                .collect()
+        })
+        .collect();
+    DataTable { headers, rows }
+}
