@@ -3,10 +3,53 @@
 //!
 //! Its own component so that reading a point, which re-renders the frame,
 //! leaves these elements alone: rebuilt circles would lose keyboard focus.
+//!
+//! One tab stop per chart (a status grid has thousands of points): Tab
+//! reaches the first point, the arrow keys, Home and End walk the rest.
 
 use crate::chart::Chart;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Moves focus from the point with index `from` to the one the key names,
+/// by the DOM alone (a roving tab stop), so nothing re-renders.
+fn walk(e: KeyboardEvent, count: usize) {
+    let step: i64 = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i64::MIN / 2,
+        "End" => i64::MAX / 2,
+        _ => return,
+    };
+    let Some(from) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let at = from
+        .get_attribute("data-index")
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(0);
+    let to = at
+        .saturating_add(step)
+        .clamp(0, count.saturating_sub(1) as i64);
+    let Some(svg) = from.parent_element() else {
+        return;
+    };
+    let next = svg
+        .query_selector(&format!("[data-index=\"{to}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok());
+    if let Some(next) = next {
+        e.prevent_default();
+        let _ = from.set_attribute("tabindex", "-1");
+        let _ = next.set_attribute("tabindex", "0");
+        let _ = next.focus();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChartPointsProps {
@@ -25,7 +68,8 @@ pub fn ChartPoints(p: &ChartPointsProps) -> Html {
         }
         let cb = &p.on_read;
         html! {
-            <circle key={i} class="hotspot" data-testid="hotspot" tabindex="0" role="img" aria-label={h.label.clone()}
+            <circle key={i} class="hotspot" data-testid="hotspot" data-index={i.to_string()}
+                tabindex={if i == 0 { "0" } else { "-1" }} role="img" aria-label={h.label.clone()}
                 cx={h.x.to_string()} cy={h.y.to_string()} r="11"
                 onmouseenter={read::<MouseEvent>(cb, Some(i))} onmouseleave={read::<MouseEvent>(cb, None)}
                 onfocusin={read::<FocusEvent>(cb, Some(i))} onfocusout={read::<FocusEvent>(cb, None)}>
@@ -33,8 +77,11 @@ pub fn ChartPoints(p: &ChartPointsProps) -> Html {
             </circle>
         }
     };
+    let count = c.hotspots.len();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| walk(e, count));
     html! {
-        <svg class="chart-hotspots" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-label="Points">
+        <svg class="chart-hotspots" viewBox={format!("0 0 {} {}", c.width, c.height)}
+            aria-label={format!("{count} points: Tab to the first, arrow keys for the others")} {onkeydown}>
             { for c.hotspots.iter().enumerate().map(|(i, h)| spot(i, h)) }
         </svg>
     }

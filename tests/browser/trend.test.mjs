@@ -33,6 +33,15 @@ describe('the trend chart in headless Chromium', { timeout: 6 * TEST_TIMEOUT }, 
       // Keyboard: tab to a point and the readout says it.
       await s.page.locator(`${CHART} [data-testid="hotspot"]`).last().focus();
       assert.equal((await waitForText(s.page.locator(TIP), (t) => t.startsWith('March'))).trim(), 'March 2021: 23.74%, below minimum');
+      // One tab stop per chart: the arrow keys walk the points.
+      await s.page.locator(`${CHART} [data-testid="hotspot"]`).first().focus();
+      await waitForText(s.page.locator(TIP), (t) => t.startsWith('December'));
+      await s.page.keyboard.press('ArrowRight');
+      assert.match(await waitForText(s.page.locator(TIP), (t) => t.startsWith('January')), /about 43\.00%/);
+      await s.page.keyboard.press('End');
+      assert.match(await waitForText(s.page.locator(TIP), (t) => t.startsWith('March')), /23\.74%/);
+      const stops = await s.page.locator(`${CHART} [data-testid="hotspot"][tabindex="0"]`).count();
+      assert.equal(stops, 1, 'one tab stop');
       // Mouse: hovering reads the point under it.
       await s.page.locator(`${CHART} [data-testid="hotspot"]`).first().hover();
       assert.match(await waitForText(s.page.locator(TIP), (t) => t.startsWith('December')), /about 50\.00%/);
