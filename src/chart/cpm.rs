@@ -215,17 +215,7 @@ fn panel<DB: DrawingBackend>(
     };
     // About four month labels a panel, however many months are loaded.
     let every = ((n + 3) / 4).max(1);
-    let month_label = |x: &i64| {
-        let i = (x - 1) / 2;
-        if x % 2 == 1 && i % every == 0 {
-            months
-                .get(i as usize)
-                .map(|m| m.short_name())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
+    let month_label = |x: &i64| super::month_tick(months, *x, every as usize);
     let y_label = |v: &i64| format!("{}%", from_hundredths(*v));
     let _ = chart
         .configure_mesh()

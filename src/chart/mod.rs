@@ -168,6 +168,21 @@ pub fn nice_step(span: i64, ticks: i64) -> i64 {
         .unwrap_or(p)
 }
 
+/// The label under month-axis position `x`, where months sit at odd `x`
+/// (month `i` at `2i + 1`): its short name for every `every`th month, else
+/// nothing, so long runs of months do not crowd the axis.
+pub fn month_tick(months: &[crate::engine::Month], x: i64, every: usize) -> String {
+    let i = (x - 1) / 2;
+    if x % 2 == 1 && i >= 0 && (i as usize).is_multiple_of(every.max(1)) {
+        months
+            .get(i as usize)
+            .map(|m| m.short_name())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
 /// The common font for every chart's text.
 pub const FONT: &str = "DejaVu Sans, Verdana, sans-serif";
 

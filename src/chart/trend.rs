@@ -108,17 +108,7 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
             Err(_) => return Chart::default(),
         };
         let label_every = (n / 12 + 1) as usize;
-        let month_label = |x: &i64| {
-            let i = (x - 1) / 2;
-            if x % 2 == 1 && (i as usize).is_multiple_of(label_every) {
-                months
-                    .get(i as usize)
-                    .map(|m| m.short_name())
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        };
+        let month_label = |x: &i64| super::month_tick(&months, *x, label_every);
         let y_label = |v: &i64| format!("{}{unit}", from_hundredths(*v));
         let _ = chart
             .configure_mesh()
