@@ -380,3 +380,23 @@ fn what_would_it_take() {
         w.text
     );
 }
+
+/// Figures a file states are not checked for size: the checks against them
+/// must not overflow (found reading the code for panics).
+#[test]
+fn extreme_stated_figures_do_not_panic() {
+    let mut ry = year("RY23/24");
+    let min = Decimal::MIN;
+    for m in &mut ry.measures {
+        if let Some(r) = &mut m.reported {
+            (r.kept, r.lost) = (Some(min), Some(Decimal::MAX));
+        }
+        for p in &mut m.parts {
+            for x in &mut p.metrics {
+                x.annual = Some(min);
+            }
+        }
+    }
+    let y = compute(&ry, None);
+    assert!(y.checks.iter().any(|c| c.agreement == Agreement::Differs));
+}

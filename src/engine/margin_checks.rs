@@ -46,7 +46,7 @@ fn amount_checks(
                 "{} {rounding} is £{}m; the difference is {}",
                 money(computed),
                 millions(round_to(computed, to)),
-                money(stated - computed)
+                money(stated.saturating_sub(computed))
             )
         };
         out.push(check(
@@ -133,7 +133,8 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
             let dp = entered.scale();
             let unit = Decimal::new(1, dp);
             let half = unit / Decimal::TWO;
-            let diff = (entered - fm).abs();
+            // Saturating: a metric's annual figure is whatever a file says.
+            let diff = entered.saturating_sub(fm).abs();
             let agreement = if agrees_rounded(fm, entered, unit) {
                 Agreement::Agrees
             } else if diff <= half + half {
