@@ -193,3 +193,23 @@ fn empty_inputs_do_not_panic() {
     let c = opr::side_by_side(("A", &empty), ("B", &full));
     assert!(!c.hotspots.is_empty() && c.svg.contains("<svg"));
 }
+
+/// A credits file may state any amount: five companies at £10²² each in one
+/// month stacked past i64 and panicked the chart (found in review).
+#[test]
+fn huge_stated_credits_stack_without_panic() {
+    let mut csv = String::from("period,party,measure,points,credits,reported_in,note\n");
+    for company in ["Arqiva", "BT", "CGI", "Telefonica", "SIE"] {
+        csv.push_str(&format!(
+            "2021-03,{company},,,10000000000000000000000,2021-05,\n"
+        ));
+    }
+    let import = io::read("huge.csv", csv.as_bytes());
+    assert!(import.is_clean(), "{:?}", import.errors);
+    let data = import.dataset;
+    let results = evaluate(&data, Settings::default());
+    let c = compute(&results, &CreditScheme::default());
+    let t = year_tables(&c, &data, m("2021-03"), Source::Reported);
+    let chart = credits::by_provider(&t);
+    assert_eq!(chart.hotspots.len(), 5 + 1, "five segments and the total");
+}

@@ -228,12 +228,15 @@ pub fn by_provider(t: &YearTables) -> Chart {
             for (party, cell) in &r.cells {
                 let Some(gbp) = money(cell) else { continue };
                 let v = whole_pounds(gbp);
-                let seg = Rectangle::new([(x0, base), (x1, base + v)], colour(*party).filled());
+                // Saturating: a file may state any amount.
+                let top = base.saturating_add(v);
+                let seg = Rectangle::new([(x0, base), (x1, top)], colour(*party).filled());
                 let _ = chart.draw_series(std::iter::once(seg));
                 // A white edge keeps neighbouring segments apart without colour.
-                let edge = Rectangle::new([(x0, base), (x1, base + v)], WHITE.stroke_width(1));
+                let edge = Rectangle::new([(x0, base), (x1, top)], WHITE.stroke_width(1));
                 let _ = chart.draw_series(std::iter::once(edge));
-                let (px, py) = chart.backend_coord(&(i as i64 * SLOT + SLOT / 2, base + v / 2));
+                let (px, py) =
+                    chart.backend_coord(&(i as i64 * SLOT + SLOT / 2, base.saturating_add(v / 2)));
                 hotspots.push(Hotspot {
                     x: px,
                     y: py,
@@ -244,7 +247,7 @@ pub fn by_provider(t: &YearTables) -> Chart {
                         cell_words(cell)
                     ),
                 });
-                base += v;
+                base = top;
             }
             let (px, py) = chart.backend_coord(&(i as i64 * SLOT + SLOT / 2, base));
             let _ = root.draw(&Text::new(pounds(r.total), (px, py - 4), centred(12)));

@@ -33,7 +33,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// A drawn chart and everything needed to read it without seeing it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+// Eq lets `Rc<Chart>` props compare by pointer first, not the whole SVG.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Chart {
     pub title: String,
     /// The SVG document, `width` × `height` user units.
@@ -113,7 +114,8 @@ impl Mark {
         }
     }
 
-    /// The symbol the status badges use, for legends and tables.
+    /// A glyph of the drawn shape, for legends, grid cells and tables.
+    /// (The status badges elsewhere use `Compliance::symbol`: ✓ ▼ ✗ –.)
     pub fn symbol(self) -> &'static str {
         match self {
             Mark::Circle => "●",

@@ -117,7 +117,7 @@ impl Comparison {
 }
 
 /// What a side's inputs give: results, credits and each year's margin.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub results: Results,
     pub credits: Credits,
