@@ -3,8 +3,9 @@
 //! value, period and status, the text description, the data as a table,
 //! and downloads as SVG and PNG.
 
+use super::chart_data::{ChartData, ChartImage};
 use super::chart_points::ChartPoints;
-use super::download::download;
+use super::download::{click_link, download};
 use crate::chart::Chart;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -47,7 +48,12 @@ pub fn svg_url(svg: &str) -> String {
             | b','
             | b'('
             | b')' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
     }
     out
@@ -97,19 +103,10 @@ fn download_png(svg: &str, name: String, w: u32, h: u32, on_done: Callback<Strin
         let Some(url) = url else {
             return on_done.emit("the browser would not draw the chart".into());
         };
-        let a = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("a").ok())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        match a {
-            Some(a) => {
-                a.set_href(&url);
-                a.set_download(&name);
-                a.click();
-                on_done.emit(format!("Saved {name} to your downloads."));
-            }
-            None => on_done.emit("no document".into()),
-        }
+        on_done.emit(match click_link(&name, &url) {
+            Ok(()) => format!("Saved {name} to your downloads."),
+            Err(e) => format!("Could not save {name}: {e}"),
+        });
     });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
@@ -160,20 +157,11 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             { p.children.clone() }
             <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
             <div class="chart-canvas">
-                <img src={svg_url(&c.svg)} alt="" width={c.width.to_string()} height={c.height.to_string()} />
+                <ChartImage chart={p.chart.clone()} />
                 <ChartPoints chart={p.chart.clone()} {on_read} />
                 <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
             </div>
-            <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
-            <details class="chart-data">
-                <summary>{ "The data as a table" }</summary>
-                <div class="table-wrap">
-                    <table data-testid="chart-table">
-                        <thead><tr>{ for c.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                        <tbody>{ for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }</tbody>
-                    </table>
-                </div>
-            </details>
+            <ChartData chart={p.chart.clone()} />
             <p class="chart-actions">
                 <button type="button" data-testid="chart-svg" onclick={svg_dl}>{ "Download SVG" }</button>
                 <button type="button" data-testid="chart-png" onclick={png_dl}>{ "Download PNG" }</button>

@@ -37,6 +37,7 @@
 //! - [`storage`]: the work saved in the browser, restored on reload.
 
 pub mod app;
+pub mod chart_data;
 pub mod chart_frame;
 pub mod chart_points;
 pub mod compare_sides;
