@@ -400,3 +400,44 @@ fn extreme_stated_figures_do_not_panic() {
     let y = compute(&ry, None);
     assert!(y.checks.iter().any(|c| c.agreement == Agreement::Differs));
 }
+
+/// A scenario's baseline is computed as soon as it opens, so its OPR years
+/// are checked like the work's (an unchecked curve point panicked the page;
+/// found in review), and a curve point far out of range cannot panic either.
+#[test]
+fn a_baseline_with_bad_opr_years_is_refused() {
+    use dcc_perf::engine::opr::{CurvePoint, LossCurve};
+    use dcc_perf::engine::scheme::CreditScheme;
+    use dcc_perf::io::scenario::{read, Baseline, Scenario};
+    let mut bad = regime::sample();
+    bad.years[1].curve = LossCurve::Points {
+        points: vec![CurvePoint {
+            at: Decimal::MIN,
+            kept: d("10"),
+        }],
+    };
+    // Computing it directly does not panic.
+    let y = compute(
+        &with_performance(bad.years[1].clone(), "SDM1", 0, "97.5"),
+        None,
+    );
+    assert!(y.lost > Decimal::ZERO);
+    let baseline = Baseline {
+        data: dcc_perf::io::sample(),
+        scheme: CreditScheme::default(),
+        regime: bad,
+    };
+    let text = Scenario::new(dcc_perf::io::sample(), Default::default(), None)
+        .with_scheme(CreditScheme::default(), Some(baseline))
+        .to_json();
+    let import = read("s.json", &text);
+    assert!(!import.is_clean());
+    assert!(
+        import
+            .errors
+            .iter()
+            .any(|e| e.file == "s.json, baseline" && e.to_string().contains("curve points")),
+        "{:?}",
+        import.errors
+    );
+}

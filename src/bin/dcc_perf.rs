@@ -171,7 +171,7 @@ mod cli {
             Output::Results | Output::Opr => {}
         }
         let mut results = evaluate(&data, settings);
-        let opr = io::opr_margins(&regime, &results);
+        let opr = dcc_perf::engine::margin::compute_all(&regime, &results);
         if args.output == Output::Opr {
             print!("{}", opr_table(&opr));
             return 0;

@@ -6,7 +6,7 @@
 //! submission prints, or exact pounds in tooltips).
 
 use super::{nice_step, palette, short, whole_pounds, Chart, DataTable, Hotspot, FONT};
-use crate::engine::compare::signed_money;
+use crate::engine::margin::signed_money;
 use crate::engine::margin::{millions, money, percent, MeasureMargin, YearMargin};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -11,14 +11,14 @@ use super::catalogue::{Catalogue, Provider, Unit};
 use super::credits::{self, CreditLine, Credits, LineState};
 use super::format::{exact, level as level_text, signed};
 use super::level::ServiceLevel;
-use super::margin::{self, YearMargin};
+use super::margin::{self, money, signed_money, YearMargin};
 use super::observation::{Dataset, Input, Observation};
 use super::opr::{Decided, OprMeasure, Part, Regime, RegimeYear, Scale};
 use super::period::Month;
 use super::reported::{pounds, CreditKey, ReportedCredit};
 use super::results::{evaluate, MeasureResult, Results, Settings};
 use super::scheme::{Adjustment, Cap, CreditScheme, Decision, MeasureTerms, ProviderScheme};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -128,12 +128,7 @@ pub struct Outcome {
 pub fn outcome(inputs: &Inputs) -> Outcome {
     let results = evaluate(inputs.data, inputs.settings);
     let credits = credits::compute(&results, inputs.scheme);
-    let margins = inputs
-        .regime
-        .years
-        .iter()
-        .map(|y| margin::compute(y, Some(&results)))
-        .collect();
+    let margins = margin::compute_all(inputs.regime, &results);
     Outcome {
         results,
         credits,
@@ -222,18 +217,6 @@ fn number(
 }
 
 /// `+£443`, `−£347,666.67`, `£0`.
-pub fn signed_money(gbp: Decimal) -> String {
-    let r = gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    if r > Decimal::ZERO {
-        format!("+{}", pounds(r))
-    } else {
-        pounds(r)
-    }
-}
-
-fn money(gbp: Decimal) -> String {
-    margin::money(gbp)
-}
 
 /// A plain number's difference at its own precision: `+0.5`, `-2`.
 fn signed_exact(v: Decimal) -> String {
@@ -251,18 +234,14 @@ fn points_diff(v: Decimal) -> String {
     format!("{} pp", signed(n, n.scale().clamp(2, 6)))
 }
 
-fn month_name(m: Month) -> String {
-    m.long_name()
-}
-
 // ---- Inputs: figures -------------------------------------------------------
 
 type ObsKey = (Month, String, Provider, Option<Month>);
 
 fn obs_item(o: &Observation) -> String {
-    let mut item = format!("{} {} {}", o.provider, o.measure, month_name(o.period));
+    let mut item = format!("{} {} {}", o.provider, o.measure, o.period.long_name());
     if let Some(r) = o.reported_in.filter(|r| *r != o.period) {
-        item.push_str(&format!(" (report of {})", month_name(r)));
+        item.push_str(&format!(" (report of {})", r.long_name()));
     }
     item
 }
@@ -375,9 +354,9 @@ fn reported_credits(l: &Dataset, r: &Dataset, out: &mut Vec<Change>) {
             continue;
         }
         let Some(c) = a.or(b) else { continue };
-        let mut item = format!("Reported credit {} {}", c.scope, month_name(c.period));
+        let mut item = format!("Reported credit {} {}", c.scope, c.period.long_name());
         if let Some(m) = c.reported_in.filter(|m| *m != c.period) {
-            item.push_str(&format!(" (report of {})", month_name(m)));
+            item.push_str(&format!(" (report of {})", m.long_name()));
         }
         let text = |x: Option<&ReportedCredit>| x.map_or_else(|| ABSENT.to_string(), credit_text);
         let diff = match (
@@ -415,8 +394,8 @@ fn exemptions_text(s: &ProviderScheme) -> String {
         .map(|e| {
             format!(
                 "{} to {}: {}",
-                month_name(e.from),
-                month_name(e.to),
+                e.from.long_name(),
+                e.to.long_name(),
                 e.reason
             )
         })
@@ -553,7 +532,7 @@ fn scheme(l: &CreditScheme, r: &CreditScheme, out: &mut Vec<Change>) {
         differ(
             out,
             s,
-            format!("Decision {p} {code} {}", month_name(m)),
+            format!("Decision {p} {code} {}", m.long_name()),
             decision_text(l.adjustment(m, p, code)),
             decision_text(r.adjustment(m, p, code)),
         );
@@ -567,7 +546,7 @@ fn year_summary(y: &RegimeYear) -> String {
         "{} at risk, {} measures, from {}",
         money(y.margin_at_risk),
         y.measures.len(),
-        month_name(y.start)
+        y.start.long_name()
     )
 }
 
@@ -614,8 +593,8 @@ fn year(l: &RegimeYear, r: &RegimeYear, out: &mut Vec<Change>) {
         out,
         s,
         format!("{y} first month"),
-        month_name(l.start),
-        month_name(r.start),
+        l.start.long_name(),
+        r.start.long_name(),
     );
     number(
         out,
@@ -946,7 +925,7 @@ fn credit_changes(l: &Credits, r: &Credits, out: &mut Vec<Change>) {
                     (Some(x), Some(y)) => y.checked_sub(x).map(signed_money),
                     _ => None,
                 };
-                let item = format!("{} {} {} credit", k.1, k.2, month_name(m));
+                let item = format!("{} {} {} credit", k.1, k.2, m.long_name());
                 out.push(change(s, item, ta, tb, diff));
                 providers.insert(k.1);
             }
@@ -960,7 +939,7 @@ fn credit_changes(l: &Credits, r: &Credits, out: &mut Vec<Change>) {
             let (bm, bp) = b.copied().unwrap_or((Decimal::ZERO, 0));
             let (ta, tb) = (total_text(am, ap), total_text(bm, bp));
             if ta != tb {
-                let item = format!("{p} {} total", month_name(m));
+                let item = format!("{p} {} total", m.long_name());
                 let diff = bm.checked_sub(am).map(signed_money);
                 out.push(change(s, item, ta, tb, diff));
             }
@@ -968,7 +947,7 @@ fn credit_changes(l: &Credits, r: &Credits, out: &mut Vec<Change>) {
         let ((am, ap), (bm, bp)) = (l.total(m), r.total(m));
         let (ta, tb) = (total_text(am, ap), total_text(bm, bp));
         if ta != tb {
-            let item = format!("{} total, all providers", month_name(m));
+            let item = format!("{} total, all providers", m.long_name());
             let diff = bm.checked_sub(am).map(signed_money);
             out.push(change(s, item, ta, tb, diff));
         }

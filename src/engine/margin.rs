@@ -22,9 +22,7 @@
 
 use super::explain::{Explanation, Fact};
 use super::format::{brief, decimal};
-use super::opr::{
-    LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, ReportedOutcome, Scale,
-};
+use super::opr::{LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, Scale};
 use super::period::Month;
 use super::reported::pounds;
 use super::results::Results;
@@ -178,7 +176,7 @@ fn carry(v: Decimal) -> Decimal {
 }
 
 fn mul(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_mul(b).unwrap_or(Decimal::MAX)
+    a.saturating_mul(b)
 }
 
 fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -192,6 +190,16 @@ fn add(a: Decimal, b: Decimal) -> Decimal {
 /// `£2,086,000` or `£695,333.33`.
 pub fn money(gbp: Decimal) -> String {
     pounds(gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A signed difference in pounds: `+£443`, `−£347,666.67`, `£0`.
+pub fn signed_money(gbp: Decimal) -> String {
+    let r = gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    if r > Decimal::ZERO {
+        format!("+{}", pounds(r))
+    } else {
+        pounds(r)
+    }
 }
 
 /// As the submission prints: `2.086` (£m to three decimals).
@@ -250,9 +258,12 @@ fn curve_at(curve: &LossCurve, pos: Decimal) -> Decimal {
                 }))
             {
                 if pos <= p.at {
-                    let span = p.at - prev.0;
-                    let t = div(pos - prev.0, span).unwrap_or(Decimal::ONE);
-                    return add(prev.1, mul(p.kept - prev.1, t)).clamp(Decimal::ZERO, hundred());
+                    // Saturating: a curve read from a file is checked, but
+                    // this must not panic whatever it holds.
+                    let span = p.at.saturating_sub(prev.0);
+                    let t = div(pos.saturating_sub(prev.0), span).unwrap_or(Decimal::ONE);
+                    let rise = p.kept.saturating_sub(prev.1);
+                    return add(prev.1, mul(rise, t)).clamp(Decimal::ZERO, hundred());
                 }
                 prev = (p.at, p.kept);
             }
@@ -607,7 +618,7 @@ fn mechanism_label(parts: &[Part]) -> String {
 }
 
 fn measure_margin(year: &RegimeYear, m: &OprMeasure, results: Option<&Results>) -> MeasureMargin {
-    let by_weight = div(mul(year.margin_at_risk, m.weight), hundred()).unwrap_or(Decimal::ZERO);
+    let by_weight = by_weight(year, m);
     let margin = carry(m.margin.unwrap_or(by_weight));
     let share_total = m.parts.iter().fold(Decimal::ZERO, |a, p| add(a, p.share));
     let months = year.months();
@@ -637,9 +648,7 @@ fn measure_margin(year: &RegimeYear, m: &OprMeasure, results: Option<&Results>) 
         }
     }
     let lost = margin - kept - unassessed;
-    let share_kept = (unassessed.is_zero() && !margin.is_zero())
-        .then(|| div(mul(kept, hundred()), margin))
-        .flatten();
+    let share_kept = share_of(kept, margin, unassessed);
     let mut ex = Explanation::default();
     ex.inputs.push(Fact::new("Weight", percent(m.weight)));
     ex.inputs.push(Fact::new(
@@ -769,17 +778,41 @@ pub fn compute(year: &RegimeYear, results: Option<&Results>) -> YearMargin {
     out
 }
 
-/// Whether `computed`, rounded as `r` rounds, equals the stated figure.
-pub(crate) fn agrees_rounded(computed: Decimal, stated: Decimal, to: Decimal) -> bool {
-    if to <= Decimal::ZERO {
-        return computed == stated;
-    }
-    let q = div(computed, to)
-        .unwrap_or(Decimal::MAX)
-        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-    mul(q, to) == stated
+/// Every year of `regime` computed over `results`.
+pub fn compute_all(regime: &super::opr::Regime, results: &Results) -> Vec<YearMargin> {
+    regime
+        .years
+        .iter()
+        .map(|y| compute(y, Some(results)))
+        .collect()
 }
 
-pub(crate) fn reported_of(m: &OprMeasure) -> Option<&ReportedOutcome> {
-    m.reported.as_ref()
+/// Whether `computed`, rounded as `r` rounds, equals the stated figure.
+pub(crate) fn agrees_rounded(computed: Decimal, stated: Decimal, to: Decimal) -> bool {
+    round_to(computed, to) == stated
+}
+
+/// `v` rounded, halves away from zero, to a multiple of `to` (£1,000 for £m
+/// to three decimals); unchanged when `to` is not positive. The one rule
+/// both the checks and their notes use.
+pub(crate) fn round_to(v: Decimal, to: Decimal) -> Decimal {
+    if to <= Decimal::ZERO {
+        return v;
+    }
+    div(v, to)
+        .map(|q| q.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
+        .map_or(v, |q| mul(q, to))
+}
+
+/// A measure's margin by weight: weight × the year's margin at risk.
+pub(crate) fn by_weight(year: &RegimeYear, m: &OprMeasure) -> Decimal {
+    div(mul(year.margin_at_risk, m.weight), hundred()).unwrap_or(Decimal::ZERO)
+}
+
+/// Percent of `margin` kept, when all of it is assessed and there is any.
+pub fn share_of(kept: Decimal, margin: Decimal, unassessed: Decimal) -> Option<Decimal> {
+    if margin.is_zero() || !unassessed.is_zero() {
+        return None;
+    }
+    div(mul(kept, hundred()), margin)
 }

@@ -7,7 +7,8 @@
 
 use super::format::{brief, decimal};
 use super::margin::{
-    agrees_rounded, millions, money, percent, reported_of, Agreement, MarginCheck, YearMargin,
+    agrees_rounded, by_weight, millions, money, percent, round_to, share_of, Agreement,
+    MarginCheck, YearMargin,
 };
 use super::opr::{RegimeYear, ReportedOutcome};
 use rust_decimal::Decimal;
@@ -70,20 +71,6 @@ fn amount_checks(
     }
 }
 
-/// Percent kept of a margin, when all of it is assessed.
-fn share_of(kept: Decimal, margin: Decimal, unassessed: Decimal) -> Option<Decimal> {
-    if margin.is_zero() || !unassessed.is_zero() {
-        return None;
-    }
-    kept.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(margin)
-}
-
-fn round_to(v: Decimal, to: Decimal) -> Decimal {
-    v.checked_div(to)
-        .and_then(|q| q.round().checked_mul(to))
-        .unwrap_or(v)
-}
-
 /// Every check for the year, in table order.
 pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
     let mut out = Vec::new();
@@ -97,12 +84,11 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
     ));
     for (spec, mm) in year.measures.iter().zip(&m.measures) {
         if let Some(stated) = spec.margin {
-            let by_weight = mm
-                .weight
-                .checked_mul(year.margin_at_risk)
-                .unwrap_or(Decimal::MAX)
-                / Decimal::ONE_HUNDRED;
-            let to = reported_of(spec).map_or(Decimal::ONE_THOUSAND, |r| r.rounded_to);
+            let by_weight = by_weight(year, spec);
+            let to = spec
+                .reported
+                .as_ref()
+                .map_or(Decimal::ONE_THOUSAND, |r| r.rounded_to);
             let ok = agrees_rounded(by_weight, stated, to);
             out.push(check(
                 format!("{} margin: stated vs weight × margin at risk", mm.code),
@@ -160,7 +146,7 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
                 },
             });
         }
-        if let Some(r) = reported_of(spec) {
+        if let Some(r) = spec.reported.as_ref() {
             amount_checks(&mut out, &mm.code, r, mm.kept, mm.lost, mm.share_kept);
         }
     }
@@ -204,13 +190,7 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
         }
     }
     if let Some(r) = &year.reported {
-        let share = (!m.allocated.is_zero() && m.unassessed.is_zero())
-            .then(|| {
-                m.kept
-                    .checked_mul(Decimal::ONE_HUNDRED)?
-                    .checked_div(m.allocated)
-            })
-            .flatten();
+        let share = share_of(m.kept, m.allocated, m.unassessed);
         amount_checks(
             &mut out,
             &format!("{} total", year.name),

@@ -362,6 +362,15 @@ impl OprMeasure {
                     ));
                 }
             }
+            if p.metrics
+                .iter()
+                .any(|m| m.annual.is_some_and(|a| a < Decimal::ZERO))
+            {
+                out.push(format!(
+                    "{c} {}: a metric's annual figure is negative",
+                    p.label()
+                ));
+            }
             if p.metrics.iter().any(|m| m.weight < Decimal::ZERO) {
                 out.push(format!(
                     "{c} {}: metric weights must be 0 or more",

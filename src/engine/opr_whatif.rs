@@ -27,7 +27,7 @@ fn hundred() -> Decimal {
 
 fn lerp(a: Decimal, b: Decimal, t_pct: Decimal) -> Decimal {
     let span = b.saturating_sub(a);
-    a.saturating_add(span.checked_mul(t_pct).unwrap_or(Decimal::MAX) / hundred())
+    a.saturating_add(span.saturating_mul(t_pct) / hundred())
 }
 
 /// The lowest figure that keeps `kept` percent (0–100) on `scale`.
@@ -156,12 +156,7 @@ pub fn worth(
         (Scale::Score { max }, _) => margin.checked_mul(tenth).and_then(|x| x.checked_div(max)),
         _ => None,
     };
-    let kept_at = |p: Decimal| {
-        margin
-            .checked_mul(share_at(scale, curve, p).0)
-            .unwrap_or(Decimal::MAX)
-            / hundred()
-    };
+    let kept_at = |p: Decimal| margin.saturating_mul(share_at(scale, curve, p).0) / hundred();
     let (up, down) = match performance {
         Some(p) => {
             let now = kept_at(p);

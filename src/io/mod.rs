@@ -420,18 +420,6 @@ struct ResultsFile<'a> {
     opr: &'a [crate::engine::margin::YearMargin],
 }
 
-/// Every year of `regime` computed over `results`.
-pub fn opr_margins(
-    regime: &crate::engine::opr::Regime,
-    results: &Results,
-) -> Vec<crate::engine::margin::YearMargin> {
-    regime
-        .years
-        .iter()
-        .map(|y| crate::engine::margin::compute(y, Some(results)))
-        .collect()
-}
-
 /// The credits part of the results export: the scheme used, every line with
 /// its derivation, the totals per provider and period, and the checks of
 /// reported figures.

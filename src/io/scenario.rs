@@ -25,7 +25,7 @@ const SCENARIO_V1: &str = "dcc-perf/scenario/1";
 const SCENARIO_V2: &str = "dcc-perf/scenario/2";
 
 /// What what-ifs are measured against.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
     pub data: Dataset,
     pub scheme: CreditScheme,
@@ -35,8 +35,8 @@ pub struct Baseline {
 }
 
 /// A named set of figures, scheme, OPR years and settings, kept to compare
-/// side by side with another.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// side by side with another. (Eq, so `Rc` copies compare by pointer first.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedScenario {
     pub name: String,
     #[serde(default)]
@@ -47,7 +47,7 @@ pub struct SavedScenario {
 }
 
 /// Data and settings, as saved in the browser or shared as a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scenario {
     pub schema: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,8 +98,15 @@ impl Scenario {
         self
     }
 
+    /// Pretty, for a file a person may open.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    /// Compact, for the browser's storage (about half the size; its quota
+    /// is a few megabytes).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
 }
 
@@ -166,6 +173,14 @@ pub fn read(file: &str, text: &str) -> Import {
                 format!("a credit scheme without negative figures ({p})"),
             )
         }));
+    }
+    // The baseline is computed as soon as the file opens: its OPR years are
+    // checked like the work's.
+    if let Some((_, Some(b))) = &scheme {
+        errors.extend(super::regime::problems(
+            &format!("{file}, baseline"),
+            &b.regime,
+        ));
     }
     if let Some((regime, saved)) = &extra {
         errors.extend(super::regime::problems(file, regime));

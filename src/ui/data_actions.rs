@@ -55,7 +55,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             let credits = crate::engine::credits::compute(&results, &scheme.0);
             let checks = crate::engine::credit_table::reconcile(&credits, &data);
             let section = CreditsExport::new(&scheme.0, &credits, &checks, None);
-            let opr = crate::io::opr_margins(&regime.0, &results);
+            let opr = crate::engine::margin::compute_all(&regime.0, &results);
             results_json(&results, Some(section), &opr, true)
         }),
     );

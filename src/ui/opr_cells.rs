@@ -2,7 +2,7 @@
 //! baseline, shares kept as the submission prints them, amounts in £m.
 
 use crate::engine::format::{brief, decimal};
-use crate::engine::margin::{millions, money, percent, GroupMargin};
+use crate::engine::margin::{millions, money, percent, share_of, signed_money, GroupMargin};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -10,14 +10,7 @@ use yew::prelude::*;
 /// with or nothing changed, so real differences stand out.
 pub fn difference(now: Option<Decimal>, before: Option<Decimal>) -> String {
     match (now, before) {
-        (Some(a), Some(b)) if a != b => {
-            let d = a.checked_sub(b).unwrap_or_default();
-            if d.is_sign_positive() {
-                format!("+{}", money(d))
-            } else {
-                money(d)
-            }
-        }
+        (Some(a), Some(b)) if a != b => signed_money(a.saturating_sub(b)),
         _ => String::new(),
     }
 }
@@ -34,9 +27,7 @@ pub fn whole_percent(share: Decimal) -> (String, String) {
 /// A share-kept cell for a sum of amounts; "not assessed" while any part
 /// has no figure, never a made-up 0%.
 fn share_cell(kept: Decimal, margin: Decimal, unassessed: Decimal) -> Html {
-    let share = (unassessed.is_zero())
-        .then(|| kept.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(margin))
-        .flatten();
+    let share = share_of(kept, margin, unassessed);
     match share {
         Some(s) => {
             let (text, title) = whole_percent(s);

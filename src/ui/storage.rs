@@ -60,7 +60,7 @@ pub fn scenario(state: &State) -> Scenario {
 
 /// Saves the work; the error says why the browser refused (full, disabled).
 pub fn save(state: &State) -> Result<(), String> {
-    let json = scenario(state).to_json();
+    let json = scenario(state).to_compact_json();
     LocalStorage::raw()
         .set_item(KEY, &json)
         .map_err(|e| format!("{e:?}"))
