@@ -216,8 +216,6 @@ fn number(
     }
 }
 
-/// `+£443`, `−£347,666.67`, `£0`.
-
 /// A plain number's difference at its own precision: `+0.5`, `-2`.
 fn signed_exact(v: Decimal) -> String {
     let n = v.normalize();
