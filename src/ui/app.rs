@@ -148,7 +148,7 @@ pub fn App() -> Html {
                     { view_tab(View::Compare, "Compare scenarios", "view-compare", state.view, &on_action) }
                 </nav>
                 if state.view == View::Trends {
-                    <TrendsView results={results.clone()} month={month} on_action={on_action.clone()} />
+                    <TrendsView results={results.clone()} />
                 } else if state.view == View::Opr {
                     <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
                         settings={state.settings} year={state.opr_year.clone()} selected={state.opr_selected.clone()}

@@ -1,11 +1,11 @@
 //! The two sides to compare (baseline, current work or a named scenario),
 //! and an optional section filter.
 
+use super::select::{select_value, use_shown_value};
 use super::state::{Action, Side};
 use crate::engine::compare::Section;
 use crate::io::scenario::SavedScenario;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,10 +34,6 @@ fn parse(v: &str) -> Option<Side> {
     }
 }
 
-fn select_value(e: &Event) -> Option<String> {
-    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value())
-}
-
 fn options(p: &ComparePickersProps, chosen: &Side) -> Html {
     let fixed = [Side::Baseline, Side::Current];
     let named = p.scenarios.iter().map(|s| Side::Named(s.name.clone()));
@@ -50,24 +46,13 @@ fn options(p: &ComparePickersProps, chosen: &Side) -> Html {
 
 #[component]
 pub fn ComparePickers(p: &ComparePickersProps) -> Html {
-    // A select the user has touched ignores later `selected` attributes, so
-    // a change from elsewhere (a deleted scenario) is set directly.
-    let refs = [use_node_ref(), use_node_ref()];
-    {
-        let refs = refs.clone();
-        let values = [
-            value(&p.sides.0),
-            value(&p.sides.1),
-            p.scenarios.len().to_string(),
-        ];
-        use_effect_with(values, move |values| {
-            for (r, v) in refs.iter().zip(values) {
-                if let Some(select) = r.cast::<HtmlSelectElement>() {
-                    select.set_value(v);
-                }
-            }
-        });
-    }
+    // Shown values follow the state when it changes from elsewhere (a
+    // deleted scenario), and when the list of scenarios changes.
+    let count = p.scenarios.len();
+    let refs = [
+        use_shown_value(value(&p.sides.0), count),
+        use_shown_value(value(&p.sides.1), count),
+    ];
     let pick = |left: bool| {
         let (cb, sides) = (p.on_action.clone(), p.sides.clone());
         Callback::from(move |e: Event| {

@@ -23,17 +23,12 @@ pub struct CompareTableProps {
 
 fn row(c: &Change) -> Html {
     // Every value is text: user-typed names and notes are never read as HTML.
-    let sign = match c.difference.as_deref() {
-        Some(d) if d.starts_with('+') => Some("up"),
-        Some(d) if d.starts_with('-') || d.starts_with('−') => Some("down"),
-        _ => None,
-    };
     html! {
         <tr data-testid="change" data-section={c.section.key()}>
             <th scope="row" class="item">{ &c.item }</th>
             <td class="value" data-testid="change-left">{ &c.left }</td>
             <td class="value" data-testid="change-right">{ &c.right }</td>
-            <td class={classes!("num", "diff", sign)} data-testid="change-diff">{ c.difference.clone().unwrap_or_default() }</td>
+            <td class={classes!("num", "diff")} data-testid="change-diff">{ c.difference.clone().unwrap_or_default() }</td>
         </tr>
     }
 }

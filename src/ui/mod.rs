@@ -81,6 +81,7 @@ pub mod scenario_list;
 pub mod scheme_editor;
 pub mod scheme_measures;
 pub mod scheme_provider;
+pub mod select;
 pub mod state;
 pub mod status;
 pub mod status_grid;

@@ -4,11 +4,11 @@
 //! year one side lacks has nothing to set beside it.
 
 use super::chart_frame::ChartFrame;
+use super::select::{select_value, use_shown_value};
 use super::state::Action;
 use crate::chart::opr::side_by_side;
 use crate::engine::compare::Outcome;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -51,14 +51,15 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
             Some(Rc::new(side_by_side((ln, l), (rn, r))))
         },
     );
+    let shown = use_shown_value(year.clone().unwrap_or_default(), common.clone());
     let Some(c) = chart.as_ref() else {
         return Html::default();
     };
     let on_year = {
         let cb = p.on_action.clone();
         Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
-                cb.emit(Action::SetOprYear(s.value()));
+            if let Some(v) = select_value(&e) {
+                cb.emit(Action::SetOprYear(v));
             }
         })
     };
@@ -66,7 +67,7 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
         <section class="money-chart" aria-label="OPR margin on both sides">
             <ChartFrame chart={c.clone()} id="opr-compare" hint="Hover over a bar, or tab to it, to read each side's margin kept and lost.">
                 <label class="chart-pick">{ "OPR year " }
-                    <select data-testid="opr-compare-year" onchange={on_year}>
+                    <select ref={shown} data-testid="opr-compare-year" onchange={on_year}>
                         { for common.iter().map(|y| html! {
                             <option value={y.clone()} selected={Some(y) == year.as_ref()}>{ y }</option>
                         }) }

@@ -3,11 +3,12 @@
 //! in place and changes nothing.
 
 use super::opr_view::change_year;
+use super::select::{select_value, use_shown_value};
 use super::state::{Action, RegimeRef};
 use crate::engine::format::exact;
 use crate::engine::opr::{CurvePoint, LossCurve};
 use crate::io::values::decimal;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +46,12 @@ pub fn points_text(points: &[CurvePoint]) -> String {
 #[component]
 pub fn OprCurve(p: &OprCurveProps) -> Html {
     let error = use_state(|| None::<String>);
+    let kind = match p.regime.0.year(&p.year).map(|y| &y.curve) {
+        Some(LossCurve::Step) => "step",
+        Some(LossCurve::Points { .. }) => "points",
+        _ => "linear",
+    };
+    let shown = use_shown_value(kind.to_string(), ());
     let Some(y) = p.regime.0.year(&p.year) else {
         return html! {};
     };
@@ -72,10 +79,10 @@ pub fn OprCurve(p: &OprCurveProps) -> Html {
     let on_kind = {
         let set = set.clone();
         Callback::from(move |e: Event| {
-            let Some(s) = e.target_dyn_into::<HtmlSelectElement>() else {
+            let Some(v) = select_value(&e) else {
                 return;
             };
-            set(match s.value().as_str() {
+            set(match v.as_str() {
                 "step" => LossCurve::Step,
                 "points" => LossCurve::Points { points: Vec::new() },
                 _ => LossCurve::Linear,
@@ -94,16 +101,11 @@ pub fn OprCurve(p: &OprCurveProps) -> Html {
             }
         })
     };
-    let kind = match &y.curve {
-        LossCurve::Linear => "linear",
-        LossCurve::Step => "step",
-        LossCurve::Points { .. } => "points",
-    };
     html! {
         <div class={classes!("opr-curve", error.is_some().then_some("invalid"))}>
             <label class="field">
                 <span>{ "Loss curve between MPL and TPL" }</span>
-                <select data-testid="opr-curve" onchange={on_kind}>
+                <select ref={shown} data-testid="opr-curve" onchange={on_kind}>
                     <option value="linear" selected={kind == "linear"}>{ "Straight line" }</option>
                     <option value="step" selected={kind == "step"}>{ "All or nothing" }</option>
                     <option value="points" selected={kind == "points"}>{ "Through points" }</option>

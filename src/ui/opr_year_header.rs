@@ -2,9 +2,9 @@
 //! margin at risk, the loss curve, and where its figures come from.
 
 use super::opr_view::MarginRc;
+use super::select::{select_value, use_shown_value};
 use super::state::{Action, RegimeRef};
 use crate::engine::margin::{millions, money, percent};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,11 +17,12 @@ pub struct OprYearHeaderProps {
 
 #[component]
 pub fn OprYearHeader(p: &OprYearHeaderProps) -> Html {
+    let shown = use_shown_value(p.year.clone(), p.regime.clone());
     let onchange = {
         let cb = p.on_action.clone();
         Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
-                cb.emit(Action::SetOprYear(s.value()));
+            if let Some(v) = select_value(&e) {
+                cb.emit(Action::SetOprYear(v));
             }
         })
     };
@@ -38,7 +39,7 @@ pub fn OprYearHeader(p: &OprYearHeaderProps) -> Html {
         <div class="opr-head" data-testid="opr-head">
             <label class="opr-year-pick">
                 <span>{ "Regulatory year" }</span>
-                <select data-testid="opr-year" {onchange}>
+                <select ref={shown} data-testid="opr-year" {onchange}>
                     { for p.regime.0.years.iter().map(|y| html! {
                         <option value={y.name.clone()} selected={y.name == p.year}>{ &y.name }</option>
                     }) }

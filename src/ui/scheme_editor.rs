@@ -3,22 +3,16 @@
 //! recompute at once and undo restores the scheme before.
 
 use super::scheme_provider::SchemeProvider;
+use super::select::select_value;
 use super::state::{Action, SchemeRef};
 use crate::engine::scheme::{CreditScheme, MoneyRounding, PointRounding};
 use crate::engine::Provider;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SchemeEditorProps {
     pub scheme: SchemeRef,
     pub on_action: Callback<Action>,
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_dyn_into::<HtmlSelectElement>()
-        .map(|s| s.value())
-        .unwrap_or_default()
 }
 
 #[component]
@@ -30,7 +24,7 @@ pub fn SchemeEditor(p: &SchemeEditorProps) -> Html {
         let (cb, scheme) = (p.on_action.clone(), p.scheme.clone());
         Callback::from(move |e: Event| {
             let mut next = (*scheme.0).clone();
-            f(&mut next, &select_value(&e));
+            f(&mut next, &select_value(&e).unwrap_or_default());
             cb.emit(Action::SetScheme(next, what.into()));
         })
     };
@@ -59,7 +53,7 @@ pub fn SchemeEditor(p: &SchemeEditorProps) -> Html {
     let on_provider = {
         let provider = provider.clone();
         Callback::from(move |e: Event| {
-            if let Some(p) = Provider::parse(&select_value(&e)) {
+            if let Some(p) = select_value(&e).as_deref().and_then(Provider::parse) {
                 provider.set(p);
             }
         })

@@ -1,8 +1,9 @@
 //! Month, comparison rule, grouping and filter.
 
+use super::select::{select_value, use_shown_value};
 use super::state::Grouping;
 use crate::engine::{ComparisonRule, Month};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,36 +20,18 @@ pub struct ToolbarProps {
     pub on_only_misses: Callback<bool>,
 }
 
-fn select_value(e: &Event) -> Option<String> {
-    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value())
-}
-
 #[component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
-    // A select the user has touched ignores later `selected` attributes, so
-    // when the state changes from elsewhere (undo, a scenario, a reset) the
-    // shown value is set directly.
-    let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
-    {
-        let refs = refs.clone();
-        let grouping = if p.grouping == Grouping::ByProvider {
-            "provider"
-        } else {
-            "cpm"
-        };
-        let values = [
-            p.month.to_string(),
-            p.rule.to_string(),
-            grouping.to_string(),
-        ];
-        use_effect_with(values, move |values| {
-            for (r, v) in refs.iter().zip(values) {
-                if let Some(select) = r.cast::<HtmlSelectElement>() {
-                    select.set_value(v);
-                }
-            }
-        });
-    }
+    let grouping = if p.grouping == Grouping::ByProvider {
+        "provider"
+    } else {
+        "cpm"
+    };
+    let refs = [
+        use_shown_value(p.month.to_string(), ()),
+        use_shown_value(p.rule.to_string(), ()),
+        use_shown_value(grouping.to_string(), ()),
+    ];
     let on_month = {
         let cb = p.on_month.clone();
         Callback::from(move |e: Event| {

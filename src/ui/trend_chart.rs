@@ -2,11 +2,11 @@
 //! loaded months (CSP North PM2 at first), with a picker for any other.
 
 use super::chart_frame::ChartFrame;
+use super::select::{select_value, use_shown_value};
 use super::state::Action;
 use crate::chart::trend::trend;
 use crate::engine::{Provider, Results};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,13 +36,16 @@ pub fn TrendChart(p: &TrendChartProps) -> Html {
         }
         seen
     });
+    let chosen = options
+        .iter()
+        .position(|(m, pr, _)| *m == p.series.0 && *pr == p.series.1)
+        .map(|i| i.to_string())
+        .unwrap_or_default();
+    let shown = use_shown_value(chosen, options.clone());
     let on_pick = {
         let (cb, options) = (p.on_action.clone(), options.clone());
         Callback::from(move |e: Event| {
-            let i = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<usize>().ok());
+            let i = select_value(&e).and_then(|v| v.parse::<usize>().ok());
             if let Some((m, pr, _)) = i.and_then(|i| options.get(i)) {
                 cb.emit(Action::SetTrend(m.clone(), *pr));
             }
@@ -52,7 +55,7 @@ pub fn TrendChart(p: &TrendChartProps) -> Html {
         <section class="trend" aria-label="Trend">
             <ChartFrame chart={chart.clone()} id="trend">
                 <label class="chart-pick">{ "Measure " }
-                    <select data-testid="trend-series" onchange={on_pick}>
+                    <select ref={shown} data-testid="trend-series" onchange={on_pick}>
                         { for options.iter().enumerate().map(|(i, (m, pr, name))| {
                             let selected = *m == p.series.0 && *pr == p.series.1;
                             html! { <option value={i.to_string()} {selected}>{ format!("{} {} — {}", pr.code(), m, name) }</option> }

@@ -2,19 +2,15 @@
 //! and the status grid of measures by month.
 
 use super::chart_frame::ChartFrame;
-use super::state::Action;
 use super::status_grid::StatusGrid;
 use crate::chart::cpm::cpm_overview;
-use crate::engine::{Month, Results};
+use crate::engine::Results;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TrendsViewProps {
     pub results: Rc<Results>,
-    /// The month chosen in the toolbar.
-    pub month: Month,
-    pub on_action: Callback<Action>,
 }
 
 #[component]
