@@ -35,6 +35,8 @@ struct Bar<'a> {
     right: bool,
     /// Space after the bar: wider after the last bar of a measure.
     gap_after: u32,
+    /// Added to each of the bar's tooltips (side by side: the difference).
+    note: Option<String>,
 }
 
 fn amounts(m: &MeasureMargin) -> [Decimal; 3] {
@@ -169,7 +171,10 @@ fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
                 hotspots.push(Hotspot {
                     x: px,
                     y: py,
-                    label: segment_words(b.m, i, b.side),
+                    label: match &b.note {
+                        Some(n) => format!("{}; {n}", segment_words(b.m, i, b.side)),
+                        None => segment_words(b.m, i, b.side),
+                    },
                 });
                 x += w;
             }
@@ -299,6 +304,7 @@ pub fn year_margin(y: &YearMargin) -> Chart {
             side: None,
             right: false,
             gap_after: GAP,
+            note: None,
         })
         .collect();
     let note = format!("Total: {}.", total_words(y));
@@ -400,12 +406,18 @@ pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Ch
     }
     let mut bars = Vec::new();
     for (_, l, r) in &pairs {
+        // Every tooltip of a measure also says how kept differs between sides.
+        let note = Some(format!(
+            "kept, {rn} − {ln}: {}",
+            diff(kept_of(*l), kept_of(*r))
+        ));
         if let Some(m) = l {
             bars.push(Bar {
                 m,
                 side: Some(ln),
                 right: false,
                 gap_after: if r.is_some() { 2 } else { GAP + 6 },
+                note: note.clone(),
             });
         }
         if let Some(m) = r {
@@ -414,6 +426,7 @@ pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Ch
                 side: Some(rn),
                 right: true,
                 gap_after: GAP + 6,
+                note,
             });
         }
     }
@@ -423,20 +436,7 @@ pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Ch
         millions(ry.kept),
         diff(ly.kept, ry.kept)
     );
-    let (svg, mut hotspots, height) = draw(&title, &bars, &note);
-    // Every tooltip of a measure also says how kept differs between sides.
-    for (spot, bar) in hotspots.iter_mut().zip(bars.iter().flat_map(|b| {
-        amounts(b.m)
-            .into_iter()
-            .filter(|v| whole_pounds(*v) > 0)
-            .map(move |_| b)
-    })) {
-        let (l, r) = (ly.measure(&bar.m.code), ry.measure(&bar.m.code));
-        spot.label.push_str(&format!(
-            "; kept, {rn} − {ln}: {}",
-            diff(kept_of(l), kept_of(r))
-        ));
-    }
+    let (svg, hotspots, height) = draw(&title, &bars, &note);
     let changed: Vec<String> = pairs
         .iter()
         .filter(|(_, l, r)| kept_of(*l) != kept_of(*r))
