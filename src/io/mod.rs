@@ -18,7 +18,9 @@ pub mod error;
 pub mod incidents;
 pub mod long_csv;
 pub mod regime;
+pub mod report;
 pub mod scenario;
+pub mod sheet;
 pub mod values;
 pub mod wide_csv;
 pub mod write;
@@ -94,6 +96,39 @@ pub struct Import {
     /// Facts worth telling the user that are not errors
     /// (incidents still open and so not counted, ...).
     pub notes: Vec<String>,
+    /// Every figure a reader took from the input, with where it stood, so
+    /// the preview can show what was read and not only how much. Filled by
+    /// the readers of report text and spreadsheets.
+    pub figures: Vec<FigureRead>,
+    /// Parts of the input a reader could not place: listed, never guessed.
+    pub unplaced: Vec<Unplaced>,
+    /// What a performance report's text said about itself (its month, how
+    /// complete the paste is, printed targets against the catalogue).
+    pub report: Option<Box<report::ReportSummary>>,
+}
+
+/// One figure as a reader found it: the line (or spreadsheet row) it came
+/// from, where that is in the document, what it is and the text as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FigureRead {
+    /// 1-based line of the text, or row of the sheet.
+    pub line: u64,
+    /// Where in the document: `Table 13`, `§14`, `Sheet1 column C`.
+    pub place: String,
+    /// What the figure is: `2021-03 PM2 CSPN level`, `2021-02 CH1.2 CSPC restated`.
+    pub subject: String,
+    /// As printed: `23.74%`, `No Events`, `£43,198`.
+    pub text: String,
+}
+
+/// A line (or row) that looked like data but could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unplaced {
+    pub line: u64,
+    /// The text, shortened.
+    pub text: String,
+    /// Why it could not be read.
+    pub why: String,
 }
 
 impl Import {
