@@ -121,31 +121,38 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-pub const PERIOD_EXPECTED: &str = "a month such as 2021-03, Mar-21, Mar 2021 or March 2021";
+const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
-/// Reads `2021-03`, `2021/03`, `March 2021`, `Mar 2021`, `Mar-21`, `Sept 2020`.
+pub const PERIOD_EXPECTED: &str =
+    "a month such as 2021-03, Mar-21, Mar 2021, March 2021, or a date in it such as 01/03/2021 (day first) or 2021-03-01";
+
+/// Reads `2021-03`, `2021/03`, `March 2021`, `Mar 2021`, `Mar-21`, `Sept 2020`,
+/// and a date in the month as spreadsheets show one (see [`date_month`]).
 pub fn month(text: &str) -> Option<Month> {
     let t = text.trim();
     if let Ok(m) = t.replace('/', "-").parse::<Month>() {
         return Some(m);
     }
+    if let Some(m) = date_month(t) {
+        return Some(m);
+    }
     let lower = t.to_ascii_lowercase();
     let (name, year) = lower.split_once([' ', '-'])?;
     let idx = MONTHS.iter().position(|m| name.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][idx];
+    let full = FULL_MONTHS[idx];
     if !(full.starts_with(name) || name == "sept") {
         return None;
     }
@@ -156,6 +163,65 @@ pub fn month(text: &str) -> Option<Month> {
         _ => return None,
     };
     Month::new(y, idx as u8 + 1)
+}
+
+/// The month of a date as spreadsheets show one: `01/05/2021`, `1/5/21`,
+/// `01.05.2021` (day first, as in the UK: 1 May 2021), `2021-05-01`,
+/// `2021-05-01T00:00:00`, `2021-05-01 00:00`, `05/2021`, `1 May 2021`,
+/// `01-May-21`. A day the month does not have is refused; so is a month
+/// over 12, rather than guessing that the date was written month first.
+pub fn date_month(text: &str) -> Option<Month> {
+    let t = text.trim();
+    // An ISO date with a time, as workbooks hand dates over.
+    let t = match (t.get(..10), t.get(10..)) {
+        (Some(day), Some(rest))
+            if rest.starts_with(['T', ' '])
+                && rest[1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b':' || b == b'.') =>
+        {
+            day
+        }
+        _ => t,
+    };
+    let parts: Vec<&str> = t.split(['/', '-', '.', ' ']).collect();
+    let number = |p: &str, max_len: usize| -> Option<u32> {
+        if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok()
+    };
+    let year = |p: &str| match p.len() {
+        2 => number(p, 2).map(|y| 2000 + y as i32),
+        4 => number(p, 4).map(|y| y as i32),
+        _ => None,
+    };
+    let named = |p: &str| {
+        let lower = p.to_ascii_lowercase();
+        let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
+        (FULL_MONTHS[i].starts_with(&lower) || lower == "sept").then_some(i as u32 + 1)
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (year(y)?, number(m, 2)?, number(d, 2)?),
+        [d, m, y] => (
+            year(y)?,
+            number(m, 2).or_else(|| named(m))?,
+            number(d, 2)?,
+        ),
+        [m, y] if y.len() == 4 => (year(y)?, number(m, 2)?, 1),
+        _ => return None,
+    };
+    let month = Month::new(y, u8::try_from(m).ok()?)?;
+    (1..=days_in(y, m)).contains(&d).then_some(month)
+}
+
+fn days_in(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 /// A figure of a credit scheme as typed: `246.85`, `£1,357`, `0`. Never negative.
@@ -223,6 +289,29 @@ mod tests {
             ("Sept 2020", m(2020, 9)), ("Sep-20", m(2020, 9)), ("Marc 2021", m(2021, 3)),
             ("Mrch 2021", None), ("March", None), ("13/2021", None), ("2021-13", None), ("", None),
             ("Mar 202", None), ("Maybe 2021", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(month(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_read_as_their_month_day_first() {
+        let m = |y, mo| Month::new(y, mo);
+        #[rustfmt::skip]
+        let cases = [
+            ("01/05/2021", m(2021, 5)), ("1/5/2021", m(2021, 5)), ("1/5/21", m(2021, 5)),
+            ("31/03/2021", m(2021, 3)), ("01.05.2021", m(2021, 5)), ("01-05-2021", m(2021, 5)),
+            ("2021-05-01", m(2021, 5)), ("2021/05/31", m(2021, 5)),
+            ("2021-05-01T00:00:00", m(2021, 5)), ("2021-05-01 00:00", m(2021, 5)),
+            ("05/2021", m(2021, 5)), ("5/2021", m(2021, 5)), ("1 May 2021", m(2021, 5)),
+            ("01-May-21", m(2021, 5)), ("29/02/2024", m(2024, 2)), ("May-21", m(2021, 5)),
+            ("May 2021", m(2021, 5)), ("2021-05", m(2021, 5)),
+            // Month first (US) is refused, not guessed; so are impossible days.
+            ("05/31/2021", None), ("29/02/2021", None), ("31/04/2021", None), ("00/05/2021", None),
+            ("13/2021", None), ("05/21", None), ("2021-05-01Tnoon", None), ("1 Mayo 2021", None),
+            ("1/5/202", None), ("é/5/2021", None), ("2021-05-01\u{e9}", None),
+            ("2021-05-01T\u{e9}", None), ("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", None),
         ];
         for (text, want) in cases {
             assert_eq!(month(text), want, "{text:?}");
