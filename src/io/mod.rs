@@ -23,6 +23,7 @@ pub mod scenario;
 pub mod sheet;
 pub mod values;
 pub mod wide_csv;
+pub mod workbook;
 pub mod write;
 
 pub use error::{ErrorKind, ImportError};
