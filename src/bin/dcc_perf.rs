@@ -6,8 +6,12 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr]
+//!          [--output results|csv|credits|scenario|opr] [--sheet NAME]
 //! ```
+//!
+//! An .xlsx or .ods workbook is read sheet by sheet (`--sheet` names one;
+//! by default the first that reads as figures, said on stderr when several
+//! sheets hold data).
 //!
 //! Exit status: 0 success, 1 usage error, 2 the file could not be read or
 //! had errors (each printed on stderr with its file, row, column and value).
@@ -29,9 +33,10 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr]\n\
+        \x20               [--output results|csv|credits|scenario|opr] [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
-        dataset JSON or a scenario file; see README) and prints the results as JSON, or with\n\
+        dataset JSON, a scenario file, or a sheet of an .xlsx/.ods workbook: --sheet NAME,\n\
+        else the first sheet that reads as figures; see README) and prints the results as JSON, or with\n\
         --output csv the dataset in the import format, --output credits the reported credits\n\
         in the credits format, --output scenario a scenario file, or --output opr each OPR\n\
         year's margin kept and lost as a table. Results include service credits under the\n\
@@ -55,6 +60,8 @@ mod cli {
         month: Option<Month>,
         pretty: bool,
         output: Output,
+        /// The workbook sheet to read.
+        sheet: Option<String>,
     }
 
     fn parse(args: Vec<String>) -> Result<Args, String> {
@@ -64,6 +71,7 @@ mod cli {
             month: None,
             pretty: false,
             output: Output::Results,
+            sheet: None,
         };
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
@@ -85,6 +93,7 @@ mod cli {
                         }
                     }
                 }
+                "--sheet" => out.sheet = Some(it.next().ok_or("--sheet needs a sheet name")?),
                 "--month" => {
                     let m = it.next().ok_or("--month needs a value")?;
                     out.month = Some(
@@ -122,7 +131,17 @@ mod cli {
                         return 2;
                     }
                 };
-                let import = io::read(path, &bytes);
+                let import = if io::workbook::is_workbook(path, &bytes) {
+                    match read_workbook(path, &bytes, args.sheet.as_deref()) {
+                        Ok(import) => import,
+                        Err(code) => return code,
+                    }
+                } else if args.sheet.is_some() {
+                    eprintln!("dcc-perf: --sheet applies to .xlsx and .ods workbooks; {path} is not one");
+                    return 1;
+                } else {
+                    io::read(path, &bytes)
+                };
                 for n in &import.notes {
                     eprintln!("{path}: {n}");
                 }
@@ -187,6 +206,49 @@ mod cli {
             io::results_json(&results, Some(section), &opr, args.pretty)
         );
         0
+    }
+
+    /// The chosen sheet of a workbook, read as figures; on failure the exit
+    /// status, after saying why on stderr.
+    #[cfg(feature = "workbook")]
+    fn read_workbook(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<io::Import, i32> {
+        use io::workbook::{default_sheet, has_data, read_sheet, sheets};
+        let grids = sheets(path, bytes).map_err(|e| {
+            eprintln!("{e}");
+            2
+        })?;
+        let quoted = |i: &mut dyn Iterator<Item = &io::sheet::Grid>| {
+            i.map(|g| format!("{:?}", g.name)).collect::<Vec<_>>().join(", ")
+        };
+        let all = quoted(&mut grids.iter());
+        let chosen = match sheet {
+            Some(name) => grids.iter().position(|g| g.name == name).ok_or_else(|| {
+                eprintln!("dcc-perf: {path} has no sheet {name:?}; its sheets are {all}");
+                2
+            })?,
+            None => {
+                let Some(i) = default_sheet(path, &grids) else {
+                    eprintln!("{path}: every sheet is empty ({all}); expected a header row and figures");
+                    return Err(2);
+                };
+                let with_data = grids.iter().filter(|g| has_data(g)).count();
+                if with_data > 1 {
+                    eprintln!(
+                        "{path}: {with_data} sheets hold data ({}); read {:?}; choose another with --sheet NAME",
+                        quoted(&mut grids.iter().filter(|g| has_data(g))),
+                        grids[i].name
+                    );
+                }
+                i
+            }
+        };
+        Ok(read_sheet(path, &grids[chosen]))
+    }
+
+    #[cfg(not(feature = "workbook"))]
+    fn read_workbook(path: &str, _: &[u8], _: Option<&str>) -> Result<io::Import, i32> {
+        eprintln!("dcc-perf: {path}: this build reads no workbooks (built without the workbook feature); save the sheet as CSV");
+        Err(2)
     }
 
     /// Each year as the submission's summary table: weight, performance,
