@@ -248,21 +248,23 @@ pub fn grid_text(grid: &Grid) -> String {
             .delimiter(b'\t')
             .flexible(true)
             .from_writer(&mut out);
-        // Trailing empty rows and cells are dropped: the readers take a
-        // missing cell as empty.
+        // Trailing empty rows and columns are dropped (a sheet's used area
+        // often runs past the table); every row keeps the same width, as the
+        // text readers expect as many fields as the header has.
         let last = grid
             .rows
             .iter()
             .rposition(|r| r.iter().any(|c| !c.is_empty()))
             .map_or(0, |i| i + 1);
+        let width = grid.rows[..last]
+            .iter()
+            .filter_map(|r| r.iter().rposition(|c| !c.is_empty()))
+            .max()
+            .map_or(0, |i| i + 1);
+        let empty = String::new();
         for row in &grid.rows[..last] {
-            let n = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
-            if n == 0 {
-                // An empty record; csv writes nothing for zero fields.
-                let _ = w.write_record([""]);
-            } else {
-                let _ = w.write_record(&row[..n]);
-            }
+            let cells = (0..width).map(|i| row.get(i).unwrap_or(&empty));
+            let _ = w.write_record(cells);
         }
         let _ = w.flush();
     }
@@ -540,6 +542,11 @@ mod tests {
             ],
         };
         assert_eq!(grid_text(&g), "a\t\"b\tc\"\n\"x \"\"y\"\"\"\t\"line\nbreak\"\n");
+        let ragged = Grid {
+            name: "S".into(),
+            rows: vec![vec!["a".into(), "b".into()], vec!["c".into()], vec![]],
+        };
+        assert_eq!(grid_text(&ragged), "a\tb\nc\t\n");
     }
 
     #[test]
