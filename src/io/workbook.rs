@@ -195,8 +195,10 @@ pub fn encode_reply(result: &Result<Vec<Grid>, ImportError>) -> String {
         Err(e) => Err(e.expected.clone()),
     };
     serde_json::to_string(&reply).unwrap_or_else(|e| {
-        serde_json::to_string(&Reply::Err(format!("a workbook the reader can answer for ({e})")))
-            .unwrap_or_default()
+        serde_json::to_string(&Reply::Err(format!(
+            "a workbook the reader can answer for ({e})"
+        )))
+        .unwrap_or_default()
     })
 }
 
@@ -288,6 +290,10 @@ pub fn default_sheet(file: &str, grids: &[Grid]) -> Option<usize> {
     with_data.first().copied()
 }
 
+/// What a workbook that made the spreadsheet reader panic is said to be
+/// (tests check that no input gets here).
+pub const PANICKED: &str = "a workbook the spreadsheet reader can follow; this file is damaged";
+
 /// An error naming the file for a workbook that could not be read.
 fn unreadable(file: &str, expected: impl Into<String>) -> ImportError {
     ImportError::file(file, ErrorKind::Unreadable, expected)
@@ -302,10 +308,7 @@ pub fn sheets(file: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
     // worker a panic ends the worker, and the app reports that.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(file, bytes))) {
         Ok(r) => r,
-        Err(_) => Err(unreadable(
-            file,
-            "a workbook the spreadsheet reader can follow; this file is damaged",
-        )),
+        Err(_) => Err(unreadable(file, PANICKED)),
     }
 }
 
@@ -314,7 +317,10 @@ fn read_sheets(file: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
     use calamine::{Ods, Reader, Xlsx};
     use std::io::Cursor;
     if bytes.is_empty() {
-        return Err(unreadable(file, "an .xlsx or .ods workbook; the file is empty"));
+        return Err(unreadable(
+            file,
+            "an .xlsx or .ods workbook; the file is empty",
+        ));
     }
     let kind = kind(file, bytes);
     let damaged = |what: &str, e: &dyn std::fmt::Display| {
@@ -541,7 +547,10 @@ mod tests {
                 vec!["".into(), "".into(), "".into()],
             ],
         };
-        assert_eq!(grid_text(&g), "a\t\"b\tc\"\n\"x \"\"y\"\"\"\t\"line\nbreak\"\n");
+        assert_eq!(
+            grid_text(&g),
+            "a\t\"b\tc\"\n\"x \"\"y\"\"\"\t\"line\nbreak\"\n"
+        );
         let ragged = Grid {
             name: "S".into(),
             rows: vec![vec!["a".into(), "b".into()], vec!["c".into()], vec![]],
@@ -557,7 +566,10 @@ mod tests {
         }];
         assert_eq!(decode_reply("f.xlsx", &encode_reply(&Ok(g.clone()))), Ok(g));
         let e = unreadable("f.xlsx", "a workbook");
-        assert_eq!(decode_reply("f.xlsx", &encode_reply(&Err(e.clone()))), Err(e));
+        assert_eq!(
+            decode_reply("f.xlsx", &encode_reply(&Err(e.clone()))),
+            Err(e)
+        );
         assert!(decode_reply("f.xlsx", "junk").is_err());
     }
 
@@ -568,6 +580,9 @@ mod tests {
         assert!(!is_workbook("a.csv", b"period,measure"));
         assert_eq!(kind("a.xls", b""), kind("b", CFB));
         assert_eq!(kind("a.zip", b"PK\x03\x04 xl/workbook.xml"), Kind::Xlsx);
-        assert!(matches!(kind("a.zip", b"PK\x03\x04 nothing"), Kind::Unsupported(_)));
+        assert!(matches!(
+            kind("a.zip", b"PK\x03\x04 nothing"),
+            Kind::Unsupported(_)
+        ));
     }
 }
