@@ -115,7 +115,7 @@ pub fn read(file: &str, text: &str, delimiter: u8) -> Import {
 }
 
 /// Checks rows one at a time and keeps one credit per key.
-struct Rows<'f> {
+pub(crate) struct Rows<'f> {
     file: &'f str,
     cat: &'static Catalogue,
     errors: Vec<ImportError>,
@@ -126,7 +126,7 @@ struct Rows<'f> {
 }
 
 impl<'f> Rows<'f> {
-    fn new(file: &'f str) -> Rows<'f> {
+    pub(crate) fn new(file: &'f str) -> Rows<'f> {
         Rows {
             file,
             cat: Catalogue::builtin(),
@@ -146,7 +146,7 @@ impl<'f> Rows<'f> {
         }
     }
 
-    fn add<'r>(&mut self, line: u64, get: &dyn Fn(&'static str) -> &'r str) {
+    pub(crate) fn add<'r>(&mut self, line: u64, get: &dyn Fn(&'static str) -> &'r str) {
         let file = self.file;
         let mut errors = Vec::new();
         let mut bad = |column: &'static str, kind: ErrorKind, expected: String| {
@@ -271,7 +271,7 @@ impl<'f> Rows<'f> {
         }
     }
 
-    fn finish(self, mut import: Import) -> Import {
+    pub(crate) fn finish(self, mut import: Import) -> Import {
         let Rows {
             mut errors,
             credits,

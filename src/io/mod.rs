@@ -49,6 +49,8 @@ pub enum Format {
     /// One row per company, table total or measure and month: credits as
     /// a report states them.
     Credits,
+    /// The text of a Performance Measurement Report, copied from its PDF.
+    Report,
 }
 
 impl Format {
@@ -62,6 +64,7 @@ impl Format {
             Format::Credits => {
                 "reported service credits (one row per company or measure and month)"
             }
+            Format::Report => "Performance Measurement Report (text copied from the PDF)",
         }
     }
 }
@@ -227,6 +230,9 @@ impl Reading {
         }
         if text.trim_start().starts_with('{') {
             return Reading::Done(scenario::read(file, text));
+        }
+        if report::looks_like_report(text) {
+            return Reading::Done(report::read(file, text));
         }
         let delimiter = sniff_delimiter(text);
         let headers = header_names(text, delimiter);

@@ -1,12 +1,392 @@
 //! The Performance Measurement Report as published: the text a user gets by
 //! selecting all in the PDF and copying, read into the dataset.
+//!
+//! What is read, and from where (table numbers as in the March 2021 PMR;
+//! the reader finds tables by their headers and captions, not by number or
+//! position):
+//! - [`levels`]: Table 1 (CPMs and components) and the provider tables
+//!   (12–28): previous, current, target and minimum, restatements,
+//!   quarters;
+//! - [`counts`]: the PM2 volumes under Table 1, the CPM4/CPM5 incident
+//!   counts by category, and the counts the text gives (hubs attempted and
+//!   faulty, power outage alerts);
+//! - [`credits`]: §14's service points and credits and its KPIs, the
+//!   12-month credit tables and §15's stated total.
+//!
+//! Every figure goes through the same checks as a row of the long CSV
+//! (`long_csv::Collector`, `credits_csv::Rows`), so a figure means the same
+//! whichever way it arrives. Whatever looks like table data but cannot be
+//! placed is listed with its line; printed targets and minimums that differ
+//! from the catalogue are listed, never taken.
 
-use crate::engine::Month;
+mod counts;
+mod credits;
+mod levels;
+pub mod text;
+
+use super::{FigureRead, Format, Import, Unplaced};
+use crate::engine::{Catalogue, Month, Provider};
 use serde::Serialize;
+use std::collections::BTreeMap;
+use text::Token;
 
 /// What a report's text said about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ReportSummary {
-    /// The report month, from its scope ("…Performance Measures for March 2021") or its page footers.
+    /// The report month, from its scope ("…Performance Measures for March
+    /// 2021") or, failing that, its page footers.
     pub month: Option<Month>,
+    /// Measures of the catalogue with a figure for the report's own period.
+    pub read: usize,
+    /// Measures the catalogue has (each expected once a month).
+    pub expected: usize,
+    /// Those with no figure: `CSPN PM6.2`, … (a partial paste).
+    pub missing: Vec<String>,
+    /// Printed targets and minimums that differ from the catalogue's.
+    pub differences: Vec<String>,
+}
+
+/// Whether `text` is a performance report's text rather than a table.
+pub fn looks_like_report(text: &str) -> bool {
+    // Words joined by single spaces: a PDF copy breaks headers anywhere.
+    let head: String = text.chars().take(200_000).collect();
+    let lower = head
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let tables = lower.contains("service level")
+        && (lower.contains("minimum service") || lower.contains("target service"));
+    let report = lower.contains("performance measurement report")
+        || lower.contains("reportable performance measures")
+        || lower.contains("code performance measure");
+    tables && report
+}
+
+/// One figure for the long-table checks, with the line it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LongRow {
+    pub line: u64,
+    pub period: Month,
+    pub measure: &'static str,
+    pub provider: Provider,
+    pub category: Option<u8>,
+    /// As printed, without `%`.
+    pub value: Option<String>,
+    /// Successes and total.
+    pub counts: Option<(u64, u64)>,
+    pub reported_in: Month,
+}
+
+/// One credit for the credits checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CreditRow {
+    pub line: u64,
+    pub period: Month,
+    /// A company, a provider with `measure`, a table total (`SMETS2`) or `All`.
+    pub party: String,
+    pub measure: String,
+    pub points: String,
+    pub credits: String,
+}
+
+/// What the readers found, put together.
+#[derive(Default)]
+pub(crate) struct Found {
+    /// By key; a second figure for a key fills in what the first lacks
+    /// (Table 1's level and Table 2's volumes).
+    rows: BTreeMap<(Month, &'static str, Provider, Option<u8>, Month), LongRow>,
+    credits: Vec<CreditRow>,
+    figures: Vec<FigureRead>,
+    unplaced: Vec<Unplaced>,
+    differences: Vec<String>,
+}
+
+impl Found {
+    /// A level (or status) for a key. The same figure twice (a component in
+    /// Table 1 and in its provider's table) is one figure; two different
+    /// ones are listed, and the first kept.
+    pub fn level(&mut self, row: LongRow, place: &str, what: &str, printed: &str) {
+        self.figure(row.line, place, &row, what, printed);
+        let key = (
+            row.period,
+            row.measure,
+            row.provider,
+            row.category,
+            row.reported_in,
+        );
+        match self.rows.get_mut(&key) {
+            None => {
+                self.rows.insert(key, row);
+            }
+            Some(have) => match (&have.value, &row.value) {
+                (None, v) => have.value = v.clone(),
+                (Some(a), Some(b)) if same_value(a, b) => {}
+                (Some(a), Some(b)) => {
+                    let first = have.line;
+                    self.unplaced.push(Unplaced {
+                        line: row.line,
+                        text: printed.into(),
+                        why: format!(
+                            "{} {} {} is {a} at line {first} and {b} here; the first is kept",
+                            row.period, row.provider, row.measure
+                        ),
+                    });
+                }
+                (Some(_), None) => {}
+            },
+        }
+    }
+
+    /// Counts for a key (successes and total), joined to its level.
+    pub fn counts(&mut self, row: LongRow, place: &str, what: &str, printed: &str) {
+        self.figure(row.line, place, &row, what, printed);
+        let key = (
+            row.period,
+            row.measure,
+            row.provider,
+            row.category,
+            row.reported_in,
+        );
+        match self.rows.get_mut(&key) {
+            None => {
+                self.rows.insert(key, row);
+            }
+            Some(have) => {
+                if have.counts.is_none() {
+                    have.counts = row.counts;
+                }
+                if have.value.is_none() {
+                    have.value = row.value;
+                }
+            }
+        }
+    }
+
+    pub fn credit(&mut self, row: CreditRow, place: &str, printed: &str) {
+        let subject = match row.measure.as_str() {
+            "" => format!("{} {} credits", row.period, row.party),
+            m => format!("{} {} {m} credits", row.period, row.party),
+        };
+        self.figures.push(FigureRead {
+            line: row.line,
+            place: place.into(),
+            subject,
+            text: printed.into(),
+        });
+        self.credits.push(row);
+    }
+
+    fn figure(&mut self, line: u64, place: &str, row: &LongRow, what: &str, printed: &str) {
+        let category = row
+            .category
+            .map(|c| format!(" category {c}"))
+            .unwrap_or_default();
+        self.figures.push(FigureRead {
+            line,
+            place: place.into(),
+            subject: format!(
+                "{} {} {}{category} {what}",
+                row.period, row.measure, row.provider
+            ),
+            text: printed.into(),
+        });
+    }
+
+    /// Tokens that looked like data but could not be placed.
+    pub fn unplaced(&mut self, tokens: &[Token<'_>], why: &str) {
+        let Some(first) = tokens.iter().find(|t| t.is_figure()).or(tokens.first()) else {
+            return;
+        };
+        let text: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
+        let mut text = text.join(" ");
+        if text.chars().count() > 120 {
+            text = format!("{}…", text.chars().take(120).collect::<String>());
+        }
+        self.unplaced.push(Unplaced {
+            line: first.line,
+            text,
+            why: why.into(),
+        });
+    }
+
+    pub fn difference(&mut self, d: String) {
+        self.differences.push(d);
+    }
+}
+
+fn same_value(a: &str, b: &str) -> bool {
+    match (super::values::decimal(a), super::values::decimal(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// The report month: the scope's "…Performance Measures for March 2021",
+/// else the month the page footers give most often.
+pub fn report_month(lines: &[&str]) -> Option<Month> {
+    const SCOPE: &str = "performance measures for ";
+    for (i, l) in lines.iter().enumerate() {
+        let lower = l.to_lowercase();
+        if let Some(at) = lower.find(SCOPE) {
+            let mut rest = l[at + SCOPE.len()..].to_string();
+            if let Some(next) = lines.get(i + 1) {
+                rest.push(' ');
+                rest.push_str(next);
+            }
+            let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+            let m = words.join(" ");
+            if let Some(m) = super::values::month(m.trim_end_matches(['.', ','])) {
+                return Some(m);
+            }
+        }
+    }
+    let mut seen: BTreeMap<Month, usize> = BTreeMap::new();
+    for l in lines {
+        if let Some(m) = text::month_alone(l) {
+            *seen.entry(m).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .max_by_key(|(m, n)| (*n, *m))
+        .map(|(m, _)| m)
+}
+
+/// Reads a report's text. See the module documentation.
+pub fn read(file: &str, input: &str) -> Import {
+    let all: Vec<&str> = input.lines().collect();
+    let mut import = Import {
+        file: file.into(),
+        format: Some(Format::Report),
+        ..Import::default()
+    };
+    let Some(month) = report_month(&all) else {
+        import.errors.push(super::ImportError::file(
+            file,
+            super::ErrorKind::Unreadable,
+            "the report month: a performance report states it in its scope \
+             (\"…Performance Measures for March 2021\") and in its page footers; \
+             neither is in this text",
+        ));
+        return import;
+    };
+    let lines = text::clean_lines(input);
+    let tokens = text::tokens(&lines);
+    let mut found = Found::default();
+    levels::read(&tokens, month, &mut found);
+    counts::read(&tokens, month, &mut found);
+    credits::read(&tokens, month, &mut found);
+    finish(import, month, found)
+}
+
+fn finish(mut import: Import, month: Month, found: Found) -> Import {
+    let Found {
+        rows,
+        credits,
+        figures,
+        unplaced,
+        differences,
+    } = found;
+    let file = import.file.clone();
+    let mut collector = super::long_csv::Collector::new(&file);
+    for r in rows.values() {
+        let period = r.period.to_string();
+        let category = r.category.map(|c| c.to_string()).unwrap_or_default();
+        let (s, t) = r
+            .counts
+            .map(|(s, t)| (s.to_string(), t.to_string()))
+            .unwrap_or_default();
+        let reported_in = r.reported_in.to_string();
+        let value = r.value.clone().unwrap_or_default();
+        let get = |name: &'static str| -> (&str, &str) {
+            let v: &str = match name {
+                "period" => &period,
+                "measure" => r.measure,
+                "provider" => r.provider.code(),
+                "category" => &category,
+                "value" => &value,
+                "successes" => &s,
+                "total" => &t,
+                "reported_in" => &reported_in,
+                _ => "",
+            };
+            (name, v)
+        };
+        collector.add(r.line, &get);
+    }
+    let levels = collector.finish(Import {
+        file: file.clone(),
+        ..Import::default()
+    });
+    let mut credit_rows = super::credits_csv::Rows::new(&file);
+    let reported_in = month.to_string();
+    for c in &credits {
+        let period = c.period.to_string();
+        let get = |name: &'static str| -> &str {
+            match name {
+                "period" => &period,
+                "party" => &c.party,
+                "measure" => &c.measure,
+                "points" => &c.points,
+                "credits" => &c.credits,
+                "reported_in" => &reported_in,
+                _ => "",
+            }
+        };
+        credit_rows.add(c.line, &get);
+    }
+    let money = credit_rows.finish(Import {
+        file: file.clone(),
+        ..Import::default()
+    });
+    import.rows = levels.rows + money.rows;
+    import.rejected = levels.rejected + money.rejected;
+    import.errors = levels.errors;
+    import.errors.extend(money.errors);
+    import.errors.sort_by_key(|e| e.row);
+    import.dataset = crate::engine::Dataset {
+        observations: levels.dataset.observations,
+        credits: money.dataset.credits,
+    };
+    // Completeness: which of the catalogue's measures have a figure for
+    // the report's own period (a quarterly measure's latest quarter).
+    let cat = Catalogue::builtin();
+    let mut have = std::collections::HashSet::new();
+    for r in rows
+        .values()
+        .filter(|r| r.reported_in == month && r.period.months_since(month) > -3)
+    {
+        have.insert((r.measure, r.provider));
+    }
+    let missing: Vec<String> = cat
+        .measures()
+        .iter()
+        .filter(|m| !have.contains(&(m.code, m.provider)))
+        .map(|m| format!("{} {}", m.provider, m.code))
+        .collect();
+    let expected = cat.measures().len();
+    import.notes.push(format!(
+        "Read the {} Performance Measurement Report: figures for {} of the {} measures the catalogue expects{}.",
+        month.long_name(),
+        expected - missing.len(),
+        expected,
+        if missing.is_empty() { String::new() } else { format!("; missing: {}", missing.join(", ")) }
+    ));
+    if !unplaced.is_empty() {
+        import.notes.push(format!(
+            "{} part(s) of the text could not be placed; they are listed with their lines.",
+            unplaced.len()
+        ));
+    }
+    import.notes.extend(differences.iter().cloned());
+    import.figures = figures;
+    import.unplaced = unplaced;
+    import.report = Some(Box::new(ReportSummary {
+        month: Some(month),
+        read: expected - missing.len(),
+        expected,
+        missing,
+        differences,
+    }));
+    import
 }

@@ -1,0 +1,619 @@
+//! The service-level tables: Table 1 (the CPMs and their components) and
+//! each provider's table (Tables 12 to 28).
+//!
+//! A table is read as a stream of tokens, not lines, because a PDF copy
+//! wraps cells anywhere: a row is whatever words come before a run of four
+//! figures (previous, current, target, minimum), or five when the previous
+//! figure was restated (as first reported, then restated). Table 1's words
+//! start with the measure code and end with the provider; a provider
+//! table's words are the area (printed only on a group's first row), the
+//! number (without `PM`, so `1.1` is PM1.1 or CH1.1 and only the name tells
+//! which), the name and the period (`Monthly`, `Quarterly`). Repeated page
+//! headers are skipped wherever they fall; the caption after a table names
+//! its provider.
+
+use super::text::{name_words, Kind, Token};
+use super::{Found, LongRow};
+use crate::engine::catalogue::{MeasureDef, Unit};
+use crate::engine::Cadence;
+use crate::engine::{Catalogue, Month, Provider};
+use crate::io::values;
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    /// Table 1: `CPM1 … 93.95% 92.75% 99.00% 96.00%`, `PM2 … CSPN 35.88% …`.
+    Code,
+    /// Tables 12–28: `Availability 2.1 … Monthly 100.00% …`.
+    Provider,
+}
+
+/// A row's words and its figures.
+struct Row<'t> {
+    words: Vec<Token<'t>>,
+    figures: Vec<Token<'t>>,
+    /// The quarters the sub-table's header names (previous, latest), as
+    /// the month each ends.
+    quarters: Option<(Month, Month)>,
+}
+
+struct Region<'t> {
+    table: Table,
+    quarters: Option<(Month, Month)>,
+    rows: Vec<Row<'t>>,
+    words: Vec<Token<'t>>,
+    run: Vec<Token<'t>>,
+}
+
+/// Reads every service-level table in `tokens`.
+pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
+    let mut heading_provider: Option<Provider> = None;
+    let mut region: Option<Region<'_>> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        match &t.kind {
+            Kind::Caption(_) => {
+                if let Some(r) = region.take() {
+                    let provider = provider_named(caption_subject(&t.text)).or(heading_provider);
+                    finish(r, provider, month, found);
+                }
+                i += 1;
+                continue;
+            }
+            Kind::Heading => {
+                if let Some(r) = region.take() {
+                    finish(r, heading_provider, month, found);
+                }
+                let lower = t.text.to_lowercase();
+                if let Some(at) = lower.find("performance measures") {
+                    if lower.contains("reported list") {
+                        heading_provider =
+                            provider_named(&t.text[at + "performance measures".len()..]);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some((table, quarters, end)) = header(tokens, i) {
+            match region.as_mut() {
+                Some(r) if r.table == table => {
+                    // A page break's repeated header, or a quarterly
+                    // sub-table's own: the quarters change, the table goes on.
+                    r.end_run();
+                    if quarters.is_some() {
+                        r.quarters = quarters;
+                    }
+                }
+                _ => {
+                    if let Some(r) = region.take() {
+                        finish(r, heading_provider, month, found);
+                    }
+                    region = Some(Region {
+                        table,
+                        quarters,
+                        rows: Vec::new(),
+                        words: Vec::new(),
+                        run: Vec::new(),
+                    });
+                }
+            }
+            i = end;
+            continue;
+        }
+        if let Some(r) = region.as_mut() {
+            r.push(t.clone());
+        }
+        i += 1;
+    }
+    if let Some(r) = region.take() {
+        finish(r, heading_provider, month, found);
+    }
+}
+
+impl<'t> Region<'t> {
+    fn push(&mut self, t: Token<'t>) {
+        if t.is_figure() {
+            let has = |k: Kind| self.run.iter().any(|x| x.kind == k);
+            let clash = match t.kind {
+                Kind::Percent => has(Kind::Whole),
+                Kind::Whole => has(Kind::Percent),
+                _ => false,
+            };
+            if clash {
+                self.end_run();
+            }
+            self.run.push(t);
+        } else {
+            self.end_run();
+            self.words.push(t);
+        }
+    }
+
+    /// Ends a run of figures: four or more make a row; fewer were words of
+    /// a name (`100% within 15 seconds`).
+    fn end_run(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        if run.len() < 4 {
+            self.words.extend(run);
+            return;
+        }
+        let percent = run.iter().any(|t| t.kind == Kind::Percent);
+        // Five percentages: the previous figure was restated. Whole numbers
+        // (count measures) are never restated in the PMR, and a fifth is
+        // the next row's number.
+        let take = if percent && run.len() == 5 { 5 } else { 4 };
+        let mut run = run;
+        let rest = if percent {
+            Vec::new()
+        } else {
+            run.split_off(take.min(run.len()))
+        };
+        if percent && run.len() > 5 {
+            // Too many figures for one row: a row's words went missing.
+            self.rows.push(Row {
+                words: std::mem::take(&mut self.words),
+                figures: run,
+                quarters: self.quarters,
+            });
+            return;
+        }
+        self.rows.push(Row {
+            words: std::mem::take(&mut self.words),
+            figures: run,
+            quarters: self.quarters,
+        });
+        self.words.extend(rest);
+    }
+}
+
+/// A table header at `i`: which table, the quarters it names, and where it
+/// ends (after `Minimum Service Level`).
+fn header(tokens: &[Token<'_>], i: usize) -> Option<(Table, Option<(Month, Month)>, usize)> {
+    let a = tokens.get(i)?;
+    let b = tokens.get(i + 1)?;
+    let table = if a.is("Code") && b.text.to_ascii_lowercase().starts_with("performanc") {
+        Table::Code
+    } else if a.is("Performance") && b.is("Area") {
+        Table::Provider
+    } else {
+        return None;
+    };
+    const LONGEST: usize = 60;
+    let mut j = i + 2;
+    while j + 2 < tokens.len() && j < i + LONGEST {
+        if matches!(tokens[j].kind, Kind::Caption(_) | Kind::Heading) {
+            return None;
+        }
+        if tokens[j].is("Minimum") && tokens[j + 1].is("Service") && tokens[j + 2].is("Level") {
+            return Some((table, quarters(&tokens[i..j]), j + 3));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The quarters a header names, each as the month it ends: `2020 Q4` ends
+/// in December 2020; `Aug20 – Oct20` in October 2020. The first named is
+/// the previous quarter, the second the latest (one report heads both
+/// "Latest Qtr.").
+fn quarters(header: &[Token<'_>]) -> Option<(Month, Month)> {
+    let mut ends = Vec::new();
+    let mut months = Vec::new();
+    for (k, t) in header.iter().enumerate() {
+        let next = header.get(k + 1).map(|n| n.text.as_ref()).unwrap_or("");
+        if t.text.len() == 4
+            && t.kind == Kind::Whole
+            && next.len() == 2
+            && next.starts_with(['Q', 'q'])
+        {
+            let (Ok(y), Ok(q)) = (t.text.parse::<i32>(), next[1..].parse::<u8>()) else {
+                continue;
+            };
+            if (1..=4).contains(&q) {
+                ends.extend(Month::new(y, q * 3));
+            }
+        } else if let Some(m) = glued_month(&t.text) {
+            months.push(m);
+        }
+    }
+    // Months come in pairs (first and last of a quarter): keep the lasts.
+    ends.extend(months.chunks(2).filter(|c| c.len() == 2).map(|c| c[1]));
+    match ends[..] {
+        [previous, latest] => Some((previous, latest)),
+        _ => None,
+    }
+}
+
+/// `Oct20`, `Jan21`, `Oct-20`: a month glued to a two-digit year.
+fn glued_month(w: &str) -> Option<Month> {
+    let letters: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let rest = w[letters.len()..].trim_start_matches(['-', '–']);
+    if letters.len() < 3 || rest.len() != 2 || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    values::month(&format!("{letters}-{rest}"))
+}
+
+/// `Table 13 - CSPN Reportable Performance Measures` → `CSPN Reportable…`.
+fn caption_subject(caption: &str) -> &str {
+    caption
+        .split_once(['-', '–', '—'])
+        .map(|(_, rest)| rest)
+        .unwrap_or("")
+}
+
+/// The provider a heading or caption names: the whole text, else its
+/// words one or two at a time (`CSP North`, `S1SP Morrison Data`).
+pub fn provider_named(text: &str) -> Option<Provider> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| !w.eq_ignore_ascii_case("reportable"))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    Provider::parse(&words.join(" "))
+        .or_else(|| words.windows(2).find_map(|w| Provider::parse(&w.join(" "))))
+        .or_else(|| words.iter().find_map(|w| Provider::parse(w)))
+        .filter(|p| *p != Provider::Dcc)
+}
+
+fn finish(mut r: Region<'_>, provider: Option<Provider>, month: Month, found: &mut Found) {
+    r.end_run();
+    let mut area: Vec<Token<'_>> = Vec::new();
+    for row in &r.rows {
+        match r.table {
+            Table::Code => code_row(row, month, found),
+            Table::Provider => provider_row(row, provider, &mut area, month, found),
+        }
+    }
+    // Figures left at the end with no row: a row cut off by the paste.
+    if r.words.iter().any(Token::is_figure) {
+        found.unplaced(&r.words, "figures with no complete row around them");
+    }
+}
+
+fn is_code(w: &str) -> bool {
+    let w = w.to_ascii_uppercase();
+    let rest = w
+        .strip_prefix("CPM")
+        .or_else(|| w.strip_prefix("PM"))
+        .or_else(|| w.strip_prefix("CH"));
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A Table 1 row: the code first, the provider last (none for a CPM).
+fn code_row(row: &Row<'_>, month: Month, found: &mut Found) {
+    let cat = Catalogue::builtin();
+    let Some(k) = row.words.iter().position(|w| is_code(&w.text)) else {
+        return found.unplaced(
+            &row.all(),
+            "no measure code (CPM1, PM2, …) before these figures",
+        );
+    };
+    let code = row.words[k]
+        .text
+        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let provider = if code.to_ascii_uppercase().starts_with("CPM") {
+        Some(Provider::Dcc)
+    } else {
+        let n = row.words.len();
+        row.words[k + 1..]
+            .last()
+            .and_then(|w| Provider::parse(&w.text))
+            .or_else(|| {
+                (n >= 2)
+                    .then(|| {
+                        Provider::parse(&format!(
+                            "{} {}",
+                            row.words[n - 2].text,
+                            row.words[n - 1].text
+                        ))
+                    })
+                    .flatten()
+            })
+    };
+    let Some(provider) = provider else {
+        return found.unplaced(
+            &row.all(),
+            &format!("{code}: no provider named before the figures"),
+        );
+    };
+    let Some(def) = cat
+        .resolve_code(code, provider)
+        .and_then(|c| cat.get(c, provider))
+    else {
+        return found.unplaced(
+            &row.all(),
+            &format!("{code} {provider}: not a measure in the catalogue"),
+        );
+    };
+    take_figures(row, def, false, month, "Table 1", found);
+}
+
+/// A provider table's row: area, number, name, period, figures.
+fn provider_row<'t>(
+    row: &Row<'t>,
+    provider: Option<Provider>,
+    area: &mut Vec<Token<'t>>,
+    month: Month,
+    found: &mut Found,
+) {
+    let Some(provider) = provider else {
+        return found.unplaced(
+            &row.all(),
+            "a provider table whose provider is not named (no section heading or caption)",
+        );
+    };
+    let mut words: &[Token<'t>] = &row.words;
+    let mut quarterly = false;
+    if let Some(last) = words.last() {
+        if last.is("Monthly") || last.is("Quarterly") {
+            quarterly = last.is("Quarterly");
+            words = &words[..words.len() - 1];
+        }
+    }
+    let cat = Catalogue::builtin();
+    let number = |w: &str| {
+        let (a, b) = w.split_once('.').unwrap_or((w, "0"));
+        !a.is_empty()
+            && a.len() <= 2
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+            && !b.is_empty()
+    };
+    // Each number in the words could be the measure's: the first that names
+    // a measure of this provider, PM or CH as the name fits best.
+    let mut best: Option<(usize, &MeasureDef, usize)> = None;
+    for (k, w) in words.iter().enumerate() {
+        if !number(&w.text) {
+            continue;
+        }
+        let own_area = &words[..k];
+        let name = &words[k + 1..];
+        let context: Vec<&Token<'_>> = if own_area.is_empty() {
+            area.iter().chain(name).collect()
+        } else {
+            own_area.iter().chain(name).collect()
+        };
+        let text: Vec<&str> = context.iter().map(|t| t.text.as_ref()).collect();
+        let candidates = [format!("PM{}", w.text), format!("CH{}", w.text)];
+        for code in &candidates {
+            if let Some(def) = cat.get(code, provider) {
+                let score = similarity(&text.join(" "), def);
+                if best.is_none_or(|(_, _, s)| score > s) {
+                    best = Some((k, def, score));
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let numbered = words.iter().any(|w| number(&w.text));
+    let (def, k) = match best {
+        Some((k, def, _)) => (def, Some(k)),
+        None if numbered => {
+            return found.unplaced(
+                &row.all(),
+                &format!("no measure of {provider} has the number printed here"),
+            );
+        }
+        None => {
+            // No number (Vodafone's rows): the name alone, if it clearly fits one measure.
+            let text: Vec<&str> = words.iter().map(|t| t.text.as_ref()).collect();
+            let text = text.join(" ");
+            let mut scored: Vec<(usize, &MeasureDef)> = cat
+                .measures()
+                .iter()
+                .filter(|m| m.provider == provider)
+                .map(|m| (similarity(&text, m), m))
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0));
+            match scored[..] {
+                [(s, m), (s2, _), ..] if s >= 3 && s > s2 => (m, None),
+                [(s, m)] if s >= 3 => (m, None),
+                _ => {
+                    return found.unplaced(
+                        &row.all(),
+                        &format!("no measure of {provider} with this number or name"),
+                    );
+                }
+            }
+        }
+    };
+    if let Some(k) = k {
+        if k > 0 {
+            *area = words[..k].to_vec();
+        }
+    }
+    let quarterly = quarterly || def.cadence == Cadence::Quarterly;
+    take_figures(row, def, quarterly, month, "provider table", found);
+}
+
+/// How many of the catalogue's name and area words the text has.
+fn similarity(text: &str, def: &MeasureDef) -> usize {
+    let have = name_words(text);
+    let mut want = name_words(&format!("{} {}", def.area, def.name));
+    want.sort();
+    want.dedup();
+    want.iter().filter(|w| have.contains(w)).count()
+}
+
+impl Row<'_> {
+    fn all(&self) -> Vec<Token<'_>> {
+        self.words.iter().chain(&self.figures).cloned().collect()
+    }
+}
+
+/// The row's figures for `def`: previous (and restated), current, and the
+/// printed target and minimum checked against the catalogue.
+fn take_figures(
+    row: &Row<'_>,
+    def: &MeasureDef,
+    quarterly: bool,
+    month: Month,
+    place: &str,
+    found: &mut Found,
+) {
+    let (previous, current) = if quarterly {
+        match row.quarters {
+            Some(q) => q,
+            None => {
+                return found.unplaced(
+                    &row.all(),
+                    &format!(
+                        "{} {}: a quarterly row whose header names no quarters",
+                        def.code, def.provider
+                    ),
+                );
+            }
+        }
+    } else {
+        (month.minus(1), month)
+    };
+    let f = &row.figures;
+    let (first, restated, now, target, minimum) = match f.len() {
+        4 => (&f[0], None, &f[1], &f[2], &f[3]),
+        5 => (&f[0], Some(&f[1]), &f[2], &f[3], &f[4]),
+        _ => {
+            return found.unplaced(
+                &row.all(),
+                &format!(
+                    "{} {}: {} figures where 4 or 5 were expected",
+                    def.code,
+                    def.provider,
+                    f.len()
+                ),
+            )
+        }
+    };
+    let wrong_kind = |t: &Token<'_>| match def.unit {
+        Unit::Percent => t.kind == Kind::Whole,
+        Unit::Count => t.kind == Kind::Percent,
+    };
+    if f.iter().any(wrong_kind) {
+        return found.unplaced(
+            &row.all(),
+            &format!(
+                "{} {}: figures of the wrong kind for this measure ({})",
+                def.code,
+                def.provider,
+                if def.unit == Unit::Percent {
+                    "percentages expected"
+                } else {
+                    "counts expected"
+                }
+            ),
+        );
+    }
+    let value = |t: &Token<'_>| t.text.trim_end_matches('%').to_string();
+    let place = format!("{place}, {} {}", def.provider, def.code);
+    let mut add = |t: &Token<'_>, period: Month, reported_in: Month, what: &str| {
+        found.level(
+            LongRow {
+                line: t.line,
+                period,
+                measure: def.code,
+                provider: def.provider,
+                category: None,
+                value: Some(value(t)),
+                counts: None,
+                reported_in,
+            },
+            &place,
+            what,
+            &t.text,
+        );
+    };
+    match restated {
+        None => add(first, previous, month, "previous"),
+        Some(r) => {
+            add(
+                first,
+                previous,
+                month.minus(1),
+                "previous, as first reported",
+            );
+            add(r, previous, month, "previous, restated");
+        }
+    }
+    add(now, current, month, "level");
+    check_levels(def, current, target, minimum, found);
+}
+
+/// The printed target and minimum against the catalogue's for the period:
+/// a difference is a target change or a misread column; either way, shown.
+fn check_levels(
+    def: &MeasureDef,
+    period: Month,
+    target: &Token<'_>,
+    minimum: &Token<'_>,
+    found: &mut Found,
+) {
+    let Some(levels) = def.levels_at(period) else {
+        return;
+    };
+    let read = |t: &Token<'_>| values::decimal(t.text.trim_end_matches('%'));
+    let pairs: [(&str, &Token<'_>, Option<Decimal>); 2] = [
+        ("target", target, Some(levels.target)),
+        ("minimum", minimum, levels.minimum),
+    ];
+    for (what, t, want) in pairs {
+        let Some(want) = want else { continue };
+        if read(t) != Some(want) {
+            found.difference(format!(
+                "line {}: {} {} {} printed as {}, the catalogue has {}% for {}",
+                t.line,
+                def.provider,
+                def.code,
+                what,
+                t.text,
+                want.normalize(),
+                period.long_name()
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_from_either_header_style() {
+        let text = "Previous Qtr. Service Level 2020 Q4 Latest Qtr. Service Level 2021 Q1";
+        let lines = vec![(1, text)];
+        let toks = super::super::text::tokens(&lines);
+        assert_eq!(
+            quarters(&toks),
+            Some((Month::new(2020, 12).unwrap(), Month::new(2021, 3).unwrap()))
+        );
+        let text =
+            "Previous Qtr. Service Level Aug20 – Oct20 Latest Qtr. Service Level Nov20 – Jan21";
+        let lines = vec![(1, text)];
+        let toks = super::super::text::tokens(&lines);
+        assert_eq!(
+            quarters(&toks),
+            Some((Month::new(2020, 10).unwrap(), Month::new(2021, 1).unwrap()))
+        );
+    }
+
+    #[test]
+    fn providers_as_headings_and_captions_name_them() {
+        assert_eq!(provider_named("CSP North"), Some(Provider::Cspn));
+        assert_eq!(provider_named(" S1SP Morrison Data "), Some(Provider::Mds));
+        assert_eq!(
+            provider_named(" S1SP Critical Software Reportable Performance Measures"),
+            Some(Provider::Critical)
+        );
+        assert_eq!(
+            provider_named("CSPC Reportable Performance Measures"),
+            Some(Provider::Cspc)
+        );
+        assert_eq!(provider_named("Code Performance Measures"), None);
+    }
+}
