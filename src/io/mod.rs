@@ -109,6 +109,9 @@ pub struct Import {
     /// What a performance report's text said about itself (its month, how
     /// complete the paste is, printed targets against the catalogue).
     pub report: Option<Box<report::ReportSummary>>,
+    /// What the spreadsheet reader made of a sheet: its shape and the
+    /// questions only the user can answer (see [`sheet`]).
+    pub sheet: Option<Box<sheet::SheetSummary>>,
 }
 
 /// One figure as a reader found it: the line (or spreadsheet row) it came
@@ -145,8 +148,9 @@ impl Import {
         }
     }
 
+    /// No errors and no unanswered questions: the import can be accepted.
     pub fn is_clean(&self) -> bool {
-        self.errors.is_empty()
+        self.errors.is_empty() && self.sheet.as_ref().is_none_or(|s| s.questions.is_empty())
     }
 
     /// The dataset if every row was good, else every error.
@@ -190,7 +194,15 @@ pub fn read_dataset(file: &str, bytes: &[u8]) -> Result<Dataset, Vec<ImportError
 /// Reads a file or pasted block, whatever its format. A byte-order mark is
 /// ignored; JSON is recognised by a leading `{`; a table by its header.
 pub fn read(file: &str, bytes: &[u8]) -> Import {
-    match Reading::start(file, bytes.to_vec()) {
+    read_with(file, bytes, &sheet::Choices::default())
+}
+
+/// Reads as [`read`] does, with the user's answers to a spreadsheet's
+/// questions (which column is which, which provider a name means, whether
+/// fractions are percentages). With answers, a table is read as a
+/// spreadsheet ([`sheet::read_text`]).
+pub fn read_with(file: &str, bytes: &[u8], choices: &sheet::Choices) -> Import {
+    match Reading::start_with(file, bytes.to_vec(), choices) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
             while !reader.step(usize::MAX) {}
@@ -206,7 +218,11 @@ pub enum Reading {
 }
 
 impl Reading {
-    pub fn start(file: &str, mut bytes: Vec<u8>) -> Reading {
+    pub fn start(file: &str, bytes: Vec<u8>) -> Reading {
+        Reading::start_with(file, bytes, &sheet::Choices::default())
+    }
+
+    pub fn start_with(file: &str, mut bytes: Vec<u8>, choices: &sheet::Choices) -> Reading {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             bytes.drain(..3);
         }
@@ -242,8 +258,11 @@ impl Reading {
                 Err(import) => Reading::Done(import),
             };
         }
-        let mut import = if credits_csv::is_credits_header(&headers) {
+        let credits = credits_csv::is_credits_header(&headers);
+        let mut import = if credits {
             credits_csv::read(file, text, delimiter)
+        } else if !choices.is_empty() {
+            return Reading::Done(sheet::read_text(file, text, choices));
         } else if headers.iter().any(|h| h == "period") {
             long_csv::read(file, text, delimiter)
         } else if headers.iter().any(|h| h == "measure") && headers.iter().any(|h| h == "provider")
@@ -259,6 +278,9 @@ impl Reading {
             )
         };
         import.delimiter = Some(delimiter);
+        if !credits {
+            import = sheet::instead_of(file, text, import);
+        }
         Reading::Done(import)
     }
 }

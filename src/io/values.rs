@@ -203,11 +203,7 @@ pub fn date_month(text: &str) -> Option<Month> {
     };
     let (y, m, d) = match parts.as_slice() {
         [y, m, d] if y.len() == 4 => (year(y)?, number(m, 2)?, number(d, 2)?),
-        [d, m, y] => (
-            year(y)?,
-            number(m, 2).or_else(|| named(m))?,
-            number(d, 2)?,
-        ),
+        [d, m, y] => (year(y)?, number(m, 2).or_else(|| named(m))?, number(d, 2)?),
         [m, y] if y.len() == 4 => (year(y)?, number(m, 2)?, 1),
         _ => return None,
     };
