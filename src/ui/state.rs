@@ -157,6 +157,9 @@ pub struct State {
     pub credit_source: Source,
     pub credit_selected: Option<LineKey>,
     pub pending: Option<Rc<Pending>>,
+    /// The workbook a pending import came from, when several of its sheets
+    /// hold data: the sheet picker offers them.
+    pub workbook: Option<Rc<super::sheet_picker::Workbook>>,
     pub regime: RegimeRef,
     /// The OPR year on show, by name.
     pub opr_year: String,
@@ -226,6 +229,7 @@ impl State {
             past: Vec::new(),
             future: Vec::new(),
             pending: None,
+            workbook: None,
             notice,
         }
     }
@@ -313,6 +317,9 @@ pub enum Action {
     Edit(ResultKey, Input),
     /// A file or pasted block has been read and checked.
     Checked(Import, Option<Timing>),
+    /// The sheets of the workbook just read, for the sheet picker (`None`:
+    /// one sheet, nothing to pick).
+    Sheets(Option<Rc<super::sheet_picker::Workbook>>),
     /// Accept the pending import: `true` replaces all loaded figures.
     Accept {
         replace: bool,
@@ -370,6 +377,7 @@ impl Reducible for State {
             Action::Checked(import, timing) => {
                 s.pending = Some(Rc::new(Pending { import, timing }));
             }
+            Action::Sheets(w) => s.workbook = w,
             Action::Accept { replace } => {
                 let Some(p) = s.pending.take() else {
                     return self;
