@@ -139,6 +139,7 @@ pub fn number_text(v: f64) -> String {
 
 /// `YYYY-MM-DD` for a date; with ` HH:MM:SS` when it has a time of day
 /// (incident lists carry times); a time alone (serial below 1) as `HH:MM:SS`.
+#[cfg(any(feature = "workbook", test))]
 fn date_text(days: f64, (y, mo, d, h, mi, s, _ms): (u16, u8, u8, u8, u8, u8, u16)) -> String {
     let time = format!("{h:02}:{mi:02}:{s:02}");
     if (0.0..1.0).contains(&days) {
@@ -151,6 +152,7 @@ fn date_text(days: f64, (y, mo, d, h, mi, s, _ms): (u16, u8, u8, u8, u8, u8, u16
 }
 
 /// A duration (`[h]:mm:ss` format) in days, as hours, minutes and seconds.
+#[cfg(any(feature = "workbook", test))]
 fn duration_text(days: f64) -> String {
     let secs = (days * 86_400.0).round();
     if !secs.is_finite() || secs.abs() > 1e12 {
@@ -168,6 +170,7 @@ fn duration_text(days: f64) -> String {
 
 /// An ISO date-time as ODS stores it (`2021-03-01`, `2021-03-01T09:15:00`,
 /// `2021-03-01T00:00:00.000`): the date, with the time when it is not midnight.
+#[cfg(any(feature = "workbook", test))]
 fn iso_text(iso: &str) -> String {
     let Some((date, time)) = iso.split_once('T') else {
         return iso.to_string();
@@ -295,6 +298,7 @@ pub fn default_sheet(file: &str, grids: &[Grid]) -> Option<usize> {
 pub const PANICKED: &str = "a workbook the spreadsheet reader can follow; this file is damaged";
 
 /// An error naming the file for a workbook that could not be read.
+#[cfg(any(feature = "workbook", test))]
 fn unreadable(file: &str, expected: impl Into<String>) -> ImportError {
     ImportError::file(file, ErrorKind::Unreadable, expected)
 }

@@ -9,6 +9,7 @@ use super::import_panel::ImportPanel;
 use super::import_preview::ImportPreview;
 use super::measures_table::MeasuresTable;
 use super::opr_view::OprView;
+use super::sheet_picker::SheetPicker;
 use super::state::{Action, DataRef, ResultKey, State, View};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
@@ -125,6 +126,12 @@ pub fn App() -> Html {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
             <ImportPanel on_action={on_action.clone()} />
+            // Only beside a preview of that workbook (not a later paste).
+            if let (Some(w), Some(p)) = (&state.workbook, &state.pending) {
+                if p.import.file.starts_with(&format!("{}, sheet ", w.file)) {
+                    <SheetPicker workbook={w.clone()} on_action={on_action.clone()} />
+                }
+            }
             if let Some(p) = &state.pending {
                 <ImportPreview pending={p.clone()} data={state.data.clone()} on_action={on_action.clone()} />
             }

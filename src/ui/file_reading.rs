@@ -1,11 +1,26 @@
 //! Reading an uploaded or dropped file: its bytes, then the reader in
 //! steps, yielding to the browser so the page stays responsive and the
 //! progress bar moves. Timed, so the preview can say how long it took.
+//!
+//! A workbook (.xlsx, .ods: recognised by its bytes, or its extension) goes
+//! to the sheet worker (`src/bin/sheet_worker.rs`), a second wasm module
+//! fetched only now, so the spreadsheet reader does not weigh on the first
+//! load; the sheets come back as text and are read like a pasted block.
 
+use super::sheet_picker::Workbook;
 use super::state::{Action, Progress, Timing};
+use crate::io::sheet::Grid;
+use crate::io::workbook::{decode_reply, default_sheet, has_data, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading};
 use gloo_file::futures::read_as_bytes;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The worker's loader, written by Trunk beside index.html
+/// (`data-type="worker"` keeps the binary's name, unhashed, for this).
+const WORKER: &str = "./dcc-perf-sheet-worker_loader.js";
 
 pub fn now() -> Option<f64> {
     web_sys::window()?.performance().map(|p| p.now())
@@ -59,6 +74,9 @@ pub fn take_file(
     yew::platform::spawn_local(async move {
         let blob = gloo_file::Blob::from(file);
         match read_as_bytes(&blob).await {
+            Ok(bytes) if is_workbook(&name, &bytes) => {
+                read_workbook(name, bytes, started, progress, out).await
+            }
             Ok(bytes) => read_file(name, bytes, started, progress, out).await,
             Err(e) => {
                 progress.set(None);
@@ -76,4 +94,132 @@ pub fn take_file(
             }
         }
     });
+}
+
+/// A workbook: its sheets from the worker, then the default sheet read; the
+/// sheet picker is offered when several sheets hold data.
+async fn read_workbook(
+    name: String,
+    bytes: Vec<u8>,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let size = bytes.len() as u64;
+    progress.set(Some((name.clone(), size / 2, size)));
+    let import = match worker_sheets(&name, bytes).await {
+        Err(e) => {
+            out.emit(Action::Sheets(None));
+            Import::failed(&name, e)
+        }
+        Ok(grids) => match default_sheet(&name, &grids) {
+            None => {
+                out.emit(Action::Sheets(None));
+                Import::failed(
+                    &name,
+                    ImportError::file(
+                        &name,
+                        ErrorKind::Unreadable,
+                        "a workbook with a table of figures on some sheet; every sheet is empty",
+                    ),
+                )
+            }
+            Some(chosen) => {
+                let import = read_sheet(&name, &grids[chosen]);
+                let several = grids.iter().filter(|g| has_data(g)).count() > 1;
+                out.emit(Action::Sheets(several.then(|| {
+                    Rc::new(Workbook {
+                        file: name.clone(),
+                        sheets: Rc::new(grids),
+                        chosen,
+                    })
+                })));
+                import
+            }
+        },
+    };
+    let timing = started.zip(now()).map(|(s, e)| Timing {
+        total_ms: e - s,
+        read_ms,
+    });
+    progress.set(None);
+    out.emit(Action::Checked(import, timing));
+}
+
+/// The sheets of a workbook, read by a sheet worker started for this file
+/// and ended after it answers.
+async fn worker_sheets(name: &str, bytes: Vec<u8>) -> Result<Vec<Grid>, ImportError> {
+    let failed = |why: String| {
+        ImportError::file(
+            name,
+            ErrorKind::Unreadable,
+            format!("a workbook the spreadsheet reader could read; {why}"),
+        )
+    };
+    let worker = web_sys::Worker::new(WORKER)
+        .map_err(|e| failed(format!("the browser would not start it ({})", js_text(&e))))?;
+    let answer = async {
+        // The worker says when its handler is set; a message sent before
+        // would be lost while its wasm loads.
+        next_message(&worker).await?;
+        let data = js_sys::Uint8Array::from(bytes.as_slice());
+        drop(bytes);
+        let message = js_sys::Array::of2(&JsValue::from_str(name), &data);
+        // The bytes are moved to the worker, not copied.
+        worker
+            .post_message_with_transfer(&message, &js_sys::Array::of1(&data.buffer()))
+            .map_err(|e| js_text(&e))?;
+        next_message(&worker).await
+    }
+    .await;
+    worker.terminate();
+    match answer {
+        Ok(text) => decode_reply(name, &text),
+        Err(why) => Err(failed(format!("it stopped ({why})"))),
+    }
+}
+
+/// The next message from the worker as text, or why it failed (its script
+/// could not load, or it crashed: a panic ends the worker, not the page).
+async fn next_message(worker: &web_sys::Worker) -> Result<String, String> {
+    let mut handlers = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        handlers = Some((resolve, reject));
+    });
+    let Some((resolve, reject)) = handlers else {
+        return Err("no promise".into());
+    };
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &e.data());
+        },
+    );
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        // Handled here: the browser need not log it as uncaught.
+        e.prevent_default();
+        let why = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the worker's script could not be loaded".into());
+        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    result
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| js_text(&e))
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
 }

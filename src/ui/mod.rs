@@ -11,7 +11,9 @@
 //! - [`explanation::ExplanationPanel`]: inputs, formula, steps, rule, notes;
 //! - [`status::StatusBadge`]: symbol and words, never colour alone;
 //! - [`import_panel::ImportPanel`]: paste box, file picker, drop zone,
-//!   progress ([`file_reading`] reads a file in steps);
+//!   progress ([`file_reading`] reads a file in steps, and a workbook in
+//!   the sheet worker); [`sheet_picker::SheetPicker`] when several of a
+//!   workbook's sheets hold data;
 //!   [`import_preview::ImportPreview`]: the check before accepting, with
 //!   [`incident_summary::IncidentSummary`] for incident lists;
 //! - [`edit_cell::EditCell`]: a figure typed in place;
@@ -82,6 +84,7 @@ pub mod scheme_editor;
 pub mod scheme_measures;
 pub mod scheme_provider;
 pub mod select;
+pub mod sheet_picker;
 pub mod state;
 pub mod status;
 pub mod status_grid;
