@@ -480,3 +480,38 @@ proptest! {
         }
     }
 }
+
+/// `dcc-perf FILE` on the report's text: recognised by its content, and
+/// March 2021's results are the sample's.
+#[test]
+fn the_command_reads_the_text_as_any_other_file() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dcc-perf"))
+            .args(args)
+            .output()
+            .expect("runs");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("results JSON");
+        (v, String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let path = format!("{}/tests/fixtures/reports/pmr-2021-03.txt", env!("CARGO_MANIFEST_DIR"));
+    let (text, err) = run(&[&path, "--month", "2021-03"]);
+    assert!(err.contains("116 of the 116 measures"), "{err}");
+    let (sample, _) = run(&["--month", "2021-03"]);
+    let rows = |v: &serde_json::Value| {
+        let mut r: Vec<(String, String, String, String)> = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+                (s("measure"), s("provider"), s("display"), s("status"))
+            })
+            .collect();
+        r.sort();
+        r
+    };
+    assert_eq!(rows(&text), rows(&sample));
+    assert_eq!(rows(&text).len(), 116);
+    let money = |v: &serde_json::Value| v["credits"]["checks"].as_array().unwrap().len();
+    assert_eq!(money(&text), money(&sample));
+}

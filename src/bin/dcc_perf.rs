@@ -145,6 +145,9 @@ mod cli {
                 for n in &import.notes {
                     eprintln!("{path}: {n}");
                 }
+                for u in &import.unplaced {
+                    eprintln!("{path}, line {}: could not read {:?}: {}", u.line, u.text, u.why);
+                }
                 if !import.is_clean() {
                     for e in &import.errors {
                         eprintln!("{e}");

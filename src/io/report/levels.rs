@@ -56,14 +56,15 @@ pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
             Kind::Caption(_) => {
                 if let Some(r) = region.take() {
                     let provider = provider_named(caption_subject(&t.text)).or(heading_provider);
-                    finish(r, provider, month, found);
+                    let place = t.text.split(['-', '–', '—']).next().unwrap_or("").trim();
+                    finish(r, provider, place, month, found);
                 }
                 i += 1;
                 continue;
             }
             Kind::Heading => {
                 if let Some(r) = region.take() {
-                    finish(r, heading_provider, month, found);
+                    finish(r, heading_provider, "", month, found);
                 }
                 let lower = t.text.to_lowercase();
                 if let Some(at) = lower.find("performance measures") {
@@ -89,7 +90,7 @@ pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
                 }
                 _ => {
                     if let Some(r) = region.take() {
-                        finish(r, heading_provider, month, found);
+                        finish(r, heading_provider, "", month, found);
                     }
                     region = Some(Region {
                         table,
@@ -109,7 +110,7 @@ pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
         i += 1;
     }
     if let Some(r) = region.take() {
-        finish(r, heading_provider, month, found);
+        finish(r, heading_provider, "", month, found);
     }
 }
 
@@ -261,18 +262,28 @@ pub fn provider_named(text: &str) -> Option<Provider> {
         .filter(|p| *p != Provider::Dcc)
 }
 
-fn finish(mut r: Region<'_>, provider: Option<Provider>, month: Month, found: &mut Found) {
+fn finish(mut r: Region<'_>, provider: Option<Provider>, caption: &str, month: Month, found: &mut Found) {
     r.end_run();
     let mut area: Vec<Token<'_>> = Vec::new();
     for row in &r.rows {
         match r.table {
-            Table::Code => code_row(row, month, found),
-            Table::Provider => provider_row(row, provider, &mut area, month, found),
+            Table::Code => code_row(row, month, place(caption, "Table 1"), found),
+            Table::Provider => provider_row(row, provider, &mut area, month, place(caption, "provider table"), found),
         }
     }
     // Figures left at the end with no row: a row cut off by the paste.
     if r.words.iter().any(Token::is_figure) {
         found.unplaced(&r.words, "figures with no complete row around them");
+    }
+}
+
+/// Where a row stands: its table's caption (`Table 13`), or what the
+/// table is when the paste lacks the caption.
+fn place<'a>(caption: &'a str, otherwise: &'a str) -> &'a str {
+    if caption.is_empty() {
+        otherwise
+    } else {
+        caption
     }
 }
 
@@ -286,7 +297,7 @@ fn is_code(w: &str) -> bool {
 }
 
 /// A Table 1 row: the code first, the provider last (none for a CPM).
-fn code_row(row: &Row<'_>, month: Month, found: &mut Found) {
+fn code_row(row: &Row<'_>, month: Month, place: &str, found: &mut Found) {
     let cat = Catalogue::builtin();
     let Some(k) = row.words.iter().position(|w| is_code(&w.text)) else {
         return found.unplaced(
@@ -331,7 +342,7 @@ fn code_row(row: &Row<'_>, month: Month, found: &mut Found) {
             &format!("{code} {provider}: not a measure in the catalogue"),
         );
     };
-    take_figures(row, def, false, month, "Table 1", found);
+    take_figures(row, def, false, month, place, found);
 }
 
 /// A provider table's row: area, number, name, period, figures.
@@ -340,6 +351,7 @@ fn provider_row<'t>(
     provider: Option<Provider>,
     area: &mut Vec<Token<'t>>,
     month: Month,
+    place: &str,
     found: &mut Found,
 ) {
     let Some(provider) = provider else {
@@ -431,7 +443,7 @@ fn provider_row<'t>(
         }
     }
     let quarterly = quarterly || def.cadence == Cadence::Quarterly;
-    take_figures(row, def, quarterly, month, "provider table", found);
+    take_figures(row, def, quarterly, month, place, found);
 }
 
 /// How many of the catalogue's name and area words the text has.
