@@ -26,7 +26,7 @@ fn grids(name: &str) -> Vec<Grid> {
 fn read_default(name: &str) -> io::Import {
     let g = grids(name);
     let i = default_sheet(name, &g).expect("a sheet with data");
-    let import = read_sheet(name, &g[i]);
+    let import = read_sheet(name, &g[i], &Default::default());
     assert!(import.is_clean(), "{name}: {:?}", import.errors);
     import
 }
@@ -101,7 +101,7 @@ fn the_data_sheet_is_chosen_after_a_notes_sheet() {
             "{name}"
         );
         // The notes sheet, chosen, says what it lacks and names file and sheet.
-        let notes = read_sheet(name, &g[0]);
+        let notes = read_sheet(name, &g[0], &Default::default());
         assert!(!notes.is_clean());
         assert!(notes.errors[0]
             .to_string()

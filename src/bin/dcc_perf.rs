@@ -245,7 +245,7 @@ mod cli {
                 i
             }
         };
-        Ok(read_sheet(path, &grids[chosen]))
+        Ok(read_sheet(path, &grids[chosen], &io::sheet::Choices::default()))
     }
 
     #[cfg(not(feature = "workbook"))]

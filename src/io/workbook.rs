@@ -15,7 +15,7 @@
 //! (0.9917 shown as 99.17%): the fraction is kept, and the sheet reader says
 //! so rather than guess.
 
-use super::sheet::Grid;
+use super::sheet::{Choices, Grid};
 use super::{ErrorKind, Import, ImportError};
 
 /// Refuse a sheet whose used area (from A1 to its farthest cell) has more
@@ -234,10 +234,12 @@ pub fn sheet_label(file: &str, grid: &Grid) -> String {
     format!("{file}, sheet {}", grid.name)
 }
 
-/// A sheet read as figures, through the same readers as a pasted block.
-pub fn read_sheet(file: &str, grid: &Grid) -> Import {
+/// A sheet read as figures, through the same readers as a pasted block
+/// ([`super::read_with`]: every format, the spreadsheet reader where the
+/// plain readers refuse the header, and the user's answers to its questions).
+pub fn read_sheet(file: &str, grid: &Grid, choices: &Choices) -> Import {
     let label = sheet_label(file, grid);
-    let mut import = super::read(&label, grid_text(grid).as_bytes());
+    let mut import = super::read_with(&label, grid_text(grid).as_bytes(), choices);
     // The tab-separated text is ours, not the user's: the preview should not
     // call the workbook "tab-separated".
     import.delimiter = None;
@@ -284,7 +286,7 @@ pub fn default_sheet(file: &str, grids: &[Grid]) -> Option<usize> {
     let with_data: Vec<usize> = (0..grids.len()).filter(|&i| has_data(&grids[i])).collect();
     if with_data.len() > 1 {
         for &i in &with_data {
-            let import = read_sheet(file, &grids[i]);
+            let import = read_sheet(file, &grids[i], &Choices::default());
             if import.format.is_some() && import.is_clean() {
                 return Some(i);
             }

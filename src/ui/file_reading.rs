@@ -10,7 +10,7 @@
 use super::sheet_picker::Workbook;
 use super::state::{Action, Progress, Timing};
 use crate::io::sheet::Grid;
-use crate::io::workbook::{decode_reply, default_sheet, has_data, is_workbook, read_sheet};
+use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading};
 use gloo_file::futures::read_as_bytes;
 use std::rc::Rc;
@@ -97,7 +97,7 @@ pub fn take_file(
 }
 
 /// A workbook: its sheets from the worker, then the default sheet read; the
-/// sheet picker is offered when several sheets hold data.
+/// sheet picker offers the others when several hold data.
 async fn read_workbook(
     name: String,
     bytes: Vec<u8>,
@@ -126,15 +126,14 @@ async fn read_workbook(
                 )
             }
             Some(chosen) => {
-                let import = read_sheet(&name, &grids[chosen]);
-                let several = grids.iter().filter(|g| has_data(g)).count() > 1;
-                out.emit(Action::Sheets(several.then(|| {
-                    Rc::new(Workbook {
-                        file: name.clone(),
-                        sheets: Rc::new(grids),
-                        chosen,
-                    })
-                })));
+                let import = read_sheet(&name, &grids[chosen], &Default::default());
+                // Kept whatever the number of sheets, so the sheet can be read
+                // again (another sheet, or with answers to its questions).
+                out.emit(Action::Sheets(Some(Rc::new(Workbook {
+                    file: name.clone(),
+                    sheets: Rc::new(grids),
+                    chosen,
+                }))));
                 import
             }
         },
@@ -190,11 +189,10 @@ async fn next_message(worker: &web_sys::Worker) -> Result<String, String> {
     let Some((resolve, reject)) = handlers else {
         return Err("no promise".into());
     };
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-        move |e: web_sys::MessageEvent| {
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &e.data());
-        },
-    );
+        });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         // Handled here: the browser need not log it as uncaught.
         e.prevent_default();

@@ -1,5 +1,8 @@
 //! Which sheet of a workbook to read, when several hold data. The preview
 //! below shows the sheet read; choosing another reads that one instead.
+//! (The app keeps every workbook's sheets while its preview is open, so a
+//! sheet can be read again, with answers, by [`read_sheet`]; the picker shows
+//! only when there is a choice.)
 
 use super::file_reading::now;
 use super::select::{select_value, use_shown_value};
@@ -37,7 +40,7 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
                 return;
             };
             let started = now();
-            let import = read_sheet(&w.file, grid);
+            let import = read_sheet(&w.file, grid, &Default::default());
             let timing = started.zip(now()).map(|(s, e)| Timing {
                 total_ms: e - s,
                 read_ms: None,
@@ -56,6 +59,9 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
         .enumerate()
         .filter(|(_, g)| has_data(g))
         .collect();
+    if with_data.len() < 2 {
+        return Html::default();
+    }
     let chosen = w.sheets.get(w.chosen).map_or("", |g| g.name.as_str());
     html! {
         <div class="sheet-picker" data-testid="sheet-picker">

@@ -157,8 +157,8 @@ pub struct State {
     pub credit_source: Source,
     pub credit_selected: Option<LineKey>,
     pub pending: Option<Rc<Pending>>,
-    /// The workbook a pending import came from, when several of its sheets
-    /// hold data: the sheet picker offers them.
+    /// The workbook a pending import came from: its sheets, for the sheet
+    /// picker and for reading a sheet again.
     pub workbook: Option<Rc<super::sheet_picker::Workbook>>,
     pub regime: RegimeRef,
     /// The OPR year on show, by name.
@@ -317,8 +317,8 @@ pub enum Action {
     Edit(ResultKey, Input),
     /// A file or pasted block has been read and checked.
     Checked(Import, Option<Timing>),
-    /// The sheets of the workbook just read, for the sheet picker (`None`:
-    /// one sheet, nothing to pick).
+    /// The sheets of the workbook just read (`None`: the file was no
+    /// workbook, or could not be read).
     Sheets(Option<Rc<super::sheet_picker::Workbook>>),
     /// Accept the pending import: `true` replaces all loaded figures.
     Accept {
