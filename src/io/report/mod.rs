@@ -339,7 +339,9 @@ fn finish(mut import: Import, month: Month, found: Found) -> Import {
         file: file.clone(),
         ..Import::default()
     });
-    import.rows = levels.rows + money.rows;
+    // A "row" of a report is a figure read: the readers' own counts are of
+    // table lines, which a report does not have.
+    import.rows = (rows.len() + credits.len()) as u64;
     import.rejected = levels.rejected + money.rejected;
     import.errors = levels.errors;
     import.errors.extend(money.errors);
