@@ -89,8 +89,8 @@ pub enum Question {
 pub fn ambiguous(text: &str) -> Option<&'static [Provider]> {
     use Provider::*;
     Some(match key(text).as_str() {
-        "telefonica" | "telefónica" | "telefonicauk" | "telefonicao2" | "tef" | "o2"
-        | "virginmediao2" | "vmo2" | "cspct" => &[Cspc, Csps],
+        "telefonica" | "telefonicauk" | "telefonicao2" | "tef" | "o2" | "virginmediao2"
+        | "vmo2" | "cspct" => &[Cspc, Csps],
         "csp" | "csps1" | "commsserviceprovider" | "communicationsserviceprovider" => {
             &[Cspn, Cspc, Csps]
         }

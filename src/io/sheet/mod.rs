@@ -137,7 +137,19 @@ pub(crate) fn instead_of(file: &str, text: &str, refused: Import) -> Import {
     }
     let sheet = read_text(file, text, &Choices::default());
     let found = sheet.sheet.as_ref().is_some_and(|s| s.header_row.is_some());
-    if found {
+    // Headers the wide reader refused are read in a wide sheet only where
+    // a wide sheet has a use for them.
+    let wide_uses_them = refused
+        .errors
+        .iter()
+        .filter(|e| e.kind == ErrorKind::BadPeriod)
+        .all(|e| {
+            e.value
+                .as_deref()
+                .and_then(Role::from_header)
+                .is_some_and(Role::in_wide)
+        });
+    if found && (sheet.format == Some(super::Format::Long) || wide_uses_them) {
         return sheet;
     }
     Import {
@@ -170,11 +182,9 @@ fn worth_a_sheet(refused: &Import) -> bool {
             e.row == Some(1)
                 && match e.kind {
                     ErrorKind::MissingColumn => true,
-                    ErrorKind::BadPeriod => e
-                        .value
-                        .as_deref()
-                        .and_then(Role::from_header)
-                        .is_some_and(Role::in_wide),
+                    ErrorKind::BadPeriod => {
+                        e.value.as_deref().and_then(Role::from_header).is_some()
+                    }
                     _ => false,
                 }
         });

@@ -108,15 +108,22 @@ impl<'g> Sheet<'g> {
         {
             return Kind::Unplaced("the header row again");
         }
-        let keys_empty = [Role::Measure, Role::Provider, Role::Period]
-            .iter()
-            .all(|r| self.role(row, *r).is_empty());
         if filled == 1 && self.layout.roles.iter().flatten().count() > 1 {
             return Kind::Unplaced("a single cell: a title or a note, not a figure");
         }
-        if keys_empty {
+        // A wide row has no period cell: its measure and provider are its key.
+        let keys = if self.layout.is_wide() {
+            &[Role::Measure, Role::Provider][..]
+        } else {
+            &[Role::Measure, Role::Provider, Role::Period][..]
+        };
+        let missing = keys
+            .iter()
+            .filter(|r| self.role(row, **r).is_empty())
+            .count();
+        if missing >= 2 {
             return Kind::Unplaced(
-                "no measure, provider or month: a total or a note, not a figure",
+                "no measure, provider or month to place it by: a total or a note, not a figure",
             );
         }
         Kind::Data
