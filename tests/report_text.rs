@@ -265,7 +265,9 @@ fn cells_wrapped_over_other_lines() {
     // Sticky notes are one line each in a PDF copy: leave them be.
     let keep = |k: usize| {
         let l = lines[k].trim();
-        (k > 0 && lines[k - 1].trim() == "Sticky Note") || l.starts_with("Table ") || l == "Sticky Note"
+        (k > 0 && lines[k - 1].trim() == "Sticky Note")
+            || l.starts_with("Table ")
+            || l == "Sticky Note"
     };
     let mut split = Vec::new();
     for (k, l) in lines.iter().enumerate() {
@@ -279,7 +281,10 @@ fn cells_wrapped_over_other_lines() {
     let mut k = 0;
     while k < lines.len() {
         let l = lines[k];
-        let next = k + 1 < lines.len() && !keep(k + 1) && !lines[k + 1].trim().is_empty() && !lines[k + 1].contains("Sticky");
+        let next = k + 1 < lines.len()
+            && !keep(k + 1)
+            && !lines[k + 1].trim().is_empty()
+            && !lines[k + 1].contains("Sticky");
         if l.contains('%') && !keep(k) && next {
             joined.push(format!("{l} {}", lines[k + 1]));
             k += 2;
@@ -386,7 +391,10 @@ fn two_pages_alone() {
             // Levels as in the whole report; a level whose counts were on
             // other pages is the printed level, as the whole report prints it.
             match (&o.input, &same.input) {
-                (Input::Level { .. } | Input::Status { .. }, Input::Level { .. } | Input::Status { .. }) => {
+                (
+                    Input::Level { .. } | Input::Status { .. },
+                    Input::Level { .. } | Input::Status { .. },
+                ) => {
                     assert_eq!(o.input, same.input, "{o:?}")
                 }
                 (Input::Level { level }, _) => assert_eq!(Some(*level), same.reported, "{o:?}"),
@@ -436,7 +444,11 @@ fn what_cannot_be_placed_is_listed_with_its_line() {
     assert!(u.iter().any(|u| u.text.contains("396.20%")), "{u:#?}");
     // Its previous figure is not taken from the unplaced row.
     let feb = m(2021, 2);
-    assert!(!import.dataset.observations.iter().any(|o| o.period == feb && o.measure == "PM12.2" && o.provider == Provider::Cspn));
+    assert!(!import
+        .dataset
+        .observations
+        .iter()
+        .any(|o| o.period == feb && o.measure == "PM12.2" && o.provider == Provider::Cspn));
 }
 
 #[test]
@@ -493,7 +505,10 @@ fn the_command_reads_the_text_as_any_other_file() {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("results JSON");
         (v, String::from_utf8_lossy(&out.stderr).to_string())
     };
-    let path = format!("{}/tests/fixtures/reports/pmr-2021-03.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/reports/pmr-2021-03.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let (text, err) = run(&[&path, "--month", "2021-03"]);
     assert!(err.contains("116 of the 116 measures"), "{err}");
     let (sample, _) = run(&["--month", "2021-03"]);
@@ -514,4 +529,32 @@ fn the_command_reads_the_text_as_any_other_file() {
     assert_eq!(rows(&text).len(), 116);
     let money = |v: &serde_json::Value| v["credits"]["checks"].as_array().unwrap().len();
     assert_eq!(money(&text), money(&sample));
+}
+
+#[test]
+fn a_report_with_no_table_the_reader_knows_says_so() {
+    let text = "DCC Performance Measurement Report V1.0\nMarch 2021\n\
+                This report covers the Service Levels against the Target Service Level \
+                and Minimum Service Level.\nNothing else.\n";
+    let import = read(text);
+    assert_eq!(import.format, Some(Format::Report));
+    assert_eq!(import.errors.len(), 1);
+    assert!(import.errors[0].expected.contains("Minimum Service Level"));
+    assert!(!import.is_clean());
+}
+
+#[test]
+fn junk_and_huge_texts_are_refused_or_read_without_panic() {
+    // Binary junk is not text at all.
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let import = io::read("junk.bin", &junk);
+    assert!(!import.errors.is_empty());
+    // The report ten times over (1.2 MB): read, each figure once.
+    let big = REPORT.repeat(10);
+    let t = std::time::Instant::now();
+    let import = read(&big);
+    assert!(import.errors.is_empty(), "{:?}", import.errors.first());
+    assert_eq!(bare_dataset(&import.dataset), bare_dataset(&read(REPORT).dataset));
+    // Linear, not quadratic: generous enough for a loaded debug build.
+    assert!(t.elapsed().as_secs() < 60);
 }

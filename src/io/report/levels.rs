@@ -262,13 +262,26 @@ pub fn provider_named(text: &str) -> Option<Provider> {
         .filter(|p| *p != Provider::Dcc)
 }
 
-fn finish(mut r: Region<'_>, provider: Option<Provider>, caption: &str, month: Month, found: &mut Found) {
+fn finish(
+    mut r: Region<'_>,
+    provider: Option<Provider>,
+    caption: &str,
+    month: Month,
+    found: &mut Found,
+) {
     r.end_run();
     let mut area: Vec<Token<'_>> = Vec::new();
     for row in &r.rows {
         match r.table {
             Table::Code => code_row(row, month, place(caption, "Table 1"), found),
-            Table::Provider => provider_row(row, provider, &mut area, month, place(caption, "provider table"), found),
+            Table::Provider => provider_row(
+                row,
+                provider,
+                &mut area,
+                month,
+                place(caption, "provider table"),
+                found,
+            ),
         }
     }
     // Figures left at the end with no row: a row cut off by the paste.

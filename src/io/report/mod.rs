@@ -163,7 +163,24 @@ impl Found {
         }
     }
 
+    /// A credit. The same credit twice (text pasted twice) is one; two
+    /// different amounts for one company and month are listed, the first kept.
     pub fn credit(&mut self, row: CreditRow, place: &str, printed: &str) {
+        let same_key = |c: &&CreditRow| c.period == row.period && c.party == row.party && c.measure == row.measure;
+        if let Some(first) = self.credits.iter().find(same_key) {
+            if !same_value(&first.credits, &row.credits) {
+                let why = format!(
+                    "{} {} {} credits are {} at line {} and {} here; the first is kept",
+                    row.period, row.party, row.measure, first.credits, first.line, row.credits
+                );
+                self.unplaced.push(Unplaced {
+                    line: row.line,
+                    text: printed.into(),
+                    why,
+                });
+            }
+            return;
+        }
         let subject = match row.measure.as_str() {
             "" => format!("{} {} credits", row.period, row.party),
             m => format!("{} {} {m} credits", row.period, row.party),
@@ -276,6 +293,23 @@ pub fn read(file: &str, input: &str) -> Import {
     levels::read(&tokens, month, &mut found);
     counts::read(&tokens, month, &mut found);
     credits::read(&tokens, month, &mut found);
+    if found.figures.is_empty() {
+        // A report, but no table this reader knows: say what it looks for
+        // rather than offer an empty import.
+        import.errors.push(super::ImportError::file(
+            file,
+            super::ErrorKind::Unreadable,
+            format!(
+                "the tables of a performance report ({}): a header ending \"Minimum Service Level\" \
+                 (\"Code Performance Measure Number …\" for Table 1, \"Performance Area …\" for a \
+                 provider's table) followed by rows of four figures, or the credit tables; \
+                 none was found in this text",
+                month.long_name()
+            ),
+        ));
+        import.unplaced = found.unplaced;
+        return import;
+    }
     finish(import, month, found)
 }
 
