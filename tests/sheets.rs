@@ -574,3 +574,60 @@ fn a_hundred_thousand_rows_read_in_linear_time() {
     // Generous for a debug build on a slow machine; quadratic would take minutes.
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+/// `dcc-perf` with the answers as options, as a user would run it.
+#[test]
+fn the_command_line_asks_and_takes_the_same_answers() {
+    let dir = std::env::temp_dir().join(format!("dcc-perf-sheets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("own.csv");
+    std::fs::write(
+        &path,
+        "Panel extract\nWhen,What,Who,Achieved %\nMar-21,PM2,Telefonica,0.9917\nMar-21,PM2,Arqiva,0.2374\n",
+    )
+    .unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dcc-perf"))
+            .arg(&path)
+            .args(["--output", "csv"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("which column is which?"), "{err}");
+    assert!(err.contains("--column ROLE=HEADER"), "{err}");
+    let columns = [
+        "--column",
+        "period=When",
+        "--column",
+        "measure=What",
+        "--column",
+        "provider=Who",
+    ];
+    let (code, _, err) = run(&columns);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--provider \"Telefonica\"=CSPC|CSPS"), "{err}");
+    assert!(err.contains("--fractions percent"), "{err}");
+    let answers = [
+        &columns[..],
+        &["--provider", "Telefonica=CSPS", "--fractions", "percent"],
+    ]
+    .concat();
+    let (code, out, err) = run(&answers);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("2021-03,PM2,CSPS,,99.17,"), "{out}");
+    assert!(out.contains("2021-03,PM2,CSPN,,23.74,"), "{out}");
+    let (code, _, err) = run(&["--column", "nonsense=When"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("is no role"), "{err}");
+    let (code, _, err) = run(&["--fractions", "maybe"]);
+    assert_eq!(code, Some(1), "{err}");
+}

@@ -13,6 +13,11 @@
 //! by default the first that reads as figures, said on stderr when several
 //! sheets hold data).
 //!
+//! A spreadsheet the reader has questions about is answered with
+//! `--column ROLE=HEADER` (which column is which), `--provider TEXT=CODE`
+//! (which provider a name means, `Telefonica=CSPS`) and `--fractions
+//! percent|as-printed` (whether 0.991 is 99.1%), each as the app asks.
+//!
 //! Exit status: 0 success, 1 usage error, 2 the file could not be read or
 //! had errors (each printed on stderr with its file, row, column and value).
 
@@ -42,7 +47,11 @@ mod cli {
         year's margin kept and lost as a table. Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
-        With no FILE, uses the embedded March 2021 PMR sample.";
+        With no FILE, uses the embedded March 2021 PMR sample.\n\
+        A spreadsheet's questions are answered with --column ROLE=HEADER (repeatable; roles:\n\
+        period, measure, provider, region, value, successes, total, category, target, minimum,\n\
+        note, reported_in, excluded, ignore), --provider TEXT=CODE (e.g. Telefonica=CSPS) and\n\
+        --fractions percent|as-printed.";
 
     #[derive(PartialEq)]
     enum Output {
@@ -62,6 +71,8 @@ mod cli {
         output: Output,
         /// The workbook sheet to read.
         sheet: Option<String>,
+        /// Answers to a spreadsheet's questions.
+        choices: io::sheet::Choices,
     }
 
     fn parse(args: Vec<String>) -> Result<Args, String> {
@@ -72,6 +83,7 @@ mod cli {
             pretty: false,
             output: Output::Results,
             sheet: None,
+            choices: io::sheet::Choices::default(),
         };
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
@@ -101,12 +113,87 @@ mod cli {
                             .ok_or(format!("--month: {}", io::values::PERIOD_EXPECTED))?,
                     );
                 }
+                "--column" | "--provider" | "--fractions" => {
+                    let value = it.next().ok_or(format!("{a} needs a value"))?;
+                    choose(&mut out.choices, &a, &value)?;
+                }
                 s if s.starts_with('-') => return Err(format!("unknown option {s}")),
                 _ if out.file.is_some() => return Err("only one FILE may be given".into()),
                 _ => out.file = Some(a),
             }
         }
         Ok(out)
+    }
+
+    /// One answer to a spreadsheet's questions, as an option gives it.
+    fn choose(choices: &mut io::sheet::Choices, option: &str, value: &str) -> Result<(), String> {
+        use dcc_perf::engine::Provider;
+        use io::sheet::{Fractions, Role};
+        if option == "--fractions" {
+            choices.fractions = Some(match value {
+                "percent" => Fractions::Percent,
+                "as-printed" => Fractions::AsPrinted,
+                _ => return Err("--fractions needs percent or as-printed".into()),
+            });
+            return Ok(());
+        }
+        let (left, right) = value.split_once('=').ok_or(format!(
+            "{option} needs a value such as {}",
+            if option == "--column" {
+                "value=\"Achieved %\""
+            } else {
+                "Telefonica=CSPS"
+            }
+        ))?;
+        if option == "--column" {
+            let role = Role::parse(left).ok_or(format!(
+                "{option}: {left:?} is no role; roles: {}",
+                Role::ALL.map(Role::name).join(", ")
+            ))?;
+            choices.columns.insert(right.trim().to_string(), role);
+        } else {
+            let provider = Provider::parse(right).ok_or(format!(
+                "{option}: {right:?} is no provider; one of {}",
+                Provider::ALL.map(Provider::code).join(", ")
+            ))?;
+            choices.providers.insert(left.trim().to_string(), provider);
+        }
+        Ok(())
+    }
+
+    /// A spreadsheet's question, with the option that answers it.
+    fn question(q: &io::sheet::Question) -> String {
+        use io::sheet::Question;
+        match q {
+            Question::Columns {
+                header_row,
+                missing,
+                columns,
+            } => {
+                let names: Vec<&str> = missing.iter().map(|r| r.name()).collect();
+                let cols: Vec<String> = columns
+                    .iter()
+                    .map(|c| format!("{} {:?} ({})", c.letter, c.header, c.samples.join(", ")))
+                    .collect();
+                format!(
+                    "which column is which? None found for {}; row {header_row} has {}. Answer with --column ROLE=HEADER",
+                    names.join(", "),
+                    cols.join("; ")
+                )
+            }
+            Question::Provider { text, choices, rows } => {
+                let codes: Vec<&str> = choices.iter().map(|p| p.code()).collect();
+                format!(
+                    "which provider is {text:?} ({} rows)? Answer with --provider {text:?}={}",
+                    rows.len(),
+                    codes.join("|")
+                )
+            }
+            Question::Fractions { place, rows, .. } => format!(
+                "the {} levels in {place} are all between 0 and 1: percentages held as fractions? Answer with --fractions percent (×100) or --fractions as-printed",
+                rows.len()
+            ),
+        }
     }
 
     pub fn run(args: Vec<String>) -> i32 {
@@ -132,25 +219,33 @@ mod cli {
                     }
                 };
                 let import = if io::workbook::is_workbook(path, &bytes) {
-                    match read_workbook(path, &bytes, args.sheet.as_deref()) {
+                    match read_workbook(path, &bytes, args.sheet.as_deref(), &args.choices) {
                         Ok(import) => import,
                         Err(code) => return code,
                     }
                 } else if args.sheet.is_some() {
-                    eprintln!("dcc-perf: --sheet applies to .xlsx and .ods workbooks; {path} is not one");
+                    eprintln!(
+                        "dcc-perf: --sheet applies to .xlsx and .ods workbooks; {path} is not one"
+                    );
                     return 1;
                 } else {
-                    io::read(path, &bytes)
+                    io::read_with(path, &bytes, &args.choices)
                 };
                 for n in &import.notes {
                     eprintln!("{path}: {n}");
                 }
                 for u in &import.unplaced {
-                    eprintln!("{path}, line {}: could not read {:?}: {}", u.line, u.text, u.why);
+                    eprintln!(
+                        "{path}, line {}: could not read {:?}: {}",
+                        u.line, u.text, u.why
+                    );
                 }
                 if !import.is_clean() {
                     for e in &import.errors {
                         eprintln!("{e}");
+                    }
+                    for q in import.sheet.iter().flat_map(|s| &s.questions) {
+                        eprintln!("{path}: {}", question(q));
                     }
                     eprintln!(
                         "dcc-perf: {} error(s) in {} of {} rows; nothing computed",
@@ -214,14 +309,21 @@ mod cli {
     /// The chosen sheet of a workbook, read as figures; on failure the exit
     /// status, after saying why on stderr.
     #[cfg(feature = "workbook")]
-    fn read_workbook(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<io::Import, i32> {
+    fn read_workbook(
+        path: &str,
+        bytes: &[u8],
+        sheet: Option<&str>,
+        choices: &io::sheet::Choices,
+    ) -> Result<io::Import, i32> {
         use io::workbook::{default_sheet, has_data, read_sheet, sheets};
         let grids = sheets(path, bytes).map_err(|e| {
             eprintln!("{e}");
             2
         })?;
         let quoted = |i: &mut dyn Iterator<Item = &io::sheet::Grid>| {
-            i.map(|g| format!("{:?}", g.name)).collect::<Vec<_>>().join(", ")
+            i.map(|g| format!("{:?}", g.name))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let all = quoted(&mut grids.iter());
         let chosen = match sheet {
@@ -231,7 +333,9 @@ mod cli {
             })?,
             None => {
                 let Some(i) = default_sheet(path, &grids) else {
-                    eprintln!("{path}: every sheet is empty ({all}); expected a header row and figures");
+                    eprintln!(
+                        "{path}: every sheet is empty ({all}); expected a header row and figures"
+                    );
                     return Err(2);
                 };
                 let with_data = grids.iter().filter(|g| has_data(g)).count();
@@ -245,11 +349,16 @@ mod cli {
                 i
             }
         };
-        Ok(read_sheet(path, &grids[chosen], &io::sheet::Choices::default()))
+        Ok(read_sheet(path, &grids[chosen], choices))
     }
 
     #[cfg(not(feature = "workbook"))]
-    fn read_workbook(path: &str, _: &[u8], _: Option<&str>) -> Result<io::Import, i32> {
+    fn read_workbook(
+        path: &str,
+        _: &[u8],
+        _: Option<&str>,
+        _: &io::sheet::Choices,
+    ) -> Result<io::Import, i32> {
         eprintln!("dcc-perf: {path}: this build reads no workbooks (built without the workbook feature); save the sheet as CSV");
         Err(2)
     }
