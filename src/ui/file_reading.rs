@@ -8,7 +8,7 @@
 //! load; the sheets come back as text and are read like a pasted block.
 
 use super::sheet_picker::Workbook;
-use super::state::{Action, Progress, Timing};
+use super::state::{Action, Pasted, Progress, Timing};
 use crate::io::sheet::Grid;
 use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading};
@@ -36,6 +36,9 @@ async fn read_file(
     out: Callback<Action>,
 ) {
     let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    // A text small enough to be a spreadsheet's is kept, to be read again
+    // when the user answers the spreadsheet reader's questions.
+    let kept = (bytes.len() <= KEEP_BYTES).then(|| bytes.clone());
     let import = match Reading::start(&name, bytes) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
@@ -60,8 +63,23 @@ async fn read_file(
         read_ms,
     });
     progress.set(None);
-    out.emit(Action::Checked(import, timing));
+    match kept.filter(|_| import.sheet.is_some()) {
+        Some(bytes) => {
+            let source = Rc::new(Pasted { file: name, bytes });
+            out.emit(Action::CheckedText(
+                import,
+                timing,
+                source,
+                Default::default(),
+            ));
+        }
+        None => out.emit(Action::Checked(import, timing)),
+    }
 }
+
+/// Texts up to this size are kept for reading again (an incident extract
+/// of 100,000 rows, about 9 MB, is not a sheet with questions).
+const KEEP_BYTES: usize = 4 << 20;
 
 pub fn take_file(
     file: web_sys::File,

@@ -2,7 +2,9 @@
 //! picker and a drop zone. Files are read here, in the page, never sent.
 
 use super::file_reading::{now, take_file};
-use super::state::{Action, Progress, Timing};
+use super::mappings::read_remembering;
+use super::state::{Action, Pasted, Progress, Timing};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -22,12 +24,17 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
         let (text, out) = (text.clone(), p.on_action.clone());
         move |t: &str| {
             let started = now();
-            let import = crate::io::read("pasted text", t.as_bytes());
+            let (import, choices) = read_remembering("pasted text", t.as_bytes());
             let timing = started.zip(now()).map(|(s, e)| Timing {
                 total_ms: e - s,
                 read_ms: None,
             });
-            out.emit(Action::Checked(import, timing));
+            // Kept to be read again when the user answers a question.
+            let source = Rc::new(Pasted {
+                file: "pasted text".into(),
+                bytes: t.as_bytes().to_vec(),
+            });
+            out.emit(Action::CheckedText(import, timing, source, choices));
             text.set(t.to_string());
         }
     };

@@ -1,6 +1,8 @@
 //! The check before anything changes: what was read, every rejected row
 //! with where and why, and what accepting would change.
 
+use super::import_figures::ImportFigures;
+use super::import_questions::ImportQuestions;
 use super::incident_summary::IncidentSummary;
 use super::state::{Action, DataRef, Pending};
 use crate::engine::Observation;
@@ -75,6 +77,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
                 if let Some(t) = timing { <span class="muted">{ format!(" Checked in {} ms.", t.total_ms.round() as u64) }</span> }
             </p>
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+            <ImportQuestions pending={p.pending.clone()} on_action={p.on_action.clone()} />
             if !clean {
                 <p class="warn">{ "Nothing has been imported. Fix these cells and try again; your figures are unchanged." }</p>
                 <div class="table-wrap">
@@ -118,6 +121,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
                     </div>
                 }
             }
+            <ImportFigures pending={p.pending.clone()} />
             <div class="preview-actions">
                 if clean {
                     <button type="button" class="primary" data-testid="accept-import" onclick={act(|| Action::Accept { replace: false })}>

@@ -15,7 +15,11 @@
 //!   the sheet worker); [`sheet_picker::SheetPicker`] when several of a
 //!   workbook's sheets hold data;
 //!   [`import_preview::ImportPreview`]: the check before accepting, with
-//!   [`incident_summary::IncidentSummary`] for incident lists;
+//!   [`incident_summary::IncidentSummary`] for incident lists,
+//!   [`import_figures::ImportFigures`] (the figures read, lines not placed)
+//!   and [`import_questions::ImportQuestions`] (a sheet's questions, with
+//!   [`import_mapping::ImportMapping`]; answers kept per sheet shape by
+//!   [`mappings`]);
 //! - [`edit_cell::EditCell`]: a figure typed in place;
 //! - [`data_actions::DataActions`]: undo, redo, exports, reset;
 //! - [`credits_view::CreditsView`]: service credits, derived from the results
@@ -59,9 +63,13 @@ pub mod edit_cell;
 pub mod explanation;
 pub mod explanation_body;
 pub mod file_reading;
+pub mod import_figures;
+pub mod import_mapping;
 pub mod import_panel;
 pub mod import_preview;
+pub mod import_questions;
 pub mod incident_summary;
+pub mod mappings;
 pub mod measure_row;
 pub mod measures_table;
 pub mod opr_cells;

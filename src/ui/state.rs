@@ -5,6 +5,7 @@ use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
 use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
 use crate::io::scenario::SavedScenario;
+use crate::io::sheet::Choices;
 use crate::io::{Format, Import, Scenario};
 use std::rc::Rc;
 use yew::Reducible;
@@ -118,6 +119,18 @@ pub type LineKey = (Month, Provider, String);
 pub struct Pending {
     pub import: Import,
     pub timing: Option<Timing>,
+    /// The text it was read from, kept to read it again with answers
+    /// (`None` for a workbook sheet: [`State::workbook`] keeps those).
+    pub source: Option<Rc<Pasted>>,
+    /// The answers it was read with.
+    pub choices: Choices,
+}
+
+/// A pasted block or uploaded text, as read.
+#[derive(Debug, PartialEq)]
+pub struct Pasted {
+    pub file: String,
+    pub bytes: Vec<u8>,
 }
 
 /// How long an import took, in ms, as `performance.now()` measures it.
@@ -317,6 +330,11 @@ pub enum Action {
     Edit(ResultKey, Input),
     /// A file or pasted block has been read and checked.
     Checked(Import, Option<Timing>),
+    /// The same, from text kept to be read again with answers, and the
+    /// answers it was read with.
+    CheckedText(Import, Option<Timing>, Rc<Pasted>, Choices),
+    /// Read the pending import again with these answers to its questions.
+    Answer(Choices),
     /// The sheets of the workbook just read (`None`: the file was no
     /// workbook, or could not be read).
     Sheets(Option<Rc<super::sheet_picker::Workbook>>),
@@ -375,7 +393,43 @@ impl Reducible for State {
                 s.replace_data(data);
             }
             Action::Checked(import, timing) => {
-                s.pending = Some(Rc::new(Pending { import, timing }));
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing,
+                    source: None,
+                    choices: Choices::default(),
+                }));
+            }
+            Action::CheckedText(import, timing, source, choices) => {
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing,
+                    source: Some(source),
+                    choices,
+                }));
+            }
+            Action::Answer(choices) => {
+                let Some(p) = s.pending.clone() else {
+                    return self;
+                };
+                let import = match (&p.source, &s.workbook) {
+                    (Some(t), _) => crate::io::read_with(&t.file, &t.bytes, &choices),
+                    (None, Some(w))
+                        if p.import.file.starts_with(&format!("{}, sheet ", w.file)) =>
+                    {
+                        let Some(grid) = w.sheets.get(w.chosen) else {
+                            return self;
+                        };
+                        crate::io::workbook::read_sheet(&w.file, grid, &choices)
+                    }
+                    _ => return self,
+                };
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing: None,
+                    source: p.source.clone(),
+                    choices,
+                }));
             }
             Action::Sheets(w) => s.workbook = w,
             Action::Accept { replace } => {
