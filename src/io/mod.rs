@@ -212,6 +212,8 @@ pub fn read_with(file: &str, bytes: &[u8], choices: &sheet::Choices) -> Import {
 }
 
 /// A read in progress. Only incident lists are big enough to need steps.
+// One is made per file read: boxing the import would save nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Reading {
     Done(Import),
     Incidents(incidents::IncidentReader),

@@ -358,7 +358,8 @@ impl Layout {
             if !has(Role::Period) {
                 out.push(Role::Period);
             }
-            if !has(Role::Value) && !(has(Role::Successes) && has(Role::Total)) {
+            let counts = has(Role::Successes) && has(Role::Total);
+            if !has(Role::Value) && !counts {
                 out.push(Role::Value);
             }
         }

@@ -196,12 +196,15 @@ fn percent_levels(def: &MeasureDef) -> bool {
     def.unit == Unit::Percent && def.basis != Basis::PowerOutage
 }
 
+/// Measure, provider, target or minimum, the sheet's figure, the catalogue's.
+type Difference = (&'static str, Provider, Role, String, String);
+
 /// Target and minimum cells that differ from the catalogue, or could not
 /// be read: grouped, so a sheet of 100,000 rows gives a few notes.
 #[derive(Default)]
 struct LevelChecks {
-    /// (measure, provider, which, the sheet's, the catalogue's) → (rows, first row)
-    differ: BTreeMap<(&'static str, Provider, Role, String, String), (u64, u64)>,
+    /// → (rows, first row)
+    differ: BTreeMap<Difference, (u64, u64)>,
     unreadable: BTreeMap<(Role, String), (u64, u64)>,
 }
 
