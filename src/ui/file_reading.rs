@@ -95,7 +95,11 @@ pub fn take_file(
             Ok(bytes) if is_workbook(&name, &bytes) => {
                 read_workbook(name, bytes, started, progress, out).await
             }
-            Ok(bytes) => read_file(name, bytes, started, progress, out).await,
+            Ok(bytes) => {
+                // A workbook read before is no longer needed.
+                out.emit(Action::Sheets(None));
+                read_file(name, bytes, started, progress, out).await
+            }
             Err(e) => {
                 progress.set(None);
                 out.emit(Action::Checked(
