@@ -10,7 +10,9 @@
 // transferred (CDP Network.loadingFinished encodedDataLength); then the time
 // from typing a figure in place to the recomputed CPM on the page; then,
 // with five years of figures pasted in (scripts/gen-five-years.mjs), the
-// time from an edit to the redrawn charts and the size of the status grid.
+// time from an edit to the redrawn charts and the size of the status grid;
+// then a 5,000-row .xlsx dropped on the import box until its preview shows
+// (tests/fixtures/workbooks/bench-5000.xlsx, read by the sheet worker).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,7 +111,12 @@ async function loadOnce(b, url) {
     const urls = new Map();
     let transferred = 0;
     let wasmTransferred = 0;
-    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    // The sheet worker (.xlsx/.ods) must not be part of the first load.
+    const workerRequests = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      urls.set(e.requestId, e.request.url);
+      if (/sheet-worker/.test(e.request.url)) workerRequests.push(e.request.url);
+    });
     cdp.on('Network.loadingFinished', (e) => {
       transferred += e.encodedDataLength;
       if (/\.wasm(\?|$)/.test(urls.get(e.requestId) || '')) wasmTransferred += e.encodedDataLength;
@@ -128,7 +135,7 @@ async function loadOnce(b, url) {
       return n ? { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
     });
     await cdp.detach().catch(() => {});
-    return { firstTable, afterWait, transferred, wasmTransferred, nav, errors };
+    return { firstTable, afterWait, transferred, wasmTransferred, workerRequests, nav, errors };
   } finally {
     await context.close();
   }
@@ -158,6 +165,8 @@ try {
     `first computed table: median ${median(ft).toFixed(0)} ms (runs: ${ft.map((x) => x.toFixed(0)).join(', ')} ms)`,
   );
   console.log(`bytes transferred: median ${median(tx).toLocaleString('en-GB')} B (runs: ${tx.map((x) => x.toLocaleString('en-GB')).join(', ')})`);
+  const workerOnLoad = runs.flatMap((r) => r.workerRequests);
+  console.log(`sheet worker fetched on first load: ${workerOnLoad.length ? `YES (${workerOnLoad.join(', ')})` : 'no'}`);
   // Recompute after an edit: type a new DSP PM2.4 level in place and time
   // from Enter to the DOM showing the recomputed CPM6 (MutationObserver).
   const s = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -379,6 +388,42 @@ try {
     console.log(`five years: CPM trends tab opened -> both charts drawn and loaded: ${tTab} ms (as seen from the test driver)`);
     for (const z of sizes) console.log(`five years: ${z.id} SVG ${fmtBytes(z.svg)}, data URL ${fmtBytes(z.url)}, ${z.spots.toLocaleString('en-GB')} hotspots`);
     console.log(`five years: undo/redo on CPM trends (click -> CPM overview and status grid redrawn): median ${median(redraws).toFixed(1)} ms (runs: ${redraws.map((x) => x.toFixed(1)).join(', ')} ms)`);
+  }
+  // A 5,000-row workbook dropped on the import box (the sheet worker started,
+  // fetched from the cache after the first drop, the bytes read, the sheets
+  // sent back as text, the default sheet read and checked): the preview's
+  // data-ms, from the drop to the checked import, median of RUNS.
+  {
+    const xlsx = fs.readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'workbooks', 'bench-5000.xlsx'));
+    const w = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await w.page.goto(server.url);
+    await w.page.waitForSelector('[data-testid="import-panel"]', { timeout: TIMEOUT });
+    await w.page.evaluate((b64) => {
+      const bin = atob(b64);
+      window.__xlsx = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) window.__xlsx[i] = bin.charCodeAt(i);
+    }, xlsx.toString('base64'));
+    const drops = [];
+    const seen = [];
+    let rowsText = '';
+    for (let i = 0; i < RUNS; i++) {
+      const dt = await w.page.evaluateHandle(() => {
+        const d = new DataTransfer();
+        d.items.add(new File([window.__xlsx], 'bench-5000.xlsx'));
+        return d;
+      });
+      const t0 = Date.now();
+      await w.page.dispatchEvent('[data-testid="import-panel"]', 'drop', { dataTransfer: dt });
+      const preview = w.page.locator('[data-testid="import-preview"][data-ms]');
+      await preview.waitFor({ timeout: TIMEOUT });
+      seen.push(Date.now() - t0);
+      drops.push(Number(await preview.getAttribute('data-ms')));
+      rowsText = (await preview.innerText()).match(/[\d,]+ of [\d,]+ rows good[^\n]*/)?.[0] || '';
+      await w.page.click('[data-testid="cancel-import"]');
+      await w.page.locator('[data-testid="import-preview"]').waitFor({ state: 'detached' });
+    }
+    await w.close();
+    console.log(`workbook (bench-5000.xlsx, ${xlsx.length.toLocaleString('en-GB')} B; ${rowsText}): dropped -> preview shown median ${median(drops).toFixed(1)} ms (runs: ${drops.map((x) => x.toFixed(1)).join(', ')} ms; as seen from the test driver ${seen.join(', ')} ms)`);
   }
   if (browser.externalRequests.length) {
     console.log(`requests that tried to leave 127.0.0.1 (all failed): ${browser.externalRequests.join(', ')}`);
