@@ -98,7 +98,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
             {ondragover} {ondragleave} {ondrop} data-testid="import-panel">
             <h2>{ "Bring your own figures" }</h2>
             <p class="hint">
-                { "Paste cells copied from Excel, LibreOffice or Google Sheets (with their header row), or CSV text; or choose or drop a CSV, TSV or JSON file. Long form (period, measure, provider, value), wide form (measure, provider, one column per month) and incident lists are recognised. Nothing changes until you accept the preview." }
+                { "Paste cells copied from Excel, LibreOffice or Google Sheets (with their header row), or CSV text; or choose or drop a CSV, TSV or JSON file, or an .xlsx or .ods workbook. Long form (period, measure, provider, value), wide form (measure, provider, one column per month) and incident lists are recognised. Nothing changes until you accept the preview." }
             </p>
             <textarea data-testid="paste-box" rows="5" placeholder={"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t23.74%"}
                 aria-label="Paste figures" value={(*text).clone()} {oninput} spellcheck="false" />
@@ -106,7 +106,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 <button type="button" data-testid="check-paste" {onclick}>{ "Check pasted figures" }</button>
                 <label class="file-button">
                     <span>{ "Choose a file…" }</span>
-                    <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json" {onchange} />
+                    <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,.xlsx,.ods,text/csv,text/tab-separated-values,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" {onchange} />
                 </label>
                 <span class="drop-hint">{ "or drop a file here" }</span>
             </div>
