@@ -325,9 +325,7 @@ fn page_breaks_elsewhere() {
                     .any(|n| n.contains("Minimum"))
             {
                 header = Some(PROVIDER_HEADER);
-            } else if t.starts_with("Performance Area") {
-                header = None;
-            } else if t.starts_with("Table ") {
+            } else if t.starts_with("Performance Area") || t.starts_with("Table ") {
                 header = None;
             }
             out.push_str(l);
@@ -554,7 +552,10 @@ fn junk_and_huge_texts_are_refused_or_read_without_panic() {
     let t = std::time::Instant::now();
     let import = read(&big);
     assert!(import.errors.is_empty(), "{:?}", import.errors.first());
-    assert_eq!(bare_dataset(&import.dataset), bare_dataset(&read(REPORT).dataset));
+    assert_eq!(
+        bare_dataset(&import.dataset),
+        bare_dataset(&read(REPORT).dataset)
+    );
     // Linear, not quadratic: generous enough for a loaded debug build.
     assert!(t.elapsed().as_secs() < 60);
 }

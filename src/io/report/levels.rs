@@ -78,7 +78,12 @@ pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
             }
             _ => {}
         }
-        if let Some((table, quarters, end)) = header(tokens, i) {
+        if let Some(Header {
+            table,
+            quarters,
+            end,
+        }) = header(tokens, i)
+        {
             match region.as_mut() {
                 Some(r) if r.table == table => {
                     // A page break's repeated header, or a quarterly
@@ -136,31 +141,20 @@ impl<'t> Region<'t> {
     /// Ends a run of figures: four or more make a row; fewer were words of
     /// a name (`100% within 15 seconds`).
     fn end_run(&mut self) {
-        let run = std::mem::take(&mut self.run);
+        let mut run = std::mem::take(&mut self.run);
         if run.len() < 4 {
             self.words.extend(run);
             return;
         }
-        let percent = run.iter().any(|t| t.kind == Kind::Percent);
         // Five percentages: the previous figure was restated. Whole numbers
-        // (count measures) are never restated in the PMR, and a fifth is
-        // the next row's number.
-        let take = if percent && run.len() == 5 { 5 } else { 4 };
-        let mut run = run;
-        let rest = if percent {
+        // (count measures) are never restated in the PMR, so a fifth is the
+        // next row's number. More than five percentages: a row's words went
+        // missing, and the row is refused as it stands.
+        let rest = if run.iter().any(|t| t.kind == Kind::Percent) {
             Vec::new()
         } else {
-            run.split_off(take.min(run.len()))
+            run.split_off(4)
         };
-        if percent && run.len() > 5 {
-            // Too many figures for one row: a row's words went missing.
-            self.rows.push(Row {
-                words: std::mem::take(&mut self.words),
-                figures: run,
-                quarters: self.quarters,
-            });
-            return;
-        }
         self.rows.push(Row {
             words: std::mem::take(&mut self.words),
             figures: run,
@@ -170,9 +164,17 @@ impl<'t> Region<'t> {
     }
 }
 
+/// A table's header: which table, the quarters it names, and the token
+/// after it.
+struct Header {
+    table: Table,
+    quarters: Option<(Month, Month)>,
+    end: usize,
+}
+
 /// A table header at `i`: which table, the quarters it names, and where it
 /// ends (after `Minimum Service Level`).
-fn header(tokens: &[Token<'_>], i: usize) -> Option<(Table, Option<(Month, Month)>, usize)> {
+fn header(tokens: &[Token<'_>], i: usize) -> Option<Header> {
     let a = tokens.get(i)?;
     let b = tokens.get(i + 1)?;
     let table = if a.is("Code") && b.text.to_ascii_lowercase().starts_with("performanc") {
@@ -189,7 +191,11 @@ fn header(tokens: &[Token<'_>], i: usize) -> Option<(Table, Option<(Month, Month
             return None;
         }
         if tokens[j].is("Minimum") && tokens[j + 1].is("Service") && tokens[j + 2].is("Level") {
-            return Some((table, quarters(&tokens[i..j]), j + 3));
+            return Some(Header {
+                table,
+                quarters: quarters(&tokens[i..j]),
+                end: j + 3,
+            });
         }
         j += 1;
     }
@@ -437,7 +443,7 @@ fn provider_row<'t>(
                 .filter(|m| m.provider == provider)
                 .map(|m| (similarity(&text, m), m))
                 .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0));
+            scored.sort_by_key(|s| std::cmp::Reverse(s.0));
             match scored[..] {
                 [(s, m), (s2, _), ..] if s >= 3 && s > s2 => (m, None),
                 [(s, m)] if s >= 3 => (m, None),

@@ -166,7 +166,9 @@ impl Found {
     /// A credit. The same credit twice (text pasted twice) is one; two
     /// different amounts for one company and month are listed, the first kept.
     pub fn credit(&mut self, row: CreditRow, place: &str, printed: &str) {
-        let same_key = |c: &&CreditRow| c.period == row.period && c.party == row.party && c.measure == row.measure;
+        let same_key = |c: &&CreditRow| {
+            c.period == row.period && c.party == row.party && c.measure == row.measure
+        };
         if let Some(first) = self.credits.iter().find(same_key) {
             if !same_value(&first.credits, &row.credits) {
                 let why = format!(
