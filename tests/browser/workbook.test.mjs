@@ -88,6 +88,19 @@ describe('workbooks', { timeout: 6 * TEST_TIMEOUT }, () => {
     });
   });
 
+  it('an .xlsx chosen with the file picker, month headers as dates, reads as a wide table', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      const accept = await s.page.locator('[data-testid="file-input"]').getAttribute('accept');
+      assert.match(accept, /\.xlsx/);
+      assert.match(accept, /\.ods/);
+      await s.page.setInputFiles('[data-testid="file-input"]', { name: 'wide-dates.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixture('wide-dates.xlsx') });
+      const text = await preview(s.page, (t) => /rows good/.test(t));
+      assert.match(text, /Check: wide-dates\.xlsx, sheet Wide/, text);
+      assert.match(text, /Read as wide table/, text);
+      assert.match(text, /20 of 20 rows good, 0 rejected/, text);
+    });
+  });
+
   it('a damaged workbook is an error naming the file', { timeout: TEST_TIMEOUT }, async () => {
     await withApp(undefined, async (s) => {
       await drop(s.page, 'truncated.xlsx', fixture('truncated.xlsx'));
