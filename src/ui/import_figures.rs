@@ -5,8 +5,9 @@ use super::state::Pending;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How many figures or lines to list before saying "and N more".
-const SHOWN: usize = 200;
+/// How many figures or lines to list before saying "and N more": every
+/// figure of a whole report (about 400), not every cell of a huge sheet.
+const SHOWN: usize = 1000;
 
 #[derive(Properties)]
 pub struct ImportFiguresProps {
@@ -24,6 +25,8 @@ impl PartialEq for ImportFiguresProps {
 #[component]
 pub fn ImportFigures(props: &ImportFiguresProps) -> Html {
     let p = &props.pending.import;
+    // A report's text has lines; a sheet has rows.
+    let at = if p.format == Some(crate::io::Format::Report) { "Line" } else { "Row" };
     let more =
         |n: usize| (n > SHOWN).then(|| html! { <p>{ format!("…and {} more.", n - SHOWN) }</p> });
     html! {
@@ -33,7 +36,7 @@ pub fn ImportFigures(props: &ImportFiguresProps) -> Html {
                     <summary>{ format!("The {} figures read, where each stood", p.figures.len()) }</summary>
                     <div class="table-wrap">
                         <table>
-                            <thead><tr><th>{ "Row" }</th><th>{ "Place" }</th><th>{ "Figure" }</th><th>{ "As written" }</th></tr></thead>
+                            <thead><tr><th>{ at }</th><th>{ "Place" }</th><th>{ "Figure" }</th><th>{ "As written" }</th></tr></thead>
                             <tbody>
                                 { for p.figures.iter().take(SHOWN).map(|f| html! {
                                     <tr><td class="num">{ f.line }</td><td>{ &f.place }</td><td>{ &f.subject }</td><td class="value">{ &f.text }</td></tr>
