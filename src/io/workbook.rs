@@ -139,7 +139,7 @@ pub fn number_text(v: f64) -> String {
 
 /// `YYYY-MM-DD` for a date; with ` HH:MM:SS` when it has a time of day
 /// (incident lists carry times); a time alone (serial below 1) as `HH:MM:SS`.
-#[cfg(any(feature = "workbook", test))]
+#[cfg(feature = "workbook")]
 fn date_text(days: f64, (y, mo, d, h, mi, s, _ms): (u16, u8, u8, u8, u8, u8, u16)) -> String {
     let time = format!("{h:02}:{mi:02}:{s:02}");
     if (0.0..1.0).contains(&days) {
