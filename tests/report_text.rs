@@ -559,3 +559,15 @@ fn junk_and_huge_texts_are_refused_or_read_without_panic() {
     // Linear, not quadratic: generous enough for a loaded debug build.
     assert!(t.elapsed().as_secs() < 60);
 }
+
+/// Over the shipped sample, the report's text changes nothing: its figures
+/// are the sample's, and the sample's notes stay.
+#[test]
+fn over_the_sample_the_text_changes_nothing() {
+    let sample = io::sample();
+    let incoming = read(REPORT).dataset;
+    let c = sample.compare(&incoming);
+    assert!(c.added.is_empty() && c.changed.is_empty(), "{:#?}", (&c.added, &c.changed));
+    assert!(c.credits_added.is_empty() && c.credits_changed.is_empty());
+    assert_eq!(sample.merged(&incoming), sample.clone().normalised());
+}

@@ -37,6 +37,19 @@ pub struct Changes {
     pub credits_unchanged: usize,
 }
 
+/// The same figure, read again without a note (a report's text carries
+/// none): not a change, and the analyst's note stays.
+fn same_figure(old: &Observation, new: &Observation) -> bool {
+    new.note.is_none()
+        && old.input == new.input
+        && old.reported == new.reported
+        && old.approximate == new.approximate
+}
+
+fn same_credit(old: &ReportedCredit, new: &ReportedCredit) -> bool {
+    new.note.is_none() && old.points == new.points && old.amount == new.amount
+}
+
 impl Dataset {
     /// Sorted by key, the order the readers give, so that a dataset and its
     /// export read back compare equal.
@@ -75,7 +88,7 @@ impl Dataset {
         for o in &self.aligned(incoming) {
             match loaded.get(&o.key()) {
                 None => changes.added.push(o.clone()),
-                Some(old) if *old == o => changes.unchanged += 1,
+                Some(old) if *old == o || same_figure(old, o) => changes.unchanged += 1,
                 Some(old) => changes.changed.push(((*old).clone(), o.clone())),
             }
         }
@@ -84,7 +97,7 @@ impl Dataset {
         for c in &incoming.credits {
             match loaded.get(&c.key()) {
                 None => changes.credits_added.push(c.clone()),
-                Some(old) if *old == c => changes.credits_unchanged += 1,
+                Some(old) if *old == c || same_credit(old, c) => changes.credits_unchanged += 1,
                 Some(old) => changes.credits_changed.push(((*old).clone(), c.clone())),
             }
         }
@@ -92,9 +105,28 @@ impl Dataset {
     }
 
     /// `incoming` replaces observations with the same key; the rest are kept.
+    /// A figure read again as it is, with no note, keeps the loaded note.
     pub fn merged(&self, incoming: &Dataset) -> Dataset {
-        let incoming_credits = &incoming.credits;
-        let incoming = self.aligned(incoming);
+        let loaded = self.index();
+        let loaded_credits: std::collections::HashMap<CreditKey, &ReportedCredit> =
+            self.credits.iter().map(|c| (c.key(), c)).collect();
+        let incoming_credits: Vec<ReportedCredit> = incoming
+            .credits
+            .iter()
+            .map(|c| match loaded_credits.get(&c.key()) {
+                Some(old) if same_credit(old, c) => (*old).clone(),
+                _ => c.clone(),
+            })
+            .collect();
+        let incoming_credits = &incoming_credits;
+        let incoming: Vec<Observation> = self
+            .aligned(incoming)
+            .into_iter()
+            .map(|o| match loaded.get(&o.key()) {
+                Some(old) if same_figure(old, &o) => (*old).clone(),
+                _ => o,
+            })
+            .collect();
         let replaced: HashSet<ObservationKey> = incoming.iter().map(Observation::key).collect();
         let mut observations: Vec<Observation> = self
             .observations
@@ -197,6 +229,41 @@ mod tests {
             note: None,
             approximate: false,
         }
+    }
+
+    #[test]
+    fn a_figure_read_again_without_a_note_keeps_the_note() {
+        let noted = Observation {
+            note: Some("analyst's note".into()),
+            ..obs("PM2", 20, Some("2021-03"))
+        };
+        let loaded = Dataset {
+            observations: vec![noted.clone()],
+            ..Dataset::default()
+        };
+        let again = Dataset {
+            observations: vec![obs("PM2", 20, Some("2021-03"))],
+            ..Dataset::default()
+        };
+        let c = loaded.compare(&again);
+        assert!(c.changed.is_empty());
+        assert_eq!(c.unchanged, 1);
+        assert_eq!(loaded.merged(&again).observations, vec![noted.clone()]);
+        // Another figure, or a note of its own, replaces it.
+        let other = Dataset {
+            observations: vec![obs("PM2", 21, Some("2021-03"))],
+            ..Dataset::default()
+        };
+        assert_eq!(loaded.compare(&other).changed.len(), 1);
+        assert_eq!(loaded.merged(&other), other.clone().normalised());
+        let renoted = Dataset {
+            observations: vec![Observation {
+                note: Some("mine".into()),
+                ..obs("PM2", 20, Some("2021-03"))
+            }],
+            ..Dataset::default()
+        };
+        assert_eq!(loaded.compare(&renoted).changed.len(), 1);
     }
 
     #[test]
