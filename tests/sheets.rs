@@ -631,3 +631,49 @@ fn the_command_line_asks_and_takes_the_same_answers() {
     let (code, _, err) = run(&["--fractions", "maybe"]);
     assert_eq!(code, Some(1), "{err}");
 }
+
+/// A pasted block in the app's own wide or long form whose levels are all
+/// 0–1 is asked about, not read as 0.991%.
+#[test]
+fn fractions_in_the_apps_own_forms_are_asked_about() {
+    use dcc_perf::io::sheet::{Choices, Fractions};
+    for text in [
+        "measure\tprovider\tMar-21\nPM2\tCSPN\t0.991\n",
+        "period,measure,provider,value\n2021-03,PM2,CSPN,0.991\n2021-03,PM2,CSPC,0.5\n",
+    ] {
+        let import = dcc_perf::io::read("paste", text.as_bytes());
+        assert!(!import.is_clean(), "{text}");
+        assert!(
+            import
+                .errors
+                .iter()
+                .any(|e| e.expected.contains("between 0 and 1")),
+            "{:?}",
+            import.errors
+        );
+        let choices = Choices {
+            fractions: Some(Fractions::Percent),
+            ..Choices::default()
+        };
+        let import = dcc_perf::io::read_with("paste", text.as_bytes(), &choices);
+        assert!(import.is_clean(), "{:?}", import.errors);
+        let pm2 = import
+            .dataset
+            .observations
+            .iter()
+            .find(|o| o.provider == Provider::Cspn)
+            .unwrap();
+        assert_eq!(
+            pm2.input,
+            dcc_perf::engine::Input::Level {
+                level: "99.1".parse().unwrap()
+            }
+        );
+    }
+    // A level over 1 beside it: percentages as written.
+    let import = dcc_perf::io::read(
+        "paste",
+        b"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSPN\t35.88\t0.991\n",
+    );
+    assert!(import.is_clean(), "{:?}", import.errors);
+}

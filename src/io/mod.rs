@@ -280,11 +280,47 @@ impl Reading {
             )
         };
         import.delimiter = Some(delimiter);
+        // Levels that are all between 0 and 1 are fractions as spreadsheets
+        // hold percentages (0.991 for 99.1%) far more often than levels
+        // below 1%: the spreadsheet reader asks which, rather than take
+        // them silently. A file in the app's own export form is read as
+        // written.
+        let own_export = ["period", "reported_in", "note"]
+            .iter()
+            .all(|c| headers.iter().any(|h| h == c));
+        if !credits && !own_export && import.is_clean() && all_fractions(&import.dataset) {
+            return Reading::Done(sheet::read_text(file, text, choices));
+        }
         if !credits {
             import = sheet::instead_of(file, text, import);
         }
         Reading::Done(import)
     }
+}
+
+/// Whether every level of a percentage measure is between 0 and 1 (and
+/// there is at least one).
+fn all_fractions(data: &Dataset) -> bool {
+    use crate::engine::catalogue::Unit;
+    let cat = Catalogue::builtin();
+    let mut any = false;
+    for o in &data.observations {
+        let Input::Level { level } = o.input else {
+            continue;
+        };
+        if o.approximate
+            || cat
+                .get(&o.measure, o.provider)
+                .is_none_or(|d| d.unit != Unit::Percent)
+        {
+            continue;
+        }
+        if level > rust_decimal::Decimal::ONE || level.is_sign_negative() {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 pub const HEADER_EXPECTED: &str =
