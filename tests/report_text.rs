@@ -567,7 +567,11 @@ fn over_the_sample_the_text_changes_nothing() {
     let sample = io::sample();
     let incoming = read(REPORT).dataset;
     let c = sample.compare(&incoming);
-    assert!(c.added.is_empty() && c.changed.is_empty(), "{:#?}", (&c.added, &c.changed));
+    assert!(
+        c.added.is_empty() && c.changed.is_empty(),
+        "{:#?}",
+        (&c.added, &c.changed)
+    );
     assert!(c.credits_added.is_empty() && c.credits_changed.is_empty());
     assert_eq!(sample.merged(&incoming), sample.clone().normalised());
 }

@@ -26,7 +26,11 @@ impl PartialEq for ImportFiguresProps {
 pub fn ImportFigures(props: &ImportFiguresProps) -> Html {
     let p = &props.pending.import;
     // A report's text has lines; a sheet has rows.
-    let at = if p.format == Some(crate::io::Format::Report) { "Line" } else { "Row" };
+    let at = if p.format == Some(crate::io::Format::Report) {
+        "Line"
+    } else {
+        "Row"
+    };
     let more =
         |n: usize| (n > SHOWN).then(|| html! { <p>{ format!("…and {} more.", n - SHOWN) }</p> });
     html! {
