@@ -53,6 +53,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
     });
     let good = import.rows.saturating_sub(import.rejected);
     let clean = import.is_clean();
+    let asking = import.sheet.as_ref().is_some_and(|s| !s.questions.is_empty());
     let timing = p.pending.timing;
     let act = |a: fn() -> Action| {
         let cb = p.on_action.clone();
@@ -79,7 +80,11 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
             <ImportQuestions pending={p.pending.clone()} on_action={p.on_action.clone()} />
             if !clean {
-                <p class="warn">{ "Nothing has been imported. Fix these cells and try again; your figures are unchanged." }</p>
+                <p class="warn">{ if asking {
+                    "Nothing has been imported yet: answer the questions above and the figures are read again at once; your figures are unchanged."
+                } else {
+                    "Nothing has been imported. Fix these cells and try again; your figures are unchanged."
+                } }</p>
                 <div class="table-wrap">
                     <table class="errors" data-testid="import-errors">
                         <thead><tr><th>{ "File" }</th><th>{ "Row" }</th><th>{ "Column" }</th><th>{ "Found" }</th><th>{ "Expected" }</th></tr></thead>
