@@ -575,3 +575,16 @@ fn over_the_sample_the_text_changes_nothing() {
     assert!(c.credits_added.is_empty() && c.credits_changed.is_empty());
     assert_eq!(sample.merged(&incoming), sample.clone().normalised());
 }
+
+/// A spreadsheet with report-like headers is a spreadsheet, not a report.
+#[test]
+fn a_table_with_report_words_is_a_table() {
+    for text in [
+        "Code Performance Measures kept by us\nmeasure\tprovider\tTarget Service Level\tMinimum Service Level\tMar-21\nPM2\tCSPN\t99\t96\t23.74\n",
+        "period,measure,provider,value,note\n2021-03,PM2,CSPN,23.74,Target Service Level 99 and Minimum Service Level 96 (Code Performance Measure 1)\n",
+    ] {
+        let import = read(text);
+        assert_ne!(import.format, Some(Format::Report), "{text}");
+    }
+    assert!(dcc_perf::io::report::looks_like_report(REPORT));
+}

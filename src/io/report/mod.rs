@@ -46,7 +46,11 @@ pub struct ReportSummary {
     pub differences: Vec<String>,
 }
 
-/// Whether `text` is a performance report's text rather than a table.
+/// Whether `text` is a performance report's text rather than a table. A
+/// table (cells copied from a spreadsheet, a CSV file) that merely has
+/// headers like "Target Service Level" is a table: its first line is split
+/// into cells. The report's own name, or its Table 1 and provider-table
+/// wording in text that is not a table, is a report.
 pub fn looks_like_report(text: &str) -> bool {
     // Words joined by single spaces: a PDF copy breaks headers anywhere.
     let head: String = text.chars().take(200_000).collect();
@@ -55,12 +59,24 @@ pub fn looks_like_report(text: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let tables = lower.contains("service level")
+    let levels = lower.contains("service level")
         && (lower.contains("minimum service") || lower.contains("target service"));
-    let report = lower.contains("performance measurement report")
-        || lower.contains("reportable performance measures")
-        || lower.contains("code performance measure");
-    tables && report
+    if !levels {
+        return false;
+    }
+    if lower.contains("performance measurement report") {
+        return true;
+    }
+    // A PDF copy has no tabs; cells copied from a sheet are split by them,
+    // and a CSV file's lines by commas or semicolons (a title line above
+    // the header may have neither).
+    let cells = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .any(|l| l.contains('\t') || l.matches(',').count() >= 3 || l.matches(';').count() >= 3);
+    !cells
+        && (lower.contains("reportable performance measures") || lower.contains("code performanc"))
 }
 
 /// One figure for the long-table checks, with the line it came from.
