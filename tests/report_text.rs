@@ -588,3 +588,124 @@ fn a_table_with_report_words_is_a_table() {
     }
     assert!(dcc_perf::io::report::looks_like_report(REPORT));
 }
+
+/// Found in review: a line whose lower case is longer than itself (`İ`)
+/// before the scope's words.
+#[test]
+fn letters_whose_lower_case_is_longer_do_not_panic() {
+    let text = format!(
+        "{} performance measures for March 2021\nService Level Target Service Level Minimum Service Level performance measurement report\n",
+        "İ".repeat(30)
+    );
+    let import = read(&text);
+    assert_eq!(import.format, Some(Format::Report));
+    let text = format!("{} Kelvin \u{212A}\n{REPORT}", "\u{212A}".repeat(40));
+    assert!(read(&text).errors.is_empty());
+}
+
+/// Found in review: a row one figure short must not lend its code or
+/// number to the next row's figures; it is listed, the next row is right.
+#[test]
+fn a_row_with_a_cell_not_read_is_listed_not_lent_to_the_next() {
+    let mar = m(2021, 3);
+    let get = |d: &Dataset, code: &str, p: Provider| {
+        d.observations
+            .iter()
+            .find(|o| o.period == mar && o.measure == code && o.provider == p)
+            .map(|o| o.input.clone())
+    };
+    // Table 1: CPM1's minimum unreadable.
+    let text = REPORT.replacen("93.95% 92.75% 99.00% 96.00%", "93.95% 92.75% 99.00% -", 1);
+    let import = read(&text);
+    assert_eq!(get(&import.dataset, "CPM1", Provider::Dcc), None);
+    assert_eq!(
+        get(&import.dataset, "PM1.1", Provider::Dsp),
+        Some(level("99.83"))
+    );
+    assert!(
+        import
+            .unplaced
+            .iter()
+            .any(|u| u.text.contains("CPM1") && u.text.contains("92.75%")),
+        "{:#?}",
+        import.unplaced
+    );
+    // A provider table: CSPC PM11's current level unreadable.
+    let text = REPORT.replacen(
+        "Monthly 98.86% 99.05% 95.00% 90.00%",
+        "Monthly 98.86% 99.05% - 90.00%",
+        1,
+    );
+    assert_ne!(text, REPORT);
+    let import = read(&text);
+    assert_eq!(get(&import.dataset, "PM11", Provider::Cspc), None);
+    assert_eq!(
+        get(&import.dataset, "PM12.1", Provider::Cspc),
+        Some(level("99.99"))
+    );
+    assert!(
+        import.unplaced.iter().any(|u| u.text.contains("98.86%")),
+        "{:#?}",
+        import.unplaced
+    );
+    // A count row one figure short.
+    let text = REPORT.replacen("Monthly \n0 0 \n\n0 1 \n", "Monthly \n0 0 \n\n0 \n", 1);
+    assert_ne!(text, REPORT);
+    let import = read(&text);
+    assert_eq!(get(&import.dataset, "PM3.1", Provider::Capgemini), None);
+    assert_eq!(
+        get(&import.dataset, "PM3.2", Provider::Capgemini),
+        Some(level("0"))
+    );
+}
+
+/// Found in review: sticky notes copied wrapped over several lines.
+#[test]
+fn sticky_notes_wrapped_over_lines() {
+    let lines: Vec<&str> = REPORT.lines().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        if k > 0 && lines[k - 1].trim() == "Sticky Note" {
+            // Rewrap the note at about 60 characters.
+            let mut cur = String::new();
+            for w in l.split_whitespace() {
+                if cur.len() + w.len() > 60 && !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                if !cur.is_empty() {
+                    cur.push(' ');
+                }
+                cur.push_str(w);
+            }
+            out.push(cur);
+        } else {
+            out.push(l.to_string());
+        }
+    }
+    let import = read(&out.join("\n"));
+    assert!(import.errors.is_empty(), "{:#?}", import.errors);
+    assert!(import.unplaced.is_empty(), "{:#?}", import.unplaced);
+    same(
+        &bare_dataset(&import.dataset),
+        &bare_dataset(&read(REPORT).dataset),
+        "notes rewrapped",
+    );
+}
+
+/// Found in review: a volumes heading repeated with no caption was quadratic.
+#[test]
+fn repeated_headings_with_no_captions_stay_linear() {
+    let text = format!("{}\n{}", &REPORT[..2000], "PM2 Volumes\n".repeat(20_000));
+    let t = std::time::Instant::now();
+    let _ = read(&text);
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+}
+
+/// Found in review: a sheet titled after the report is still a sheet.
+#[test]
+fn a_sheet_titled_after_the_report_is_a_sheet() {
+    let text = "Figures from the DCC Performance Measurement Report\nMonth\tService Provider\tPerformance Measure\tService Level\tTarget Service Level\n2021-03\tCSPN\tPM2\t23.74\t99\n";
+    let import = read(text);
+    assert_ne!(import.format, Some(Format::Report));
+    assert!(import.is_clean(), "{:?}", import.errors);
+}

@@ -350,14 +350,35 @@ fn fractions_are_flagged_then_converted_exactly() {
     );
 }
 
+/// A level between 0 and 1 beside percentages over 1 is still in doubt (a
+/// sheet may hold some rows as fractions): asked about; "as written" keeps
+/// it, "×100" converts it alone.
 #[test]
-fn percentages_over_one_are_not_fractions() {
+fn a_fraction_among_percentages_is_asked_about() {
     let text = "Title\nMonth,SP,PM,Value\nMar-21,CSPN,PM2,0.5\nMar-21,CSPC,PM2,99.17\n";
     let import = read("p.csv", text.as_bytes());
-    clean("mixed", &import);
+    assert!(!import.is_clean());
+    assert!(matches!(questions(&import), [Question::Fractions { rows, .. }] if rows == &vec![3]));
+    let as_written = Choices {
+        fractions: Some(Fractions::AsPrinted),
+        ..Choices::default()
+    };
+    let import = read_with("p.csv", text.as_bytes(), &as_written);
+    clean("as written", &import);
     assert_eq!(
         level(&import, m(2021, 3), "PM2", Provider::Cspn),
         lvl("0.5")
+    );
+    let percent = Choices {
+        fractions: Some(Fractions::Percent),
+        ..Choices::default()
+    };
+    let import = read_with("p.csv", text.as_bytes(), &percent);
+    clean("x100", &import);
+    assert_eq!(level(&import, m(2021, 3), "PM2", Provider::Cspn), lvl("50"));
+    assert_eq!(
+        level(&import, m(2021, 3), "PM2", Provider::Cspc),
+        lvl("99.17")
     );
 }
 
@@ -670,10 +691,29 @@ fn fractions_in_the_apps_own_forms_are_asked_about() {
             }
         );
     }
-    // A level over 1 beside it: percentages as written.
-    let import = dcc_perf::io::read(
-        "paste",
-        b"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSPN\t35.88\t0.991\n",
-    );
+    // Beside levels over 1, and beside PM12.2 (its formula runs past 100),
+    // a fraction is still asked about; answered, only it is converted.
+    for text in [
+        &b"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSPN\t35.88\t0.991\n"[..],
+        &b"period,measure,provider,value\n2021-03,PM2,CSPN,0.2374\n2021-03,PM2,CSPC,0.9917\n2021-03,PM12.2,CSPN,3.9428\n"[..],
+    ] {
+        let import = dcc_perf::io::read("paste", text);
+        assert!(!import.is_clean(), "{:?}", import.dataset);
+        let choices = Choices { fractions: Some(Fractions::Percent), ..Choices::default() };
+        let import = dcc_perf::io::read_with("paste", text, &choices);
+        assert!(import.is_clean(), "{:?}", import.errors);
+        for o in &import.dataset.observations {
+            let Input::Level { level } = o.input else { continue };
+            assert!(level > Decimal::ONE, "{o:?}");
+        }
+        if let Some(o) = import.dataset.observations.iter().find(|o| o.measure == "PM12.2") {
+            assert_eq!(o.input, Input::Level { level: "3.9428".parse().unwrap() });
+        }
+        if let Some(o) = import.dataset.observations.iter().find(|o| o.period.to_string() == "2021-02") {
+            assert_eq!(o.input, Input::Level { level: "35.88".parse().unwrap() });
+        }
+    }
+    // Zero is 0% either way: not asked about.
+    let import = dcc_perf::io::read("paste", b"measure\tprovider\tMar-21\nPM2\tCSPN\t0\n");
     assert!(import.is_clean(), "{:?}", import.errors);
 }

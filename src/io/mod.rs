@@ -280,15 +280,14 @@ impl Reading {
             )
         };
         import.delimiter = Some(delimiter);
-        // Levels that are all between 0 and 1 are fractions as spreadsheets
-        // hold percentages (0.991 for 99.1%) far more often than levels
-        // below 1%: the spreadsheet reader asks which, rather than take
-        // them silently. A file in the app's own export form is read as
-        // written.
+        // Levels between 0 and 1 are fractions as spreadsheets hold
+        // percentages (0.991 for 99.1%) far more often than levels below
+        // 1%: the spreadsheet reader asks which, rather than take them
+        // silently. A file in the app's own export form is read as written.
         let own_export = ["period", "reported_in", "note"]
             .iter()
             .all(|c| headers.iter().any(|h| h == c));
-        if !credits && !own_export && import.is_clean() && all_fractions(&import.dataset) {
+        if !credits && !own_export && import.is_clean() && any_fraction(&import.dataset) {
             return Reading::Done(sheet::read_text(file, text, choices));
         }
         if !credits {
@@ -298,29 +297,24 @@ impl Reading {
     }
 }
 
-/// Whether every level of a percentage measure is between 0 and 1 (and
-/// there is at least one).
-fn all_fractions(data: &Dataset) -> bool {
-    use crate::engine::catalogue::Unit;
+/// Whether a level of a percentage measure (not PM12.2, whose formula runs
+/// past 100) is between 0 and 1, exclusive of 0: a fraction as a
+/// spreadsheet holds it, or a level below 1%; the sheet reader asks which.
+fn any_fraction(data: &Dataset) -> bool {
+    use crate::engine::catalogue::{Basis, Unit};
     let cat = Catalogue::builtin();
-    let mut any = false;
-    for o in &data.observations {
+    data.observations.iter().any(|o| {
         let Input::Level { level } = o.input else {
-            continue;
-        };
-        if o.approximate
-            || cat
-                .get(&o.measure, o.provider)
-                .is_none_or(|d| d.unit != Unit::Percent)
-        {
-            continue;
-        }
-        if level > rust_decimal::Decimal::ONE || level.is_sign_negative() {
             return false;
-        }
-        any = true;
-    }
-    any
+        };
+        let percent = cat
+            .get(&o.measure, o.provider)
+            .is_some_and(|d| d.unit == Unit::Percent && d.basis != Basis::PowerOutage);
+        percent
+            && !o.approximate
+            && level > rust_decimal::Decimal::ZERO
+            && level <= rust_decimal::Decimal::ONE
+    })
 }
 
 pub const HEADER_EXPECTED: &str =

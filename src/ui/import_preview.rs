@@ -53,7 +53,10 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
     });
     let good = import.rows.saturating_sub(import.rejected);
     let clean = import.is_clean();
-    let asking = import.sheet.as_ref().is_some_and(|s| !s.questions.is_empty());
+    let asking = import
+        .sheet
+        .as_ref()
+        .is_some_and(|s| !s.questions.is_empty());
     let timing = p.pending.timing;
     let act = |a: fn() -> Action| {
         let cb = p.on_action.clone();

@@ -34,7 +34,11 @@ fn volumes(tokens: &[Token<'_>], month: Month, found: &mut Found) {
         if !(tokens[i].text.eq_ignore_ascii_case("PM2") && tokens[i + 1].is("Volumes")) {
             continue;
         }
-        let end = end_of(tokens, i);
+        // To the caption, or to the next volumes table if the caption is missing.
+        let next = (i + 2..tokens.len())
+            .find(|&k| tokens[k].is("Volumes") && tokens[k - 1].text.eq_ignore_ascii_case("PM2"))
+            .map_or(tokens.len(), |k| k - 1);
+        let end = end_of(&tokens[..next], i);
         let body = &tokens[i + 2..end];
         let providers: Vec<Provider> = body
             .iter()

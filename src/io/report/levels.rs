@@ -66,7 +66,8 @@ pub fn read(tokens: &[Token<'_>], month: Month, found: &mut Found) {
                 if let Some(r) = region.take() {
                     finish(r, heading_provider, "", month, found);
                 }
-                let lower = t.text.to_lowercase();
+                // ASCII lower case keeps byte positions, so `at` indexes the text.
+                let lower = t.text.to_ascii_lowercase();
                 if let Some(at) = lower.find("performance measures") {
                     if lower.contains("reported list") {
                         heading_provider =
@@ -318,12 +319,15 @@ fn is_code(w: &str) -> bool {
 /// A Table 1 row: the code first, the provider last (none for a CPM).
 fn code_row(row: &Row<'_>, month: Month, place: &str, found: &mut Found) {
     let cat = Catalogue::builtin();
-    let Some(k) = row.words.iter().position(|w| is_code(&w.text)) else {
+    // The code nearest the figures is the row's: words before it are what
+    // is left of a row that could not be read whole.
+    let Some(k) = row.words.iter().rposition(|w| is_code(&w.text)) else {
         return found.unplaced(
             &row.all(),
             "no measure code (CPM1, PM2, …) before these figures",
         );
     };
+    broken(&row.words[..k], found);
     let code = row.words[k]
         .text
         .trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -379,7 +383,11 @@ fn provider_row<'t>(
             "a provider table whose provider is not named (no section heading or caption)",
         );
     };
-    let mut words: &[Token<'t>] = &row.words;
+    // What is left of a row that could not be read whole comes first; this
+    // row's own words follow its last figure.
+    let split = broken_end(&row.words);
+    broken(&row.words[..split], found);
+    let mut words: &[Token<'t>] = &row.words[split..];
     let mut quarterly = false;
     if let Some(last) = words.last() {
         if last.is("Monthly") || last.is("Quarterly") {
@@ -396,10 +404,11 @@ fn provider_row<'t>(
             && b.chars().all(|c| c.is_ascii_digit())
             && !b.is_empty()
     };
-    // Each number in the words could be the measure's: the first that names
-    // a measure of this provider, PM or CH as the name fits best.
+    // Each number in the words could be the measure's: the last that names
+    // a measure of this provider (a footnote's number may come before it),
+    // PM or CH as the name fits best.
     let mut best: Option<(usize, &MeasureDef, usize)> = None;
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in words.iter().enumerate().rev() {
         if !number(&w.text) {
             continue;
         }
@@ -463,6 +472,40 @@ fn provider_row<'t>(
     }
     let quarterly = quarterly || def.cadence == Cadence::Quarterly;
     take_figures(row, def, quarterly, month, place, found);
+}
+
+/// Where the words of a row that could not be read whole end: after the
+/// last percentage or status among the words (a provider table's names
+/// have none), or the last whole number that follows a period word
+/// (`Monthly 0 0 1`: a count row one figure short).
+fn broken_end(words: &[Token<'_>]) -> usize {
+    let mut end = 0;
+    let mut after_period = false;
+    for (k, w) in words.iter().enumerate() {
+        match w.kind {
+            Kind::Percent | Kind::Status => end = k + 1,
+            Kind::Whole if after_period => end = k + 1,
+            _ => {}
+        }
+        if w.is("Monthly") || w.is("Quarterly") {
+            after_period = true;
+        } else if !w.is_figure() {
+            after_period = false;
+        }
+    }
+    end
+}
+
+/// Lists what is left of a row that could not be read whole, if it had
+/// figures: a cell the reader could not take (`-`, a mark glued to a
+/// figure) leaves fewer than four, and they must not pass to the next row.
+fn broken(words: &[Token<'_>], found: &mut Found) {
+    if words.iter().any(Token::is_figure) {
+        found.unplaced(
+            words,
+            "a row whose figures could not all be read (previous, current, target and minimum expected); not taken",
+        );
+    }
 }
 
 /// How many of the catalogue's name and area words the text has.

@@ -64,9 +64,6 @@ pub fn looks_like_report(text: &str) -> bool {
     if !levels {
         return false;
     }
-    if lower.contains("performance measurement report") {
-        return true;
-    }
     // A PDF copy has no tabs; cells copied from a sheet are split by them,
     // and a CSV file's lines by commas or semicolons (a title line above
     // the header may have neither).
@@ -76,7 +73,9 @@ pub fn looks_like_report(text: &str) -> bool {
         .take(5)
         .any(|l| l.contains('\t') || l.matches(',').count() >= 3 || l.matches(';').count() >= 3);
     !cells
-        && (lower.contains("reportable performance measures") || lower.contains("code performanc"))
+        && (lower.contains("performance measurement report")
+            || lower.contains("reportable performance measures")
+            || lower.contains("code performanc"))
 }
 
 /// One figure for the long-table checks, with the line it came from.
@@ -113,6 +112,8 @@ pub(crate) struct Found {
     /// (Table 1's level and Table 2's volumes).
     rows: BTreeMap<(Month, &'static str, Provider, Option<u8>, Month), LongRow>,
     credits: Vec<CreditRow>,
+    /// Where each credit's key is in `credits`.
+    credit_keys: std::collections::HashMap<(Month, String, String), usize>,
     figures: Vec<FigureRead>,
     unplaced: Vec<Unplaced>,
     differences: Vec<String>,
@@ -182,10 +183,12 @@ impl Found {
     /// A credit. The same credit twice (text pasted twice) is one; two
     /// different amounts for one company and month are listed, the first kept.
     pub fn credit(&mut self, row: CreditRow, place: &str, printed: &str) {
-        let same_key = |c: &&CreditRow| {
-            c.period == row.period && c.party == row.party && c.measure == row.measure
-        };
-        if let Some(first) = self.credits.iter().find(same_key) {
+        let key = (row.period, row.party.clone(), row.measure.clone());
+        if let Some(first) = self
+            .credit_keys
+            .get(&key)
+            .and_then(|&at| self.credits.get(at))
+        {
             if !same_value(&first.credits, &row.credits) {
                 let why = format!(
                     "{} {} {} credits are {} at line {} and {} here; the first is kept",
@@ -209,6 +212,7 @@ impl Found {
             subject,
             text: printed.into(),
         });
+        self.credit_keys.insert(key, self.credits.len());
         self.credits.push(row);
     }
 
@@ -233,10 +237,17 @@ impl Found {
         let Some(first) = tokens.iter().find(|t| t.is_figure()).or(tokens.first()) else {
             return;
         };
-        let text: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
-        let mut text = text.join(" ");
-        if text.chars().count() > 120 {
-            text = format!("{}…", text.chars().take(120).collect::<String>());
+        // Joined only as far as is shown: a long stretch costs no more.
+        let mut text = String::new();
+        for t in tokens {
+            if text.chars().count() > 120 {
+                text = format!("{}…", text.chars().take(120).collect::<String>());
+                break;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&t.text);
         }
         self.unplaced.push(Unplaced {
             line: first.line,
@@ -262,7 +273,8 @@ fn same_value(a: &str, b: &str) -> bool {
 pub fn report_month(lines: &[&str]) -> Option<Month> {
     const SCOPE: &str = "performance measures for ";
     for (i, l) in lines.iter().enumerate() {
-        let lower = l.to_lowercase();
+        // ASCII lower case keeps every byte where it was, so `at` indexes `l`.
+        let lower = l.to_ascii_lowercase();
         if let Some(at) = lower.find(SCOPE) {
             let mut rest = l[at + SCOPE.len()..].to_string();
             if let Some(next) = lines.get(i + 1) {
@@ -338,6 +350,7 @@ fn finish(mut import: Import, month: Month, found: Found) -> Import {
         figures,
         unplaced,
         differences,
+        ..
     } = found;
     let file = import.file.clone();
     let mut collector = super::long_csv::Collector::new(&file);

@@ -137,6 +137,16 @@ pub fn clean_lines(text: &str) -> Vec<(u64, &str)> {
             }
             if let Some(note) = (i + 1..lines.len()).find(filled) {
                 drop[note] = true;
+                // A note copied wrapped over more lines goes on in long lines
+                // of prose; a table's cells wrap into short ones, and a blank
+                // line or a line plainly the table's ends the note.
+                for next in note + 1..(note + 40).min(lines.len()) {
+                    let l = lines[next].trim();
+                    if l.chars().count() < 40 || table_line(l) {
+                        break;
+                    }
+                    drop[next] = true;
+                }
             }
         } else if t.starts_with("http://") || t.starts_with("https://") || is_footer(t) {
             drop[i] = true;
@@ -149,6 +159,30 @@ pub fn clean_lines(text: &str) -> Vec<(u64, &str)> {
         .map(|(i, l)| (i as u64 + 1, *l))
         .collect()
 }
+
+/// A line that belongs to a table, not to a note's prose: a figure, a
+/// measure code or number first, a header's first word, a period word, a
+/// caption.
+fn table_line(l: &str) -> bool {
+    let t = l.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    let upper = first.to_ascii_uppercase();
+    // Figures with few words around them (`CSPN 35.88% 23.74% …`); a
+    // note's prose quotes a percentage among many words.
+    let words = t.split_whitespace().count();
+    let figures = t
+        .split_whitespace()
+        .filter(|w| percent(w) || STATUS_WORDS.contains(w))
+        .count();
+    (figures > 0 && words - figures <= 3)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || ["CPM", "PM", "CH"].iter().any(|p| {
+            upper.starts_with(p) && upper[p.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        || ["Code", "Performance", "Monthly", "Quarterly", "Table"].contains(&first)
+}
+
+const STATUS_WORDS: [&str; 2] = ["N/A", "N/A*"];
 
 /// Whether `w` is a percentage as the PMR prints it: digits, an optional
 /// decimal part, a `%`.

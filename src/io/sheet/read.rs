@@ -177,6 +177,10 @@ fn hundredfold(text: &str) -> Option<String> {
         return None;
     }
     let d = values::decimal(figure)?;
+    // Only a fraction (0 < d ≤ 1) is a percentage held as a fraction.
+    if d <= Decimal::ZERO || d > Decimal::ONE {
+        return None;
+    }
     let scaled = d.checked_mul(Decimal::ONE_HUNDRED)?;
     let scaled = scaled.round_dp(d.scale().saturating_sub(2));
     Some(format!("{}{scaled}", if about { "~" } else { "" }))
@@ -360,7 +364,8 @@ pub(super) fn rows(
             for (_, text) in sheet.levels(r) {
                 let (_, figure) = values::approximate(text);
                 match values::decimal(figure) {
-                    Some(d) if !figure.contains('%') && d >= Decimal::ZERO && d <= Decimal::ONE => {
+                    // Zero is 0% either way: only 0 < level ≤ 1 is in doubt.
+                    Some(d) if !figure.contains('%') && d > Decimal::ZERO && d <= Decimal::ONE => {
                         if small.last() != Some(&(r as u64 + 1)) {
                             small.push(r as u64 + 1);
                         }
@@ -375,7 +380,10 @@ pub(super) fn rows(
         }
         data.push((r, who, def));
     }
-    let fractions = !small.is_empty() && !other;
+    // Any level in doubt is asked about, even beside levels above 1: a
+    // sheet may hold some rows as fractions and others as percentages, and
+    // none may be taken silently. Only the levels in doubt are converted.
+    let fractions = !small.is_empty();
     let scale = fractions && choices.fractions == Some(Fractions::Percent);
     let value_place = if wide {
         "the month columns".to_string()
@@ -394,7 +402,8 @@ pub(super) fn rows(
                     file,
                     ErrorKind::BadValue,
                     format!(
-                        "percentages such as 99.1: every level here is between 0 and 1 ({}, …), as spreadsheets hold percentages; say whether to read them ×100 or as written",
+                        "percentages such as 99.1: {} between 0 and 1 ({}, …), as spreadsheets hold percentages; say whether to read them ×100 or as written",
+                        if other { "some levels here are" } else { "every level here is" },
                         examples.join(", ")
                     ),
                 )
