@@ -318,3 +318,23 @@ fn cli_reports_a_damaged_workbook() {
         "{err}"
     );
 }
+
+/// Found by `scripts/fuzz.sh` (target `workbook`): a cell reference long
+/// enough to overflow calamine 0.38's column arithmetic (tafia/calamine#709)
+/// panics inside calamine where overflow checks are on; the file is
+/// reported as damaged, naming it, and nothing panics out of the reader.
+#[test]
+fn a_workbook_that_overflows_calamine_is_damaged_not_a_crash() {
+    let path = format!(
+        "{}/tests/fixtures/workbooks/fuzz-calamine-overflow.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let import = dcc_perf::io::read("fuzz-calamine-overflow.xlsx", &bytes);
+    let err = match dcc_perf::io::workbook::sheets("fuzz-calamine-overflow.xlsx", &bytes) {
+        Err(e) => e,
+        Ok(grids) => panic!("read {} sheets; import {:?}", grids.len(), import.errors),
+    };
+    assert_eq!(err.file, "fuzz-calamine-overflow.xlsx");
+    assert!(err.expected.contains("damaged"), "{err}");
+}

@@ -7,6 +7,7 @@
 //! fetched only now, so the spreadsheet reader does not weigh on the first
 //! load; the sheets come back as text and are read like a pasted block.
 
+use super::mappings::with_remembered;
 use super::sheet_picker::Workbook;
 use super::state::{Action, Pasted, Progress, Timing};
 use crate::io::sheet::Grid;
@@ -65,13 +66,11 @@ async fn read_file(
     progress.set(None);
     match kept.filter(|_| import.sheet.is_some()) {
         Some(bytes) => {
+            // A file laid out like one answered before is read with those answers.
+            let (import, choices) =
+                with_remembered(import, |c| crate::io::read_with(&name, &bytes, c));
             let source = Rc::new(Pasted { file: name, bytes });
-            out.emit(Action::CheckedText(
-                import,
-                timing,
-                source,
-                Default::default(),
-            ));
+            out.emit(Action::CheckedText(import, timing, Some(source), choices));
         }
         None => out.emit(Action::Checked(import, timing)),
     }
@@ -130,6 +129,8 @@ async fn read_workbook(
     let read_ms = started.zip(now()).map(|(s, e)| e - s);
     let size = bytes.len() as u64;
     progress.set(Some((name.clone(), size / 2, size)));
+    // The answers the sheet is read with: those kept for its shape, if any.
+    let mut choices = crate::io::sheet::Choices::default();
     let import = match worker_sheets(&name, bytes).await {
         Err(e) => {
             out.emit(Action::Sheets(None));
@@ -148,7 +149,10 @@ async fn read_workbook(
                 )
             }
             Some(chosen) => {
-                let import = read_sheet(&name, &grids[chosen], &Default::default());
+                let first = read_sheet(&name, &grids[chosen], &Default::default());
+                let (import, kept) =
+                    with_remembered(first, |c| read_sheet(&name, &grids[chosen], c));
+                choices = kept;
                 // Kept whatever the number of sheets, so the sheet can be read
                 // again (another sheet, or with answers to its questions).
                 out.emit(Action::Sheets(Some(Rc::new(Workbook {
@@ -165,7 +169,7 @@ async fn read_workbook(
         read_ms,
     });
     progress.set(None);
-    out.emit(Action::Checked(import, timing));
+    out.emit(Action::CheckedText(import, timing, None, choices));
 }
 
 /// The sheets of a workbook, read by a sheet worker started for this file

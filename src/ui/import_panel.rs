@@ -34,7 +34,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 file: "pasted text".into(),
                 bytes: t.as_bytes().to_vec(),
             });
-            out.emit(Action::CheckedText(import, timing, source, choices));
+            out.emit(Action::CheckedText(import, timing, Some(source), choices));
             text.set(t.to_string());
         }
     };

@@ -37,12 +37,20 @@ pub fn remember(shape: &str, choices: &Choices) {
 /// Reads pasted text, with the answers kept for its shape where it has
 /// questions they settle. Returns the import and the answers used.
 pub fn read_remembering(file: &str, bytes: &[u8]) -> (Import, Choices) {
-    let first = crate::io::read(file, bytes);
+    with_remembered(crate::io::read(file, bytes), |c| {
+        crate::io::read_with(file, bytes, c)
+    })
+}
+
+/// `first` read again by `again` with the answers kept for its shape, if
+/// it asked questions and answers for that shape are kept: a paste, an
+/// uploaded text or a workbook's sheet laid out as one answered before.
+pub fn with_remembered(first: Import, again: impl FnOnce(&Choices) -> Import) -> (Import, Choices) {
     let asked = first.sheet.as_ref().filter(|s| !s.questions.is_empty());
     let Some(kept) = asked.and_then(|s| recall(&s.shape)) else {
         return (first, Choices::default());
     };
-    let mut again = crate::io::read_with(file, bytes, &kept);
+    let mut again = again(&kept);
     again.notes.insert(
         0,
         "Read with the answers you gave before for sheets laid out like this one (Forget them, below, to be asked again).".into(),

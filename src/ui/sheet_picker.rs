@@ -40,7 +40,9 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
                 return;
             };
             let started = now();
-            let import = read_sheet(&w.file, grid, &Default::default());
+            let first = read_sheet(&w.file, grid, &Default::default());
+            let (import, choices) =
+                super::mappings::with_remembered(first, |c| read_sheet(&w.file, grid, c));
             let timing = started.zip(now()).map(|(s, e)| Timing {
                 total_ms: e - s,
                 read_ms: None,
@@ -50,7 +52,7 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
                 sheets: w.sheets.clone(),
                 chosen: i,
             }))));
-            out.emit(Action::Checked(import, timing));
+            out.emit(Action::CheckedText(import, timing, None, choices));
         })
     };
     let with_data: Vec<(usize, &Grid)> = w

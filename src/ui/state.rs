@@ -332,7 +332,7 @@ pub enum Action {
     Checked(Import, Option<Timing>),
     /// The same, from text kept to be read again with answers, and the
     /// answers it was read with.
-    CheckedText(Import, Option<Timing>, Rc<Pasted>, Choices),
+    CheckedText(Import, Option<Timing>, Option<Rc<Pasted>>, Choices),
     /// Read the pending import again with these answers to its questions.
     Answer(Choices),
     /// The sheets of the workbook just read (`None`: the file was no
@@ -404,7 +404,7 @@ impl Reducible for State {
                 s.pending = Some(Rc::new(Pending {
                     import,
                     timing,
-                    source: Some(source),
+                    source,
                     choices,
                 }));
             }

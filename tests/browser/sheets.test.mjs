@@ -71,6 +71,16 @@ describe('spreadsheets pasted', { timeout: 6 * TEST_TIMEOUT }, () => {
       assert.equal(await s.page.locator('[data-testid="question-columns"]').count(), 0);
       await s.page.click('[data-testid="accept-import"]');
       assert.match(await waitForText(current(s, 'PM2', 'CSPN'), (t) => t.includes('96.00%')), /96\.00%/);
+      // And a file of that shape, chosen rather than pasted.
+      await s.page.setInputFiles('[data-testid="file-input"]', {
+        name: 'april.tsv',
+        mimeType: 'text/tab-separated-values',
+        buffer: Buffer.from('Who\tWhat\tWhen\tScore\nCSPN\tPM2\t2021-03\t95\n'),
+      });
+      await s.page.locator('[data-testid="accept-import"]').waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await s.page.locator('[data-testid="question-columns"]').count(), 0);
+      await s.page.click('[data-testid="accept-import"]');
+      assert.match(await waitForText(current(s, 'PM2', 'CSPN'), (t) => t.includes('95.00%')), /95\.00%/);
     });
   });
 });
