@@ -53,34 +53,16 @@ fn bare_dataset(d: &Dataset) -> Dataset {
 
 /// The first difference, not two datasets printed whole.
 fn same(got: &Dataset, want: &Dataset, what: &str) {
-    let missing: Vec<_> = want
-        .observations
-        .iter()
-        .filter(|o| !got.observations.contains(o))
-        .collect();
-    let extra: Vec<_> = got
-        .observations
-        .iter()
-        .filter(|o| !want.observations.contains(o))
-        .collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "{what}: missing {missing:#?}\nextra {extra:#?}"
-    );
-    let missing: Vec<_> = want
-        .credits
-        .iter()
-        .filter(|c| !got.credits.contains(c))
-        .collect();
-    let extra: Vec<_> = got
-        .credits
-        .iter()
-        .filter(|c| !want.credits.contains(c))
-        .collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "{what}: missing {missing:#?}\nextra {extra:#?}"
-    );
+    fn differ<T: PartialEq + std::fmt::Debug>(got: &[T], want: &[T], what: &str) {
+        let missing: Vec<_> = want.iter().filter(|x| !got.contains(x)).collect();
+        let extra: Vec<_> = got.iter().filter(|x| !want.contains(x)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{what}: missing {missing:#?}\nextra {extra:#?}"
+        );
+    }
+    differ(&got.observations, &want.observations, what);
+    differ(&got.credits, &want.credits, what);
 }
 
 fn m(y: i32, mo: u8) -> Month {

@@ -109,17 +109,8 @@ pub fn kind(file: &str, bytes: &[u8]) -> Kind {
 }
 
 /// The column letters of a 0-based index: 0 → A, 26 → AA.
-pub fn column_name(mut col: u32) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+pub fn column_name(col: u32) -> String {
+    super::sheet::layout::letter(col as usize)
 }
 
 /// A number as a spreadsheet shows it in General format: at most 15

@@ -93,6 +93,21 @@ pub(crate) struct LongRow {
     pub reported_in: Month,
 }
 
+impl LongRow {
+    fn key(&self) -> RowKey {
+        (
+            self.period,
+            self.measure,
+            self.provider,
+            self.category,
+            self.reported_in,
+        )
+    }
+}
+
+/// Period, measure, provider, incident category and the report's month.
+type RowKey = (Month, &'static str, Provider, Option<u8>, Month);
+
 /// One credit for the credits checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CreditRow {
@@ -110,7 +125,7 @@ pub(crate) struct CreditRow {
 pub(crate) struct Found {
     /// By key; a second figure for a key fills in what the first lacks
     /// (Table 1's level and Table 2's volumes).
-    rows: BTreeMap<(Month, &'static str, Provider, Option<u8>, Month), LongRow>,
+    rows: BTreeMap<RowKey, LongRow>,
     credits: Vec<CreditRow>,
     /// Where each credit's key is in `credits`.
     credit_keys: std::collections::HashMap<(Month, String, String), usize>,
@@ -125,13 +140,7 @@ impl Found {
     /// ones are listed, and the first kept.
     pub fn level(&mut self, row: LongRow, place: &str, what: &str, printed: &str) {
         self.figure(row.line, place, &row, what, printed);
-        let key = (
-            row.period,
-            row.measure,
-            row.provider,
-            row.category,
-            row.reported_in,
-        );
+        let key = row.key();
         match self.rows.get_mut(&key) {
             None => {
                 self.rows.insert(key, row);
@@ -158,13 +167,7 @@ impl Found {
     /// Counts for a key (successes and total), joined to its level.
     pub fn counts(&mut self, row: LongRow, place: &str, what: &str, printed: &str) {
         self.figure(row.line, place, &row, what, printed);
-        let key = (
-            row.period,
-            row.measure,
-            row.provider,
-            row.category,
-            row.reported_in,
-        );
+        let key = row.key();
         match self.rows.get_mut(&key) {
             None => {
                 self.rows.insert(key, row);

@@ -16,18 +16,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The Collector's fields, in the order its rows name them.
-const FIELDS: [&str; 10] = [
-    "period",
-    "measure",
-    "provider",
-    "category",
-    "value",
-    "successes",
-    "total",
-    "reported_in",
-    "note",
-    "excluded",
-];
+const FIELDS: [&str; 10] = crate::io::long_csv::COLUMNS;
 
 /// How many rows a question or note lists before "and N more".
 const LISTED: usize = 5;
