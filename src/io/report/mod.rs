@@ -5,8 +5,9 @@
 //! the reader finds tables by their headers and captions, not by number or
 //! position):
 //! - [`levels`]: Table 1 (CPMs and components) and the provider tables
-//!   (12–28): previous, current, target and minimum, restatements,
-//!   quarters;
+//!   (12–28) found in the text, and [`rows`]: each row placed (its measure,
+//!   periods, previous, current, target and minimum, restatements,
+//!   quarters);
 //! - [`counts`]: the PM2 volumes under Table 1, the CPM4/CPM5 incident
 //!   counts by category, and the counts the text gives (hubs attempted and
 //!   faulty, power outage alerts);
@@ -22,6 +23,7 @@
 mod counts;
 mod credits;
 mod levels;
+mod rows;
 pub mod text;
 
 use super::{FigureRead, Format, Import, Unplaced};
