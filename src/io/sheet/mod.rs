@@ -16,6 +16,7 @@
 //! Every cell goes through the long reader's checks, so a value is refused
 //! here exactly as it would be in the app's own CSV.
 
+mod checks;
 pub mod choices;
 pub mod grid;
 pub mod layout;
