@@ -442,7 +442,12 @@ fn finish(mut import: Import, month: Month, found: Found) -> Import {
         month.long_name(),
         expected - missing.len(),
         expected,
-        if missing.is_empty() { String::new() } else { format!("; missing: {}", missing.join(", ")) }
+        match missing.len() {
+            0 => String::new(),
+            // A few pages miss most measures: name the first, count the rest.
+            n if n > 20 => format!("; missing: {} and {} more", missing[..20].join(", "), n - 20),
+            _ => format!("; missing: {}", missing.join(", ")),
+        }
     ));
     if !unplaced.is_empty() {
         import.notes.push(format!(
