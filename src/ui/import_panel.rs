@@ -98,7 +98,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
             {ondragover} {ondragleave} {ondrop} data-testid="import-panel">
             <h2>{ "Bring your own figures" }</h2>
             <p class="hint">
-                { "Paste cells copied from Excel, LibreOffice or Google Sheets (with their header row), or CSV text; or choose or drop a CSV, TSV or JSON file, or an .xlsx or .ods workbook. Long form (period, measure, provider, value), wide form (measure, provider, one column per month) and incident lists are recognised. Nothing changes until you accept the preview." }
+                { "Paste cells copied from Excel, LibreOffice or Google Sheets, CSV text, or the whole Performance Measurement Report (open the PDF, select all, copy); or choose or drop a CSV, TSV, text or JSON file, or an .xlsx or .ods workbook. Long and wide tables, your own layouts (the preview asks what it cannot tell), incident lists and the report's text are recognised. Nothing changes until you accept the preview." }
             </p>
             <textarea data-testid="paste-box" rows="5" placeholder={"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t23.74%"}
                 aria-label="Paste figures" value={(*text).clone()} {oninput} spellcheck="false" />
