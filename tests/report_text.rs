@@ -691,3 +691,44 @@ fn a_sheet_titled_after_the_report_is_a_sheet() {
     assert_ne!(import.format, Some(Format::Report));
     assert!(import.is_clean(), "{:?}", import.errors);
 }
+
+/// Every status the PMR prints in place of a level: "Data Exempted" and
+/// "Performance measurement not reported" (over two lines, too) are
+/// statuses of their rows, never numbers and never words of a name.
+#[test]
+fn statuses_in_place_of_levels() {
+    let text = REPORT
+        .replacen(
+            "Monthly 99.64% 99.40% 99.00% 95.00%",
+            "Monthly 99.64% Performance measurement \nnot reported 99.00% 95.00%",
+            1,
+        )
+        .replacen(
+            "Monthly 100.00% 100.00% 99.50% 98.00% \n",
+            "Monthly 100.00% Data \nExempted 99.50% 98.00% \n",
+            1,
+        );
+    let import = read(&text);
+    assert!(import.unplaced.is_empty(), "{:#?}", import.unplaced);
+    let status = |code: &str, p: Provider| {
+        import
+            .dataset
+            .observations
+            .iter()
+            .find(|o| o.period == m(2021, 3) && o.measure == code && o.provider == p)
+            .map(|o| o.input.clone())
+    };
+    use dcc_perf::engine::NoValue;
+    assert_eq!(
+        status("PM11", Provider::Cspn),
+        Some(Input::Status {
+            status: NoValue::NotReported
+        })
+    );
+    assert_eq!(
+        status("PM2.3", Provider::Dsp),
+        Some(Input::Status {
+            status: NoValue::DataExempted
+        })
+    );
+}

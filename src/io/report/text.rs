@@ -213,8 +213,10 @@ pub fn whole(w: &str) -> Option<u64> {
     w.replace(',', "").parse().ok()
 }
 
-/// The statuses the PMR prints instead of a level, as word sequences.
-const STATUSES: [&[&str]; 5] = [
+/// The statuses the PMR prints instead of a level, as word sequences
+/// (longest first, so "Performance measurement not reported" is one).
+const STATUSES: [&[&str]; 6] = [
+    &["performance", "measurement", "not", "reported"],
     &["no", "events"],
     &["data", "exempted"],
     &["not", "reported"],
