@@ -129,47 +129,30 @@ fn restatements_statuses_and_counts_as_the_report_prints_them() {
             })
             .unwrap_or_else(|| panic!("{p} {code} {prov} in {rin}"))
     };
-    let feb = m(2021, 2);
-    let mar = m(2021, 3);
-    assert_eq!(
-        find(feb, "CH1.2", Provider::Cspc, feb).input,
-        level("99.21")
-    );
-    assert_eq!(
-        find(feb, "CH1.2", Provider::Cspc, mar).input,
-        level("100.00")
-    );
-    assert_eq!(
-        find(feb, "CH1.1", Provider::Csps, feb).input,
-        level("98.75")
-    );
+    let (feb, mar) = (m(2021, 2), m(2021, 3));
+    let reported = |s: &str| Some(s.parse().unwrap());
+    // (period, measure, provider, reported in, level as input or printed)
+    #[rustfmt::skip]
+    let levels = [
+        (feb, "CH1.2", Provider::Cspc, feb, level("99.21")), // as first reported
+        (feb, "CH1.2", Provider::Cspc, mar, level("100.00")), // restated
+        (feb, "CH1.1", Provider::Csps, feb, level("98.75")),
+        (m(2020, 10), "PM7", Provider::Dsp, mar, level("100.00")), // Aug20 – Oct20
+        (m(2021, 1), "PM7", Provider::Dsp, mar, level("100.00")), // Nov20 – Jan21
+        (m(2020, 12), "PM1.3", Provider::Cspn, mar, level("99.97")), // 2020 Q4
+        (mar, "VF-LINKS", Provider::Vodafone, mar, level("100.00")), // no number
+        (mar, "PM7.4", Provider::Cspn, mar, level("88.44")), // §14 only
+    ];
+    for (p, code, prov, rin, want) in levels {
+        assert_eq!(find(p, code, prov, rin).input, want, "{p} {code} {prov}");
+    }
     assert_eq!(
         find(mar, "CH1.3", Provider::Cspc, mar).reported,
-        Some("99.896".parse().unwrap())
+        reported("99.896")
     );
     assert_eq!(
         find(mar, "PM12.2", Provider::Cspn, mar).reported,
-        Some("394.28".parse().unwrap())
-    );
-    assert_eq!(
-        find(m(2020, 10), "PM7", Provider::Dsp, mar).input,
-        level("100.00")
-    );
-    assert_eq!(
-        find(m(2021, 1), "PM7", Provider::Dsp, mar).input,
-        level("100.00")
-    );
-    assert_eq!(
-        find(m(2020, 12), "PM1.3", Provider::Cspn, mar).input,
-        level("99.97")
-    );
-    assert_eq!(
-        find(mar, "VF-LINKS", Provider::Vodafone, mar).input,
-        level("100.00")
-    );
-    assert_eq!(
-        find(mar, "PM7.4", Provider::Cspn, mar).input,
-        level("88.44")
+        reported("394.28")
     );
 }
 
