@@ -21,6 +21,7 @@ pub mod choices;
 pub mod grid;
 pub mod layout;
 mod read;
+mod role;
 
 pub use choices::{Choices, Fractions, Question};
 pub use layout::{ColumnInfo, Role};
