@@ -19,6 +19,7 @@ pub mod incidents;
 pub mod long_csv;
 pub mod regime;
 pub mod report;
+mod results;
 pub mod scenario;
 pub mod sheet;
 pub mod values;
@@ -27,6 +28,7 @@ pub mod workbook;
 pub mod write;
 
 pub use error::{ErrorKind, ImportError};
+pub use results::{results_json, CreditsExport, RESULTS_SCHEMA};
 pub use scenario::Scenario;
 
 /// Errors listed per import: enough to fix a file by; more would hide the first ones.
@@ -163,7 +165,7 @@ impl Import {
     }
 }
 
-use crate::engine::{Catalogue, Dataset, Input, Month, Results, Settings};
+use crate::engine::{Catalogue, Dataset, Input, Month, Settings};
 use serde::Serialize;
 
 /// The March 2021 PMR figures, current and previous columns, shipped with the app.
@@ -500,76 +502,4 @@ fn check_credits(file: &str, credits: &[crate::engine::ReportedCredit]) -> Vec<I
         }
     }
     errors
-}
-
-/// The results export: every computed row, with its explanation.
-#[derive(Serialize)]
-struct ResultsFile<'a> {
-    schema: &'static str,
-    settings: &'a crate::engine::Settings,
-    months: Vec<Month>,
-    results: &'a [crate::engine::MeasureResult],
-    warnings: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credits: Option<CreditsExport<'a>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    opr: &'a [crate::engine::margin::YearMargin],
-}
-
-/// The credits part of the results export: the scheme used, every line with
-/// its derivation, the totals per provider and period, and the checks of
-/// reported figures.
-#[derive(Serialize)]
-pub struct CreditsExport<'a> {
-    pub scheme: &'a crate::engine::scheme::CreditScheme,
-    pub lines: Vec<&'a crate::engine::credits::CreditLine>,
-    pub totals: Vec<&'a crate::engine::credits::ProviderCredits>,
-    pub checks: Vec<&'a crate::engine::credit_table::Check>,
-}
-
-impl<'a> CreditsExport<'a> {
-    /// Everything, or only `month`'s lines, totals and checks.
-    pub fn new(
-        scheme: &'a crate::engine::scheme::CreditScheme,
-        credits: &'a crate::engine::credits::Credits,
-        checks: &'a [crate::engine::credit_table::Check],
-        month: Option<Month>,
-    ) -> CreditsExport<'a> {
-        let keep = |m: Month| month.is_none_or(|x| x == m);
-        CreditsExport {
-            scheme,
-            lines: credits.lines.iter().filter(|l| keep(l.period)).collect(),
-            totals: credits.totals.iter().filter(|t| keep(t.period)).collect(),
-            checks: checks.iter().filter(|c| keep(c.period)).collect(),
-        }
-    }
-}
-
-/// Version 2 added `credits`; version 3 `opr` (each year's margin kept and lost).
-pub const RESULTS_SCHEMA: &str = "dcc-perf/results/3";
-
-/// The results export. `opr` is each regulatory year's margin, computed
-/// from the regime and these results.
-pub fn results_json(
-    results: &Results,
-    credits: Option<CreditsExport<'_>>,
-    opr: &[crate::engine::margin::YearMargin],
-    pretty: bool,
-) -> String {
-    let file = ResultsFile {
-        schema: RESULTS_SCHEMA,
-        settings: &results.settings,
-        months: results.months(),
-        results: &results.rows,
-        warnings: &results.warnings,
-        credits,
-        opr,
-    };
-    let out = if pretty {
-        serde_json::to_string_pretty(&file)
-    } else {
-        serde_json::to_string(&file)
-    };
-    // Serialising plain data to a string cannot fail; say so rather than panic.
-    out.unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
