@@ -12,23 +12,20 @@
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
 
-pub mod credits_csv;
 pub mod edit;
+pub mod json;
+pub mod tables;
+pub use json::{regime, scenario};
+pub use tables::{credits_csv, incidents, long_csv, wide_csv};
 pub mod error;
-pub mod incidents;
-pub mod long_csv;
-pub mod regime;
 pub mod report;
-mod results;
-pub mod scenario;
 pub mod sheet;
 pub mod values;
-pub mod wide_csv;
 pub mod workbook;
 pub mod write;
 
 pub use error::{ErrorKind, ImportError};
-pub use results::{results_json, CreditsExport, RESULTS_SCHEMA};
+pub use json::results::{results_json, CreditsExport, RESULTS_SCHEMA};
 pub use scenario::Scenario;
 
 /// Errors listed per import: enough to fix a file by; more would hide the first ones.

@@ -6,10 +6,10 @@
 //! from bytes: one pass over the text with its own RFC 4180 tokenizer, no
 //! allocation per row or per field.
 
-use super::{normalise_header, ErrorKind, Format, Import, ImportError, MAX_ERRORS};
 use crate::engine::format::thousands;
 use crate::engine::observation::IncidentCount;
 use crate::engine::{Catalogue, Dataset, Input, Month, NoValue, Observation, Provider};
+use crate::io::{normalise_header, ErrorKind, Format, Import, ImportError, MAX_ERRORS};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 

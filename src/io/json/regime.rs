@@ -6,15 +6,15 @@
 //! A bare `{"years": [...]}` reads too. Reading checks what serde cannot:
 //! TPL above MPL, weights 0–100%, no negative margin, no two years alike.
 
-use super::{json_error, ErrorKind, ImportError};
 use crate::engine::catalogue::Catalogue;
 use crate::engine::opr::{Regime, RegimeYear};
+use crate::io::{json_error, ErrorKind, ImportError};
 use serde::{Deserialize, Serialize};
 
 pub const REGIME_SCHEMA: &str = "dcc-perf/regime/1";
 
 /// RY22/23, RY23/24 and RY24/25, from `data/opr-years.json`.
-const SAMPLE: &str = include_str!("../../data/opr-years.json");
+const SAMPLE: &str = include_str!("../../../data/opr-years.json");
 
 /// The years the app opens with. Empty only if the shipped file were
 /// broken, which a test rules out.

@@ -13,10 +13,10 @@
 //! no figure. Optional columns: `category` (CPM4/CPM5 incident rows) and
 //! `note`. Every cell is checked exactly as a long-form row is.
 
-use super::long_csv::{syntax, table, Collector};
-use super::values::{self, PERIOD_EXPECTED};
-use super::{normalise_header, ErrorKind, Format, Import, ImportError};
 use crate::engine::NoValue;
+use crate::io::long_csv::{syntax, table, Collector};
+use crate::io::values::{self, PERIOD_EXPECTED};
+use crate::io::{normalise_header, ErrorKind, Format, Import, ImportError};
 
 /// Columns that are not months.
 const KEYS: [&str; 5] = ["measure", "provider", "category", "note", "excluded"];

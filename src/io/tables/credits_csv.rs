@@ -26,18 +26,18 @@
 //! `note` may be left out. Every row is checked; all problems are returned
 //! together.
 
-use super::error::{ErrorKind, ImportError};
-use super::long_csv::{checked_headers, syntax, table, Lines};
-use super::values::{self, PERIOD_EXPECTED};
-use super::{Format, Import, MAX_ERRORS};
 use crate::engine::reported::CreditKey;
 use crate::engine::{
     Amount, Catalogue, CreditScope, Dataset, Fleet, Party, Provider, ReportedCredit,
 };
+use crate::io::error::{ErrorKind, ImportError};
+use crate::io::long_csv::{checked_headers, syntax, table, Lines};
+use crate::io::values::{self, PERIOD_EXPECTED};
+use crate::io::{Format, Import, MAX_ERRORS};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The columns, in the order [`super::write::credits_csv`] writes them.
+/// The columns, in the order [`crate::io::write::credits_csv`] writes them.
 pub const COLUMNS: [&str; 7] = [
     "period",
     "party",

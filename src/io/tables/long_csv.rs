@@ -14,12 +14,12 @@
 //! Incident category rows may carry an `excluded` column listing the
 //! incidents left out by exclusion type: `Cancelled=3; Duplicate=2`.
 
-use super::error::{ErrorKind, ImportError};
-use super::values::{self, Cell, LEVEL_EXPECTED, PERIOD_EXPECTED};
-use super::{normalise_header, Format, Import, MAX_ERRORS};
 use crate::engine::catalogue::{Basis, Unit};
 use crate::engine::observation::IncidentCount;
 use crate::engine::{Catalogue, Dataset, Input, Month, Observation, Provider};
+use crate::io::error::{ErrorKind, ImportError};
+use crate::io::values::{self, Cell, LEVEL_EXPECTED, PERIOD_EXPECTED};
+use crate::io::{normalise_header, Format, Import, MAX_ERRORS};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

@@ -14,10 +14,10 @@
 //! Reading migrates any older version to the current one; a newer one is
 //! refused with a message rather than half-read.
 
-use super::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
 use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
 use crate::engine::{Dataset, Month, Settings};
+use crate::io::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
 use serde::{Deserialize, Serialize};
 
 pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/3";
@@ -30,7 +30,7 @@ pub struct Baseline {
     pub data: Dataset,
     pub scheme: CreditScheme,
     /// Missing before version 3: the shipped years.
-    #[serde(default = "super::regime::sample")]
+    #[serde(default = "crate::io::regime::sample")]
     pub regime: Regime,
 }
 
@@ -61,7 +61,7 @@ pub struct Scenario {
     #[serde(default)]
     pub scheme: CreditScheme,
     /// Missing before version 3: the shipped years.
-    #[serde(default = "super::regime::sample")]
+    #[serde(default = "crate::io::regime::sample")]
     pub regime: Regime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Box<Baseline>>,
@@ -79,7 +79,7 @@ impl Scenario {
             settings,
             month,
             scheme: CreditScheme::default(),
-            regime: super::regime::sample(),
+            regime: crate::io::regime::sample(),
             baseline: None,
             scenarios: Vec::new(),
             data,
@@ -177,17 +177,17 @@ pub fn read(file: &str, text: &str) -> Import {
     // The baseline is computed as soon as the file opens: its OPR years are
     // checked like the work's.
     if let Some((_, Some(b))) = &scheme {
-        errors.extend(super::regime::problems(
+        errors.extend(crate::io::regime::problems(
             &format!("{file}, baseline"),
             &b.regime,
         ));
     }
     if let Some((regime, saved)) = &extra {
-        errors.extend(super::regime::problems(file, regime));
+        errors.extend(crate::io::regime::problems(file, regime));
         for sv in saved {
             let named = format!("{file}, scenario \"{}\"", sv.name);
             errors.extend(check_dataset(&named, &sv.data));
-            errors.extend(super::regime::problems(&named, &sv.regime));
+            errors.extend(crate::io::regime::problems(&named, &sv.regime));
         }
     }
     let (regime, saved) = match extra {
