@@ -12,27 +12,23 @@
 //! - [`scheme`], [`credits`], [`credit_table`]: service points and credits;
 //! - [`opr`], [`margin`], [`margin_checks`], [`opr_whatif`]: the OPR margin kept and lost;
 //! - [`compare`]: two sets of inputs side by side, and what differs in their results.
+//!
+//! Grouped by domain: [`data`] (inputs), [`levels`] (service levels),
+//! [`money`] (service credits), [`regime`] (the OPR); each module is also
+//! re-exported here under its own name.
 
-pub mod catalogue;
 pub mod compare;
-pub mod credit_table;
-pub mod credits;
-pub mod dataset;
+pub mod data;
+pub mod levels;
+pub mod money;
+pub mod regime;
+// The modules by their own names, as before the grouping.
+pub use data::{catalogue, dataset, observation, parties, period, reported};
+pub use levels::{headroom, level, results, rule};
+pub use money::{credit_table, credits, scheme};
+pub use regime::{margin, margin_checks, opr, opr_whatif};
 pub mod explain;
 pub mod format;
-pub mod headroom;
-pub mod level;
-pub mod margin;
-pub mod margin_checks;
-pub mod observation;
-pub mod opr;
-pub mod opr_whatif;
-pub mod parties;
-pub mod period;
-pub mod reported;
-pub mod results;
-pub mod rule;
-pub mod scheme;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
 pub use dataset::{Changes, ObservationKey};

@@ -5,12 +5,12 @@
 //! A stated figure is compared with the computed one rounded as the stated
 //! one was printed (£m to three decimals: to the nearest £1,000).
 
-use super::format::{brief, decimal};
-use super::margin::{
+use crate::engine::format::{brief, decimal};
+use crate::engine::margin::{
     agrees_rounded, by_weight, millions, money, percent, round_to, share_of, Agreement,
     MarginCheck, YearMargin,
 };
-use super::opr::{RegimeYear, ReportedOutcome};
+use crate::engine::opr::{RegimeYear, ReportedOutcome};
 use rust_decimal::Decimal;
 
 fn check(what: String, stated: String, computed: String, ok: bool, note: String) -> MarginCheck {
@@ -106,7 +106,7 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
         }
         for p in &mm.parts {
             let (Some(entered), Some(fm)) = (
-                (p.source == super::margin::Source::Entered)
+                (p.source == crate::engine::margin::Source::Entered)
                     .then_some(p.performance)
                     .flatten(),
                 p.from_metrics,

@@ -1,9 +1,9 @@
 //! Observations: what a report (or a user) says about one measure of one
 //! provider in one period.
 
-use super::catalogue::Provider;
-use super::period::Month;
-use super::reported::ReportedCredit;
+use crate::engine::catalogue::Provider;
+use crate::engine::period::Month;
+use crate::engine::reported::ReportedCredit;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

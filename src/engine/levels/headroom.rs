@@ -7,10 +7,10 @@
 //! the SLA allowed", which matches neither rule: it agrees with allowing
 //! 89,172 × 0.1% = 89.17 rounded up to 90. The tests pin all three readings.
 
-use super::catalogue::Direction;
-use super::format::{level, thousands};
-use super::level::percent;
-use super::rule::ComparisonRule;
+use crate::engine::catalogue::Direction;
+use crate::engine::format::{level, thousands};
+use crate::engine::level::percent;
+use crate::engine::rule::ComparisonRule;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -4,7 +4,7 @@
 //! A company may hold several contracts: Telefonica runs both CSP Central
 //! and CSP South, and its column in Table 29 is the sum of the two.
 
-use super::catalogue::Provider;
+use crate::engine::catalogue::Provider;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -2,10 +2,10 @@
 //! import with what is loaded, merging it in, and changing one figure.
 //! Each returns a new dataset; the old one is kept for undo.
 
-use super::catalogue::Provider;
-use super::observation::{Dataset, Input, Observation};
-use super::period::Month;
-use super::reported::{CreditKey, ReportedCredit};
+use crate::engine::catalogue::Provider;
+use crate::engine::observation::{Dataset, Input, Observation};
+use crate::engine::period::Month;
+use crate::engine::reported::{CreditKey, ReportedCredit};
 use std::collections::HashSet;
 
 /// What identifies an observation: period, measure, provider and the report it came from.

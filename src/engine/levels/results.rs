@@ -1,14 +1,14 @@
 //! Results: each observation's service level, status, change, restatement,
 //! streak, headroom and explanation; and each derived CPM.
 
-use super::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
-use super::explain::Explanation;
-use super::format::{self, brief, decimal, exact, signed};
-use super::headroom::Headroom;
-use super::level::{self, ServiceLevel};
-use super::observation::{Dataset, IncidentCount, Input, Observation};
-use super::period::{Cadence, Month};
-use super::rule::{ComparisonRule, Compliance};
+use crate::engine::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
+use crate::engine::explain::Explanation;
+use crate::engine::format::{self, brief, decimal, exact, signed};
+use crate::engine::headroom::Headroom;
+use crate::engine::level::{self, ServiceLevel};
+use crate::engine::observation::{Dataset, IncidentCount, Input, Observation};
+use crate::engine::period::{Cadence, Month};
+use crate::engine::rule::{ComparisonRule, Compliance};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

@@ -12,8 +12,8 @@
 //! report's three credits; [`CreditScheme::provenance`] says which parts come
 //! from the report and which are assumptions.
 
-use super::catalogue::Provider;
-use super::period::Month;
+use crate::engine::catalogue::Provider;
+use crate::engine::period::Month;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -117,7 +117,7 @@ pub enum PointsRule {
 
 impl PointsRule {
     pub fn describe(&self) -> String {
-        use super::format::exact;
+        use crate::engine::format::exact;
         match self {
             PointsRule::Bands {
                 below_target,
@@ -209,7 +209,7 @@ impl ProviderScheme {
             return &mut self.measures[i];
         }
         // New terms start from the catalogue: a KPI stays without credit.
-        let kpi = super::catalogue::Catalogue::builtin()
+        let kpi = crate::engine::catalogue::Catalogue::builtin()
             .get(measure, self.provider)
             .is_some_and(|d| d.kpi);
         self.measures.push(MeasureTerms {

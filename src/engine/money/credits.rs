@@ -15,15 +15,15 @@
 //!
 //! Every step is saturating: no figure a user types can overflow or panic.
 
-use super::catalogue::{Direction, Provider};
-use super::explain::{Explanation, Fact};
-use super::format::exact;
-use super::parties::Party;
-use super::period::{Cadence, Month};
-use super::reported::pounds;
-use super::results::{MeasureResult, Results};
-use super::rule::{ComparisonRule, Compliance};
-use super::scheme::{CreditScheme, Decision, PointsRule, ProviderScheme};
+use crate::engine::catalogue::{Direction, Provider};
+use crate::engine::explain::{Explanation, Fact};
+use crate::engine::format::exact;
+use crate::engine::parties::Party;
+use crate::engine::period::{Cadence, Month};
+use crate::engine::reported::pounds;
+use crate::engine::results::{MeasureResult, Results};
+use crate::engine::rule::{ComparisonRule, Compliance};
+use crate::engine::scheme::{CreditScheme, Decision, PointsRule, ProviderScheme};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -285,13 +285,13 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
 
 /// Monthly measures the catalogue has for a provider.
 fn monthly_measures(provider: Provider) -> usize {
-    super::catalogue::Catalogue::builtin()
+    crate::engine::catalogue::Catalogue::builtin()
         .measures()
         .iter()
         .filter(|m| {
             m.provider == provider
                 && m.cadence == Cadence::Monthly
-                && m.basis != super::catalogue::Basis::Derived
+                && m.basis != crate::engine::catalogue::Basis::Derived
         })
         .count()
 }
@@ -313,7 +313,7 @@ fn blank_line(period: Month, provider: Provider, party: Party, measure: &str) ->
         provider,
         party,
         measure: measure.into(),
-        name: super::catalogue::Catalogue::builtin()
+        name: crate::engine::catalogue::Catalogue::builtin()
             .get(measure, provider)
             .map_or_else(String::new, |d| d.name.to_string()),
         display: "not loaded".into(),
@@ -567,9 +567,9 @@ fn points_by_rule(
             (
                 format!(
                     "Scaled: {} short × {} = {} points{}",
-                    super::format::brief(short),
+                    crate::engine::format::brief(short),
                     exact(*per_unit),
-                    super::format::brief(raw),
+                    crate::engine::format::brief(raw),
                     if points < raw {
                         format!(", capped at the maximum {}", exact(points))
                     } else {
@@ -583,7 +583,11 @@ fn points_by_rule(
 }
 
 /// A decision about a measure whose figure is not loaded.
-fn unloaded(a: &super::scheme::Adjustment, party: Party, scheme: &CreditScheme) -> CreditLine {
+fn unloaded(
+    a: &crate::engine::scheme::Adjustment,
+    party: Party,
+    scheme: &CreditScheme,
+) -> CreditLine {
     let mut line = CreditLine {
         state: LineState::Overridden,
         band: "Manual decision".into(),

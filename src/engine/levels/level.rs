@@ -3,9 +3,9 @@
 //! Each function returns the level and the explanation of how it was formed.
 //! All arithmetic is exact decimal; nothing here rounds.
 
-use super::explain::{Explanation, Fact};
-use super::format::{brief, decimal, thousands};
-use super::observation::{IncidentCount, Input, NoValue};
+use crate::engine::explain::{Explanation, Fact};
+use crate::engine::format::{brief, decimal, thousands};
+use crate::engine::observation::{IncidentCount, Input, NoValue};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -6,7 +6,7 @@
 //! measure carries a list of [`Levels`] each valid from a month; the list is
 //! data, not code, and a caller may add to it.
 
-use super::period::{Cadence, Month};
+use crate::engine::period::{Cadence, Month};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -4,11 +4,11 @@
 //! figure against the computed one and of every reported total against its
 //! parts.
 
-use super::credits::{Credits, PartyCredits};
-use super::observation::Dataset;
-use super::parties::{Fleet, Party};
-use super::period::Month;
-use super::reported::{pounds, Amount, CreditScope, ReportedCredit};
+use crate::engine::credits::{Credits, PartyCredits};
+use crate::engine::observation::Dataset;
+use crate::engine::parties::{Fleet, Party};
+use crate::engine::period::Month;
+use crate::engine::reported::{pounds, Amount, CreditScope, ReportedCredit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -297,8 +297,8 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
                     ok = false;
                     note = Some(format!(
                         "points: reported {}, computed {}",
-                        super::format::exact(p),
-                        super::format::exact(c.points)
+                        crate::engine::format::exact(p),
+                        crate::engine::format::exact(c.points)
                     ));
                 }
             }

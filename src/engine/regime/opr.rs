@@ -15,11 +15,11 @@
 //! - A part's performance is either levels against TPL and MPL, or a score
 //!   out of a maximum ([`Scale`]).
 //!
-//! The arithmetic is in [`super::margin`]; the inverse ("what would it take")
-//! in [`super::opr_whatif`].
+//! The arithmetic is in [`crate::engine::margin`]; the inverse ("what would it take")
+//! in [`crate::engine::opr_whatif`].
 
-use super::catalogue::Provider;
-use super::period::Month;
+use crate::engine::catalogue::Provider;
+use crate::engine::period::Month;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;

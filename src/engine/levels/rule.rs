@@ -6,7 +6,7 @@
 //! level (and printed a third decimal to show the miss), so that is the
 //! default; rounding to a number of decimals is selectable.
 
-use super::catalogue::Direction;
+use crate::engine::catalogue::Direction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::fmt;

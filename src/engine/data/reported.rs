@@ -3,9 +3,9 @@
 //! column), and overall (§15). They are claims to check against the
 //! computed credits and against their own parts, never inputs to trust.
 
-use super::catalogue::Provider;
-use super::parties::{Fleet, Party};
-use super::period::Month;
+use crate::engine::catalogue::Provider;
+use crate::engine::parties::{Fleet, Party};
+use crate::engine::period::Month;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -89,7 +89,7 @@ impl fmt::Display for Amount {
 /// `£43,198`, or `£1,357.02` where there are pence.
 pub fn pounds(gbp: Decimal) -> String {
     let dp = if gbp.fract().is_zero() { 0 } else { 2 };
-    let text = super::format::decimal(gbp.abs(), dp);
+    let text = crate::engine::format::decimal(gbp.abs(), dp);
     if gbp.is_sign_negative() && !gbp.is_zero() {
         format!("−£{text}")
     } else {

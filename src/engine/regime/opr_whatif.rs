@@ -3,13 +3,13 @@
 //! - [`needed`]: the RPL or score a part needs to keep a chosen share;
 //! - [`worth`]: how much margin a tenth of a point is worth to a part.
 //!
-//! Both follow the same rules as [`super::margin::share_at`]: all kept at or
+//! Both follow the same rules as [`crate::engine::margin::share_at`]: all kept at or
 //! above TPL, all lost at or below MPL, the year's curve between; a score
 //! keeps score ÷ maximum.
 
-use super::format::brief;
-use super::margin::{money, share_at};
-use super::opr::{CurvePoint, LossCurve, Scale};
+use crate::engine::format::brief;
+use crate::engine::margin::{money, share_at};
+use crate::engine::opr::{CurvePoint, LossCurve, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -20,12 +20,14 @@
 //! last part with a share takes the remainder. Only the display rounds
 //! further (the submission prints £m to three decimals).
 
-use super::explain::{Explanation, Fact};
-use super::format::{brief, decimal};
-use super::opr::{LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, Scale};
-use super::period::Month;
-use super::reported::pounds;
-use super::results::Results;
+use crate::engine::explain::{Explanation, Fact};
+use crate::engine::format::{brief, decimal};
+use crate::engine::opr::{
+    LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, Scale,
+};
+use crate::engine::period::Month;
+use crate::engine::reported::pounds;
+use crate::engine::results::Results;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -252,7 +254,7 @@ fn curve_at(curve: &LossCurve, pos: Decimal) -> Decimal {
             let mut prev = (Decimal::ZERO, Decimal::ZERO);
             for p in points
                 .iter()
-                .chain(std::iter::once(&super::opr::CurvePoint {
+                .chain(std::iter::once(&crate::engine::opr::CurvePoint {
                     at: hundred(),
                     kept: hundred(),
                 }))
@@ -394,11 +396,11 @@ fn part_margin(
         Scale::Levels { tpl, mpl } => {
             ex.inputs.push(Fact::new(
                 "TPL",
-                format!("{}%", super::format::level(tpl, true)),
+                format!("{}%", crate::engine::format::level(tpl, true)),
             ));
             ex.inputs.push(Fact::new(
                 "MPL",
-                format!("{}%", super::format::level(mpl, true)),
+                format!("{}%", crate::engine::format::level(mpl, true)),
             ));
         }
         Scale::Score { max } => ex
@@ -774,12 +776,12 @@ pub fn compute(year: &RegimeYear, results: Option<&Results>) -> YearMargin {
         checks: Vec::new(),
         problems: year.problems(),
     };
-    out.checks = super::margin_checks::checks(year, &out);
+    out.checks = crate::engine::margin_checks::checks(year, &out);
     out
 }
 
 /// Every year of `regime` computed over `results`.
-pub fn compute_all(regime: &super::opr::Regime, results: &Results) -> Vec<YearMargin> {
+pub fn compute_all(regime: &crate::engine::opr::Regime, results: &Results) -> Vec<YearMargin> {
     regime
         .years
         .iter()
