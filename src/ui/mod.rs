@@ -41,66 +41,43 @@
 //!   [`opr_checks::OprChecks`], [`opr_settings::OprSettings`] with
 //!   [`opr_curve::OprCurve`], and [`opr_years::OprYears`] for files);
 //! - [`storage`]: the work saved in the browser, restored on reload.
+//!
+//! The files are grouped by view: [`levels`], [`import`], [`credits`],
+//! [`opr`], [`compare`], [`trends`], with shared [`widgets`]; the app
+//! shell ([`app`], [`state`], [`storage`]) stays here.
 
 pub mod app;
-pub mod chart_data;
-pub mod chart_frame;
-pub mod chart_points;
-pub mod compare_sides;
-pub mod compare_table;
-pub mod compare_view;
-pub mod credit_checks;
-pub mod credit_line;
-pub mod credit_panel;
-pub mod credits_chart;
-pub mod credits_month;
-pub mod credits_view;
-pub mod credits_year;
-pub mod data_actions;
-pub mod decimal_field;
-pub mod download;
-pub mod edit_cell;
-pub mod explanation;
-pub mod explanation_body;
-pub mod file_reading;
-pub mod import_figures;
-pub mod import_mapping;
-pub mod import_panel;
-pub mod import_preview;
-pub mod import_questions;
-pub mod incident_summary;
-pub mod mappings;
-pub mod measure_row;
-pub mod measures_table;
-pub mod opr_cells;
-pub mod opr_chart;
-pub mod opr_checks;
-pub mod opr_compare_chart;
-pub mod opr_curve;
-pub mod opr_measure_row;
-pub mod opr_needed;
-pub mod opr_panel;
-pub mod opr_part_row;
-pub mod opr_settings;
-pub mod opr_table;
-pub mod opr_view;
-pub mod opr_year_header;
-pub mod opr_years;
-pub mod rule_editor;
-pub mod scenario_list;
-pub mod scheme_editor;
-pub mod scheme_measures;
-pub mod scheme_provider;
-pub mod select;
-pub mod sheet_picker;
+pub mod compare;
+pub mod credits;
+pub mod import;
+pub mod levels;
+pub mod opr;
+pub mod trends;
+pub mod widgets;
+// Each component module by its own name too, as the doc above lists them.
+pub use compare::{compare_sides, compare_table, compare_view, scenario_list};
+pub use credits::{
+    credit_checks, credit_line, credit_panel, credits_chart, credits_month, credits_view,
+    credits_year, rule_editor, scheme_editor, scheme_measures, scheme_provider,
+};
+pub use import::{
+    file_reading, import_figures, import_mapping, import_panel, import_preview, import_questions,
+    incident_summary, mappings, sheet_picker,
+};
+pub use levels::{
+    data_actions, edit_cell, measure_row, measures_table, summary, toolbar, trend_chart,
+};
+pub use opr::{
+    opr_cells, opr_chart, opr_checks, opr_compare_chart, opr_curve, opr_measure_row, opr_needed,
+    opr_panel, opr_part_row, opr_settings, opr_table, opr_view, opr_year_header, opr_years,
+};
+pub use trends::{status_grid, trends_view};
+pub use widgets::{
+    chart_data, chart_frame, chart_points, decimal_field, download, explanation, explanation_body,
+    select, status,
+};
 pub mod state;
-pub mod status;
-pub mod status_grid;
 pub mod storage;
-pub mod summary;
-pub mod toolbar;
-pub mod trend_chart;
-pub mod trends_view;
 
 /// Mounts the app on the page body.
 pub fn run() {

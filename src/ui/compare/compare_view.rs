@@ -1,0 +1,132 @@
+//! Named scenarios, and two sides (baseline, current work or a named
+//! scenario) side by side: what differs in their inputs and in what those
+//! inputs give.
+
+use crate::engine::compare::{compare_outcomes, outcome, Inputs, Section};
+use crate::engine::opr::Regime;
+use crate::engine::scheme::CreditScheme;
+use crate::engine::{Dataset, Settings};
+use crate::io::scenario::SavedScenario;
+use crate::ui::compare_sides::ComparePickers;
+use crate::ui::compare_table::CompareTable;
+use crate::ui::opr_compare_chart::OprCompareChart;
+use crate::ui::scenario_list::ScenarioList;
+use crate::ui::state::{Action, Side, Snapshot};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    pub current: Snapshot,
+    pub baseline: Snapshot,
+    /// The current settings (the baseline shares them).
+    pub settings: Settings,
+    pub scenarios: Vec<Rc<SavedScenario>>,
+    /// Left and right.
+    pub sides: (Side, Side),
+    /// The OPR page's year on show, for the OPR chart.
+    #[prop_or_default]
+    pub opr_year: String,
+    pub on_action: Callback<Action>,
+}
+
+/// A side's inputs, compared by identity so the memos below recompute only
+/// when a side's data, scheme, OPR years or settings are replaced.
+#[derive(Clone)]
+enum Resolved {
+    Work(Snapshot, Settings),
+    Named(Rc<SavedScenario>),
+}
+
+impl PartialEq for Resolved {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Resolved::Work(a, sa), Resolved::Work(b, sb)) => a == b && sa == sb,
+            (Resolved::Named(a), Resolved::Named(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Resolved {
+    fn parts(&self) -> (&Dataset, Settings, &CreditScheme, &Regime) {
+        match self {
+            Resolved::Work(s, settings) => (&s.data.0, *settings, &s.scheme.0, &s.regime.0),
+            Resolved::Named(sc) => (&sc.data, sc.settings, &sc.scheme, &sc.regime),
+        }
+    }
+
+    fn inputs(&self) -> Inputs<'_> {
+        let (data, settings, scheme, regime) = self.parts();
+        Inputs {
+            data,
+            settings,
+            scheme,
+            regime,
+        }
+    }
+}
+
+/// The side's inputs; a scenario deleted meanwhile falls back to the baseline.
+fn resolve(side: &Side, p: &CompareViewProps) -> Resolved {
+    match side {
+        Side::Current => Resolved::Work(p.current.clone(), p.settings),
+        Side::Named(name) => match p.scenarios.iter().find(|s| &s.name == name) {
+            Some(sc) => Resolved::Named(sc.clone()),
+            None => Resolved::Work(p.baseline.clone(), p.settings),
+        },
+        Side::Baseline => Resolved::Work(p.baseline.clone(), p.settings),
+    }
+}
+
+/// What a side is called on screen.
+pub fn side_label(side: &Side) -> String {
+    match side {
+        Side::Baseline => "Baseline".into(),
+        Side::Current => "Current work".into(),
+        Side::Named(n) => n.clone(),
+    }
+}
+
+#[component]
+pub fn CompareView(p: &CompareViewProps) -> Html {
+    let (left, right) = (resolve(&p.sides.0, p), resolve(&p.sides.1, p));
+    // Each side's outcome is kept apart, so choosing another right side does
+    // not recompute the left.
+    let lo = use_memo(left.clone(), |s| outcome(&s.inputs()));
+    let ro = use_memo(right.clone(), |s| outcome(&s.inputs()));
+    let comparison = use_memo(
+        (left.clone(), right.clone(), lo.clone(), ro.clone()),
+        |(l, r, lo, ro)| compare_outcomes(&l.inputs(), lo, &r.inputs(), ro),
+    );
+    let filter = use_state(|| None::<Section>);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |s: Option<Section>| filter.set(s))
+    };
+    let (ln, rn) = (side_label(&p.sides.0), side_label(&p.sides.1));
+    let same = left == right || comparison.is_empty();
+    html! {
+        <section class="compare" data-testid="compare-view" aria-label="Compare scenarios">
+            <ScenarioList scenarios={p.scenarios.clone()} on_action={p.on_action.clone()} />
+            <ComparePickers sides={p.sides.clone()} scenarios={p.scenarios.clone()}
+                filter={*filter} {on_filter} on_action={p.on_action.clone()} />
+            <p class="compare-summary" data-testid="compare-summary" role="status">
+                if same {
+                    { format!("{ln} and {rn} are the same: no input and no result differs.") }
+                } else {
+                    { format!("{} inputs changed, {} results changed", comparison.inputs.len(), comparison.results.len()) }
+                    <span class="compare-direction">{ format!(" — from {ln} (left) to {rn} (right); differences are right minus left.") }</span>
+                }
+            </p>
+            if !same {
+                <CompareTable testid="compare-inputs" title="What differs in the inputs" left={ln.clone()} right={rn.clone()}
+                    sections={Section::INPUTS.to_vec()} changes={comparison.clone()} results={false} filter={*filter} />
+                <CompareTable testid="compare-results" title="What differs in the results" left={ln} right={rn}
+                    sections={Section::RESULTS.to_vec()} changes={comparison.clone()} results={true} filter={*filter} />
+            }
+            <OprCompareChart left={lo.clone()} right={ro.clone()} names={(side_label(&p.sides.0), side_label(&p.sides.1))}
+                year={p.opr_year.clone()} on_action={p.on_action.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,114 @@
+//! The service credits page: the month's credits, the 12-month tables, the
+//! checks of reported figures, and the scheme. Credits are derived here
+//! from the results and the scheme (and the baseline's, for what-ifs).
+
+use crate::engine::credit_table::{reconcile, Source};
+use crate::engine::credits::{compute, Credits};
+use crate::engine::{evaluate, Month, Results, Settings};
+use crate::ui::credit_checks::CreditChecks;
+use crate::ui::credits_month::CreditsMonth;
+use crate::ui::credits_year::CreditsYear;
+use crate::ui::scheme_editor::SchemeEditor;
+use crate::ui::state::{Action, CreditTab, DataRef, LineKey, SchemeRef, Snapshot};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CreditsViewProps {
+    pub results: Rc<Results>,
+    pub data: DataRef,
+    pub scheme: SchemeRef,
+    pub baseline: Snapshot,
+    pub settings: Settings,
+    pub month: Month,
+    pub tab: CreditTab,
+    pub source: Source,
+    pub selected: Option<LineKey>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn CreditsView(p: &CreditsViewProps) -> Html {
+    let credits = use_memo((p.results.clone(), p.scheme.clone()), |(r, s)| {
+        compute(r, &s.0)
+    });
+    // The baseline's results change only with the baseline (or settings),
+    // not with each edit of the data on show.
+    let base_results = use_memo((p.baseline.data.clone(), p.settings), |(data, settings)| {
+        evaluate(&data.0, *settings)
+    });
+    let base = use_memo((base_results, p.baseline.scheme.clone()), |(r, s)| {
+        compute(r, &s.0)
+    });
+    let checks = use_memo((credits.clone(), p.data.clone()), |(c, d)| {
+        reconcile(c, &d.0)
+    });
+    let differences = checks.iter().filter(|c| !c.agrees).count();
+    let is_baseline = p.baseline.data == p.data && p.baseline.scheme == p.scheme;
+    let tab = |t: CreditTab, label: String, id: &'static str| {
+        let cb = p.on_action.clone();
+        html! {
+            <button type="button" role="tab" aria-selected={(p.tab == t).to_string()} data-testid={id}
+                class={classes!("tab", (p.tab == t).then_some("active"))}
+                onclick={Callback::from(move |_| cb.emit(Action::SetCreditTab(t)))}>{ label }</button>
+        }
+    };
+    let set_baseline = {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::SetBaseline))
+    };
+    html! {
+        <section class="credits" data-testid="credits" aria-label="Service credits">
+            <div class="tabs" role="tablist">
+                { tab(CreditTab::Month, p.month.long_name(), "tab-credits-month") }
+                { tab(CreditTab::Year, "12 months".into(), "tab-credits-year") }
+                { tab(CreditTab::Checks, format!("Checks ({differences} differences)"), "tab-credits-checks") }
+                { tab(CreditTab::Scheme, "Scheme".into(), "tab-credits-scheme") }
+            </div>
+            <p class="baseline-bar" data-testid="baseline-bar">
+                if is_baseline {
+                    { "What-if: change a figure or the scheme and each credit shows its difference from the baseline (the figures and scheme as they are now)." }
+                } else {
+                    { "What-if: differences are from the baseline. " }
+                    <button type="button" data-testid="set-baseline" onclick={set_baseline}>{ "Make the current figures the baseline" }</button>
+                }
+            </p>
+            { match p.tab {
+                CreditTab::Month => html! {
+                    <CreditsMonth credits={credits.clone()} base={base.clone()} month={p.month}
+                        selected={p.selected.clone()} scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
+                },
+                CreditTab::Year => html! {
+                    <CreditsYear credits={credits.clone()} base={base.clone()} data={p.data.clone()} month={p.month}
+                        source={p.source} on_action={p.on_action.clone()} />
+                },
+                CreditTab::Checks => html! { <CreditChecks checks={checks.clone()} /> },
+                CreditTab::Scheme => html! {
+                    <SchemeEditor scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
+                },
+            } }
+        </section>
+    }
+}
+
+/// `+£1,234`, `−£56`, or `=` when nothing changed.
+pub fn delta(now: Option<rust_decimal::Decimal>, before: Option<rust_decimal::Decimal>) -> String {
+    use crate::engine::reported::pounds;
+    match (now, before) {
+        (Some(a), Some(b)) if a == b => "=".into(),
+        (Some(a), Some(b)) => {
+            let d = a.checked_sub(b).unwrap_or_default();
+            if d.is_sign_positive() {
+                format!("+{}", pounds(d))
+            } else {
+                pounds(d)
+            }
+        }
+        (Some(a), None) => format!("+{} (new)", pounds(a)),
+        (None, Some(b)) => format!("was {}", pounds(b)),
+        (None, None) => "=".into(),
+    }
+}
+
+/// Shared by the month and year views.
+pub type CreditsRc = Rc<Credits>;

@@ -1,0 +1,249 @@
+//! Reading an uploaded or dropped file: its bytes, then the reader in
+//! steps, yielding to the browser so the page stays responsive and the
+//! progress bar moves. Timed, so the preview can say how long it took.
+//!
+//! A workbook (.xlsx, .ods: recognised by its bytes, or its extension) goes
+//! to the sheet worker (`src/bin/sheet_worker.rs`), a second wasm module
+//! fetched only now, so the spreadsheet reader does not weigh on the first
+//! load; the sheets come back as text and are read like a pasted block.
+
+use crate::io::sheet::Grid;
+use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
+use crate::io::{ErrorKind, Import, ImportError, Reading};
+use crate::ui::mappings::with_remembered;
+use crate::ui::sheet_picker::Workbook;
+use crate::ui::state::{Action, Pasted, Progress, Timing};
+use gloo_file::futures::read_as_bytes;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The worker's loader, written by Trunk beside index.html
+/// (`data-type="worker"` keeps the binary's name, unhashed, for this).
+const WORKER: &str = "./dcc-perf-sheet-worker_loader.js";
+
+pub fn now() -> Option<f64> {
+    web_sys::window()?.performance().map(|p| p.now())
+}
+
+/// Reads a file's bytes in steps, yielding to the browser so the page stays
+/// responsive and the progress bar moves.
+async fn read_file(
+    name: String,
+    bytes: Vec<u8>,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    // A text small enough to be a spreadsheet's is kept, to be read again
+    // when the user answers the spreadsheet reader's questions.
+    let kept = (bytes.len() <= KEEP_BYTES).then(|| bytes.clone());
+    let import = match Reading::start(&name, bytes) {
+        Reading::Done(import) => import,
+        Reading::Incidents(mut reader) => {
+            let mut last_yield = now();
+            while !reader.step(4096) {
+                // Yield about every 50 ms: often enough to stay responsive,
+                // rarely enough not to slow the read.
+                if let (Some(t), Some(l)) = (now(), last_yield) {
+                    if t - l > 50.0 {
+                        let (done, total) = reader.progress();
+                        progress.set(Some((name.clone(), done, total)));
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        last_yield = now();
+                    }
+                }
+            }
+            reader.finish()
+        }
+    };
+    let timing = started.zip(now()).map(|(s, e)| Timing {
+        total_ms: e - s,
+        read_ms,
+    });
+    progress.set(None);
+    match kept.filter(|_| import.sheet.is_some()) {
+        Some(bytes) => {
+            // A file laid out like one answered before is read with those answers.
+            let (import, choices) =
+                with_remembered(import, |c| crate::io::read_with(&name, &bytes, c));
+            let source = Rc::new(Pasted { file: name, bytes });
+            out.emit(Action::CheckedText(import, timing, Some(source), choices));
+        }
+        None => out.emit(Action::Checked(import, timing)),
+    }
+}
+
+/// Texts up to this size are kept for reading again (an incident extract
+/// of 100,000 rows, about 9 MB, is not a sheet with questions).
+const KEEP_BYTES: usize = 4 << 20;
+
+pub fn take_file(
+    file: web_sys::File,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    let started = now();
+    let name = file.name();
+    progress.set(Some((name.clone(), 0, file.size() as u64)));
+    yew::platform::spawn_local(async move {
+        let blob = gloo_file::Blob::from(file);
+        match read_as_bytes(&blob).await {
+            Ok(bytes) if is_workbook(&name, &bytes) => {
+                read_workbook(name, bytes, started, progress, out).await
+            }
+            Ok(bytes) => {
+                // A workbook read before is no longer needed.
+                out.emit(Action::Sheets(None));
+                read_file(name, bytes, started, progress, out).await
+            }
+            Err(e) => {
+                progress.set(None);
+                out.emit(Action::Checked(
+                    Import::failed(
+                        &name,
+                        ImportError::file(
+                            &name,
+                            ErrorKind::Unreadable,
+                            format!("a file the browser can read ({e})"),
+                        ),
+                    ),
+                    None,
+                ))
+            }
+        }
+    });
+}
+
+/// A workbook: its sheets from the worker, then the default sheet read; the
+/// sheet picker offers the others when several hold data.
+async fn read_workbook(
+    name: String,
+    bytes: Vec<u8>,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let size = bytes.len() as u64;
+    progress.set(Some((name.clone(), size / 2, size)));
+    // The answers the sheet is read with: those kept for its shape, if any.
+    let mut choices = crate::io::sheet::Choices::default();
+    let import = match worker_sheets(&name, bytes).await {
+        Err(e) => {
+            out.emit(Action::Sheets(None));
+            Import::failed(&name, e)
+        }
+        Ok(grids) => match default_sheet(&name, &grids) {
+            None => {
+                out.emit(Action::Sheets(None));
+                Import::failed(
+                    &name,
+                    ImportError::file(
+                        &name,
+                        ErrorKind::Unreadable,
+                        "a workbook with a table of figures on some sheet; every sheet is empty",
+                    ),
+                )
+            }
+            Some(chosen) => {
+                let first = read_sheet(&name, &grids[chosen], &Default::default());
+                let (import, kept) =
+                    with_remembered(first, |c| read_sheet(&name, &grids[chosen], c));
+                choices = kept;
+                // Kept whatever the number of sheets, so the sheet can be read
+                // again (another sheet, or with answers to its questions).
+                out.emit(Action::Sheets(Some(Rc::new(Workbook {
+                    file: name.clone(),
+                    sheets: Rc::new(grids),
+                    chosen,
+                }))));
+                import
+            }
+        },
+    };
+    let timing = started.zip(now()).map(|(s, e)| Timing {
+        total_ms: e - s,
+        read_ms,
+    });
+    progress.set(None);
+    out.emit(Action::CheckedText(import, timing, None, choices));
+}
+
+/// The sheets of a workbook, read by a sheet worker started for this file
+/// and ended after it answers.
+async fn worker_sheets(name: &str, bytes: Vec<u8>) -> Result<Vec<Grid>, ImportError> {
+    let failed = |why: String| {
+        ImportError::file(
+            name,
+            ErrorKind::Unreadable,
+            format!("a workbook the spreadsheet reader could read; {why}"),
+        )
+    };
+    let worker = web_sys::Worker::new(WORKER)
+        .map_err(|e| failed(format!("the browser would not start it ({})", js_text(&e))))?;
+    let answer = async {
+        // The worker says when its handler is set; a message sent before
+        // would be lost while its wasm loads.
+        next_message(&worker).await?;
+        let data = js_sys::Uint8Array::from(bytes.as_slice());
+        drop(bytes);
+        let message = js_sys::Array::of2(&JsValue::from_str(name), &data);
+        // The bytes are moved to the worker, not copied.
+        worker
+            .post_message_with_transfer(&message, &js_sys::Array::of1(&data.buffer()))
+            .map_err(|e| js_text(&e))?;
+        next_message(&worker).await
+    }
+    .await;
+    worker.terminate();
+    match answer {
+        Ok(text) => decode_reply(name, &text),
+        Err(why) => Err(failed(format!("it stopped ({why})"))),
+    }
+}
+
+/// The next message from the worker as text, or why it failed (its script
+/// could not load, or it crashed: a panic ends the worker, not the page).
+async fn next_message(worker: &web_sys::Worker) -> Result<String, String> {
+    let mut handlers = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        handlers = Some((resolve, reject));
+    });
+    let Some((resolve, reject)) = handlers else {
+        return Err("no promise".into());
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &e.data());
+        });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        // Handled here: the browser need not log it as uncaught.
+        e.prevent_default();
+        let why = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the worker's script could not be loaded".into());
+        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    result
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| js_text(&e))
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}

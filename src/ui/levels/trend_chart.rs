@@ -1,0 +1,68 @@
+//! The trend chart the app opens with: one measure of one provider over the
+//! loaded months (CSP North PM2 at first), with a picker for any other.
+
+use crate::chart::trend::trend;
+use crate::engine::{Provider, Results};
+use crate::ui::chart_frame::ChartFrame;
+use crate::ui::select::{select_value, use_shown_value};
+use crate::ui::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TrendChartProps {
+    pub results: Rc<Results>,
+    /// Measure code and provider.
+    pub series: (String, Provider),
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn TrendChart(p: &TrendChartProps) -> Html {
+    // Redrawn only when the results or the series change.
+    let chart = use_memo((p.results.clone(), p.series.clone()), |(r, (m, prov))| {
+        trend(r, m, *prov)
+    });
+    // Every measure and provider with a number in some month, in report order.
+    let options = use_memo(p.results.clone(), |r| {
+        let mut seen: Vec<(String, Provider, String)> = Vec::new();
+        for row in r.rows.iter().filter(|x| x.level.number().is_some()) {
+            if !seen
+                .iter()
+                .any(|(m, pr, _)| *m == row.measure && *pr == row.provider)
+            {
+                seen.push((row.measure.clone(), row.provider, row.name.clone()));
+            }
+        }
+        seen
+    });
+    let chosen = options
+        .iter()
+        .position(|(m, pr, _)| *m == p.series.0 && *pr == p.series.1)
+        .map(|i| i.to_string())
+        .unwrap_or_default();
+    let shown = use_shown_value(chosen, options.clone());
+    let on_pick = {
+        let (cb, options) = (p.on_action.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            let i = select_value(&e).and_then(|v| v.parse::<usize>().ok());
+            if let Some((m, pr, _)) = i.and_then(|i| options.get(i)) {
+                cb.emit(Action::SetTrend(m.clone(), *pr));
+            }
+        })
+    };
+    html! {
+        <section class="trend" aria-label="Trend">
+            <ChartFrame chart={chart.clone()} id="trend">
+                <label class="chart-pick">{ "Measure " }
+                    <select ref={shown} data-testid="trend-series" onchange={on_pick}>
+                        { for options.iter().enumerate().map(|(i, (m, pr, name))| {
+                            let selected = *m == p.series.0 && *pr == p.series.1;
+                            html! { <option value={i.to_string()} {selected}>{ format!("{} {} — {}", pr.code(), m, name) }</option> }
+                        }) }
+                    </select>
+                </label>
+            </ChartFrame>
+        </section>
+    }
+}

@@ -1,0 +1,4 @@
+//! The CPM trends view: the CPM overview and the status grid.
+
+pub mod status_grid;
+pub mod trends_view;

@@ -1,0 +1,42 @@
+//! The parts of a chart that change only with the chart: the image and the
+//! description with its table. Their own components, so reading a point
+//! (which re-renders the frame) neither re-encodes a megabyte of SVG nor
+//! rebuilds a table of thousands of cells.
+
+use crate::chart::Chart;
+use crate::ui::chart_frame::svg_url;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPartProps {
+    pub chart: Rc<Chart>,
+}
+
+/// The SVG as an image: vector, so crisp at any pixel density, and inert.
+#[component]
+pub fn ChartImage(p: &ChartPartProps) -> Html {
+    let src = use_memo(p.chart.clone(), |c| AttrValue::from(svg_url(&c.svg)));
+    let c = &p.chart;
+    html! { <img src={(*src).clone()} alt="" width={c.width.to_string()} height={c.height.to_string()} /> }
+}
+
+/// The text description and the data as a table.
+#[component]
+pub fn ChartData(p: &ChartPartProps) -> Html {
+    let c = &p.chart;
+    html! {
+        <>
+            <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
+            <details class="chart-data">
+                <summary>{ "The data as a table" }</summary>
+                <div class="table-wrap">
+                    <table data-testid="chart-table">
+                        <thead><tr>{ for c.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>{ for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }</tbody>
+                    </table>
+                </div>
+            </details>
+        </>
+    }
+}

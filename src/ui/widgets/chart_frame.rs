@@ -1,0 +1,172 @@
+//! One chart on the page: the SVG as an image (vector, so crisp at any
+//! pixel density, and inert), focusable points over it that show their
+//! value, period and status, the text description, the data as a table,
+//! and downloads as SVG and PNG.
+
+use crate::chart::Chart;
+use crate::ui::chart_data::{ChartData, ChartImage};
+use crate::ui::chart_points::ChartPoints;
+use crate::ui::download::{click_link, download};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartFrameProps {
+    pub chart: Rc<Chart>,
+    /// Names the figure for tests (`chart-{id}`) and the downloads (`dcc-perf-{id}`).
+    pub id: AttrValue,
+    /// Shown after the title: pickers and the like. Default: nothing.
+    #[prop_or_default]
+    pub children: Html,
+    /// What the readout says before a point is chosen. Default: a hint for
+    /// monthly figures.
+    #[prop_or(AttrValue::from(
+        "Hover over a point, or tab to it, to read its value, month and status."
+    ))]
+    pub hint: AttrValue,
+}
+
+/// `data:` URL of an SVG, percent-encoded (the page's policy allows `data:`
+/// images and nothing else outside the site).
+pub fn svg_url(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    out.push_str("data:image/svg+xml;charset=utf-8,");
+    for b in svg.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b' '
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'='
+            | b':'
+            | b'/'
+            | b','
+            | b'('
+            | b')' => out.push(b as char),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+    }
+    out
+}
+
+/// Draws the SVG onto a canvas `scale` times its size and downloads it as PNG.
+fn download_png(svg: &str, name: String, w: u32, h: u32, on_done: Callback<String>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return on_done.emit("no document".into());
+    };
+    let (Ok(img), Ok(canvas)) = (doc.create_element("img"), doc.create_element("canvas")) else {
+        return on_done.emit("could not make an image".into());
+    };
+    let (Ok(img), Ok(canvas)) = (
+        img.dyn_into::<web_sys::HtmlImageElement>(),
+        canvas.dyn_into::<web_sys::HtmlCanvasElement>(),
+    ) else {
+        return on_done.emit("could not make an image".into());
+    };
+    // At least twice the size, more on denser screens, so the PNG is crisp.
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let scale = dpr.max(2.0).ceil() as u32;
+    canvas.set_width(w * scale);
+    canvas.set_height(h * scale);
+    let image = img.clone();
+    let onload = Closure::once(move || {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(ctx) = ctx else {
+            return on_done.emit("no 2D canvas".into());
+        };
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(w * scale), f64::from(h * scale));
+        let drawn = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(w * scale),
+            f64::from(h * scale),
+        );
+        let url = drawn
+            .ok()
+            .and_then(|_| canvas.to_data_url_with_type("image/png").ok());
+        let Some(url) = url else {
+            return on_done.emit("the browser would not draw the chart".into());
+        };
+        on_done.emit(match click_link(&name, &url) {
+            Ok(()) => format!("Saved {name} to your downloads."),
+            Err(e) => format!("Could not save {name}: {e}"),
+        });
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&svg_url(svg));
+}
+
+#[component]
+pub fn ChartFrame(p: &ChartFrameProps) -> Html {
+    let c = &p.chart;
+    // The point being read: hover or keyboard focus.
+    let reading = use_state(|| None::<usize>);
+    let said = use_state(|| None::<String>);
+    let stem = format!("dcc-perf-{}", p.id);
+    let svg_dl = {
+        let (chart, said, name) = (p.chart.clone(), said.clone(), format!("{stem}.svg"));
+        Callback::from(move |_: MouseEvent| {
+            said.set(Some(match download(&name, "image/svg+xml", &chart.svg) {
+                Ok(()) => format!("Saved {name} to your downloads."),
+                Err(e) => format!("Could not save {name}: {e}"),
+            }))
+        })
+    };
+    let png_dl = {
+        let (chart, said, name) = (p.chart.clone(), said.clone(), format!("{stem}.png"));
+        Callback::from(move |_: MouseEvent| {
+            let said = said.clone();
+            let done = Callback::from(move |m: String| said.set(Some(m)));
+            download_png(&chart.svg, name.clone(), chart.width, chart.height, done);
+        })
+    };
+    // Stable across renders, so the points component is not re-rendered
+    // (and its circles not rebuilt) when a point is read.
+    let on_read = {
+        let reading = reading.clone();
+        use_callback((), move |i: Option<usize>, _| reading.set(i))
+    };
+    let current = reading.and_then(|i| c.hotspots.get(i));
+    let ring = current.map(|h| {
+        html! {
+            <circle class="hotspot-ring" cx={h.x.to_string()} cy={h.y.to_string()} r="13" />
+        }
+    });
+    let readout = current.map_or_else(|| p.hint.to_string(), |h| h.label.clone());
+    html! {
+        <figure class="chart" data-testid={format!("chart-{}", p.id)}>
+            // The SVG carries the title (for exports); the caption names the figure for screen readers.
+            <figcaption class="visually-hidden">{ &c.title }</figcaption>
+            { p.children.clone() }
+            <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
+            <div class="chart-canvas">
+                <ChartImage chart={p.chart.clone()} />
+                <ChartPoints chart={p.chart.clone()} {on_read} />
+                <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
+            </div>
+            <ChartData chart={p.chart.clone()} />
+            <p class="chart-actions">
+                <button type="button" data-testid="chart-svg" onclick={svg_dl}>{ "Download SVG" }</button>
+                <button type="button" data-testid="chart-png" onclick={png_dl}>{ "Download PNG" }</button>
+                if let Some(m) = &*said { <span role="status" class="chart-said">{ m }</span> }
+            </p>
+        </figure>
+    }
+}

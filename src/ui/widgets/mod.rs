@@ -1,0 +1,11 @@
+//! Shared widgets: selects, number fields, downloads, status badges, explanations and the chart frame.
+
+pub mod chart_data;
+pub mod chart_frame;
+pub mod chart_points;
+pub mod decimal_field;
+pub mod download;
+pub mod explanation;
+pub mod explanation_body;
+pub mod select;
+pub mod status;
