@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod dataset;
+mod measures;
 pub mod observation;
 pub mod parties;
 pub mod period;
