@@ -614,3 +614,48 @@ fn scenarios_carry_the_scheme_and_baseline_and_version_1_opens_with_the_default(
         refused.errors[0]
     );
 }
+
+/// Under the two-decimal rule CSPC CH1.3 (99.897% against 99.9%) meets its
+/// target in March 2021: the decision left pending for the miss has nothing
+/// to decide, so the credit is not pending, and the month has nothing pending.
+#[test]
+fn a_pending_decision_on_a_measure_met_under_the_rule_is_not_pending() {
+    use dcc_perf::engine::ComparisonRule;
+    let data = dcc_perf::io::sample();
+    let march = m("2021-03");
+    let settings = Settings {
+        rule: ComparisonRule::Rounded(2),
+    };
+    let c = compute(&evaluate(&data, settings), &CreditScheme::march_2021());
+    // The line stays (the decision is not lost) but says why there is no credit.
+    let ch = c.line(march, Provider::Cspc, "CH1.3").unwrap();
+    assert_ne!(ch.state, LineState::Pending, "{ch:?}");
+    assert_eq!(ch.state, LineState::MetUnderRule);
+    assert_eq!(ch.state.label(), "Met target under this rule");
+    assert_eq!(
+        (ch.points, ch.money),
+        (Some(Decimal::ZERO), Some(Decimal::ZERO))
+    );
+    assert!(
+        ch.explanation.formula.contains("meets its target"),
+        "{}",
+        ch.explanation.formula
+    );
+    assert_eq!(c.party(march, Party::Telefonica).unwrap().pending, 0);
+    assert_eq!(
+        c.total(march).1,
+        0,
+        "nothing is pending in March 2021 under this rule"
+    );
+    // The other three credits are the report's still.
+    assert_eq!(c.total(march).0, d("50243"));
+    // Unrounded, it misses and stays pending (the report's reading).
+    let c = compute(
+        &evaluate(&data, Settings::default()),
+        &CreditScheme::march_2021(),
+    );
+    assert_eq!(
+        c.line(march, Provider::Cspc, "CH1.3").unwrap().state,
+        LineState::Pending
+    );
+}

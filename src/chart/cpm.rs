@@ -40,10 +40,9 @@ fn pct(d: Decimal) -> String {
 /// "CPM1, March 2021: 92.75%, below minimum (target 99%)".
 pub fn point_label(r: &MeasureResult) -> String {
     let mut s = format!(
-        "{}, {}: {}{}, {}",
+        "{}, {}: {}, {}",
         r.measure,
         r.period_label,
-        if r.approximate { "about " } else { "" },
         r.display,
         r.status.label().to_lowercase()
     );

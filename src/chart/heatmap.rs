@@ -37,10 +37,9 @@ pub fn row_label(r: &MeasureResult) -> String {
 
 fn cell_label(r: &MeasureResult) -> String {
     format!(
-        "{}, {}: {}{}, {}",
+        "{}, {}: {}, {}",
         row_label(r),
         r.period_label,
-        if r.approximate { "about " } else { "" },
         r.display,
         r.status.label().to_lowercase()
     )

@@ -27,9 +27,8 @@ fn y_of(r: &MeasureResult) -> Option<i64> {
 /// What a point says when hovered or focused, and in the table.
 fn label(r: &MeasureResult) -> String {
     let mut s = format!(
-        "{}: {}{}, {}",
+        "{}: {}, {}",
         r.period_label,
-        if r.approximate { "about " } else { "" },
         r.display,
         r.status.label().to_lowercase()
     );

@@ -523,6 +523,8 @@ fn check(reported: Decimal, computed: Decimal) -> ReportedCheck {
 /// The shown figure. A reported level is shown as given (at least two
 /// decimals). A computed one gets two decimals, or more where two would
 /// make a miss look like a pass, or a pass look like a miss (CH1.3: 99.897%).
+/// A figure the documents only approximate reads as they say it: "about
+/// 50%", never "50.00%" (which would claim a precision it lacks).
 fn show(
     def: &MeasureDef,
     level: ServiceLevel,
@@ -535,6 +537,10 @@ fn show(
         ServiceLevel::Status(s) => return s.label().into(),
         ServiceLevel::Number(n) => n,
     };
+    if obs.is_some_and(|o| o.approximate) {
+        let unit = if def.unit == Unit::Percent { "%" } else { "" };
+        return format!("about {}{unit}", exact(n));
+    }
     if def.unit == Unit::Count {
         return exact(n);
     }

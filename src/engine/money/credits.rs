@@ -42,6 +42,10 @@ pub enum LineState {
     Overridden,
     /// The scheme has no terms for this provider.
     NoScheme,
+    /// The measure meets target under the comparison rule in force, so a
+    /// decision left pending (made for a miss) has nothing to decide: no
+    /// credit, and nothing pending.
+    MetUnderRule,
 }
 
 impl LineState {
@@ -53,6 +57,7 @@ impl LineState {
             LineState::Pending => "Pending",
             LineState::Overridden => "Overridden",
             LineState::NoScheme => "No scheme",
+            LineState::MetUnderRule => "Met target under this rule",
         }
     }
 }
@@ -383,6 +388,24 @@ fn price(
     ex.inputs
         .push(Fact::new("Money per point", pounds(ps.money_per_point)));
     if let Some(a) = adjustment.filter(|a| a.decision == Decision::Pending) {
+        if r.status == Compliance::MeetsTarget {
+            // Pending is about a miss; under this rule there is none (CSPC
+            // CH1.3 in March 2021: 99.897% meets 99.9% rounded to 2 decimals).
+            line.state = LineState::MetUnderRule;
+            line.band = band_name(r.status).into();
+            ex.formula = format!(
+                "{} {} meets its target under the comparison rule in force ({}), so it earns no service credit and nothing is pending.",
+                r.provider,
+                r.measure,
+                rule.describe()
+            );
+            ex.notes.push(format!(
+                "The decision recorded (pending: {}) applies only under a rule where the measure misses target.",
+                a.reason
+            ));
+            line.explanation = ex;
+            return line;
+        }
         line.state = LineState::Pending;
         line.band = band_name(r.status).into();
         line.points = None;
