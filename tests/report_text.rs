@@ -4,6 +4,7 @@
 //! elsewhere, two pages alone) read as they should.
 
 use dcc_perf::engine::{Dataset, Input, Month, Observation, Provider, ReportedCredit};
+use dcc_perf::engine::data::claim::Claim;
 use dcc_perf::io::{self, Format, Import};
 use proptest::prelude::*;
 
@@ -28,6 +29,15 @@ fn bare_credit(c: &ReportedCredit) -> ReportedCredit {
     }
 }
 
+/// A claim without where it was read: the sample's and the text's agree on what is claimed.
+fn bare_claim(c: &Claim) -> Claim {
+    Claim {
+        words: String::new(),
+        line: None,
+        ..c.clone()
+    }
+}
+
 /// The sample without the two figures only the report's prose approximates
 /// ("about 50%" in December 2020, "43%" in January 2021), which no table gives.
 fn sample_from_tables() -> Dataset {
@@ -40,6 +50,7 @@ fn sample_from_tables() -> Dataset {
             .map(bare)
             .collect(),
         credits: s.credits.iter().map(bare_credit).collect(),
+        claims: s.claims.iter().map(bare_claim).collect(),
     }
 }
 
@@ -48,6 +59,7 @@ fn bare_dataset(d: &Dataset) -> Dataset {
     Dataset {
         observations: d.observations.iter().map(bare).collect(),
         credits: d.credits.iter().map(bare_credit).collect(),
+        claims: d.claims.iter().map(bare_claim).collect(),
     }
 }
 
@@ -63,6 +75,7 @@ fn same(got: &Dataset, want: &Dataset, what: &str) {
     }
     differ(&got.observations, &want.observations, what);
     differ(&got.credits, &want.credits, what);
+    differ(&got.claims, &want.claims, what);
 }
 
 fn m(y: i32, mo: u8) -> Month {

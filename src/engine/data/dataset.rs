@@ -3,6 +3,7 @@
 //! Each returns a new dataset; the old one is kept for undo.
 
 use crate::engine::catalogue::Provider;
+use crate::engine::data::claim::Claim;
 use crate::engine::observation::{Dataset, Input, Observation};
 use crate::engine::period::Month;
 use crate::engine::reported::{CreditKey, ReportedCredit};
@@ -56,6 +57,8 @@ impl Dataset {
     pub fn normalised(mut self) -> Dataset {
         self.observations.sort_by_key(Observation::key);
         self.credits.sort_by_key(ReportedCredit::key);
+        self.claims.sort();
+        self.claims.dedup_by(|a, b| a.key() == b.key());
         self
     }
 
@@ -119,6 +122,15 @@ impl Dataset {
             })
             .collect();
         let incoming_credits = &incoming_credits;
+        // A claim read again replaces the same claim (its words and line
+        // may differ); the rest are kept.
+        let mut claims: Vec<Claim> = self
+            .claims
+            .iter()
+            .filter(|c| !incoming.claims.iter().any(|n| n.key() == c.key()))
+            .cloned()
+            .collect();
+        claims.extend(incoming.claims.iter().cloned());
         let incoming: Vec<Observation> = self
             .aligned(incoming)
             .into_iter()
@@ -147,6 +159,7 @@ impl Dataset {
         Dataset {
             observations,
             credits,
+            claims,
         }
         .normalised()
     }
@@ -161,6 +174,7 @@ impl Dataset {
         Dataset {
             observations: either(&incoming.observations, &self.observations),
             credits: either(&incoming.credits, &self.credits),
+            claims: either(&incoming.claims, &self.claims),
         }
         .normalised()
     }
@@ -338,6 +352,7 @@ mod tests {
         let loaded = Dataset {
             observations: vec![obs("PM2", 20, None)],
             credits: vec![credit(1)],
+            ..Dataset::default()
         };
         let credits_only = Dataset {
             credits: vec![credit(2)],

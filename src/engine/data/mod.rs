@@ -1,6 +1,7 @@
 //! The inputs: months, the measure catalogue, observations and datasets, who owes credits, and credits as reports state them.
 
 pub mod catalogue;
+pub mod claim;
 pub mod dataset;
 mod measures;
 pub mod observation;

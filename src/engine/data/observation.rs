@@ -129,4 +129,7 @@ pub struct Dataset {
     /// Service credits as reports state them, to check against the computed ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<ReportedCredit>,
+    /// What reports state in words, to check against the computed figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<crate::engine::data::claim::Claim>,
 }

@@ -419,6 +419,7 @@ fn finish(mut import: Import, month: Month, found: Found) -> Import {
     import.dataset = crate::engine::Dataset {
         observations: levels.dataset.observations,
         credits: money.dataset.credits,
+        claims: Vec::new(),
     };
     // Completeness: which of the catalogue's measures have a figure for
     // the report's own period (a quarterly measure's latest quarter).
