@@ -11,7 +11,9 @@
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 //! - [`scheme`], [`credits`], [`credit_table`]: service points and credits;
 //! - [`opr`], [`margin`], [`margin_checks`], [`opr_whatif`]: the OPR margin kept and lost;
-//! - [`compare`]: two sets of inputs side by side, and what differs in their results.
+//! - [`compare`]: two sets of inputs side by side, and what differs in their results;
+//! - [`claim`], [`review`]: what a report states in words, and the month on one page
+//!   (scorecard, misses, money, discrepancies, completeness, what would bring a CPM back).
 //!
 //! Grouped by domain: [`data`] (inputs), [`levels`] (service levels),
 //! [`money`] (service credits), [`regime`] (the OPR); each module is also
@@ -22,8 +24,9 @@ pub mod data;
 pub mod levels;
 pub mod money;
 pub mod regime;
+pub mod review;
 // The modules by their own names, as before the grouping.
-pub use data::{catalogue, dataset, observation, parties, period, reported};
+pub use data::{catalogue, claim, dataset, observation, parties, period, reported};
 pub use levels::{headroom, level, results, rule};
 pub use money::{credit_table, credits, scheme};
 pub use regime::{margin, margin_checks, opr, opr_whatif};

@@ -1,0 +1,219 @@
+//! Each claim a report makes in words, checked against what the loaded
+//! figures give: it agrees, differs (by how much), or cannot be checked (and
+//! why).
+
+use super::run::Run;
+use super::Index;
+use crate::engine::claim::{Claim, Stated, StatedStatus};
+use crate::engine::format::{decimal, signed, thousands};
+use crate::engine::level::ServiceLevel;
+use crate::engine::rule::{ComparisonRule, Compliance};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// How a claim stands against the computed figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Verdict {
+    Agrees,
+    /// `by` says by how much, in words.
+    Differs {
+        by: String,
+    },
+    /// `why` says what is missing.
+    CannotCheck {
+        why: String,
+    },
+}
+
+impl Verdict {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Verdict::Agrees => "Agrees",
+            Verdict::Differs { .. } => "Differs",
+            Verdict::CannotCheck { .. } => "Cannot be checked",
+        }
+    }
+
+    pub fn differs(&self) -> bool {
+        matches!(self, Verdict::Differs { .. })
+    }
+}
+
+/// One claim with what was computed and the verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimCheck {
+    pub claim: Claim,
+    /// What the loaded figures give, in the claim's terms.
+    pub computed: String,
+    pub verdict: Verdict,
+}
+
+fn cannot(computed: &str, why: String) -> (String, Verdict) {
+    (computed.to_string(), Verdict::CannotCheck { why })
+}
+
+fn stated_status(c: Compliance) -> Option<StatedStatus> {
+    match c {
+        Compliance::MeetsTarget => Some(StatedStatus::MeetsTarget),
+        Compliance::BelowTarget => Some(StatedStatus::BelowTarget),
+        Compliance::BelowMinimum => Some(StatedStatus::BelowMinimum),
+        Compliance::NotAssessed => None,
+    }
+}
+
+/// Checks one claim.
+pub(crate) fn check(claim: &Claim, index: &Index, rule: ComparisonRule) -> ClaimCheck {
+    let (computed, verdict) = judge(claim, index, rule);
+    ClaimCheck {
+        claim: claim.clone(),
+        computed,
+        verdict,
+    }
+}
+
+fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict) {
+    let who = format!("{} {}", claim.provider, claim.measure);
+    let Some(row) = index.get(claim.period, &claim.measure, claim.provider) else {
+        return cannot(
+            "–",
+            format!(
+                "{who} has no figure for {} loaded",
+                claim.period.long_name()
+            ),
+        );
+    };
+    match &claim.stated {
+        Stated::Level { level } => {
+            let ServiceLevel::Number(n) = row.level else {
+                return cannot(&row.display, format!("{who} has no level: {}", row.display));
+            };
+            let dp = level.scale();
+            let rounded = n.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            let shown = format!("{}%", decimal(rounded, dp.max(2)));
+            if rounded == *level {
+                (shown, Verdict::Agrees)
+            } else {
+                let by = level.checked_sub(rounded).unwrap_or_default();
+                (
+                    shown,
+                    Verdict::Differs {
+                        by: format!("{} percentage points", signed(by, dp.max(2))),
+                    },
+                )
+            }
+        }
+        Stated::Status { status } => match stated_status(row.status) {
+            None => cannot(
+                &row.display,
+                format!("{who} is not assessed: {}", row.display),
+            ),
+            Some(s) if s == *status => (s.words().to_string(), Verdict::Agrees),
+            Some(s) => (
+                s.words().to_string(),
+                Verdict::Differs {
+                    by: format!("computed {} ({}, {})", s.words(), row.display, rule),
+                },
+            ),
+        },
+        Stated::BelowTargetRun { months } => {
+            let run = Run::of(row, index);
+            let (shown, n) = (run.describe(), run.periods);
+            if run.exact && n == *months {
+                (shown, Verdict::Agrees)
+            } else if run.exact || n > *months {
+                let by = if n > *months {
+                    let least = if run.exact { "" } else { "at least " };
+                    format!("{least}{} months longer than stated", n - months)
+                } else {
+                    format!("{} months shorter than stated", months - n)
+                };
+                (shown, Verdict::Differs { by })
+            } else {
+                let from = run
+                    .history_from
+                    .map_or("no month".into(), |m| m.long_name());
+                let start = row
+                    .cadence
+                    .previous(claim.period.minus(months.saturating_sub(1)));
+                cannot(
+                    &shown,
+                    format!(
+                        "only {n} can be seen: the loaded history of {who} starts in {from}; \
+                         checking {months} months needs it from {} or earlier",
+                        start.long_name()
+                    ),
+                )
+            }
+        }
+        Stated::BelowTargetCount { below, months } => {
+            let mut seen = 0u32;
+            let mut missed = 0u32;
+            let mut at = claim.period;
+            for _ in 0..*months {
+                if let Some(s) = index
+                    .get(at, &claim.measure, claim.provider)
+                    .map(|r| r.status)
+                {
+                    if s != Compliance::NotAssessed {
+                        seen += 1;
+                        missed += u32::from(s.is_miss());
+                    }
+                }
+                at = row.cadence.previous(at);
+            }
+            let shown = format!("{missed} below target of {seen} months loaded");
+            if seen < *months {
+                cannot(
+                    &shown,
+                    format!("only {seen} of the {months} months are loaded"),
+                )
+            } else if missed == *below {
+                (shown, Verdict::Agrees)
+            } else {
+                (
+                    shown,
+                    Verdict::Differs {
+                        by: format!(
+                            "{} months",
+                            signed(Decimal::from(*below) - Decimal::from(missed), 0)
+                        ),
+                    },
+                )
+            }
+        }
+        Stated::FailuresOverAllowed { over } => {
+            let Some(h) = &row.headroom else {
+                return cannot(
+                    &row.display,
+                    format!("{who} has no counts loaded to count failures"),
+                );
+            };
+            let failures = h.total.saturating_sub(h.successes);
+            let Some(allowed) = h.max_failures() else {
+                return cannot("–", "even no failures would not meet target".into());
+            };
+            let computed_over = failures.saturating_sub(allowed);
+            let shown = format!(
+                "{} failures of {}, {} allowed ({rule}): {} over",
+                thousands(failures),
+                thousands(h.total),
+                thousands(allowed),
+                thousands(computed_over)
+            );
+            if computed_over == *over {
+                (shown, Verdict::Agrees)
+            } else {
+                (
+                    shown,
+                    Verdict::Differs {
+                        by: format!(
+                            "{} failures",
+                            signed(Decimal::from(*over) - Decimal::from(computed_over), 0)
+                        ),
+                    },
+                )
+            }
+        }
+    }
+}

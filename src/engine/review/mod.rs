@@ -1,0 +1,399 @@
+//! The month on one page: how the DCC did and whether the report is right.
+//!
+//! [`review`] gathers, for one month, what a Panel or Operations Group
+//! member asks first: the CPM scorecard, every measure below target with how
+//! far off and for how long, the money (service credits and the OPR year so
+//! far), everything the report gets wrong, how complete the loaded month is,
+//! and what would bring each failing CPM back. It only reads the results,
+//! credits and margins already computed; nothing here is a new rule.
+//!
+//! - [`run`]: how long a measure has been below target, and whether the
+//!   loaded history can say;
+//! - [`recovery`]: the level a CPM's weakest component would need;
+//! - [`claims`]: what the report states in words, checked;
+//! - [`findings`]: every discrepancy, each pointing at its explanation.
+
+pub mod claims;
+pub mod findings;
+pub mod recovery;
+pub mod run;
+
+pub use claims::{ClaimCheck, Verdict};
+pub use findings::{Finding, FindingKind, Subject};
+pub use recovery::{Needed, Recovery};
+pub use run::Run;
+
+use crate::engine::catalogue::{Basis, Catalogue, Provider};
+use crate::engine::credit_table::latest_reported;
+use crate::engine::credits::{Credits, LineState};
+use crate::engine::level::ServiceLevel;
+use crate::engine::margin::YearMargin;
+use crate::engine::observation::Dataset;
+use crate::engine::opr::Regime;
+use crate::engine::parties::Fleet;
+use crate::engine::period::Month;
+use crate::engine::reported::{Amount, CreditScope};
+use crate::engine::results::{MeasureResult, Results};
+use crate::engine::rule::Compliance;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Results looked up by period, measure and provider without a scan.
+pub(crate) struct Index<'a> {
+    rows: HashMap<(Month, &'a str, Provider), &'a MeasureResult>,
+    first: HashMap<(&'a str, Provider), Month>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(results: &'a Results) -> Index<'a> {
+        let mut rows = HashMap::with_capacity(results.rows.len());
+        let mut first: HashMap<(&str, Provider), Month> = HashMap::new();
+        for r in &results.rows {
+            rows.insert((r.period, r.measure.as_str(), r.provider), r);
+            if r.status != Compliance::NotAssessed {
+                let f = first
+                    .entry((r.measure.as_str(), r.provider))
+                    .or_insert(r.period);
+                *f = (*f).min(r.period);
+            }
+        }
+        Index { rows, first }
+    }
+
+    pub(crate) fn get(
+        &self,
+        period: Month,
+        measure: &str,
+        provider: Provider,
+    ) -> Option<&'a MeasureResult> {
+        self.rows.get(&(period, measure, provider)).copied()
+    }
+
+    pub(crate) fn first_assessed(&self, measure: &str, provider: Provider) -> Option<Month> {
+        self.first.get(&(measure, provider)).copied()
+    }
+}
+
+/// One CPM on the scorecard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CpmCard {
+    pub measure: String,
+    pub provider: Provider,
+    /// The period shown (a quarterly CPM's latest quarter).
+    pub period: Month,
+    pub name: String,
+    pub display: String,
+    pub target: Option<Decimal>,
+    pub minimum: Option<Decimal>,
+    pub status: Compliance,
+    /// From the period before, in percentage points.
+    pub change: Option<Decimal>,
+    /// The loaded periods up to this one (at most 24), oldest first.
+    pub trend: Vec<(Month, Option<Decimal>)>,
+    pub run: Run,
+}
+
+/// A service credit line's money as the month view shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissCredit {
+    pub state: LineState,
+    pub money: Option<Decimal>,
+}
+
+/// A measure below target this month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Miss {
+    pub period: Month,
+    pub measure: String,
+    pub provider: Provider,
+    pub name: String,
+    pub display: String,
+    pub target: Option<Decimal>,
+    pub status: Compliance,
+    /// How far off, in words: successes short where counts exist, else
+    /// percentage points.
+    pub shortfall: String,
+    pub run: Run,
+    pub kpi: bool,
+    /// `None` for a CPM or a measure with no credit line.
+    pub credit: Option<MissCredit>,
+}
+
+/// The month's money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Money {
+    /// Service credits computed for the month, all providers.
+    pub credits: Decimal,
+    /// Credit lines still pending (their money is not in `credits`).
+    pub pending: usize,
+    /// §15's stated total for the month, where loaded.
+    pub stated: Option<Amount>,
+    /// The OPR year the month falls in, computed over the loaded months.
+    pub opr: Option<OprSoFar>,
+    /// Why there is no OPR year, in words.
+    pub opr_note: Option<String>,
+}
+
+/// An OPR year's margin so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OprSoFar {
+    pub year: String,
+    pub margin_at_risk: Decimal,
+    pub kept: Decimal,
+    pub lost: Decimal,
+    pub unassessed: Decimal,
+}
+
+/// How much of the month is loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    pub expected: usize,
+    pub loaded: usize,
+    /// Up to all of them: "CSPN PM2".
+    pub missing: Vec<String>,
+}
+
+impl Completeness {
+    pub fn partial(&self) -> bool {
+        self.loaded < self.expected
+    }
+
+    /// A plain warning for a partial month.
+    pub fn warning(&self, month: Month) -> Option<String> {
+        self.partial().then(|| {
+            format!(
+                "Partial month: only {} of the {} measures the catalogue expects are loaded for {}. \
+                 Missing measures cannot miss target, so a partial month can look healthier than it was.",
+                self.loaded,
+                self.expected,
+                month.long_name()
+            )
+        })
+    }
+}
+
+/// The month on one page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthReview {
+    pub month: Month,
+    pub scorecard: Vec<CpmCard>,
+    pub misses: Vec<Miss>,
+    pub money: Money,
+    pub claims: Vec<ClaimCheck>,
+    pub findings: Vec<Finding>,
+    pub completeness: Completeness,
+    pub recoveries: Vec<Recovery>,
+}
+
+/// What the review reads: the work and what was computed from it.
+pub struct Computed<'a> {
+    pub data: &'a Dataset,
+    pub results: &'a Results,
+    pub credits: &'a Credits,
+    pub margins: &'a [YearMargin],
+    pub regime: &'a Regime,
+}
+
+/// Reviews `month`.
+pub fn review(c: &Computed, month: Month) -> MonthReview {
+    let index = Index::new(c.results);
+    let rule = c.results.settings.rule;
+    let shown = c.results.for_month(month);
+    let cat = Catalogue::builtin();
+
+    let scorecard = shown
+        .iter()
+        .filter(|r| r.measure.starts_with("CPM") && r.provider == Provider::Dcc)
+        .map(|r| card(r, &index))
+        .collect();
+
+    let misses = shown
+        .iter()
+        .filter(|r| r.status.is_miss())
+        .map(|r| miss(r, &index, c.credits))
+        .collect();
+
+    let recoveries = shown
+        .iter()
+        .filter(|r| r.measure.starts_with("CPM") && r.provider == Provider::Dcc)
+        .filter_map(|r| recovery::recovery(r, &index, rule))
+        .collect();
+
+    let claims: Vec<ClaimCheck> = c
+        .data
+        .claims
+        .iter()
+        .filter(|cl| cl.period == month)
+        .map(|cl| claims::check(cl, &index, rule))
+        .collect();
+
+    let (credits, pending) = c.credits.total(month);
+    let stated = latest_reported(c.data)
+        .get(&(month, CreditScope::Total { fleet: Fleet::All }))
+        .map(|r| r.amount);
+    let year = c
+        .regime
+        .years
+        .iter()
+        .position(|y| month >= y.start && month < y.start.plus(12));
+    let (opr, opr_note) = match year.and_then(|i| c.margins.get(i)) {
+        Some(m) => (
+            Some(OprSoFar {
+                year: m.year.clone(),
+                margin_at_risk: m.margin_at_risk,
+                kept: m.kept,
+                lost: m.lost,
+                unassessed: m.unassessed,
+            }),
+            None,
+        ),
+        None => (
+            None,
+            Some(if c.regime.years.is_empty() {
+                "No OPR years are loaded.".to_string()
+            } else {
+                format!(
+                    "No OPR year loaded covers {} (loaded: {}).",
+                    month.long_name(),
+                    c.regime
+                        .years
+                        .iter()
+                        .map(|y| y.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }),
+        ),
+    };
+    let money = Money {
+        credits,
+        pending,
+        stated,
+        opr,
+        opr_note,
+    };
+
+    let completeness = completeness(c.data, &shown, cat, month);
+    let findings = findings::gather(
+        c,
+        month,
+        &shown,
+        &claims,
+        year.and_then(|i| c.margins.get(i)),
+    );
+    MonthReview {
+        month,
+        scorecard,
+        misses,
+        money,
+        claims,
+        findings,
+        completeness,
+        recoveries,
+    }
+}
+
+fn card(r: &MeasureResult, index: &Index) -> CpmCard {
+    let mut trend = Vec::new();
+    let mut at = r.period;
+    for _ in 0..24 {
+        if let Some(x) = index.get(at, &r.measure, r.provider) {
+            trend.push((at, x.level.number()));
+        }
+        at = r.cadence.previous(at);
+    }
+    trend.reverse();
+    CpmCard {
+        measure: r.measure.clone(),
+        provider: r.provider,
+        period: r.period,
+        name: r.name.clone(),
+        display: r.display.clone(),
+        target: r.target,
+        minimum: r.minimum,
+        status: r.status,
+        change: r.change,
+        trend,
+        run: Run::of(r, index),
+    }
+}
+
+fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
+    let shortfall = match (&r.headroom, r.level, r.target) {
+        (Some(h), _, _) if h.successes_short > 0 => format!(
+            "{} more successes needed of {}",
+            crate::engine::format::thousands(h.successes_short),
+            crate::engine::format::thousands(h.total)
+        ),
+        (_, ServiceLevel::Number(n), Some(t)) => {
+            let gap = (n - t).abs();
+            let unit = if r.unit == crate::engine::catalogue::Unit::Percent {
+                " percentage points"
+            } else {
+                ""
+            };
+            format!(
+                "{}{unit} short of target",
+                crate::engine::format::decimal(gap, 2)
+            )
+        }
+        _ => "–".into(),
+    };
+    let credit = credits
+        .line(r.period, r.provider, &r.measure)
+        .map(|l| MissCredit {
+            state: l.state,
+            money: l.money,
+        });
+    Miss {
+        period: r.period,
+        measure: r.measure.clone(),
+        provider: r.provider,
+        name: r.name.clone(),
+        display: r.display.clone(),
+        target: r.target,
+        status: r.status,
+        shortfall,
+        run: Run::of(r, index),
+        kpi: r.kpi,
+        credit,
+    }
+}
+
+/// Which of the catalogue's measures have a figure for `month` (a quarterly
+/// measure's latest quarter; a CPM formed from its components counts).
+fn completeness(
+    data: &Dataset,
+    shown: &[&MeasureResult],
+    cat: &Catalogue,
+    month: Month,
+) -> Completeness {
+    let mut have = std::collections::HashSet::new();
+    for o in &data.observations {
+        if let Some(def) = cat.get(&o.measure, o.provider) {
+            if def.cadence.shows_in(o.period, month) {
+                have.insert((def.code, def.provider));
+            }
+        }
+    }
+    for r in shown {
+        let derived = cat
+            .get(&r.measure, r.provider)
+            .filter(|d| d.basis == Basis::Derived);
+        if let (Some(d), ServiceLevel::Number(_)) = (derived, r.level) {
+            have.insert((d.code, d.provider));
+        }
+    }
+    let missing: Vec<String> = cat
+        .measures()
+        .iter()
+        .filter(|m| !have.contains(&(m.code, m.provider)))
+        .map(|m| format!("{} {}", m.provider, m.code))
+        .collect();
+    Completeness {
+        expected: cat.measures().len(),
+        loaded: cat.measures().len() - missing.len(),
+        missing,
+    }
+}
