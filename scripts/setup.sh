@@ -4,7 +4,8 @@
 #   - trunk 0.21.x
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - Debian packages: chromium, chromium-driver, fonts-dejavu-core
-#   - the npm dev dependencies (playwright-core; never downloads a browser)
+#   - the npm dev dependencies (playwright-core, which never downloads a browser;
+#     axe-core, injected into the page by the accessibility test)
 # Prints one line per item: "installed" or "present".
 set -euo pipefail
 
@@ -90,7 +91,7 @@ if [[ -f package-lock.json ]]; then
 else
   lock_sum="$(sha256sum package.json | awk '{print $1}')-nolock"
 fi
-if [[ -d node_modules/playwright-core && -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" ]]; then
+if [[ -d node_modules/playwright-core && -f node_modules/axe-core/axe.min.js && -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" ]]; then
   say "npm packages" "present"
 else
   if [[ -f package-lock.json ]]; then
