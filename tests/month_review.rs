@@ -303,3 +303,150 @@ fn a_run_with_its_start_loaded_is_exact_and_checked() {
     );
     assert_eq!(cpm1.trend.len(), 24);
 }
+
+#[test]
+#[ignore = "writes data/claims-2021-03.json from the report text: run by hand"]
+fn write_sample_claims() {
+    let text = std::fs::read_to_string("tests/fixtures/reports/pmr-2021-03.txt").unwrap();
+    let import = io::read_with("pmr.txt", text.as_bytes(), &Default::default());
+    let claims = import.dataset.normalised().claims;
+    std::fs::write(
+        "data/claims-2021-03.json",
+        serde_json::to_string_pretty(&claims).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_sample_carries_the_claims_the_report_text_gives() {
+    let text = std::fs::read_to_string("tests/fixtures/reports/pmr-2021-03.txt").unwrap();
+    let import = io::read_with("pmr.txt", text.as_bytes(), &Default::default());
+    let read = import.dataset.normalised().claims;
+    let sample = io::sample().normalised().claims;
+    assert!(read.len() >= 20, "{}", read.len());
+    assert_eq!(
+        read, sample,
+        "run `cargo test --test month_review write_sample_claims -- --ignored`"
+    );
+    // The claims the issue names are among them.
+    let has = |m: &str, p: Provider, s: Stated| {
+        read.iter()
+            .any(|c| c.measure == m && c.provider == p && c.stated == s)
+    };
+    assert!(has(
+        "CPM1",
+        Provider::Dcc,
+        Stated::BelowTargetRun { months: 21 }
+    ));
+    assert!(has(
+        "CPM1",
+        Provider::Dcc,
+        Stated::BelowTargetCount {
+            below: 27,
+            months: 28
+        }
+    ));
+    assert!(has(
+        "PM2",
+        Provider::Cspn,
+        Stated::Level { level: d("23.48") }
+    ));
+    assert!(has(
+        "CH1.3",
+        Provider::Cspc,
+        Stated::FailuresOverAllowed { over: 2 }
+    ));
+    assert!(has(
+        "CPM8",
+        Provider::Dcc,
+        Stated::Status {
+            status: StatedStatus::MeetsTarget
+        }
+    ));
+    assert!(has(
+        "VF-IOT-CORE",
+        Provider::Vodafone,
+        Stated::Status {
+            status: StatedStatus::BelowMinimum
+        }
+    ));
+    // Nothing about another month ("In the November 2020 report, CSPS
+    // reported that PM2 performance was 98.87%") is read as March's.
+    assert!(!read.iter().any(|c| c.provider == Provider::Csps));
+    // Checked against the sample, only the real discrepancies differ.
+    let r = month_of(&io::sample(), Settings::default(), march());
+    let differing: Vec<String> = r
+        .claims
+        .iter()
+        .filter(|c| c.verdict.differs())
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c.claim.provider, c.claim.measure, c.claim.stated
+            )
+        })
+        .collect();
+    assert_eq!(
+        differing,
+        [
+            "CSPC CH1.3 level 99.896%",
+            "CSPC CH1.3 2 more failures than the level allows",
+            "CSPN PM2 level 23.48%",
+        ],
+        "{:#?}",
+        r.claims
+    );
+}
+
+#[test]
+fn claims_are_read_whatever_the_wrapping_and_figures() {
+    let text = std::fs::read_to_string("tests/fixtures/reports/pmr-2021-03.txt").unwrap();
+    let text = text
+        .replace(
+            "finishing the month on 23.48%",
+            "finishing the month on 31.02%",
+        )
+        .replace("2  more than the SLA", "4 more than the SLA");
+    // Each pair of lines joined, as a wider copy runs lines together.
+    let lines: Vec<&str> = text.lines().collect();
+    let wrapped: String = lines.chunks(2).map(|p| p.join(" ") + "\n").collect();
+    for (what, t) in [("as pasted", &text), ("pairs of lines joined", &wrapped)] {
+        let import = io::read_with("pmr.txt", t.as_bytes(), &Default::default());
+        let claims = &import.dataset.claims;
+        let has = |m: &str, p: Provider, s: Stated| {
+            claims
+                .iter()
+                .any(|c| c.measure == m && c.provider == p && c.stated == s)
+        };
+        assert!(
+            has("PM2", Provider::Cspn, Stated::Level { level: d("31.02") }),
+            "{what}: {:#?}",
+            claims
+                .iter()
+                .map(|c| format!("{:?} {} {} {}", c.line, c.provider, c.measure, c.stated))
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            has(
+                "CH1.3",
+                Provider::Cspc,
+                Stated::FailuresOverAllowed { over: 4 }
+            ),
+            "{what}"
+        );
+        assert!(
+            has("CPM1", Provider::Dcc, Stated::Level { level: d("92.75") }),
+            "{what}"
+        );
+        assert!(
+            has(
+                "PM2.7",
+                Provider::Dsp,
+                Stated::Status {
+                    status: StatedStatus::BelowTarget
+                }
+            ),
+            "{what}"
+        );
+    }
+}

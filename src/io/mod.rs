@@ -170,6 +170,8 @@ use serde::Serialize;
 /// The March 2021 PMR figures, current and previous columns, shipped with the app.
 pub const SAMPLE_CSV: &str = include_str!("../../data/sample-2021-03.csv");
 pub const SAMPLE_NAME: &str = "sample-2021-03.csv";
+/// What the March 2021 report states in words (its claims), as JSON.
+pub const SAMPLE_CLAIMS_JSON: &str = include_str!("../../data/claims-2021-03.json");
 
 /// The March 2021 PMR's service credits: §14 per measure, Tables 29 and 30
 /// per company and month with their totals, and §15's overall total.
@@ -180,6 +182,9 @@ pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 /// files read without error.
 pub fn sample() -> Dataset {
     Dataset {
+        // Read from the report's text by `tests/month_review.rs`
+        // (`write_sample_claims`); checked to equal a fresh read there.
+        claims: serde_json::from_str(SAMPLE_CLAIMS_JSON).unwrap_or_default(),
         credits: credits_csv::read(SAMPLE_CREDITS_NAME, SAMPLE_CREDITS_CSV, b',')
             .dataset
             .credits,

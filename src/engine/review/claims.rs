@@ -88,13 +88,17 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
             let ServiceLevel::Number(n) = row.level else {
                 return cannot(&row.display, format!("{who} has no level: {}", row.display));
             };
-            let dp = level.scale();
-            let rounded = n.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            // A loaded figure given to fewer decimals than the claim can
+            // only be compared at its own: 99.841% agrees with a table's 99.84%.
+            let dp = level.scale().min(n.scale());
+            let round =
+                |v: Decimal| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            let rounded = round(n);
             let shown = format!("{}%", decimal(rounded, dp.max(2)));
-            if rounded == *level {
+            if rounded == round(*level) {
                 (shown, Verdict::Agrees)
             } else {
-                let by = level.checked_sub(rounded).unwrap_or_default();
+                let by = round(*level).checked_sub(rounded).unwrap_or_default();
                 (
                     shown,
                     Verdict::Differs {

@@ -20,6 +20,7 @@
 //! placed is listed with its line; printed targets and minimums that differ
 //! from the catalogue are listed, never taken.
 
+mod claims;
 mod counts;
 mod credits;
 mod levels;
@@ -345,10 +346,27 @@ pub fn read(file: &str, input: &str) -> Import {
         import.unplaced = found.unplaced;
         return import;
     }
-    finish(import, month, found)
+    let mut claims = claims::read(&tokens, month);
+    // Reviewers' notes state claims too; each is read on its own.
+    for note in text::sticky_notes(input) {
+        claims.extend(
+            claims::read(&text::tokens(&note), month)
+                .into_iter()
+                .map(|mut c| {
+                    c.words = format!("Reviewer's note: {}", c.words);
+                    c
+                }),
+        );
+    }
+    finish(import, month, found, claims)
 }
 
-fn finish(mut import: Import, month: Month, found: Found) -> Import {
+fn finish(
+    mut import: Import,
+    month: Month,
+    found: Found,
+    claims: Vec<crate::engine::claim::Claim>,
+) -> Import {
     let Found {
         rows,
         credits,
@@ -419,7 +437,7 @@ fn finish(mut import: Import, month: Month, found: Found) -> Import {
     import.dataset = crate::engine::Dataset {
         observations: levels.dataset.observations,
         credits: money.dataset.credits,
-        claims: Vec::new(),
+        claims,
     };
     // Completeness: which of the catalogue's measures have a figure for
     // the report's own period (a quarterly measure's latest quarter).

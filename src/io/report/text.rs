@@ -125,9 +125,25 @@ fn heading(t: &str) -> bool {
 /// The lines worth reading, each with its 1-based number: sticky notes
 /// (an author line, `Sticky Note`, one line of text), footers and links out.
 pub fn clean_lines(text: &str) -> Vec<(u64, &str)> {
+    split_lines(text).0
+}
+
+/// Reviewers' sticky notes, each as its lines: they are no part of the
+/// report's tables, but they state claims ("CPM1 has been below Target
+/// Service Level for the last 21 months").
+pub fn sticky_notes(text: &str) -> Vec<Vec<(u64, &str)>> {
+    split_lines(text).1
+}
+
+type Lines<'t> = Vec<(u64, &'t str)>;
+
+/// The lines worth reading, and the sticky notes taken out of them.
+fn split_lines(text: &str) -> (Lines<'_>, Vec<Lines<'_>>) {
     let lines: Vec<&str> = text.lines().collect();
     let mut drop = vec![false; lines.len()];
+    let mut notes = Vec::new();
     let filled = |i: &usize| !lines[*i].trim().is_empty();
+    let numbered = |i: usize| (i as u64 + 1, lines[i]);
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
         if t.eq_ignore_ascii_case("sticky note") {
@@ -137,6 +153,7 @@ pub fn clean_lines(text: &str) -> Vec<(u64, &str)> {
             }
             if let Some(note) = (i + 1..lines.len()).find(filled) {
                 drop[note] = true;
+                let mut kept = vec![numbered(note)];
                 // A note copied wrapped over more lines goes on in long lines
                 // of prose; a table's cells wrap into short ones, and a blank
                 // line or a line plainly the table's ends the note.
@@ -146,18 +163,21 @@ pub fn clean_lines(text: &str) -> Vec<(u64, &str)> {
                         break;
                     }
                     drop[next] = true;
+                    kept.push(numbered(next));
                 }
+                notes.push(kept);
             }
         } else if t.starts_with("http://") || t.starts_with("https://") || is_footer(t) {
             drop[i] = true;
         }
     }
-    lines
+    let kept = lines
         .iter()
         .enumerate()
         .filter(|(i, l)| !drop[*i] && !l.trim().is_empty())
         .map(|(i, l)| (i as u64 + 1, *l))
-        .collect()
+        .collect();
+    (kept, notes)
 }
 
 /// A line that belongs to a table, not to a note's prose: a figure, a
