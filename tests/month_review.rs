@@ -70,7 +70,7 @@ fn march_2021_scorecard_misses_and_money() {
         assert!(missed.contains(&want.to_string()), "{want} in {missed:?}");
     }
     let ch13 = r.misses.iter().find(|m| m.measure == "CH1.3").unwrap();
-    assert_eq!(ch13.shortfall, "3 more successes needed of 89,172");
+    assert_eq!(ch13.shortfall, "3 successes short (of 89,172)");
     let pm2 = r
         .misses
         .iter()

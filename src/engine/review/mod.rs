@@ -322,7 +322,7 @@ fn card(r: &MeasureResult, index: &Index) -> CpmCard {
 fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
     let shortfall = match (&r.headroom, r.level, r.target) {
         (Some(h), _, _) if h.successes_short > 0 => format!(
-            "{} more successes needed of {}",
+            "{} successes short (of {})",
             crate::engine::format::thousands(h.successes_short),
             crate::engine::format::thousands(h.total)
         ),

@@ -241,48 +241,39 @@ fn sentence(
                     push(who, Stated::Status { status }, t);
                 }
             }
+            let whole = |k: usize| {
+                s.get(k)
+                    .and_then(|t| super::text::whole(&t.text))
+                    .and_then(|n| u32::try_from(n).ok())
+            };
             // "for the last 21 months" in a sentence about being below target.
-            if reads(s, i, "for the last") && named.is_some() {
-                let n = s.get(i + 3).and_then(|t| super::text::whole(&t.text));
-                if let (Some(n), true) = (n, s.get(i + 4).is_some_and(|t| bare(t) == "months")) {
+            if let (true, Some(who)) = (reads(s, i, "for the last"), named) {
+                let months_follow = s.get(i + 4).is_some_and(|t| bare(t) == "months");
+                if let (Some(months), true) = (whole(i + 3), months_follow) {
                     if s[..i].iter().any(|t| bare(t) == "below") {
-                        push(
-                            named.expect("checked"),
-                            Stated::BelowTargetRun { months: n as u32 },
-                            t,
-                        );
+                        push(who, Stated::BelowTargetRun { months }, t);
                     }
                 }
             }
             // "the 27th instance it has been below in 28 months"
-            if bare(t) == "instance" && i > 0 && named.is_some() {
+            if let (true, Some(who)) = (bare(t) == "instance" && i > 0, named) {
                 let nth: String = bare(&s[i - 1])
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
                 let within = (i + 1..s.len().min(i + 9)).find(|&k| bare(&s[k]) == "months");
-                let of = within.and_then(|k| super::text::whole(&s[k - 1].text));
-                if let (Ok(below), Some(months)) = (nth.parse::<u32>(), of) {
-                    push(
-                        named.expect("checked"),
-                        Stated::BelowTargetCount {
-                            below,
-                            months: months as u32,
-                        },
-                        t,
-                    );
+                if let (Ok(below), Some(months)) =
+                    (nth.parse::<u32>(), within.and_then(|k| whole(k - 1)))
+                {
+                    push(who, Stated::BelowTargetCount { below, months }, t);
                 }
             }
             // Said of the month, so of the measure the section is about.
-            if (reads(s, i, "finishing the month on") || reads(s, i, "finished the month on"))
-                && subject.is_some()
-            {
+            let of_month =
+                reads(s, i, "finishing the month on") || reads(s, i, "finished the month on");
+            if let (true, Some(who)) = (of_month, *subject) {
                 if let Some(level) = s.get(i + 4).and_then(percent_of) {
-                    push(
-                        subject.expect("checked"),
-                        Stated::Level { level },
-                        &s[i + 4],
-                    );
+                    push(who, Stated::Level { level }, &s[i + 4]);
                 }
             }
             if t.kind == Kind::Whole && reads(s, i + 1, "more than the sla allowed") {
