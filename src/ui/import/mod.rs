@@ -8,4 +8,5 @@ pub mod import_preview;
 pub mod import_questions;
 pub mod incident_summary;
 pub mod mappings;
+pub mod shared_link;
 pub mod sheet_picker;

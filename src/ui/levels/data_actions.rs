@@ -1,9 +1,13 @@
-//! Undo and redo, the exports, and "reset to sample" (which asks first).
+//! Undo and redo, the exports, the share link, and "reset to sample"
+//! (which asks first).
 
+use crate::engine::format::thousands;
 use crate::engine::{Dataset, Results};
+use crate::io::share;
 use crate::io::{results_json, write, CreditsExport};
 use crate::ui::download::download;
 use crate::ui::state::{Action, RegimeRef, SchemeRef};
+use crate::ui::widgets::copy_table::write_clipboard;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,6 +80,85 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         "text/csv",
         Rc::new(|| write::TEMPLATE_CSV.to_string()),
     );
+    let link = use_state(|| None::<String>);
+    let copied = use_state(String::new);
+    // A link holds the work as it was made: closed when the work changes.
+    {
+        let (link, copied) = (link.clone(), copied.clone());
+        use_effect_with(
+            (p.data.clone(), p.scheme.clone(), p.regime.clone()),
+            move |_| {
+                link.set(None);
+                copied.set(String::new());
+            },
+        );
+    }
+    let make_link = {
+        let (link, copied, make) = (link.clone(), copied.clone(), p.scenario.clone());
+        Callback::from(move |_: MouseEvent| {
+            let page = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            link.set(Some(share::link(&page, &make.emit(()))));
+            copied.set(String::new());
+        })
+    };
+    let close_link = {
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(None))
+    };
+    let share_panel = link.as_ref().map(|l| {
+        let chars = l.chars().count();
+        let length = format!("Link: {} characters", thousands(chars as u64));
+        if chars > share::MAX_CHARS {
+            return html! {
+                <div class="share-panel" data-testid="share-panel" role="group" aria-label="Share link">
+                    <p class="share-refused" data-testid="share-refused">
+                        { format!("This work is too large for a link ({} characters; browsers take about {}). ",
+                            thousands(chars as u64), thousands(share::MAX_CHARS as u64)) }
+                        { "Send the scenario file instead: it opens as saved." }
+                    </p>
+                    <button type="button" data-testid="share-download" onclick={scenario.clone()}>{ "Download the scenario file" }</button>
+                    <button type="button" onclick={close_link.clone()}>{ "Close" }</button>
+                </div>
+            };
+        }
+        let copy = {
+            let (l, copied) = (l.clone(), copied.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (l, copied) = (l.clone(), copied.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    copied.set(match write_clipboard(&l).await {
+                        Ok(()) => "Copied the link.".into(),
+                        Err(e) => format!("Could not copy the link: {e}. Select it and copy."),
+                    });
+                });
+            })
+        };
+        let select_all = Callback::from(|e: FocusEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                i.select();
+            }
+        });
+        html! {
+            <div class="share-panel" data-testid="share-panel" role="group" aria-label="Share link">
+                <label for="share-link-text">{ "Link to this work (data and settings, inside the link: nothing is uploaded)" }</label>
+                <input id="share-link-text" type="text" readonly=true data-testid="share-link" value={l.clone()} onfocus={select_all} />
+                <span class="share-length" data-testid="share-length">{ length }</span>
+                <button type="button" data-testid="copy-link" onclick={copy}>{ "Copy link" }</button>
+                <button type="button" onclick={close_link.clone()}>{ "Close" }</button>
+                <span class="share-copied" role="status" aria-live="polite" data-testid="share-copied">{ (*copied).clone() }</span>
+                if chars > share::WARN_CHARS {
+                    <p class="share-warning" data-testid="share-warning">
+                        { format!("Some mail and chat tools cut links longer than {} characters, and then it will not open: ",
+                            thousands(share::WARN_CHARS as u64)) }
+                        { "check it arrives whole, or send the scenario file (Save scenario file) instead." }
+                    </p>
+                }
+            </div>
+        }
+    });
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -99,7 +182,8 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             <button type="button" data-testid="export-csv" onclick={csv}>{ "Export data (CSV)" }</button>
             <button type="button" data-testid="export-results" onclick={json}>{ "Export results (JSON)" }</button>
             <button type="button" data-testid="export-credits" onclick={credits}>{ "Export reported credits (CSV)" }</button>
-            <button type="button" data-testid="export-scenario" onclick={scenario}>{ "Save scenario file" }</button>
+            <button type="button" data-testid="export-scenario" onclick={scenario.clone()}>{ "Save scenario file" }</button>
+            <button type="button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={make_link}>{ "Share link" }</button>
             <button type="button" data-testid="template" onclick={template}>{ "Template CSV" }</button>
             <span class="sep" aria-hidden="true" />
             if *confirming {
@@ -111,6 +195,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             } else {
                 <button type="button" data-testid="reset" onclick={ask}>{ "Reset to sample…" }</button>
             }
+            { share_panel.unwrap_or_default() }
         </section>
     }
 }

@@ -3,9 +3,11 @@
 pub mod chart_data;
 pub mod chart_frame;
 pub mod chart_points;
+pub mod copy_table;
 pub mod decimal_field;
 pub mod download;
 pub mod explanation;
 pub mod explanation_body;
+pub mod print_header;
 pub mod select;
 pub mod status;
