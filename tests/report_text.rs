@@ -3,8 +3,8 @@
 //! (another month with other figures, cells wrapped otherwise, page breaks
 //! elsewhere, two pages alone) read as they should.
 
-use dcc_perf::engine::{Dataset, Input, Month, Observation, Provider, ReportedCredit};
 use dcc_perf::engine::data::claim::Claim;
+use dcc_perf::engine::{Dataset, Input, Month, Observation, Provider, ReportedCredit};
 use dcc_perf::io::{self, Format, Import};
 use proptest::prelude::*;
 

@@ -8,6 +8,7 @@ use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::import_preview::ImportPreview;
 use super::measures_table::MeasuresTable;
+use super::month::month_view::MonthView;
 use super::opr_view::OprView;
 use super::sheet_picker::SheetPicker;
 use super::state::{Action, DataRef, ResultKey, State, View};
@@ -17,6 +18,7 @@ use super::trend_chart::TrendChart;
 use super::trends_view::TrendsView;
 use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A callback that turns a value into an action and dispatches it.
@@ -25,18 +27,60 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -
     Callback::from(move |v| state.dispatch(f(v)))
 }
 
-fn view_tab(
-    v: View,
-    label: &str,
-    id: &'static str,
-    now: View,
-    on_action: &Callback<Action>,
-) -> Html {
-    let cb = on_action.clone();
+/// The views in tab order: (view, label, test id).
+const VIEWS: [(View, &str, &str); 6] = [
+    (View::Month, "The month", "view-month"),
+    (View::Levels, "Service levels", "view-levels"),
+    (View::Credits, "Service credits", "view-credits"),
+    (View::Trends, "CPM trends", "view-trends"),
+    (View::Opr, "OPR margin", "view-opr"),
+    (View::Compare, "Compare scenarios", "view-compare"),
+];
+
+/// The view tabs, keyboard-operable as WAI-ARIA tabs: arrow keys, Home and
+/// End move between them (and choose), only the chosen one is in the Tab order.
+fn view_tabs(now: View, on_action: &Callback<Action>) -> Html {
+    let at = VIEWS.iter().position(|v| v.0 == now).unwrap_or(0);
+    let on_key = {
+        let cb = on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % VIEWS.len(),
+                "ArrowLeft" => (at + VIEWS.len() - 1) % VIEWS.len(),
+                "Home" => 0,
+                "End" => VIEWS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            cb.emit(Action::SetView(VIEWS[next].0));
+            // Focus follows the choice once the tab is drawn as chosen.
+            let id = VIEWS[next].2;
+            gloo_timers::callback::Timeout::new(0, move || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(id))
+                {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            })
+            .forget();
+        })
+    };
     html! {
-        <button type="button" role="tab" aria-selected={(v == now).to_string()} data-testid={id}
-            class={classes!("tab", (v == now).then_some("active"))}
-            onclick={Callback::from(move |_| cb.emit(Action::SetView(v)))}>{ label.to_string() }</button>
+        <nav class="views" role="tablist" aria-label="Views" onkeydown={on_key}>
+            { for VIEWS.iter().map(|&(v, label, id)| {
+                let cb = on_action.clone();
+                let chosen = v == now;
+                html! {
+                    <button type="button" role="tab" id={id} aria-selected={chosen.to_string()} aria-controls="view-panel"
+                        tabindex={if chosen { "0" } else { "-1" }} data-testid={id}
+                        class={classes!("tab", chosen.then_some("active"))}
+                        onclick={Callback::from(move |_| cb.emit(Action::SetView(v)))}>{ label }</button>
+                }
+            }) }
+        </nav>
     }
 }
 
@@ -114,18 +158,25 @@ pub fn App() -> Html {
     });
 
     html! {
-        <main class="app">
+        <main class={classes!("app", (state.view == View::Month).then_some("on-month"))}>
+            <a class="skip-link" href="#view-panel">{ "Skip to the results" }</a>
             <header class="app-header">
                 <h1>{ "DCC service performance" }</h1>
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
+            <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={super::widgets::print_header::source_text(&state.data.0)} rule={state.settings.rule.describe()} />
             <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()}
                 results={results.clone()} regime={state.regime.clone()} scenario={scenario_json}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
-            <ImportPanel on_action={on_action.clone()} />
+            // The paste box comes after the month's verdict, which is what
+            // a visitor opens the calculator for; elsewhere it leads.
+            if state.view != View::Month || month.is_none() {
+                <ImportPanel on_action={on_action.clone()} />
+            }
+            <super::import::shared_link::SharedLinkOpener on_action={on_action.clone()} />
             // Only beside a preview of that workbook (not a later paste).
             if let (Some(w), Some(p)) = (&state.workbook, &state.pending) {
                 if p.import.file.starts_with(&format!("{}, sheet ", w.file)) {
@@ -147,14 +198,13 @@ pub fn App() -> Html {
                     on_grouping={dispatcher(&state, Action::SetGrouping)}
                     on_only_misses={dispatcher(&state, Action::SetOnlyMisses)}
                 />
-                <nav class="views" role="tablist" aria-label="Views">
-                    { view_tab(View::Levels, "Service levels", "view-levels", state.view, &on_action) }
-                    { view_tab(View::Credits, "Service credits", "view-credits", state.view, &on_action) }
-                    { view_tab(View::Trends, "CPM trends", "view-trends", state.view, &on_action) }
-                    { view_tab(View::Opr, "OPR margin", "view-opr", state.view, &on_action) }
-                    { view_tab(View::Compare, "Compare scenarios", "view-compare", state.view, &on_action) }
-                </nav>
-                if state.view == View::Trends {
+                { view_tabs(state.view, &on_action) }
+                <section id="view-panel" role="tabpanel" tabindex="-1"
+                    aria-labelledby={VIEWS.iter().find(|v| v.0 == state.view).map_or("view-month", |v| v.2)}>
+                if state.view == View::Month {
+                    <MonthView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
+                        regime={state.regime.clone()} month={month} on_action={on_action.clone()} />
+                } else if state.view == View::Trends {
                     <TrendsView results={results.clone()} />
                 } else if state.view == View::Opr {
                     <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
@@ -179,6 +229,10 @@ pub fn App() -> Html {
                             <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
                         }
                     </div>
+                }
+                </section>
+                if state.view == View::Month {
+                    <ImportPanel on_action={on_action.clone()} />
                 }
             } else {
                 <p data-testid="empty">{ "No figures are loaded. Paste or choose a file above, or reset to the sample." }</p>

@@ -42,7 +42,9 @@
 //!   [`opr_curve::OprCurve`], and [`opr_years::OprYears`] for files);
 //! - [`storage`]: the work saved in the browser, restored on reload.
 //!
-//! The files are grouped by view: [`levels`], [`import`], [`credits`],
+//! The month view ([`month::month_view::MonthView`]) opens first.
+//!
+//! The files are grouped by view: [`month`], [`levels`], [`import`], [`credits`],
 //! [`opr`], [`compare`], [`trends`], with shared [`widgets`]; the app
 //! shell ([`app`], [`state`], [`storage`]) stays here.
 
@@ -51,6 +53,7 @@ pub mod compare;
 pub mod credits;
 pub mod import;
 pub mod levels;
+pub mod month;
 pub mod opr;
 pub mod trends;
 pub mod widgets;

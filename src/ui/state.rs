@@ -94,6 +94,8 @@ pub const DEFAULT_OPR_YEAR: &str = "RY23/24";
 /// Which page is on show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    /// The month on one page: the first view.
+    Month,
     Levels,
     Credits,
     Opr,
@@ -229,7 +231,7 @@ impl State {
             compare: (Side::Baseline, Side::Current),
             trend: ("PM2".into(), Provider::Cspn),
             baseline,
-            view: View::Levels,
+            view: View::Month,
             credit_tab: CreditTab::Month,
             credit_source: Source::default(),
             credit_selected: None,
@@ -367,6 +369,9 @@ pub enum Action {
     SetCompare(Side, Side),
     /// The trend chart's measure and provider.
     SetTrend(String, Provider),
+    /// A claim of the report's, typed in by hand.
+    AddClaim(crate::engine::claim::Claim),
+    RemoveClaim(crate::engine::claim::Claim),
 }
 
 impl Reducible for State {
@@ -599,6 +604,24 @@ impl Reducible for State {
             }
             Action::SetCompare(a, b) => s.compare = (a, b),
             Action::SetTrend(m, p) => s.trend = (m, p),
+            Action::AddClaim(c) => {
+                let mut data = (*s.data.0).clone();
+                s.notice = Some(format!(
+                    "Added the claim \u{201c}{}\u{201d} about {} {}. Undo removes it.",
+                    c.stated, c.provider, c.measure
+                ));
+                data.claims.push(c);
+                s.replace_data(data.normalised());
+            }
+            Action::RemoveClaim(c) => {
+                let mut data = (*s.data.0).clone();
+                data.claims.retain(|x| *x != c);
+                s.notice = Some(format!(
+                    "Removed the claim about {} {}. Undo brings it back.",
+                    c.provider, c.measure
+                ));
+                s.replace_data(data);
+            }
         }
         Rc::new(s)
     }

@@ -13,6 +13,7 @@ export const DIST = path.resolve(REPO_ROOT, process.env.DCC_PERF_DIST || 'dist')
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'screenshots');
 
 export const TABLE = '[data-testid="measures-table"]';
+export const MONTH_VIEW = '[data-testid="month-view"]';
 export const EXPLANATION = '[data-testid="explanation"]';
 export const RULE_SELECT = '[data-testid="rule-select"]';
 export const RULE_FLIPS = '[data-testid="rule-flips"]';
@@ -38,12 +39,19 @@ export function diagnostics(s) {
   return parts.length ? `\n${parts.join('\n')}` : '';
 }
 
+/** The app opens on the month view; most tests start from the levels table. */
+export async function showLevels(page, timeout = STEP_TIMEOUT) {
+  await page.waitForSelector(`${MONTH_VIEW}, ${TABLE}`, { timeout });
+  if (!(await page.$(TABLE))) await page.click('[data-testid="view-levels"]');
+  await page.waitForSelector(TABLE, { timeout });
+}
+
 /** Open a fresh context + page on the app and wait for the measures table. */
 export async function openApp(viewport = { width: 1280, height: 900 }) {
   const s = await browser.newPage({ viewport });
   try {
     await s.page.goto(server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    await s.page.waitForSelector(TABLE, { timeout: LOAD_TIMEOUT });
+    await showLevels(s.page, LOAD_TIMEOUT);
   } catch (err) {
     await s.close().catch(() => {});
     throw new Error(`the app did not show ${TABLE} within ${LOAD_TIMEOUT / 1000} s: ${err.message}${diagnostics(s)}`);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, withApp, waitForText, row, SCREENSHOT_DIR, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
+import { useApp, withApp, showLevels, waitForText, row, SCREENSHOT_DIR, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
 
 const PASTE = '[data-testid="paste-box"]';
 const PREVIEW = '[data-testid="import-preview"]';
@@ -65,6 +65,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.selectOption('[data-testid="month-select"]', '2021-03');
       await waitForText(current(s, 'PM2.7', 'DSP'), (t) => t.includes('99.50%'));
       await s.page.reload();
+      await showLevels(s.page);
       await s.page.locator(row('PM2.7', 'DSP')).waitFor({ timeout: STEP_TIMEOUT });
       const notice = await s.page.locator('[data-testid="notice"]').innerText();
       assert.match(notice, /Restored/, notice);
@@ -208,6 +209,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       const v0 = { observations: [{ period: '2021-05', measure: 'PM2', provider: 'CSPN', input: { kind: 'level', level: '41.5' } }] };
       await s.page.evaluate((v) => localStorage.setItem('dcc-perf/work', JSON.stringify(v)), v0);
       await s.page.reload();
+      await showLevels(s.page);
       await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(await current(s, 'PM2', 'CSPN').innerText(), /41\.50%/);
       // Saved again in the current version.
@@ -215,6 +217,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
 
       await s.page.evaluate(() => localStorage.setItem('dcc-perf/work', '{"schema":"dcc-perf/scenario/1","data":'));
       await s.page.reload();
+      await showLevels(s.page);
       await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
       const notice = await s.page.locator('[data-testid="notice"]').innerText();
       assert.match(notice, /could not be read/, notice);

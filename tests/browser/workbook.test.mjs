@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, harness, withApp, waitForText, assertClean, diagnostics, REPO_ROOT, TABLE, LOAD_TIMEOUT, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
+import { useApp, harness, showLevels, withApp, waitForText, assertClean, diagnostics, REPO_ROOT, TABLE, LOAD_TIMEOUT, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
 
 const PREVIEW = '[data-testid="import-preview"]';
 const PICKER = '[data-testid="sheet-picker"]';
@@ -44,7 +44,7 @@ describe('workbooks', { timeout: 6 * TEST_TIMEOUT }, () => {
       const requested = [];
       s.context.on('request', (r) => requested.push(r.url()));
       await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-      await s.page.waitForSelector(TABLE, { timeout: LOAD_TIMEOUT });
+      await showLevels(s.page, LOAD_TIMEOUT);
       await s.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
       assert.ok(requested.some((u) => /\.wasm/.test(u)), `the app's wasm was fetched: ${requested.join(', ')}`);
       assert.deepEqual(requested.filter((u) => WORKER.test(u)), [], 'no part of the sheet worker on first load');

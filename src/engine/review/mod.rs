@@ -329,14 +329,11 @@ fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
         (_, ServiceLevel::Number(n), Some(t)) => {
             let gap = (n - t).abs();
             let unit = if r.unit == crate::engine::catalogue::Unit::Percent {
-                " percentage points"
+                " points"
             } else {
                 ""
             };
-            format!(
-                "{}{unit} short of target",
-                crate::engine::format::decimal(gap, 2)
-            )
+            format!("{}{unit} short", crate::engine::format::decimal(gap, 2))
         }
         _ => "–".into(),
     };

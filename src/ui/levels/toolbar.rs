@@ -88,14 +88,14 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                     }) }
                 </select>
             </label>
-            <label>
+            <label class="table-only">
                 <span>{ "Group by" }</span>
                 <select ref={refs[2].clone()} data-testid="grouping-select" onchange={on_grouping}>
                     <option value="cpm" selected={p.grouping == Grouping::ByCpm}>{ "Code Performance Measure" }</option>
                     <option value="provider" selected={p.grouping == Grouping::ByProvider}>{ "Provider" }</option>
                 </select>
             </label>
-            <label class="check">
+            <label class="check table-only">
                 <input type="checkbox" data-testid="only-misses" checked={p.only_misses} onchange={on_misses} />
                 <span>{ "Only measures below target" }</span>
             </label>

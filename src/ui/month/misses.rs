@@ -1,0 +1,84 @@
+//! Every measure below target this month, and what would bring each
+//! failing CPM back.
+
+use crate::engine::credits::LineState;
+use crate::engine::reported::pounds;
+use crate::engine::review::{Miss, Recovery};
+use crate::ui::state::Action;
+use crate::ui::widgets::status::StatusBadge;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MissesProps {
+    pub misses: Vec<Miss>,
+    pub on_action: Callback<Action>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RecoveriesProps {
+    pub recoveries: Vec<Recovery>,
+}
+
+/// For each CPM below target, the level its weakest component would need.
+#[component]
+pub fn Recoveries(p: &RecoveriesProps) -> Html {
+    if p.recoveries.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="recoveries" data-testid="recoveries">
+            <h3>{ "What would bring it back" }</h3>
+            <ul>
+                { for p.recoveries.iter().map(|r| html! { <li>{ &r.words }</li> }) }
+            </ul>
+        </div>
+    }
+}
+
+fn credit(m: &Miss) -> String {
+    match &m.credit {
+        None if m.kpi => "KPI – no credit".into(),
+        None => "–".into(),
+        Some(c) => match (c.state, c.money) {
+            (LineState::Pending, _) | (_, None) => "pending".into(),
+            (LineState::Accrued | LineState::Overridden, Some(g)) => pounds(g),
+            (s, _) => s.label().into(),
+        },
+    }
+}
+
+#[component]
+pub fn Misses(p: &MissesProps) -> Html {
+    html! {
+        <table class="compact misses" data-testid="month-misses" id="month-misses">
+            <caption>{ format!("Below target this month ({})", p.misses.len()) }</caption>
+            <thead><tr>
+                <th scope="col">{ "Measure" }</th><th scope="col">{ "Level" }</th><th scope="col">{ "Status" }</th>
+                <th scope="col">{ "How far off" }</th><th scope="col">{ "For how long" }</th><th scope="col">{ "Credit" }</th>
+            </tr></thead>
+            <tbody>
+            if p.misses.is_empty() {
+                <tr><td colspan="6">{ "Every loaded measure meets its target." }</td></tr>
+            }
+            { for p.misses.iter().map(|m| {
+                let open = super::open_measure(&p.on_action, m.period, &m.measure, m.provider);
+                html! {
+                    <tr data-measure={m.measure.clone()} data-provider={m.provider.code()}>
+                        <th scope="row">
+                            <button type="button" class="link" onclick={open} title={m.name.clone()}
+                                aria-label={format!("{} {}: {} — open its explanation", m.provider, m.measure, m.name)}>
+                                { format!("{} {}", m.provider, m.measure) }
+                            </button>
+                        </th>
+                        <td class="num">{ &m.display }</td>
+                        <td><StatusBadge status={m.status} /></td>
+                        <td class="far">{ &m.shortfall }</td>
+                        <td>{ m.run.short() }</td>
+                        <td class="num">{ credit(m) }</td>
+                    </tr>
+                }
+            }) }
+            </tbody>
+        </table>
+    }
+}

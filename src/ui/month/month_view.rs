@@ -1,0 +1,110 @@
+//! The month view: the review computed once per change of the work or the
+//! month, laid out so that the verdict fits one laptop screen.
+
+use super::claims::Claims;
+use super::findings::Findings;
+use super::misses::{Misses, Recoveries};
+use super::money::MoneyBox;
+use super::scorecard::Scorecard;
+use crate::engine::review::{review, Computed, MonthReview};
+use crate::engine::{credits, margin, Month, Results};
+use crate::ui::state::{Action, DataRef, RegimeRef, SchemeRef};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MonthViewProps {
+    pub results: Rc<Results>,
+    pub data: DataRef,
+    pub scheme: SchemeRef,
+    pub regime: RegimeRef,
+    pub month: Month,
+    pub on_action: Callback<Action>,
+}
+
+/// The results compared by identity: they are recomputed, never edited.
+#[derive(Clone)]
+struct Same(Rc<Results>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn build(
+    results: &Results,
+    data: &DataRef,
+    scheme: &SchemeRef,
+    regime: &RegimeRef,
+    month: Month,
+) -> MonthReview {
+    let credits = credits::compute(results, &scheme.0);
+    let margins = margin::compute_all(&regime.0, results);
+    review(
+        &Computed {
+            data: &data.0,
+            results,
+            credits: &credits,
+            margins: &margins,
+            regime: &regime.0,
+        },
+        month,
+    )
+}
+
+#[component]
+pub fn MonthView(p: &MonthViewProps) -> Html {
+    let r = use_memo(
+        (
+            Same(p.results.clone()),
+            p.data.clone(),
+            p.scheme.clone(),
+            p.regime.clone(),
+            p.month,
+        ),
+        |(res, data, scheme, regime, month)| build(&res.0, data, scheme, regime, *month),
+    );
+    let measures: Vec<(crate::engine::Provider, String)> = p
+        .results
+        .for_month(p.month)
+        .iter()
+        .map(|x| (x.provider, x.measure.clone()))
+        .collect();
+    let cpms_missed = r.scorecard.iter().filter(|c| c.status.is_miss()).count();
+    let verdict = format!(
+        "{}: {} of {} CPMs below target; {} measures below target; {} discrepancies in the report.",
+        p.month.long_name(),
+        cpms_missed,
+        r.scorecard.len(),
+        r.misses.len(),
+        r.findings.len()
+    );
+    html! {
+        <section class="month-view" data-testid="month-view" aria-labelledby="month-title">
+            <h2 id="month-title" class="verdict">{ verdict }</h2>
+            if let Some(w) = r.completeness.warning(p.month) {
+                <div class="warning" role="note" data-testid="partial-month">
+                    { w }
+                    <details><summary>{ format!("The {} measures missing", r.completeness.missing.len()) }</summary>
+                        <p>{ r.completeness.missing.join(", ") }</p>
+                    </details>
+                </div>
+            } else {
+                <p class="complete" data-testid="complete-month">{ format!("Complete: all {} measures the catalogue expects are loaded.", r.completeness.expected) }</p>
+            }
+            <div class="month-grid">
+                <div class="month-col">
+                    <Scorecard cards={r.scorecard.clone()} on_action={p.on_action.clone()} />
+                    <MoneyBox money={r.money.clone()} on_action={p.on_action.clone()} />
+                    <Recoveries recoveries={r.recoveries.clone()} />
+                </div>
+                <div class="month-col">
+                    <Misses misses={r.misses.clone()} on_action={p.on_action.clone()} />
+                    <Findings findings={r.findings.clone()} on_action={p.on_action.clone()} />
+                </div>
+            </div>
+            <Claims month={p.month} claims={r.claims.clone()} {measures} on_action={p.on_action.clone()} />
+        </section>
+    }
+}
