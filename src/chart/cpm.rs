@@ -102,6 +102,17 @@ fn y_range(s: &Series) -> (i64, i64, i64) {
 
 /// Draws every CPM against its target over the loaded months.
 pub fn cpm_overview(results: &Results) -> Chart {
+    cpm_overview_at(results, W)
+}
+
+/// The overview drawn for a space `width` units wide: four panels a row at
+/// full width, fewer (down to one, at least 300 units) where it is narrower,
+/// so the text keeps its drawn size on a phone.
+pub fn cpm_overview_at(results: &Results, width: u32) -> Chart {
+    let cols = ((width / 300) as usize).clamp(1, COLS);
+    let w = if cols == COLS { W } else { width.max(300) };
+    let narrow = w < 700;
+    let head = if narrow { HEAD + 56 } else { HEAD };
     let mut months = results.months();
     months.reverse();
     let all = series(results, &months);
@@ -113,24 +124,34 @@ pub fn cpm_overview(results: &Results) -> Chart {
             ..Chart::default()
         };
     }
-    let grid_rows = all.len().div_ceil(COLS);
-    let height = HEAD + PANEL_H * grid_rows as u32;
+    let grid_rows = all.len().div_ceil(cols);
+    let height = head + PANEL_H * grid_rows as u32;
     let n = months.len() as i64;
     let mut svg = String::new();
     let mut hotspots = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (W, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (w, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let _ = root.draw(&Text::new(
-            title.clone(),
-            (16, 8),
-            (FONT, 18).into_font().style(FontStyle::Bold),
-        ));
-        legend(&root);
-        let body = root.margin(HEAD, 0, 0, 0);
-        let panels = body.split_evenly((grid_rows, COLS));
+        if narrow {
+            let bold = (FONT, 15).into_font().style(FontStyle::Bold);
+            let _ = root.draw(&Text::new(
+                "Code Performance Measures",
+                (8, 8),
+                bold.clone(),
+            ));
+            let _ = root.draw(&Text::new("against their targets", (8, 27), bold));
+        } else {
+            let _ = root.draw(&Text::new(
+                title.clone(),
+                (16, 8),
+                (FONT, 18).into_font().style(FontStyle::Bold),
+            ));
+        }
+        legend(&root, narrow);
+        let body = root.margin(head, 0, 0, 0);
+        let panels = body.split_evenly((grid_rows, cols));
         for (s, area) in all.iter().zip(panels.iter()) {
-            panel(area, s, &months, n, &mut hotspots);
+            panel(area, s, &months, n, &mut hotspots, narrow);
         }
         let _ = root.present();
     }
@@ -139,13 +160,13 @@ pub fn cpm_overview(results: &Results) -> Chart {
         table: table(&all, &months),
         title,
         svg,
-        width: W,
+        width: w,
         height,
         hotspots,
     }
 }
 
-fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) {
+fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, narrow: bool) {
     let items = [
         (Mark::Circle, "met target"),
         (Mark::Triangle, "below target"),
@@ -153,6 +174,29 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) {
         (Mark::Hollow, "not assessed"),
     ];
     let style = (FONT, 14).into_font().color(&palette::BLACK);
+    if narrow {
+        // Two marks a line, then the lines' key and the scale note.
+        for (i, (m, words)) in items.into_iter().enumerate() {
+            let (x, y) = (8 + 150 * (i as i32 % 2), 52 + 20 * (i as i32 / 2));
+            let _ = root.draw(&Text::new(
+                m.symbol(),
+                (x, y),
+                style.clone().color(&m.colour()),
+            ));
+            let _ = root.draw(&Text::new(words, (x + 18, y), style.clone()));
+        }
+        let _ = root.draw(&Text::new(
+            "—— target    - - - minimum",
+            (8, 92),
+            style.clone(),
+        ));
+        let _ = root.draw(&Text::new(
+            "(each panel has its own scale)",
+            (8, 112),
+            style,
+        ));
+        return;
+    }
     let mut x = 16;
     // The symbol in its colour, the words in black: orange text on white
     // would be hard to read.
@@ -178,6 +222,7 @@ fn panel<DB: DrawingBackend>(
     months: &[Month],
     n: i64,
     hotspots: &mut Vec<Hotspot>,
+    narrow: bool,
 ) {
     let (lo, hi, step) = y_range(s);
     let bold = (FONT, 13).into_font().style(FontStyle::Bold);
@@ -199,7 +244,9 @@ fn panel<DB: DrawingBackend>(
         let _ = area.draw(&Text::new(
             words,
             (12, 40),
-            (FONT, 12).into_font().color(&palette::GREY),
+            (FONT, if narrow { 13 } else { 12 })
+                .into_font()
+                .color(&palette::GREY),
         ));
     }
     let Ok(mut chart) = ChartBuilder::on(area)
@@ -227,7 +274,7 @@ fn panel<DB: DrawingBackend>(
         .x_label_formatter(&month_label)
         .y_labels(((hi - lo) / step + 1) as usize)
         .y_label_formatter(&y_label)
-        .label_style((FONT, 11))
+        .label_style((FONT, if narrow { 14 } else { 11 }))
         .draw();
     let at = |r: &MeasureResult| {
         months

@@ -106,6 +106,14 @@ fn total_words(r: &MonthRow) -> String {
 
 /// Draws the credits of every company in the tables, month by month.
 pub fn by_provider(t: &YearTables) -> Chart {
+    by_provider_at(t, W)
+}
+
+/// The credits chart drawn for a space `width` units wide (300 to 960), so
+/// on a phone its text keeps its drawn size.
+pub fn by_provider_at(t: &YearTables, width: u32) -> Chart {
+    let w = width.clamp(300, W);
+    let narrow = w < 640;
     let title = "Service credits by company, per month".to_string();
     let all: Vec<Party> = t.tables.iter().flat_map(|f| f.parties.clone()).collect();
     // Months with at least one figure shown: a computed table of a year
@@ -178,20 +186,25 @@ pub fn by_provider(t: &YearTables) -> Chart {
     let mut svg = String::new();
     let mut hotspots = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (w, H)).into_drawing_area();
         let _ = root.fill(&WHITE);
+        // On a narrow chart the legend takes a line or two more.
+        let legend_h = legend(&root, &coloured, &colour, w);
         let mut chart = match ChartBuilder::on(&root)
-            .margin(16)
-            .margin_top(72)
+            .margin(if narrow { 8 } else { 16 })
+            .margin_top(72.max(legend_h + 24))
             .x_label_area_size(46)
-            .y_label_area_size(84)
+            .y_label_area_size(if narrow { 72 } else { 84 })
             .build_cartesian_2d(0..n * SLOT, 0..hi)
         {
             Ok(c) => c,
             Err(_) => return Chart::default(),
         };
+        // A month label needs about 56 units: fewer labels on a narrow plot.
+        let plot_w = (i64::from(w) - if narrow { 88 } else { 116 }).max(56);
+        let every = ((n * 56 + plot_w - 1) / plot_w).max(1);
         let month_label = |x: &i64| {
-            if x.rem_euclid(SLOT) == SLOT / 2 {
+            if x.rem_euclid(SLOT) == SLOT / 2 && (x / SLOT) % every == 0 {
                 rows.get((x / SLOT) as usize)
                     .map(|r| r.month.short_name())
                     .unwrap_or_default()
@@ -250,9 +263,17 @@ pub fn by_provider(t: &YearTables) -> Chart {
                 base = top;
             }
             let (px, py) = chart.backend_coord(&(i as i64 * SLOT + SLOT / 2, base));
-            let _ = root.draw(&Text::new(pounds(r.total), (px, py - 4), centred(12)));
+            let _ = root.draw(&Text::new(
+                pounds(r.total),
+                (px, py - 4),
+                centred(if narrow { 13 } else { 12 }),
+            ));
             if !r.pending.is_empty() {
-                let _ = root.draw(&Text::new("+ pending", (px, py - 19), centred(11)));
+                let _ = root.draw(&Text::new(
+                    "+ pending",
+                    (px, py - 19),
+                    centred(if narrow { 13 } else { 11 }),
+                ));
             }
             hotspots.push(Hotspot {
                 x: px,
@@ -260,11 +281,10 @@ pub fn by_provider(t: &YearTables) -> Chart {
                 label: format!("{}: total {}", r.month.long_name(), total_words(r)),
             });
         }
-        legend(&root, &coloured, &colour);
         let _ = root.draw(&Text::new(
             title.clone(),
-            (16, 8),
-            (FONT, 16)
+            (if narrow { 8 } else { 16 }, 8),
+            (FONT, if narrow { 14 } else { 16 })
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&palette::BLACK),
@@ -276,33 +296,41 @@ pub fn by_provider(t: &YearTables) -> Chart {
         table,
         title,
         svg,
-        width: W,
+        width: w,
         height: H,
         hotspots,
     }
 }
 
-/// Swatches in stacking order, bottom of the bar first.
+/// Swatches in stacking order, bottom of the bar first, wrapped to the
+/// chart's width `w`; returns where the legend ends.
 fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     parties: &[Party],
     colour: &dyn Fn(Party) -> RGBColor,
-) {
+    w: u32,
+) -> u32 {
     let style = (FONT, 13).into_font().color(&palette::BLACK);
+    let left = if w < 640 { 8 } else { 16 };
     let _ = root.draw(&Text::new(
         "Bottom to top:",
-        (16, 36),
+        (left, 36),
         style.clone().color(&palette::GREY),
     ));
-    let mut x = 116;
+    let (mut x, mut y) = (left + 100, 36);
     for p in parties {
+        let size = 30 + 7 * p.name().chars().count() as i32;
+        if x + size > w as i32 - 8 && x > left + 100 {
+            (x, y) = (left, y + 20);
+        }
         let _ = root.draw(&Rectangle::new(
-            [(x, 36), (x + 14, 50)],
+            [(x, y), (x + 14, y + 14)],
             colour(*p).filled(),
         ));
-        let _ = root.draw(&Text::new(p.name(), (x + 19, 36), style.clone()));
-        x += 30 + 7 * p.name().chars().count() as i32;
+        let _ = root.draw(&Text::new(p.name(), (x + 19, y), style.clone()));
+        x += size;
     }
+    (y + 14) as u32
 }
 
 fn describe(t: &YearTables, rows: &[MonthRow], coloured: &[Party]) -> String {

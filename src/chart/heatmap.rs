@@ -103,6 +103,16 @@ pub fn status_grid(results: &Results) -> Chart {
 
 /// The grid, optionally only the measures below target in some month.
 pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
+    status_grid_for(results, only_misses, u32::MAX)
+}
+
+/// The grid for a space `width` units wide. The grid is never drawn narrower
+/// than 760 units (a phone shows it at its drawn size, scrolling sideways);
+/// for a narrow space its text is drawn at least 13 units (10.5 px in the
+/// SVG), so it reads at 10 px or more.
+pub fn status_grid_for(results: &Results, only_misses: bool, width: u32) -> Chart {
+    let narrow = width < 640;
+    let fs = |n: i32| if narrow { n.max(13) } else { n };
     let mut months = results.months();
     months.reverse();
     let grid = lines(results, &months, only_misses);
@@ -146,7 +156,7 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
             let _ = root.draw(&Text::new(
                 m.symbol(),
                 (x + 9, 41),
-                (FONT, 12)
+                (FONT, fs(12))
                     .into_font()
                     .color(&ink(m))
                     .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -162,7 +172,7 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
         // Month labels: the year over its first month, then month names
         // thinned so that they never touch (about 26 px each).
         let every = ((26 + cell - 1) / cell).max(1);
-        let small = (FONT, 11).into_font();
+        let small = (FONT, fs(11)).into_font();
         for (i, m) in months.iter().enumerate() {
             let x0 = LABEL_W + cell * i as i32;
             if i == 0 || m.month() == 1 {
@@ -188,12 +198,12 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
             }
         }
         let symbol = |m: Mark| {
-            (FONT, 10)
+            (FONT, fs(10))
                 .into_font()
                 .color(&ink(m))
                 .pos(Pos::new(HPos::Center, VPos::Center))
         };
-        let missing = (FONT, 10)
+        let missing = (FONT, fs(10))
             .into_font()
             .color(&palette::GREY)
             .pos(Pos::new(HPos::Center, VPos::Center));
@@ -202,7 +212,7 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
             let _ = root.draw(&Text::new(
                 short(&line.label, 24),
                 (8, y0 + 2),
-                (FONT, 11).into_font(),
+                (FONT, fs(11)).into_font(),
             ));
             for (i, c) in line.cells.iter().enumerate() {
                 let x0 = LABEL_W + cell * i as i32;

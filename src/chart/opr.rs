@@ -76,8 +76,20 @@ fn segment_words(m: &MeasureMargin, part: usize, side: Option<&str>) -> String {
     )
 }
 
-fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
-    let top: u32 = 76;
+/// The narrowest an OPR chart is drawn (a phone's width less the page's margins).
+pub const MIN_W: u32 = 300;
+
+fn draw(title: &str, bars: &[Bar], note: &str, w: u32) -> (String, Vec<Hotspot>, u32) {
+    let narrow = w < 640;
+    // Legend, title and note wrap on a narrow chart.
+    let two = bars.iter().any(|b| b.right);
+    let top: u32 = if narrow && two {
+        112
+    } else if narrow {
+        80
+    } else {
+        76
+    };
     let body: u32 = bars.iter().map(|b| BAR + b.gap_after).sum();
     let h = top + body + 84;
     let hi_raw = bars
@@ -87,20 +99,26 @@ fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
         .unwrap_or(0)
         .max(1);
     // Room to the right of the longest bar for its words.
-    let step = nice_step(hi_raw + hi_raw * 3 / 4, 6);
-    let hi = (hi_raw + hi_raw * 3 / 4 + step - 1).div_euclid(step) * step;
+    // (More room on a narrow chart, where the words are wide for the bars.)
+    let room = if narrow {
+        hi_raw.saturating_mul(3) / 2
+    } else {
+        hi_raw.saturating_mul(3) / 4
+    };
+    let step = nice_step(hi_raw.saturating_add(room), 6);
+    let hi = (hi_raw.saturating_add(room) + step - 1).div_euclid(step) * step;
     let mut svg = String::new();
     let mut hotspots = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (W, h)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let _ = root.fill(&WHITE);
         // Bars are laid out downwards from 0; `down` turns that into plot y.
         let mut chart = match ChartBuilder::on(&root)
-            .margin(16)
+            .margin(if narrow { 8 } else { 16 })
             .margin_top(top)
             .margin_bottom(30)
             .x_label_area_size(44)
-            .y_label_area_size(70)
+            .y_label_area_size(if narrow { 56 } else { 70 })
             .build_cartesian_2d(0..hi, 0..body as i64)
         {
             Ok(c) => c,
@@ -111,12 +129,14 @@ fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
             let m = Decimal::from(*v) / Decimal::from(1_000_000);
             format!("£{}m", crate::engine::format::exact(m.normalize()))
         };
+        // A narrow axis has room for about four labels.
+        let x_labels = if narrow { 4 } else { (hi / step + 1) as usize };
         let _ = chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(palette::LIGHT)
-            .x_labels((hi / step + 1) as usize)
+            .x_labels(x_labels)
             .x_label_formatter(&x_label)
             .y_labels(1)
             .y_label_formatter(&|_| String::new())
@@ -128,7 +148,7 @@ fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
             .into_font()
             .color(&palette::BLACK)
             .pos(Pos::new(HPos::Right, VPos::Center));
-        let after_text = (FONT, 12)
+        let after_text = (FONT, if narrow { 13 } else { 12 })
             .into_font()
             .color(&palette::BLACK)
             .pos(Pos::new(HPos::Left, VPos::Center));
@@ -191,18 +211,18 @@ fn draw(title: &str, bars: &[Bar], note: &str) -> (String, Vec<Hotspot>, u32) {
             y += i64::from(BAR + b.gap_after);
         }
         let unassessed = bars.iter().any(|b| !b.m.unassessed.is_zero());
-        legend(&root, bars.iter().any(|b| b.right), unassessed);
+        legend(&root, two, unassessed, narrow);
         let _ = root.draw(&Text::new(
-            short(title, 100),
-            (16, 8),
-            (FONT, 16)
+            short(title, if narrow { (w / 8) as usize } else { 100 }),
+            (if narrow { 8 } else { 16 }, 8),
+            (FONT, if narrow { 14 } else { 16 })
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&palette::BLACK),
         ));
         let _ = root.draw(&Text::new(
-            short(note, 130),
-            (16, h as i32 - 22),
+            short(note, if narrow { (w / 8) as usize } else { 130 }),
+            (if narrow { 8 } else { 16 }, h as i32 - 22),
             (FONT, 13).into_font().color(&palette::BLACK),
         ));
         let _ = root.present();
@@ -214,9 +234,10 @@ fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     two: bool,
     unassessed: bool,
+    narrow: bool,
 ) {
     let style = (FONT, 13).into_font().color(&palette::BLACK);
-    let mut x = 16;
+    let mut x = if narrow { 8 } else { 16 };
     // "Not assessed" only where some part has no figure.
     let shown = if unassessed { 3 } else { 2 };
     for (i, (name, c)) in PARTS.iter().enumerate().take(shown) {
@@ -231,7 +252,14 @@ fn legend<DB: DrawingBackend>(
         let _ = root.draw(&Text::new(*name, (x + 19, 36), style.clone()));
         x += 40 + 8 * name.len() as i32;
     }
-    if two {
+    if two && narrow {
+        let _ = root.draw(&Text::new(
+            "darker: left, upper bar;",
+            (8, 58),
+            style.clone(),
+        ));
+        let _ = root.draw(&Text::new("lighter: right, lower bar", (8, 76), style));
+    } else if two {
         let _ = root.draw(&Text::new(
             "(darker: left, upper bar; lighter: right, lower bar)",
             (x, 36),
@@ -250,6 +278,13 @@ fn total_words(y: &YearMargin) -> String {
 
 /// One year's margin, measure by measure.
 pub fn year_margin(y: &YearMargin) -> Chart {
+    year_margin_at(y, W)
+}
+
+/// One year's margin drawn for a space `width` units wide (from [`MIN_W`]
+/// to 960), so on a phone its text keeps its drawn size.
+pub fn year_margin_at(y: &YearMargin, width: u32) -> Chart {
+    let w = width.clamp(MIN_W, W);
     let title = format!("OPR margin kept and lost by measure, {}", y.year);
     let measures: Vec<&MeasureMargin> = weighted(y).collect();
     let table = DataTable {
@@ -308,7 +343,7 @@ pub fn year_margin(y: &YearMargin) -> Chart {
         })
         .collect();
     let note = format!("Total: {}.", total_words(y));
-    let (svg, hotspots, height) = draw(&title, &bars, &note);
+    let (svg, hotspots, height) = draw(&title, &bars, &note, w);
     let most_lost = measures
         .iter()
         .filter(|m| !m.lost.is_zero())
@@ -334,7 +369,7 @@ pub fn year_margin(y: &YearMargin) -> Chart {
     Chart {
         title,
         svg,
-        width: W,
+        width: w,
         height,
         hotspots,
         description,
@@ -345,6 +380,12 @@ pub fn year_margin(y: &YearMargin) -> Chart {
 /// Two scenarios' margins for the same year, measure by measure, left bar
 /// above right; differences are right minus left.
 pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Chart {
+    side_by_side_at(left, right, W)
+}
+
+/// Two scenarios side by side, drawn for a space `width` units wide.
+pub fn side_by_side_at(left: (&str, &YearMargin), right: (&str, &YearMargin), width: u32) -> Chart {
+    let w = width.clamp(MIN_W, W);
     let (ln, ly) = left;
     let (rn, ry) = right;
     let title = format!("OPR margin, {}: {ln} and {rn}", ly.year);
@@ -436,7 +477,7 @@ pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Ch
         millions(ry.kept),
         diff(ly.kept, ry.kept)
     );
-    let (svg, hotspots, height) = draw(&title, &bars, &note);
+    let (svg, hotspots, height) = draw(&title, &bars, &note, w);
     let changed: Vec<String> = pairs
         .iter()
         .filter(|(_, l, r)| kept_of(*l) != kept_of(*r))
@@ -454,7 +495,7 @@ pub fn side_by_side(left: (&str, &YearMargin), right: (&str, &YearMargin)) -> Ch
     Chart {
         title,
         svg,
-        width: W,
+        width: w,
         height,
         hotspots,
         description,

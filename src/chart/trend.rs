@@ -38,8 +38,20 @@ fn label(r: &MeasureResult) -> String {
     s
 }
 
+/// The narrowest the trend is drawn: a phone's width, less the page's margins.
+pub const MIN_W: u32 = 300;
+
 /// Draws the trend of `measure` for `provider` over every loaded month.
 pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
+    trend_at(results, measure, provider, W)
+}
+
+/// The trend drawn for a space `width` units wide (CSS pixels where it is
+/// shown at its own size), between [`MIN_W`] and the full 900: on a phone
+/// its text stays at its drawn size instead of being scaled down.
+pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32) -> Chart {
+    let w = width.clamp(MIN_W, W);
+    let narrow = w < 640;
     let mut months = results.months();
     months.reverse();
     let rows: Vec<&MeasureResult> = results
@@ -93,12 +105,12 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
     let mut svg = String::new();
     let mut hotspots = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (w, H)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let mut chart = match ChartBuilder::on(&root)
-            .margin(16)
-            .margin_top(54)
-            .margin_right(96)
+            .margin(if narrow { 8 } else { 16 })
+            .margin_top(if narrow { 92 } else { 54 })
+            .margin_right(if narrow { 92 } else { 96 })
             .x_label_area_size(46)
             .y_label_area_size(64)
             .build_cartesian_2d(0..2 * n, lo..hi)
@@ -106,7 +118,11 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
             Ok(c) => c,
             Err(_) => return Chart::default(),
         };
-        let label_every = (n / 12 + 1) as usize;
+        // A month label needs about 60 units: fewer labels on a narrow plot.
+        let plot_w = i64::from(w)
+            .saturating_sub(if narrow { 164 } else { 176 })
+            .max(60);
+        let label_every = ((n / 12 + 1).max((n * 60 + plot_w - 1) / plot_w)) as usize;
         let month_label = |x: &i64| super::month_tick(&months, *x, label_every);
         let y_label = |v: &i64| format!("{}{unit}", from_hundredths(*v));
         let _ = chart
@@ -124,8 +140,8 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
             } else {
                 "Count"
             })
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 16))
+            .label_style((FONT, if narrow { 13 } else { 15 }))
+            .axis_desc_style((FONT, if narrow { 13 } else { 16 }))
             .draw();
         // The band between minimum and target, and the two levels as lines,
         // month by month (levels can change over time).
@@ -224,11 +240,11 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
                 ));
             }
         }
-        legend(&root);
+        legend(&root, narrow);
         let _ = root.draw(&Text::new(
-            super::short(&title, 110),
-            (16, 8),
-            (FONT, 19)
+            super::short(&title, if narrow { (w / 9) as usize } else { 110 }),
+            (if narrow { 8 } else { 16 }, 8),
+            (FONT, if narrow { 15 } else { 19 })
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&palette::BLACK),
@@ -240,18 +256,39 @@ pub fn trend(results: &Results, measure: &str, provider: Provider) -> Chart {
         table: table(&months, &rows),
         title,
         svg,
-        width: W,
+        width: w,
         height: H,
         hotspots,
     }
 }
 
-fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>) {
+fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, narrow: bool) {
     let items = [
         (Mark::Circle, "met target"),
         (Mark::Triangle, "below target"),
         (Mark::Cross, "below minimum"),
     ];
+    if narrow {
+        // Three short lines under the title.
+        let style = (FONT, 13).into_font().color(&palette::BLACK);
+        let mut x = 8;
+        for (m, words) in items {
+            let words = words.replace("minimum", "min.");
+            let _ = root.draw(&Text::new(
+                format!("{} {words}", m.symbol()),
+                (x, 32),
+                style.clone().color(&m.colour()),
+            ));
+            x += 8 * (words.chars().count() as i32 + 3);
+        }
+        let _ = root.draw(&Text::new("— target   - - minimum", (8, 50), style.clone()));
+        let _ = root.draw(&Text::new(
+            "◯ approximate   ○ first reported",
+            (8, 68),
+            style,
+        ));
+        return;
+    }
     let style = (FONT, 15).into_font().color(&palette::BLACK);
     let mut x = 60;
     for (m, words) in items {

@@ -4,6 +4,7 @@
 
 use crate::engine::credit_table::{Check, CheckKind};
 use crate::engine::reported::pounds;
+use crate::ui::widgets::copy_table::CopyTable;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +45,7 @@ pub fn CreditChecks(p: &CreditChecksProps) -> Html {
         Callback::from(move |_| s.set(!*s))
     };
     html! {
-        <div class="table-wrap" data-testid="credit-checks">
+        <div class="table-wrap" data-testid="credit-checks" tabindex="0" role="region" aria-label="Checks against the report (scrolls sideways)">
             <p data-testid="checks-summary">
                 { format!("{} figures checked: {} differences, {} agree. ", p.checks.len(), differ.len(), agree) }
                 { "Reported totals are claims to check: each is recomputed from its parts, and each reported credit is compared with the one computed from the loaded figures and the scheme." }
@@ -52,7 +53,8 @@ pub fn CreditChecks(p: &CreditChecksProps) -> Html {
             if p.checks.is_empty() {
                 <p>{ "No reported credits are loaded. Import a credits file (see the README) to check a report's figures." }</p>
             } else {
-                <table class="measures checks-table">
+                <CopyTable target="credit-checks-table" label="credit checks" />
+                <table id="credit-checks-table" class="measures checks-table">
                     <thead><tr>
                         <th scope="col">{ "Month" }</th><th scope="col">{ "Check" }</th><th scope="col">{ "Figure" }</th>
                         <th scope="col" class="num">{ "Reported" }</th><th scope="col" class="num">{ "Against" }</th>

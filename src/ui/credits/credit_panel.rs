@@ -5,6 +5,7 @@ use crate::engine::credits::CreditLine;
 use crate::engine::reported::pounds;
 use crate::engine::scheme::Decision;
 use crate::io::values::non_negative;
+use crate::ui::explanation::use_escape;
 use crate::ui::explanation_body::{panel_head, ExplanationBody};
 use crate::ui::state::{Action, SchemeRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -33,6 +34,12 @@ pub fn CreditPanel(p: &CreditPanelProps) -> Html {
         let cb = p.on_action.clone();
         Callback::from(move |_| cb.emit(Action::SelectLine(None)))
     };
+    {
+        let cb = p.on_action.clone();
+        use_escape(Callback::from(move |_: ()| {
+            cb.emit(Action::SelectLine(None))
+        }));
+    }
     let decide = {
         let (kind, value, reason, error) =
             (kind.clone(), value.clone(), reason.clone(), error.clone());

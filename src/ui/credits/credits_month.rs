@@ -10,6 +10,7 @@ use crate::ui::credit_line::CreditLineRow;
 use crate::ui::credit_panel::CreditPanel;
 use crate::ui::credits_view::{delta, CreditsRc};
 use crate::ui::state::{Action, LineKey, SchemeRef};
+use crate::ui::widgets::copy_table::CopyTable;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -62,7 +63,7 @@ pub fn CreditsMonth(p: &CreditsMonthProps) -> Html {
     };
     html! {
         <div class={classes!("workspace", selected_line.is_some().then_some("with-panel"))}>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="The month's credit lines (scrolls sideways)">
                 <p class="credit-statement" data-testid="credit-statement">
                     { format!("DCC's external costs for {} are reduced by the service credit total of ", p.month.long_name()) }
                     <strong data-testid="credit-total">{ pounds(total) }</strong>
@@ -74,7 +75,8 @@ pub fn CreditsMonth(p: &CreditsMonthProps) -> Html {
                 if lines.is_empty() && gone.is_empty() {
                     <p data-testid="no-credits">{ "No provider measure missed its target this month, so no service points accrued." }</p>
                 } else {
-                    <table class="measures credits-table" data-testid="credits-table">
+                    <CopyTable target="credits-month-table" label="the month's service credits" />
+                    <table id="credits-month-table" class="measures credits-table" data-testid="credits-table">
                         <thead><tr>
                             <th scope="col">{ "Measure" }</th><th scope="col">{ "Level" }</th>
                             <th scope="col">{ "Target" }</th><th scope="col">{ "Minimum" }</th>

@@ -8,6 +8,7 @@ use crate::engine::Month;
 use crate::ui::credits_chart::CreditsChart;
 use crate::ui::credits_view::{delta, CreditsRc};
 use crate::ui::state::{Action, DataRef};
+use crate::ui::widgets::copy_table::CopyTable;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -64,8 +65,10 @@ fn cell_html(c: &Cell) -> Html {
 }
 
 fn table_html(t: &FleetTable) -> Html {
-    html! {
-        <table class="measures year-table" data-testid={format!("year-{}", t.fleet.name().to_lowercase())}>
+    let id = format!("credits-year-{}", t.fleet.name().to_lowercase());
+    html! { <>
+        <CopyTable target={id.clone()} label={format!("{} credits by month", t.fleet)} />
+        <table {id} class="measures year-table" data-testid={format!("year-{}", t.fleet.name().to_lowercase())}>
             <caption>{ format!("{} service providers' service credits", t.fleet) }</caption>
             <thead><tr>
                 <th scope="col">{ "Month" }</th>
@@ -94,7 +97,7 @@ fn table_html(t: &FleetTable) -> Html {
                 <td class="num" data-testid="grand-total">{ pounds(t.grand_total) }</td>
             </tr></tfoot>
         </table>
-    }
+    </> }
 }
 
 #[component]
@@ -116,7 +119,7 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
         })
     };
     html! {
-        <div class="table-wrap" data-testid="credits-year">
+        <div class="table-wrap" data-testid="credits-year" tabindex="0" role="region" aria-label="Service credits over 12 months (scrolls sideways)">
             <label class="source">{ "Figures: " }
                 <select onchange={on_source} data-testid="credit-source">
                     { for Source::ALL.iter().map(|s| html! {
@@ -127,7 +130,8 @@ pub fn CreditsYear(p: &CreditsYearProps) -> Html {
             <p class="hint">{ "r: as reported; c: computed from the loaded figures and the scheme (c*: some of the month's measures are missing, so it is not compared); ⚠: the report and the computation (or the report's own total and its parts) disagree. TBC is pending, never counted as zero." }</p>
             <CreditsChart tables={tables.clone()} />
             { for tables.tables.iter().map(table_html) }
-            <table class="measures overall-table" data-testid="year-overall">
+            <CopyTable target="credits-year-overall" label="all providers' credits by month" />
+            <table id="credits-year-overall" class="measures overall-table" data-testid="year-overall">
                 <caption>{ "All providers: the reduction in DCC's external costs (§15)" }</caption>
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col" class="num">{ "Both tables" }</th>
                     <th scope="col" class="num">{ "Report states" }</th><th scope="col" class="num">{ "Computed vs baseline" }</th></tr></thead>

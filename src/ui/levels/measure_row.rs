@@ -64,6 +64,26 @@ fn flags(r: &MeasureResult) -> Vec<(&'static str, String)> {
     f
 }
 
+/// Whether a key event started on a control inside the row (a button,
+/// input, select, link or text area) rather than on the row itself.
+fn on_control(e: &KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        el.tag_name().to_ascii_lowercase().as_str(),
+        "button" | "input" | "select" | "textarea" | "a"
+    ) || el
+        .closest("button, input, select, textarea, a")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 #[component]
 pub fn MeasureRow(p: &RowProps) -> Html {
     let r = &p.result;
@@ -82,6 +102,11 @@ pub fn MeasureRow(p: &RowProps) -> Html {
     let onkeydown = {
         let (cb, key) = (p.on_select.clone(), key.clone());
         Callback::from(move |e: KeyboardEvent| {
+            // Keys pressed on the row's own controls (the ✎ button, the edit
+            // box and its buttons) are theirs: Enter on ✎ opens the editor.
+            if on_control(&e) {
+                return;
+            }
             if e.key() == "Enter" || e.key() == " " {
                 e.prevent_default();
                 cb.emit(Some(key.clone()));

@@ -4,6 +4,7 @@ use crate::engine::catalogue::Basis;
 use crate::engine::{Catalogue, Input, MeasureResult, Provider};
 use crate::ui::measure_row::MeasureRow;
 use crate::ui::state::{Action, Grouping, ResultKey};
+use crate::ui::widgets::copy_table::CopyTable;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -83,7 +84,8 @@ pub fn MeasuresTable(p: &TableProps) -> Html {
         .collect();
     html! {
         <div class="table-wrap">
-            <table class="measures" data-testid="measures-table">
+            <CopyTable target="measures-table" label="service levels" />
+            <table id="measures-table" class="measures" data-testid="measures-table">
                 <caption class="visually-hidden">{ "Service levels by measure: previous and current period against target and minimum" }</caption>
                 <thead>
                     <tr>

@@ -1,6 +1,7 @@
 //! Counts by status, and the statuses the chosen rule flips.
 
 use crate::engine::{ComparisonRule, Compliance, MeasureResult};
+use crate::ui::explanation::reveal_later;
 use crate::ui::state::ResultKey;
 use crate::ui::status::StatusBadge;
 use std::rc::Rc;
@@ -21,7 +22,10 @@ fn flip_heading(rule: ComparisonRule, n: usize) -> String {
     };
     match rule {
         ComparisonRule::Unrounded => format!("Rounding-sensitive: {what} on the comparison rule; rounding levels to 2 decimals first would change:"),
-        ComparisonRule::Rounded(dp) => format!("Rounding-sensitive: {what} on rounding to {dp} decimals; the PMR's unrounded comparison would give:"),
+        ComparisonRule::Rounded(dp) => {
+            let places = if dp == 1 { "1 decimal".to_string() } else { format!("{dp} decimals") };
+            format!("Rounding-sensitive: {what} on rounding to {places}; the PMR's unrounded comparison would give:")
+        }
     }
 }
 
@@ -65,10 +69,12 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         { for flips.iter().map(|r| {
                             let key = (r.period, r.measure.clone(), r.provider);
                             let cb = p.on_select.clone();
+                            // Opens the explanation and brings its row into view.
+                            let row = format!("tr.measure-row[data-measure=\"{}\"][data-provider=\"{}\"]", r.measure, r.provider.code());
                             let other = r.flip.as_ref().map(|f| f.status.label()).unwrap_or_default();
                             html! {
                                 <li>
-                                    <button class="link" onclick={move |_| cb.emit(Some(key.clone()))}>
+                                    <button type="button" class="link" onclick={move |_| { cb.emit(Some(key.clone())); reveal_later(row.clone()); }}>
                                         { format!("{} {}", r.provider, r.measure) }
                                     </button>
                                     { format!(" {}: {} now, {} under the other rule.", r.display, r.status.label(), other) }

@@ -1,9 +1,9 @@
 //! The trend chart the app opens with: one measure of one provider over the
 //! loaded months (CSP North PM2 at first), with a picker for any other.
 
-use crate::chart::trend::trend;
+use crate::chart::trend::trend_at;
 use crate::engine::{Provider, Results};
-use crate::ui::chart_frame::ChartFrame;
+use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::select::{select_value, use_shown_value};
 use crate::ui::state::Action;
 use std::rc::Rc;
@@ -19,10 +19,12 @@ pub struct TrendChartProps {
 
 #[component]
 pub fn TrendChart(p: &TrendChartProps) -> Html {
-    // Redrawn only when the results or the series change.
-    let chart = use_memo((p.results.clone(), p.series.clone()), |(r, (m, prov))| {
-        trend(r, m, *prov)
-    });
+    // Redrawn only when the results, the series or the width change.
+    let (measure, width) = use_chart_width();
+    let chart = use_memo(
+        (p.results.clone(), p.series.clone(), width),
+        |(r, (m, prov), w)| trend_at(r, m, *prov, *w),
+    );
     // Every measure and provider with a number in some month, in report order.
     let options = use_memo(p.results.clone(), |r| {
         let mut seen: Vec<(String, Provider, String)> = Vec::new();
@@ -53,7 +55,7 @@ pub fn TrendChart(p: &TrendChartProps) -> Html {
     };
     html! {
         <section class="trend" aria-label="Trend">
-            <ChartFrame chart={chart.clone()} id="trend">
+            <ChartFrame chart={chart.clone()} id="trend" {measure}>
                 <label class="chart-pick">{ "Measure " }
                     <select ref={shown} data-testid="trend-series" onchange={on_pick}>
                         { for options.iter().enumerate().map(|(i, (m, pr, name))| {

@@ -63,7 +63,7 @@ pub fn OprChecks(p: &OprChecksProps) -> Html {
 
 fn table(checks: &[&MarginCheck]) -> Html {
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="OPR checks (scrolls sideways)">
             <table class="measures opr-checks-table">
                 <thead><tr><th scope="col">{ "Figure" }</th><th scope="col" class="num">{ "Stated" }</th>
                     <th scope="col" class="num">{ "Computed" }</th><th scope="col">{ "Result" }</th><th scope="col">{ "Note" }</th></tr></thead>

@@ -3,9 +3,9 @@
 //! (which changes that same year) offering the years both sides have; a
 //! year one side lacks has nothing to set beside it.
 
-use crate::chart::opr::side_by_side;
+use crate::chart::opr::side_by_side_at;
 use crate::engine::compare::Outcome;
-use crate::ui::chart_frame::ChartFrame;
+use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::select::{select_value, use_shown_value};
 use crate::ui::state::Action;
 use std::rc::Rc;
@@ -37,18 +37,20 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
         .find(|y| **y == p.year)
         .or(common.last())
         .cloned();
+    let (measure, width) = use_chart_width();
     let chart = use_memo(
         (
             p.left.clone(),
             p.right.clone(),
             p.names.clone(),
             year.clone(),
+            width,
         ),
-        |(lo, ro, (ln, rn), year)| {
+        |(lo, ro, (ln, rn), year, w)| {
             let y = year.as_ref()?;
             let l = lo.margins.iter().find(|m| &m.year == y)?;
             let r = ro.margins.iter().find(|m| &m.year == y)?;
-            Some(Rc::new(side_by_side((ln, l), (rn, r))))
+            Some(Rc::new(side_by_side_at((ln, l), (rn, r), *w)))
         },
     );
     let shown = use_shown_value(year.clone().unwrap_or_default(), common.clone());
@@ -65,7 +67,7 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
     };
     html! {
         <section class="money-chart" aria-label="OPR margin on both sides">
-            <ChartFrame chart={c.clone()} id="opr-compare" hint="Hover over a bar, or tab to it, to read each side's margin kept and lost.">
+            <ChartFrame chart={c.clone()} id="opr-compare" {measure} hint="Hover over a bar, or tab to it, to read each side's margin kept and lost.">
                 <label class="chart-pick">{ "OPR year " }
                     <select ref={shown} data-testid="opr-compare-year" onchange={on_year}>
                         { for common.iter().map(|y| html! {

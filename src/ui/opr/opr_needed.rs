@@ -64,7 +64,7 @@ pub fn OprNeeded(p: &OprNeededProps) -> Html {
                     testid="opr-target-share" {on_change} />
                 if let Some(e) = &*error { <span class="error" role="alert">{ e }</span> }
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="What would it take (scrolls sideways)">
                 <table class="measures opr-needed-table">
                     <thead><tr><th scope="col">{ "Part" }</th><th scope="col" class="num">{ "Now" }</th>
                         <th scope="col" class="num">{ format!("Needed for {}%", brief(target.normalize())) }</th>

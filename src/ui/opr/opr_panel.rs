@@ -3,6 +3,7 @@
 
 use crate::engine::format::{brief, exact};
 use crate::engine::margin::{money, MeasureMargin, MetricSource, PartMargin};
+use crate::ui::explanation::use_escape;
 use crate::ui::explanation_body::{panel_head, ExplanationBody};
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -30,6 +31,12 @@ pub fn OprPanel(p: &OprPanelProps) -> Html {
         let cb = p.on_action.clone();
         Callback::from(move |_| cb.emit(Action::SelectPart(None)))
     };
+    {
+        let cb = p.on_action.clone();
+        use_escape(Callback::from(move |_: ()| {
+            cb.emit(Action::SelectPart(None))
+        }));
+    }
     let headline = match pt.kept {
         Some(k) => format!("{} kept of {}", money(k), money(pt.margin)),
         None => format!("{} not assessed", money(pt.margin)),

@@ -130,7 +130,7 @@ pub fn OprSettings(p: &OprSettingsProps) -> Html {
         <section class="opr-section opr-settings" data-testid="opr-settings" aria-label="The year's settings">
             <h2>{ format!("{} settings (what-ifs; undo restores)", y.name) }</h2>
             <DecimalField label="Margin at risk (£)" value={Some(y.margin_at_risk)} testid="opr-margin-at-risk" on_change={at_risk} />
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="OPR settings (scrolls sideways)">
                 <table class="measures opr-settings-table">
                     <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "Weight" }</th>
                         <th scope="col">{ "Levels or score" }</th><th scope="col">{ "Margin" }</th></tr></thead>

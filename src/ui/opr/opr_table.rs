@@ -8,6 +8,7 @@ use crate::ui::opr_cells::sum_row;
 use crate::ui::opr_measure_row::OprMeasureRow;
 use crate::ui::opr_view::MarginRc;
 use crate::ui::state::{Action, RegimeRef};
+use crate::ui::widgets::copy_table::CopyTable;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -46,8 +47,9 @@ pub fn OprTable(p: &OprTableProps) -> Html {
         unassessed: m.unassessed,
     };
     html! {
-        <div class="table-wrap opr-wrap">
-            <table class="measures opr-table" data-testid="opr-table">
+        <div class="table-wrap opr-wrap" tabindex="0" role="region" aria-label="OPR margin by measure (scrolls sideways)">
+            <CopyTable target="opr-table" label="OPR margin" />
+            <table id="opr-table" class="measures opr-table" data-testid="opr-table">
                 <caption>{ format!("{}: margin kept and lost (£m to three decimals, as the submission prints; parts in £)", m.year) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Measure / part" }</th><th scope="col" class="num">{ "Weight / share" }</th>

@@ -1,9 +1,10 @@
 //! The status grid of every measure by month, with a switch to show only the
 //! measures that missed their target in some month.
 
-use crate::chart::heatmap::status_grid_of;
+use crate::chart::heatmap::status_grid_for;
 use crate::engine::Results;
-use crate::ui::chart_frame::ChartFrame;
+use crate::ui::chart_frame::{use_chart_width, ChartFrame};
+use crate::ui::widgets::copy_table::CopyTable;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,9 +17,12 @@ pub struct StatusGridProps {
 pub fn StatusGrid(p: &StatusGridProps) -> Html {
     // Local: the filter is a way of reading, not part of the work to save.
     let only_misses = use_state(|| false);
-    let chart = use_memo((p.results.clone(), *only_misses), |(r, only)| {
-        status_grid_of(r, *only)
+    // Too many months to draw narrow: on a phone it keeps its size and scrolls.
+    let (measure, width) = use_chart_width();
+    let chart = use_memo((p.results.clone(), *only_misses, width), |(r, only, w)| {
+        status_grid_for(r, *only, *w)
     });
+    let native = chart.width > width;
     let toggle = {
         let only_misses = only_misses.clone();
         Callback::from(move |_: Event| only_misses.set(!*only_misses))
@@ -27,8 +31,9 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     // stretched (no inline style: the content policy forbids it).
     let class = classes!("status-grid", (chart.width <= 800).then_some("narrow"));
     html! {
-        <div {class}>
-            <ChartFrame chart={chart.clone()} id="status-grid">
+        <div {class} id="status-grid-data">
+            <CopyTable target="status-grid-data" label="status grid" />
+            <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native}>
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />
                     { " Only measures below target in some month" }

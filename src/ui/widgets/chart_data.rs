@@ -30,7 +30,7 @@ pub fn ChartData(p: &ChartPartProps) -> Html {
             <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
             <details class="chart-data">
                 <summary>{ "The data as a table" }</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: the data", c.title)}>
                     <table data-testid="chart-table">
                         <thead><tr>{ for c.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                         <tbody>{ for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }</tbody>

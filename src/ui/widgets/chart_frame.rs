@@ -26,6 +26,76 @@ pub struct ChartFrameProps {
         "Hover over a point, or tab to it, to read its value, month and status."
     ))]
     pub hint: AttrValue,
+    /// Where the width the chart has is measured (see [`use_chart_width`]).
+    /// Default: not measured.
+    #[prop_or_default]
+    pub measure: NodeRef,
+    /// Shown at its drawn size, scrolling sideways where the space is
+    /// narrower, rather than scaled down to fit (a chart that cannot be
+    /// drawn narrow enough, like the status grid on a phone). Default: false.
+    #[prop_or_default]
+    pub native: bool,
+}
+
+/// A first guess at the width a chart has, before the page is laid out:
+/// the window less the page's margins (and the chart's own padding).
+fn guess_width() -> u32 {
+    let inner = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1280.0);
+    let page = if inner <= 760.0 {
+        inner - 38.0
+    } else {
+        inner.min(1600.0) - 70.0
+    };
+    quantise(page.max(0.0) as u32)
+}
+
+/// Widths in steps of 10 px, so a small change of layout does not redraw.
+fn quantise(w: u32) -> u32 {
+    w - w % 10
+}
+
+/// The width, in CSS pixels, that a chart has: measured on the element the
+/// returned `NodeRef` is given to (pass it to [`ChartFrame`]'s `measure`),
+/// and again whenever the window is resized. Charts are drawn for this width
+/// so that on a phone their text is shown at its drawn size (≥ 10 px), not
+/// scaled down to a few pixels.
+#[hook]
+pub fn use_chart_width() -> (NodeRef, u32) {
+    let node = use_node_ref();
+    let width = use_state(guess_width);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = node.cast::<web_sys::Element>() {
+                    let w = quantise(el.client_width().max(0) as u32);
+                    if w > 0 && w != *width {
+                        width.set(w);
+                    }
+                }
+            };
+            measure();
+            let on_resize = Closure::<dyn Fn()>::new(measure);
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "resize",
+                        on_resize.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    (node, *width)
 }
 
 /// `data:` URL of an SVG, percent-encoded (the page's policy allows `data:`
@@ -151,16 +221,28 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
     });
     let readout = current.map_or_else(|| p.hint.to_string(), |h| h.label.clone());
     html! {
-        <figure class="chart" data-testid={format!("chart-{}", p.id)}>
+        <figure class={classes!("chart", p.native.then_some("chart-native"))} data-testid={format!("chart-{}", p.id)}>
             // The SVG carries the title (for exports); the caption names the figure for screen readers.
             <figcaption class="visually-hidden">{ &c.title }</figcaption>
+            <div class="chart-measure" ref={p.measure.clone()} aria-hidden="true"></div>
             { p.children.clone() }
             <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
-            <div class="chart-canvas">
-                <ChartImage chart={p.chart.clone()} />
-                <ChartPoints chart={p.chart.clone()} {on_read} />
-                <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
-            </div>
+            if p.native {
+                // Wider than the space: scrolls sideways, and takes focus so it can be scrolled by keyboard.
+                <div class="chart-scroll" tabindex="0" role="region" aria-label={format!("{} (scrolls sideways)", c.title)}>
+                    <div class="chart-canvas">
+                        <ChartImage chart={p.chart.clone()} />
+                        <ChartPoints chart={p.chart.clone()} {on_read} />
+                        <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
+                    </div>
+                </div>
+            } else {
+                <div class="chart-canvas">
+                    <ChartImage chart={p.chart.clone()} />
+                    <ChartPoints chart={p.chart.clone()} {on_read} />
+                    <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
+                </div>
+            }
             <ChartData chart={p.chart.clone()} />
             <p class="chart-actions">
                 <button type="button" data-testid="chart-svg" onclick={svg_dl}>{ "Download SVG" }</button>
