@@ -5,6 +5,7 @@ use crate::engine::claim::{Claim, Stated, StatedStatus};
 use crate::engine::review::{ClaimCheck, Verdict};
 use crate::engine::{Month, Provider};
 use crate::ui::state::Action;
+use crate::ui::widgets::copy_table::CopyTable;
 use crate::ui::widgets::select::select_value;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -106,6 +107,7 @@ pub fn Claims(p: &ClaimsProps) -> Html {
         <section class="claims" data-testid="month-claims" aria-labelledby="claims-title">
             <details>
             <summary><h3 id="claims-title">{ summary(&p.claims) }</h3></summary>
+            <CopyTable target="month-claims-table" label="the report's claims" />
             <div class="table-scroll" tabindex="0" role="region" aria-label="The report's claims">
             <table class="compact" id="month-claims-table">
                 <thead><tr>

@@ -5,6 +5,7 @@ use crate::engine::credits::LineState;
 use crate::engine::reported::pounds;
 use crate::engine::review::{Miss, Recovery};
 use crate::ui::state::Action;
+use crate::ui::widgets::copy_table::CopyTable;
 use crate::ui::widgets::status::StatusBadge;
 use yew::prelude::*;
 
@@ -49,7 +50,8 @@ fn credit(m: &Miss) -> String {
 
 #[component]
 pub fn Misses(p: &MissesProps) -> Html {
-    html! {
+    html! { <>
+        <CopyTable target="month-misses" label="measures below target" />
         <table class="compact misses" data-testid="month-misses" id="month-misses">
             <caption>{ format!("Below target this month ({})", p.misses.len()) }</caption>
             <thead><tr>
@@ -80,5 +82,5 @@ pub fn Misses(p: &MissesProps) -> Html {
             }) }
             </tbody>
         </table>
-    }
+    </> }
 }

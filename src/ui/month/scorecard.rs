@@ -3,6 +3,7 @@
 use crate::engine::format::signed;
 use crate::engine::review::CpmCard;
 use crate::ui::state::Action;
+use crate::ui::widgets::copy_table::CopyTable;
 use crate::ui::widgets::status::StatusBadge;
 use rust_decimal::prelude::ToPrimitive;
 use yew::prelude::*;
@@ -72,7 +73,8 @@ fn sparkline(card: &CpmCard) -> Html {
 
 #[component]
 pub fn Scorecard(p: &ScorecardProps) -> Html {
-    html! {
+    html! { <>
+        <CopyTable target="month-scorecard" label="CPM scorecard" />
         <table class="compact scorecard" data-testid="scorecard" id="month-scorecard">
             <caption>{ "Code Performance Measures" }</caption>
             <thead><tr>
@@ -105,5 +107,5 @@ pub fn Scorecard(p: &ScorecardProps) -> Html {
                 </td></tr></tfoot>
             }
         </table>
-    }
+    </> }
 }
