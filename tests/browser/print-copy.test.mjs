@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { useApp, withApp, waitForText, harness, TABLE, SCREENSHOT_DIR, TEST_TIMEOUT } from './helpers.mjs';
 
 const COPY_MEASURES = '[data-testid="copy-table"][data-target="measures-table"]';
@@ -19,6 +20,28 @@ function pdfPages(buf) {
   const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
   if (counts.length) return Math.max(...counts);
   return (text.match(/\/Type\s*\/Page\b/g) || []).length;
+}
+
+/**
+ * Points per CSS pixel on a PDF's first page, from the transforms Chromium
+ * (Skia) writes first: 0.75 when printed at full size, less when content
+ * wider than the page made it shrink everything to fit. `null` if not found.
+ */
+function pdfScale(buf) {
+  const text = buf.toString('latin1');
+  for (let i = text.indexOf('stream\n'); i >= 0; i = text.indexOf('stream\n', i + 1)) {
+    const start = i + 'stream\n'.length;
+    const end = text.indexOf('endstream', start);
+    let body;
+    try {
+      body = zlib.inflateSync(buf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    const m = [...body.slice(0, 400).matchAll(/([\d.]+) 0 0 (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) cm/g)];
+    if (m.length >= 2) return Number(m[0][1]) * Number(m[1][1]);
+  }
+  return null;
 }
 
 /** The clipboard's text, read in the page (permission granted to its origin). */
@@ -92,7 +115,8 @@ describe('print and copy', { timeout: 10 * TEST_TIMEOUT }, () => {
     await withApp(undefined, async (s) => {
       const targets = async () => s.page.$$eval('[data-testid="copy-table"]', (bs) => bs.map((b) => b.dataset.target));
       const found = new Set(await targets());
-      for (const view of ['view-credits', 'view-trends', 'view-opr']) {
+      const month = (await s.page.locator('[data-testid="view-month"]').count()) > 0;
+      for (const view of [...(month ? ['view-month'] : []), 'view-credits', 'view-trends', 'view-opr']) {
         await s.page.click(`[data-testid="${view}"]`);
         await s.page.waitForTimeout(300);
         for (const t of await targets()) found.add(t);
@@ -103,7 +127,9 @@ describe('print and copy', { timeout: 10 * TEST_TIMEOUT }, () => {
         await s.page.waitForTimeout(200);
         for (const t of await targets()) found.add(t);
       }
-      for (const t of ['measures-table', 'opr-table', 'status-grid-data', 'credits-month-table', 'credits-year-overall', 'credit-checks-table']) {
+      const expected = ['measures-table', 'opr-table', 'status-grid-data', 'credits-month-table', 'credits-year-overall', 'credit-checks-table'];
+      if (month) expected.push('month-scorecard', 'month-misses');
+      for (const t of expected) {
         assert.ok(found.has(t), `a Copy table button for ${t}; found ${[...found].join(', ')}`);
       }
       // Each button's target is on the page with it.
@@ -149,6 +175,8 @@ describe('print and copy', { timeout: 10 * TEST_TIMEOUT }, () => {
       fs.writeFileSync(path.join(SCREENSHOT_DIR, 'print-levels.pdf'), pdf);
       const pages = pdfPages(pdf);
       assert.ok(pages > 0 && pages < 40, `a reasonable number of A4 pages: ${pages}`);
+      const scale = pdfScale(pdf);
+      assert.ok(scale === null || scale > 0.745, `printed at full size, not shrunk to fit (${scale} pt/px)`);
     });
   });
 
@@ -172,6 +200,8 @@ describe('print and copy', { timeout: 10 * TEST_TIMEOUT }, () => {
         fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.pdf`), pdf);
         const pages = pdfPages(pdf);
         assert.ok(pages > 0 && pages < 60, `${view}: ${pages} pages`);
+        const scale = pdfScale(pdf);
+        assert.ok(scale === null || scale > 0.745, `${view}: printed at full size, not shrunk to fit something too wide (${scale} pt/px)`);
       }
     });
   });
