@@ -2,6 +2,7 @@
 //! heading row each: item | left | right | difference.
 
 use crate::engine::compare::{Change, Comparison, Section};
+use crate::ui::widgets::copy_table::CopyTable;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -54,7 +55,8 @@ pub fn CompareTable(p: &CompareTableProps) -> Html {
     }
     html! {
         <div class="table-wrap compare-wrap">
-            <table class="compare-table" data-testid={p.testid.clone()}>
+            <CopyTable target={format!("{}-table", p.testid)} label={p.title.clone()} />
+            <table id={format!("{}-table", p.testid)} class="compare-table" data-testid={p.testid.clone()}>
                 <caption>{ p.title.clone() }</caption>
                 // Fixed widths, so the inputs and results tables line up.
                 <colgroup>
