@@ -46,8 +46,8 @@ fn cspn_pm2_opens_with_its_history_against_target() {
     assert_eq!(
         labels,
         [
-            "December 2020: about 50.00%, below minimum",
-            "January 2021: about 43.00%, below minimum",
+            "December 2020: about 50%, below minimum",
+            "January 2021: about 43%, below minimum",
             "February 2021: 35.88%, below minimum",
             "March 2021: 23.74%, below minimum",
         ]

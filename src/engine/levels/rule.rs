@@ -56,7 +56,7 @@ impl ComparisonRule {
                 "the unrounded level is compared with the target and minimum".into()
             }
             ComparisonRule::Rounded(dp) => {
-                format!("the level is rounded half away from zero to {dp} decimal places, then compared")
+                format!("the level is rounded half away from zero to {dp} decimal place{}, then compared", if dp == 1 { "" } else { "s" })
             }
         }
     }

@@ -66,7 +66,11 @@ fn amount_checks(
             format!("{}%", stated),
             percent(share),
             ok,
-            format!("compared to {dp} decimal place(s), as printed"),
+            if dp == 1 {
+                "compared to 1 decimal place, as printed".to_string()
+            } else {
+                format!("compared to {dp} decimal places, as printed")
+            },
         ));
     }
 }
@@ -118,6 +122,11 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
             // printed RPL.
             let dp = entered.scale();
             let unit = Decimal::new(1, dp);
+            let places = if dp == 1 {
+                "1 place".to_string()
+            } else {
+                format!("{dp} places")
+            };
             let half = unit / Decimal::TWO;
             // Saturating: a metric's annual figure is whatever a file says.
             let diff = entered.saturating_sub(fm).abs();
@@ -136,11 +145,11 @@ pub fn checks(year: &RegimeYear, m: &YearMargin) -> Vec<MarginCheck> {
                 note: match agreement {
                     Agreement::Agrees => format!("the metrics' mean rounds to {}", brief(entered)),
                     Agreement::WithinRounding => format!(
-                        "differs by {}: within the rounding of figures printed to {dp} places",
+                        "differs by {}: within the rounding of figures printed to {places}",
                         brief(diff)
                     ),
                     Agreement::Differs => format!(
-                        "differs by {}: more than printing to {dp} places explains; the metrics' weights or figures may differ from those entered",
+                        "differs by {}: more than printing to {places} explains; the metrics' weights or figures may differ from those entered",
                         brief(diff)
                     ),
                 },

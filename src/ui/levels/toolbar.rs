@@ -68,6 +68,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     };
     let rule_label = |r: ComparisonRule| match r {
         ComparisonRule::Unrounded => "Unrounded level (as the PMR compares)".to_string(),
+        ComparisonRule::Rounded(1) => "Rounded to 1 decimal first".to_string(),
         ComparisonRule::Rounded(dp) => format!("Rounded to {dp} decimals first"),
     };
     html! {

@@ -4,9 +4,9 @@
 use crate::engine::credits::LineState;
 use crate::engine::reported::pounds;
 use crate::engine::review::{Miss, Recovery};
+use crate::engine::Compliance;
 use crate::ui::state::Action;
 use crate::ui::widgets::copy_table::CopyTable;
-use crate::ui::widgets::status::StatusBadge;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,19 +48,35 @@ fn credit(m: &Miss) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct SymbolProps {
+    status: Compliance,
+}
+
+/// The status as its symbol, with its words for screen readers and on hover.
+#[component]
+fn StatusSymbol(p: &SymbolProps) -> Html {
+    html! {
+        <span class={classes!("status", crate::ui::widgets::status::status_class(p.status))} title={p.status.label()}>
+            <span aria-hidden="true">{ p.status.symbol() }</span>
+            <span class="visually-hidden">{ p.status.label() }</span>{ " " }
+        </span>
+    }
+}
+
 #[component]
 pub fn Misses(p: &MissesProps) -> Html {
     html! { <>
         <CopyTable target="month-misses" label="measures below target" />
         <table class="compact misses" data-testid="month-misses" id="month-misses">
-            <caption>{ format!("Below target this month ({})", p.misses.len()) }</caption>
+            <caption>{ format!("Below target this month ({}): ▼ below target, ✗ below the minimum", p.misses.len()) }</caption>
             <thead><tr>
-                <th scope="col">{ "Measure" }</th><th scope="col">{ "Level" }</th><th scope="col">{ "Status" }</th>
-                <th scope="col">{ "How far off" }</th><th scope="col">{ "For how long" }</th><th scope="col">{ "Credit" }</th>
+                <th scope="col">{ "Measure" }</th><th scope="col">{ "Level" }</th>
+                <th scope="col">{ "How far off" }</th><th scope="col">{ "Below for" }</th><th scope="col">{ "Credit" }</th>
             </tr></thead>
             <tbody>
             if p.misses.is_empty() {
-                <tr><td colspan="6">{ "Every loaded measure meets its target." }</td></tr>
+                <tr><td colspan="5">{ "Every loaded measure meets its target." }</td></tr>
             }
             { for p.misses.iter().map(|m| {
                 let open = super::open_measure(&p.on_action, m.period, &m.measure, m.provider);
@@ -72,8 +88,9 @@ pub fn Misses(p: &MissesProps) -> Html {
                                 { format!("{} {}", m.provider, m.measure) }
                             </button>
                         </th>
-                        <td class="num">{ &m.display }</td>
-                        <td><StatusBadge status={m.status} /></td>
+                        // The symbol and words of the status sit with the level:
+                        // every row is below target; ✗ marks below the minimum.
+                        <td class="num"><StatusSymbol status={m.status} />{ &m.display }</td>
                         <td class="far">{ &m.shortfall }</td>
                         <td>{ m.run.short() }</td>
                         <td class="num">{ credit(m) }</td>
