@@ -223,3 +223,32 @@ fn opr_margin_in_results_and_as_a_table() {
         "{table}"
     );
 }
+
+#[test]
+fn the_month_on_one_page_as_text() {
+    let (code, out, err) = run(&["--output", "month"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("March 2021: 1 of 8 CPMs below target; 8 measures below target;"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "CPM1 meets 99% only if its weakest component, CSPN PM2 (23.74%), reaches 92.48%"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Service credits: £50,243 computed + 1 pending; the report states £50,432."),
+        "{out}"
+    );
+    assert!(
+        out.contains("[Printed level] CSPC CH1.3, March 2021: report 99.896%, computed 99.897%"),
+        "{out}"
+    );
+    assert!(out.contains("“below target for the last 21 months” — computed at least 2 months (history loaded from February 2021) — Cannot be checked"), "{out}");
+    // Another month: January 2021 is partial, and says so.
+    let (code, out, _) = run(&["--output", "month", "--month", "2021-01"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Partial month: only "), "{out}");
+}

@@ -61,6 +61,12 @@ fn march_2021_scorecard_misses_and_money() {
         "at least 2 months (history loaded from February 2021)"
     );
     assert!(cpm1.trend.len() >= 2);
+    // The results say the same, for the levels table.
+    let results = evaluate(&io::sample(), Settings::default());
+    let row = results.get(march(), "CPM1", Provider::Dcc).unwrap();
+    assert_eq!((row.streak, row.streak_exact), (2, false));
+    let met_before = results.get(march(), "PM2.7", Provider::Dsp).unwrap();
+    assert_eq!((met_before.streak, met_before.streak_exact), (1, true));
     let missed: Vec<String> = r
         .misses
         .iter()
@@ -243,7 +249,7 @@ fn claims_agree_differ_or_cannot_be_checked() {
     assert_eq!(
         v[4],
         &Verdict::Differs {
-            by: "-0.26 percentage points".into()
+            by: "the report's figure is 0.26 percentage points lower".into()
         }
     );
     assert_eq!(r.claims[4].computed, "23.74%");
@@ -302,6 +308,9 @@ fn a_run_with_its_start_loaded_is_exact_and_checked() {
         }
     );
     assert_eq!(cpm1.trend.len(), 24);
+    let results = evaluate(&data, Settings::default());
+    let row = results.get(last, "CPM1", Provider::Dcc).unwrap();
+    assert_eq!((row.streak, row.streak_exact), (23, true));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr] [--sheet NAME]
+//!          [--output results|csv|credits|scenario|opr|month] [--sheet NAME]
 //! ```
 //!
 //! An .xlsx or .ods workbook is read sheet by sheet (`--sheet` names one;
@@ -38,13 +38,14 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr] [--sheet NAME]\n\
+        \x20               [--output results|csv|credits|scenario|opr|month] [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON, a scenario file, or a sheet of an .xlsx/.ods workbook: --sheet NAME,\n\
         else the first sheet that reads as figures; see README) and prints the results as JSON, or with\n\
         --output csv the dataset in the import format, --output credits the reported credits\n\
         in the credits format, --output scenario a scenario file, or --output opr each OPR\n\
-        year's margin kept and lost as a table. Results include service credits under the\n\
+        year's margin kept and lost as a table, --output month the month on one page (the\n\
+        latest, or --month's): CPMs, misses, money, what the report gets wrong, its claims. Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
         With no FILE, uses the embedded March 2021 PMR sample.\n\
@@ -60,6 +61,8 @@ mod cli {
         Credits,
         Scenario,
         Opr,
+        /// The month on one page, as text.
+        Month,
     }
 
     struct Args {
@@ -98,6 +101,7 @@ mod cli {
                         Some("scenario") => Output::Scenario,
                         Some("credits") => Output::Credits,
                         Some("opr") => Output::Opr,
+                        Some("month") => Output::Month,
                         _ => {
                             return Err(
                                 "--output needs results, csv, credits, scenario or opr".into()
@@ -285,7 +289,7 @@ mod cli {
                 println!("{}", s.to_json());
                 return 0;
             }
-            Output::Results | Output::Opr => {}
+            Output::Results | Output::Opr | Output::Month => {}
         }
         let mut results = evaluate(&data, settings);
         let opr = dcc_perf::engine::margin::compute_all(&regime, &results);
@@ -294,6 +298,24 @@ mod cli {
             return 0;
         }
         let credits = compute(&results, &scheme);
+        if args.output == Output::Month {
+            let Some(month) = args.month.or_else(|| results.months().first().copied()) else {
+                eprintln!("dcc-perf: no monthly figures to review");
+                return 2;
+            };
+            let review = dcc_perf::engine::review::review(
+                &dcc_perf::engine::review::Computed {
+                    data: &data,
+                    results: &results,
+                    credits: &credits,
+                    margins: &opr,
+                    regime: &regime,
+                },
+                month,
+            );
+            print!("{}", io::review_text::month_text(&review));
+            return 0;
+        }
         let checks = reconcile(&credits, &data);
         let section = io::CreditsExport::new(&scheme, &credits, &checks, args.month);
         if let Some(m) = args.month {

@@ -14,6 +14,7 @@
 
 pub mod edit;
 pub mod json;
+pub mod review_text;
 pub mod tables;
 pub use json::{regime, scenario};
 pub use tables::{credits_csv, incidents, long_csv, wide_csv};

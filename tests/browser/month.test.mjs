@@ -111,7 +111,7 @@ describe('the month view', { timeout: 8 * TEST_TIMEOUT }, () => {
       await page.locator(`${CLAIMS} summary`).click();
       const table = await page.locator(`${CLAIMS} table`).innerText();
       assert.match(table, /below target for the last 21 months\s+at least 2 months \(history loaded from February 2021\)\s+Cannot be checked: only 2 can be seen/, table);
-      assert.match(table, /level 23\.48%\s+23\.74%\s+Differs: -0\.26 percentage points/, table);
+      assert.match(table, /level 23\.48%\s+23\.74%\s+Differs: the report's figure is 0\.26 percentage points lower/, table);
       const rows = await page.locator(`${CLAIMS} tbody tr`).count();
       // A bad value is refused with a message; nothing is added.
       const form = page.locator(`${CLAIMS} form`);
@@ -126,7 +126,7 @@ describe('the month view', { timeout: 8 * TEST_TIMEOUT }, () => {
       await waitForText(page.locator('[data-testid="notice"]'), (t) => /Added the claim/.test(t));
       assert.equal(await page.locator(`${CLAIMS} tbody tr`).count(), rows + 1);
       const added = await page.locator(`${CLAIMS} tbody tr`, { hasText: 'level 41.5%' }).innerText();
-      assert.match(added, /Differs: \+17\.80 percentage points/, added);
+      assert.match(added, /Differs: the report's figure is 17\.80 percentage points higher/, added);
       await page.locator('[data-testid="undo"], button:has-text("Undo")').first().click();
       await waitForText(page.locator('[data-testid="notice"]'), (t) => /Undone/.test(t));
       assert.equal(await page.locator(`${CLAIMS} tbody tr`).count(), rows);

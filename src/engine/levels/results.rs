@@ -78,6 +78,9 @@ pub struct MeasureResult {
     pub restatement: Option<Restatement>,
     /// Consecutive periods (this one included) below target, within the loaded data.
     pub streak: u32,
+    /// Whether the period before the streak is loaded and met target, so the
+    /// streak is its whole length; `false`: it is at least `streak` long.
+    pub streak_exact: bool,
     pub headroom: Option<Headroom>,
     pub reported_check: Option<ReportedCheck>,
     /// A percentage outside 0–100 (PM12.2 yields such values by its formula).
@@ -245,6 +248,7 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
                 level: row.level,
                 status: row.status,
                 streak: row.streak,
+                streak_exact: row.streak_exact,
                 display: row.display.clone(),
                 restated: row.restatement.is_some(),
             },
@@ -275,6 +279,7 @@ struct Done {
     level: ServiceLevel,
     status: Compliance,
     streak: u32,
+    streak_exact: bool,
     display: String,
     restated: bool,
 }
@@ -329,6 +334,14 @@ fn build(
     let streak = match prev {
         Some(p) if status.is_miss() && p.status.is_miss() => p.streak + 1,
         _ => u32::from(status.is_miss()),
+    };
+    // A run is known whole only back to a loaded period that met target
+    // (review::run says the same in words).
+    let streak_exact = match prev {
+        _ if !status.is_miss() => true,
+        Some(p) if p.status.is_miss() => p.streak_exact,
+        Some(p) => p.status == Compliance::MeetsTarget,
+        None => false,
     };
 
     // Headroom for counts against a percentage target.
@@ -496,6 +509,7 @@ fn build(
         change,
         restatement,
         streak,
+        streak_exact,
         headroom,
         reported_check,
         out_of_range,

@@ -5,7 +5,7 @@
 use super::run::Run;
 use super::Index;
 use crate::engine::claim::{Claim, Stated, StatedStatus};
-use crate::engine::format::{decimal, signed, thousands};
+use crate::engine::format::{decimal, thousands};
 use crate::engine::level::ServiceLevel;
 use crate::engine::rule::{ComparisonRule, Compliance};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -47,6 +47,16 @@ pub struct ClaimCheck {
     /// What the loaded figures give, in the claim's terms.
     pub computed: String,
     pub verdict: Verdict,
+}
+
+/// "the report's figure is 0.26 percentage points lower".
+fn report_is(amount: &str, stated_minus_computed: Decimal) -> String {
+    let way = if stated_minus_computed < Decimal::ZERO {
+        "lower"
+    } else {
+        "higher"
+    };
+    format!("the report's figure is {amount} {way}")
 }
 
 fn cannot(computed: &str, why: String) -> (String, Verdict) {
@@ -102,7 +112,10 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 (
                     shown,
                     Verdict::Differs {
-                        by: format!("{} percentage points", signed(by, dp.max(2))),
+                        by: report_is(
+                            &format!("{} percentage points", decimal(by.abs(), dp.max(2))),
+                            by,
+                        ),
                     },
                 )
             }
@@ -178,9 +191,9 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 (
                     shown,
                     Verdict::Differs {
-                        by: format!(
-                            "{} months",
-                            signed(Decimal::from(*below) - Decimal::from(missed), 0)
+                        by: report_is(
+                            &format!("{} months", below.abs_diff(missed)),
+                            Decimal::from(*below) - Decimal::from(missed),
                         ),
                     },
                 )
@@ -211,9 +224,9 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 (
                     shown,
                     Verdict::Differs {
-                        by: format!(
-                            "{} failures",
-                            signed(Decimal::from(*over) - Decimal::from(computed_over), 0)
+                        by: report_is(
+                            &format!("{} failures", thousands(over.abs_diff(computed_over))),
+                            Decimal::from(*over) - Decimal::from(computed_over),
                         ),
                     },
                 )

@@ -34,10 +34,23 @@ fn level_text(v: Option<Decimal>, unit: Unit) -> String {
 /// Short flags, in words, for the notes column.
 fn flags(r: &MeasureResult) -> Vec<(&'static str, String)> {
     let mut f = Vec::new();
-    if r.streak > 1 {
+    if r.streak > 1 || (r.streak == 1 && !r.streak_exact) {
+        let unit = match r.cadence {
+            crate::engine::Cadence::Monthly => "months",
+            crate::engine::Cadence::Quarterly => "quarters",
+        };
+        let start = r.period.minus((r.streak - 1) * r.cadence.months());
         f.push((
             "flag-streak",
-            format!("{} periods running below target (in loaded data)", r.streak),
+            if r.streak_exact {
+                format!("{} {unit} below target", r.streak)
+            } else {
+                format!(
+                    "at least {} {unit} below target (history loaded from {})",
+                    r.streak,
+                    r.cadence.label(start)
+                )
+            },
         ));
     }
     if let Some(c) = r.reported_check.as_ref().filter(|c| !c.agrees) {
