@@ -6,7 +6,7 @@
 // Prints the size of dist/ (raw, gzip -9, brotli -11, per file and in total),
 // then serves dist/ over gzip on 127.0.0.1 and loads the app RUNS times in
 // headless Chromium (a fresh browser context each time), printing the time
-// from navigation start to the first computed table and the bytes actually
+// from navigation start to the month view drawn (its first scorecard row) and the bytes actually
 // transferred (CDP Network.loadingFinished encodedDataLength); then the time
 // from typing a figure in place to the recomputed CPM on the page; then,
 // with five years of figures pasted in (scripts/gen-five-years.mjs), the
@@ -24,6 +24,8 @@ const RUNS = Number(process.env.BENCH_RUNS || 5);
 // DCC_PERF_DIST overrides the directory (e.g. to bench another build).
 const DIST = path.resolve(REPO_ROOT, process.env.DCC_PERF_DIST || 'dist');
 const FIRST_ROW = '[data-testid="measures-table"] tbody tr';
+// The app opens on the month view: its scorecard is the first computed table.
+const MONTH_ROW = '[data-testid="scorecard"] tbody tr';
 const TIMEOUT = 60_000;
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -87,7 +89,7 @@ console.log('');
 // (MutationObserver callbacks run right after the DOM change), relative to
 // navigation start (performance.now()'s time origin).
 const INIT_SCRIPT = `(() => {
-  const sel = ${JSON.stringify(FIRST_ROW)};
+  const sel = ${JSON.stringify(MONTH_ROW)};
   const check = () => {
     if (window.__benchFirstTable === undefined && document.querySelector(sel)) {
       window.__benchFirstTable = performance.now();
@@ -124,7 +126,7 @@ async function loadOnce(b, url) {
     });
 
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
-    await page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
+    await page.waitForSelector(MONTH_ROW, { timeout: TIMEOUT });
     const afterWait = await page.evaluate(() => performance.now());
     const observed = await page.evaluate(() => window.__benchFirstTable);
     const firstTable = typeof observed === 'number' ? observed : afterWait;
@@ -153,7 +155,7 @@ try {
     runs.push(r);
     const nav = r.nav ? `, DOMContentLoaded ${r.nav.dcl.toFixed(0)} ms, load ${r.nav.load.toFixed(0)} ms` : '';
     console.log(
-      `  run ${i}: first computed table ${r.firstTable.toFixed(0)} ms` +
+      `  run ${i}: month view drawn (first scorecard row) ${r.firstTable.toFixed(0)} ms` +
         ` (seen by waitForSelector at ${r.afterWait.toFixed(0)} ms)${nav}; ` +
         `transferred ${r.transferred.toLocaleString('en-GB')} B (wasm ${r.wasmTransferred.toLocaleString('en-GB')} B)` +
         (r.errors.length ? `; PAGE ERRORS: ${r.errors.join(' | ')}` : ''),
@@ -163,7 +165,7 @@ try {
   const tx = runs.map((r) => r.transferred);
   console.log('');
   console.log(
-    `first computed table: median ${median(ft).toFixed(0)} ms (runs: ${ft.map((x) => x.toFixed(0)).join(', ')} ms)`,
+    `navigation to the month view drawn: median ${median(ft).toFixed(0)} ms of ${RUNS} loads (aim: under 300 ms; runs: ${ft.map((x) => x.toFixed(0)).join(', ')} ms)`,
   );
   console.log(`bytes transferred: median ${median(tx).toLocaleString('en-GB')} B (runs: ${tx.map((x) => x.toLocaleString('en-GB')).join(', ')})`);
   const workerOnLoad = runs.flatMap((r) => r.workerRequests);
@@ -172,6 +174,8 @@ try {
   // from Enter to the DOM showing the recomputed CPM6 (MutationObserver).
   const s = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await s.page.goto(server.url);
+  await s.page.waitForSelector(MONTH_ROW, { timeout: TIMEOUT });
+  await s.page.click('[data-testid="view-levels"]');
   await s.page.waitForSelector(FIRST_ROW, { timeout: TIMEOUT });
   const edits = [];
   for (let i = 0; i < 10; i++) {
