@@ -147,6 +147,17 @@ impl Cadence {
         }
     }
 
+    /// "1 month", "3 months", "2 quarters".
+    pub fn count(self, n: u32) -> String {
+        let unit = match (self, n) {
+            (Cadence::Monthly, 1) => "month",
+            (Cadence::Monthly, _) => "months",
+            (Cadence::Quarterly, 1) => "quarter",
+            (Cadence::Quarterly, _) => "quarters",
+        };
+        format!("{n} {unit}")
+    }
+
     /// The period before `p` (a quarter is keyed by its last month).
     pub fn previous(self, p: Month) -> Month {
         p.minus(self.months())

@@ -476,6 +476,22 @@ fn build(
     if let Some(note) = obs.and_then(|o| o.note.clone()) {
         ex.notes.push(note);
     }
+    if status.is_miss() {
+        let start = period.minus((streak - 1) * def.cadence.months());
+        ex.notes.push(if streak_exact {
+            format!(
+                "Below target for {}, since {}.",
+                def.cadence.count(streak),
+                def.cadence.label(start)
+            )
+        } else {
+            format!(
+                "Below target for at least {}: the history loaded starts with {} (the period before is not loaded, or has no level), so the run may be longer.",
+                def.cadence.count(streak),
+                def.cadence.label(start)
+            )
+        });
+    }
     let approximate = obs.is_some_and(|o| o.approximate);
     if approximate {
         ex.notes

@@ -11,6 +11,9 @@ use crate::engine::rule::{ComparisonRule, Compliance};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+/// The longest count of months a claim is checked over (fifty years).
+const MAX_MONTHS: u32 = 600;
+
 /// How a claim stands against the computed figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -84,7 +87,7 @@ pub(crate) fn check(claim: &Claim, index: &Index, rule: ComparisonRule) -> Claim
 
 fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict) {
     let who = format!("{} {}", claim.provider, claim.measure);
-    let Some(row) = index.get(claim.period, &claim.measure, claim.provider) else {
+    let Some(row) = index.shown(claim.period, &claim.measure, claim.provider) else {
         return cannot(
             "–",
             format!(
@@ -104,8 +107,21 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
             let round =
                 |v: Decimal| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
             let rounded = round(n);
-            let shown = format!("{}%", decimal(rounded, dp.max(2)));
+            // The figure the report printed in its table, where it printed one.
+            let printed = row.reported_check.as_ref().map(|c| c.reported);
+            let shown = match printed.filter(|p| round(*p) != rounded) {
+                Some(p) => format!(
+                    "{}% (printed {}%)",
+                    decimal(rounded, dp.max(2)),
+                    decimal(p, p.scale().max(2))
+                ),
+                None => format!("{}%", decimal(rounded, dp.max(2))),
+            };
             if rounded == round(*level) {
+                (shown, Verdict::Agrees)
+            } else if printed.is_some_and(|p| round(p) == round(*level)) {
+                // As printed in the table: the table's own difference from
+                // the computed level is a finding of its own.
                 (shown, Verdict::Agrees)
             } else {
                 let by = round(*level).checked_sub(rounded).unwrap_or_default();
@@ -126,6 +142,11 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 format!("{who} is not assessed: {}", row.display),
             ),
             Some(s) if s == *status => (s.words().to_string(), Verdict::Agrees),
+            // Below the minimum is below target too: true, if understated.
+            Some(StatedStatus::BelowMinimum) if *status == StatedStatus::BelowTarget => (
+                StatedStatus::BelowMinimum.words().to_string(),
+                Verdict::Agrees,
+            ),
             Some(s) => (
                 s.words().to_string(),
                 Verdict::Differs {
@@ -133,6 +154,22 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 },
             ),
         },
+        Stated::BelowTargetRun { .. } | Stated::BelowTargetCount { .. }
+            if row.cadence != crate::engine::period::Cadence::Monthly =>
+        {
+            cannot(
+                &row.display,
+                format!("{who} is measured by the quarter; the claim counts months"),
+            )
+        }
+        Stated::BelowTargetRun { .. } if row.status == Compliance::NotAssessed => cannot(
+            &row.display,
+            format!(
+                "{who} has no level to assess for {}: {}",
+                claim.period.long_name(),
+                row.display
+            ),
+        ),
         Stated::BelowTargetRun { months } => {
             let run = Run::of(row, index);
             let (shown, n) = (run.describe(), run.periods);
@@ -149,7 +186,7 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
             } else {
                 let from = run
                     .history_from
-                    .map_or("no month".into(), |m| m.long_name());
+                    .map_or("this month".into(), |m| m.long_name());
                 let start = row
                     .cadence
                     .previous(claim.period.minus(months.saturating_sub(1)));
@@ -163,6 +200,11 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
                 )
             }
         }
+        // No history is that long: the claim is not a count of months.
+        Stated::BelowTargetCount { months, .. } if *months > MAX_MONTHS => cannot(
+            "–",
+            format!("{months} months is more history than any report covers"),
+        ),
         Stated::BelowTargetCount { below, months } => {
             let mut seen = 0u32;
             let mut missed = 0u32;

@@ -42,23 +42,16 @@ use std::collections::HashMap;
 /// Results looked up by period, measure and provider without a scan.
 pub(crate) struct Index<'a> {
     rows: HashMap<(Month, &'a str, Provider), &'a MeasureResult>,
-    first: HashMap<(&'a str, Provider), Month>,
 }
 
 impl<'a> Index<'a> {
     pub(crate) fn new(results: &'a Results) -> Index<'a> {
-        let mut rows = HashMap::with_capacity(results.rows.len());
-        let mut first: HashMap<(&str, Provider), Month> = HashMap::new();
-        for r in &results.rows {
-            rows.insert((r.period, r.measure.as_str(), r.provider), r);
-            if r.status != Compliance::NotAssessed {
-                let f = first
-                    .entry((r.measure.as_str(), r.provider))
-                    .or_insert(r.period);
-                *f = (*f).min(r.period);
-            }
-        }
-        Index { rows, first }
+        let rows = results
+            .rows
+            .iter()
+            .map(|r| ((r.period, r.measure.as_str(), r.provider), r))
+            .collect();
+        Index { rows }
     }
 
     pub(crate) fn get(
@@ -70,8 +63,17 @@ impl<'a> Index<'a> {
         self.rows.get(&(period, measure, provider)).copied()
     }
 
-    pub(crate) fn first_assessed(&self, measure: &str, provider: Provider) -> Option<Month> {
-        self.first.get(&(measure, provider)).copied()
+    /// The result a monthly report for `month` shows: that month's, or a
+    /// quarterly measure's latest quarter.
+    pub(crate) fn shown(
+        &self,
+        month: Month,
+        measure: &str,
+        provider: Provider,
+    ) -> Option<&'a MeasureResult> {
+        (0..3)
+            .filter_map(|k| self.get(month.minus(k), measure, provider))
+            .find(|r| r.cadence.shows_in(r.period, month))
     }
 }
 

@@ -24,34 +24,34 @@ pub struct Run {
     /// `false` when the history loaded stops before the run does: the run is
     /// at least `periods` long.
     pub exact: bool,
-    /// The earliest period of this measure with an assessed level.
+    /// Where the loaded history the run was counted through starts, when
+    /// it stops before the run does (the run's first period).
     pub history_from: Option<Month>,
 }
 
 impl Run {
     /// The run ending at `row`, walking back through the loaded results.
     pub(crate) fn of(row: &MeasureResult, index: &Index) -> Run {
-        let history_from = index.first_assessed(&row.measure, row.provider);
         let mut periods = 0u32;
         let mut since = None;
         let mut at = row.period;
-        let mut exact = true;
-        loop {
+        // Whether the walk ended at a loaded period that met target.
+        let exact = loop {
             match index.get(at, &row.measure, row.provider).map(|r| r.status) {
                 Some(s) if s.is_miss() => {
                     periods += 1;
                     since = Some(at);
                     at = row.cadence.previous(at);
                 }
-                Some(Compliance::MeetsTarget) => break,
+                Some(Compliance::MeetsTarget) => break true,
                 // Not loaded, or loaded without a level to assess: the
                 // history cannot say whether the run went on.
-                _ => {
-                    exact = periods == 0;
-                    break;
-                }
+                _ => break false,
             }
-        }
+        };
+        // Where the history the walk could see starts: the run's first
+        // period when the walk stopped at a gap.
+        let history_from = if exact { None } else { since };
         Run {
             periods,
             cadence: row.cadence,
@@ -61,52 +61,33 @@ impl Run {
         }
     }
 
-    fn unit(&self) -> &'static str {
-        match (self.cadence, self.periods) {
-            (Cadence::Monthly, 1) => "month",
-            (Cadence::Monthly, _) => "months",
-            (Cadence::Quarterly, 1) => "quarter",
-            (Cadence::Quarterly, _) => "quarters",
-        }
-    }
-
     /// "below target for 3 months (since January 2021)", or "for at least 2
     /// months (history loaded from February 2021)".
     pub fn describe(&self) -> String {
-        if self.periods == 0 {
-            return "meets target".into();
-        }
-        let n = self.periods;
-        let unit = self.unit();
-        if self.exact {
-            match self.since {
-                Some(s) if n > 1 => format!("{n} {unit}, since {}", s.long_name()),
-                _ => format!(
-                    "{n} {unit} (met target the {} before)",
-                    unit_one(self.cadence)
-                ),
-            }
-        } else {
-            let from = self
-                .history_from
-                .map_or("this period".to_string(), |m| m.long_name());
-            format!("at least {n} {unit} (history loaded from {from})")
+        let n = self.cadence.count(self.periods);
+        match (self.periods, self.exact, self.since, self.history_from) {
+            (0, true, ..) => "meets target".into(),
+            (0, false, ..) => "not assessed".into(),
+            (1, true, ..) => format!(
+                "{n} (met target the {} before)",
+                self.cadence.count(1).trim_start_matches("1 ")
+            ),
+            (_, true, Some(s), _) => format!("{n}, since {}", self.cadence.label(s)),
+            (_, _, _, Some(h)) => format!(
+                "at least {n} (history loaded from {})",
+                self.cadence.label(h)
+            ),
+            _ => format!("at least {n}"),
         }
     }
 
-    /// The shortest form, for a table cell: "3", "≥ 2".
+    /// The shortest form, for a table cell: "3 months", "≥ 2 months".
     pub fn short(&self) -> String {
+        let n = self.cadence.count(self.periods);
         if self.exact {
-            format!("{} {}", self.periods, self.unit())
+            n
         } else {
-            format!("≥ {} {}", self.periods, self.unit())
+            format!("≥ {n}")
         }
-    }
-}
-
-fn unit_one(c: Cadence) -> &'static str {
-    match c {
-        Cadence::Monthly => "month",
-        Cadence::Quarterly => "quarter",
     }
 }

@@ -18,10 +18,16 @@ use rust_decimal::Decimal;
 
 /// A word without its punctuation, lower case.
 fn bare(t: &Token<'_>) -> String {
-    t.text
+    let w = t
+        .text
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '.')
-        .trim_end_matches('.')
-        .to_lowercase()
+        .trim_end_matches('.');
+    // "CPM1's Service Level" names CPM1.
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.to_lowercase()
 }
 
 fn ends_sentence(t: &Token<'_>) -> bool {
@@ -88,8 +94,10 @@ fn mention(s: &[Token<'_>], i: usize) -> Option<((Provider, &'static str), usize
     }
     // The code follows within two tokens ("PM2.7", "PM CH1.3", "CH PM1.1").
     for len in [2, 1] {
-        let words: Vec<String> = s
-            .get(i + n..i + n + len)?
+        let Some(following) = s.get(i + n..i + n + len) else {
+            continue;
+        };
+        let words: Vec<String> = following
             .iter()
             .map(|t| t.text.trim_end_matches([',', '.', ';', ':']).to_string())
             .collect();
@@ -108,17 +116,50 @@ fn reads(s: &[Token<'_>], i: usize, phrase: &str) -> bool {
         .all(|(k, w)| s.get(i + k).is_some_and(|t| bare(t) == w))
 }
 
-/// Another month named in the sentence: its claims may be about that month.
+/// The month a word names, if any: `March`, `Mar`, `Sept`, `Feb-21` (with
+/// its two-digit year). "May" is left out: it is more often a verb.
+fn month_word(w: &str) -> Option<(usize, Option<i32>)> {
+    let (name, year) = match w.split_once('-') {
+        Some((n, y)) if y.len() == 2 && y.chars().all(|c| c.is_ascii_digit()) => {
+            (n, y.parse::<i32>().ok().map(|y| 2000 + y))
+        }
+        _ => (w, None),
+    };
+    if name == "may" {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == name || (name.len() >= 3 && m.starts_with(name) && name.len() <= 4))
+        .map(|i| (i, year))
+}
+
+/// Whether the sentence speaks of another month than the report's: another
+/// month's name, the report's month in another year ("March 2020"), or
+/// "last month", "the previous report", "prior".
 fn names_other_month(s: &[Token<'_>], month: Month) -> bool {
-    let own = MONTHS[usize::from(month.month()) - 1];
-    s.iter().any(|t| {
+    let own = usize::from(month.month()) - 1;
+    s.iter().enumerate().any(|(i, t)| {
         let w = bare(t);
-        MONTHS.contains(&w.as_str()) && w != own
+        if matches!(w.as_str(), "previous" | "prior" | "previously") || reads(s, i, "last month") {
+            return true;
+        }
+        let Some((m, short_year)) = month_word(&w) else {
+            return false;
+        };
+        let year = short_year.or_else(|| {
+            s.get(i + 1)
+                .map(bare)
+                .filter(|y| y.len() == 4)
+                .and_then(|y| y.parse::<i32>().ok())
+        });
+        m != own || year.is_some_and(|y| y != month.year())
     })
 }
 
 /// The status a phrase at `i` states: "below (the) Minimum (Target) Service
 /// Level", "below (the) Target Service Level", "above (the) Target …".
+/// Returns the status and the index just after the phrase.
 fn status_at(s: &[Token<'_>], i: usize) -> Option<(StatedStatus, usize)> {
     let first = bare(s.get(i)?);
     let below = match first.as_str() {
@@ -130,17 +171,19 @@ fn status_at(s: &[Token<'_>], i: usize) -> Option<(StatedStatus, usize)> {
     if s.get(j).is_some_and(|t| bare(t) == "the") {
         j += 1;
     }
-    let status =
-        if reads(s, j, "minimum service level") || reads(s, j, "minimum target service level") {
-            StatedStatus::BelowMinimum
-        } else if reads(s, j, "target service level") {
-            StatedStatus::BelowTarget
-        } else {
-            return None;
-        };
+    let (status, len) = if reads(s, j, "minimum target service level") {
+        (StatedStatus::BelowMinimum, 4)
+    } else if reads(s, j, "minimum service level") {
+        (StatedStatus::BelowMinimum, 3)
+    } else if reads(s, j, "target service level") {
+        (StatedStatus::BelowTarget, 3)
+    } else {
+        return None;
+    };
+    let end = j + len;
     Some(match (below, status) {
-        (true, s) => (s, j),
-        (false, StatedStatus::BelowTarget) => (StatedStatus::MeetsTarget, j),
+        (true, s) => (s, end),
+        (false, StatedStatus::BelowTarget) => (StatedStatus::MeetsTarget, end),
         // "above the Minimum" says nothing about target.
         (false, _) => return None,
     })
@@ -176,6 +219,8 @@ fn sentence(
 ) {
     let skip = names_other_month(s, month);
     let mut named: Option<(Provider, &'static str)> = None;
+    // The measures named since the last break in the sentence ("CPM2, CPM3
+    // … and CPM8 are all above …"); "except", "while", ";" start anew.
     let mut listed: Vec<(Provider, &'static str)> = Vec::new();
     let mut push = |who: (Provider, &'static str), stated: Stated, at: &Token<'_>| {
         out.push(Claim {
@@ -191,95 +236,142 @@ fn sentence(
             line: usize::try_from(at.line).ok(),
         });
     };
+    let whole = |k: usize| {
+        s.get(k)
+            .and_then(|t| super::text::whole(&t.text))
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    // Where the last measure named ends, and whether other words came
+    // between it and the one before (then the list starts anew).
+    let mut list_end = 0;
+    let mut gap = false;
     let mut i = 0;
     while i < s.len() {
         if let Some((who, n)) = mention(s, i) {
+            if gap {
+                listed.clear();
+            }
             named = Some(who);
             listed.push(who);
             *subject = Some(who);
             i += n;
+            list_end = i;
+            gap = false;
             continue;
         }
+        if !matches!(bare(&s[i]).as_str(), "and" | "&" | "") {
+            gap = true;
+        }
         let t = &s[i];
-        if !skip {
-            // "… Service Level (reported|achieved) (for X) is|was 92.75%"
-            if reads(s, i, "service level") && named.is_some() {
-                let before = i.checked_sub(1).map(|k| bare(&s[k])).unwrap_or_default();
-                if before != "target" && before != "minimum" {
-                    let mut j = i + 2;
-                    while j < s.len() && j < i + 6 {
-                        let w = bare(&s[j]);
-                        if w == "is" || w == "was" {
-                            if let (Some(level), Some(who)) =
-                                (s.get(j + 1).and_then(percent_of), named)
-                            {
-                                push(who, Stated::Level { level }, &s[j + 1]);
-                            }
-                            break;
+        let w = bare(t);
+        if matches!(
+            w.as_str(),
+            "except" | "exception" | "while" | "whereas" | "but" | "however"
+        ) || t.text.ends_with(';')
+        {
+            listed.clear();
+        }
+        if skip {
+            i += 1;
+            continue;
+        }
+        // "… Service Level (reported|achieved) (for X) is|was 92.75%": the
+        // level is the last measure named before the verb's.
+        if reads(s, i, "service level") {
+            let before = i.checked_sub(1).map(|k| bare(&s[k])).unwrap_or_default();
+            if before != "target" && before != "minimum" {
+                let mut who = named;
+                let mut j = i + 2;
+                while j < s.len() && j < i + 7 {
+                    let v = bare(&s[j]);
+                    if v == "is" || v == "was" {
+                        if let (Some(level), Some(who)) = (s.get(j + 1).and_then(percent_of), who) {
+                            push(who, Stated::Level { level }, &s[j + 1]);
                         }
-                        if !matches!(w.as_str(), "reported" | "achieved" | "for")
-                            && mention(s, j).is_none()
-                        {
-                            break;
-                        }
-                        j += 1;
+                        break;
                     }
+                    if let Some((m, n)) = mention(s, j) {
+                        who = Some(m);
+                        j += n;
+                        continue;
+                    }
+                    if !matches!(v.as_str(), "reported" | "achieved" | "for") {
+                        break;
+                    }
+                    j += 1;
                 }
             }
-            // "has been below Target Service Level for the last 21 months"
-            // states a run, not this month's status.
-            let run = s
-                .iter()
-                .any(|t| matches!(bare(t).as_str(), "last" | "instance"));
-            if let (Some((status, _)), Some(who), false) = (status_at(s, i), named, run) {
-                if status == StatedStatus::MeetsTarget {
-                    // "CPM2, CPM3 … and CPM8 are all above the Target Service Level"
+        }
+        if let (Some((status, end)), Some(who)) = (status_at(s, i), named) {
+            if reads(s, end, "for the last") {
+                // "has been below Target Service Level for the last 21
+                // months": a run, not this month's status.
+                let months_follow = s.get(end + 4).is_some_and(|t| bare(t) == "months");
+                if let (Some(months), true, false) = (
+                    whole(end + 3),
+                    months_follow,
+                    status == StatedStatus::MeetsTarget,
+                ) {
+                    push(who, Stated::BelowTargetRun { months }, t);
+                }
+            } else if status == StatedStatus::MeetsTarget {
+                // "CPM2, CPM3 … and CPM8 are all above": every one listed;
+                // "CPM6 is above": the one named.
+                // Only when the verb follows the measures named: "all
+                // CPMs are above" after "the exception of CPM1" is no claim
+                // about CPM1.
+                let between: Vec<String> = s[list_end.min(i)..i].iter().map(bare).collect();
+                let verb_only = between.iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "are"
+                            | "were"
+                            | "is"
+                            | "was"
+                            | "all"
+                            | "both"
+                            | "also"
+                            | "remains"
+                            | "remain"
+                    )
+                });
+                let plural = between.iter().any(|w| w == "are" || w == "were");
+                if verb_only && plural {
                     for w in &listed {
                         push(*w, Stated::Status { status }, t);
                     }
-                } else {
+                } else if verb_only && !between.is_empty() {
                     push(who, Stated::Status { status }, t);
                 }
+            } else {
+                push(who, Stated::Status { status }, t);
             }
-            let whole = |k: usize| {
-                s.get(k)
-                    .and_then(|t| super::text::whole(&t.text))
-                    .and_then(|n| u32::try_from(n).ok())
-            };
-            // "for the last 21 months" in a sentence about being below target.
-            if let (true, Some(who)) = (reads(s, i, "for the last"), named) {
-                let months_follow = s.get(i + 4).is_some_and(|t| bare(t) == "months");
-                if let (Some(months), true) = (whole(i + 3), months_follow) {
-                    if s[..i].iter().any(|t| bare(t) == "below") {
-                        push(who, Stated::BelowTargetRun { months }, t);
-                    }
-                }
+            listed.clear();
+        }
+        // "the 27th instance it has been below in 28 months"
+        if let (true, Some(who)) = (w == "instance" && i > 0, named) {
+            let nth: String = bare(&s[i - 1])
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let within = (i + 1..s.len().min(i + 9)).find(|&k| bare(&s[k]) == "months");
+            if let (Ok(below), Some(months)) =
+                (nth.parse::<u32>(), within.and_then(|k| whole(k - 1)))
+            {
+                push(who, Stated::BelowTargetCount { below, months }, t);
             }
-            // "the 27th instance it has been below in 28 months"
-            if let (true, Some(who)) = (bare(t) == "instance" && i > 0, named) {
-                let nth: String = bare(&s[i - 1])
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let within = (i + 1..s.len().min(i + 9)).find(|&k| bare(&s[k]) == "months");
-                if let (Ok(below), Some(months)) =
-                    (nth.parse::<u32>(), within.and_then(|k| whole(k - 1)))
-                {
-                    push(who, Stated::BelowTargetCount { below, months }, t);
-                }
+        }
+        // Said of the month, so of the measure the section is about.
+        let of_month =
+            reads(s, i, "finishing the month on") || reads(s, i, "finished the month on");
+        if let (true, Some(who)) = (of_month, *subject) {
+            if let Some(level) = s.get(i + 4).and_then(percent_of) {
+                push(who, Stated::Level { level }, &s[i + 4]);
             }
-            // Said of the month, so of the measure the section is about.
-            let of_month =
-                reads(s, i, "finishing the month on") || reads(s, i, "finished the month on");
-            if let (true, Some(who)) = (of_month, *subject) {
-                if let Some(level) = s.get(i + 4).and_then(percent_of) {
-                    push(who, Stated::Level { level }, &s[i + 4]);
-                }
-            }
-            if t.kind == Kind::Whole && reads(s, i + 1, "more than the sla allowed") {
-                if let (Some(over), Some(who)) = (super::text::whole(&t.text), *subject) {
-                    push(who, Stated::FailuresOverAllowed { over }, t);
-                }
+        }
+        if t.kind == Kind::Whole && reads(s, i + 1, "more than the sla allowed") {
+            if let (Some(over), Some(who)) = (super::text::whole(&t.text), *subject) {
+                push(who, Stated::FailuresOverAllowed { over }, t);
             }
         }
         i += 1;

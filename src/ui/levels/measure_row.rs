@@ -35,23 +35,10 @@ fn level_text(v: Option<Decimal>, unit: Unit) -> String {
 fn flags(r: &MeasureResult) -> Vec<(&'static str, String)> {
     let mut f = Vec::new();
     if r.streak > 1 || (r.streak == 1 && !r.streak_exact) {
-        let unit = match r.cadence {
-            crate::engine::Cadence::Monthly => "months",
-            crate::engine::Cadence::Quarterly => "quarters",
-        };
-        let start = r.period.minus((r.streak - 1) * r.cadence.months());
-        f.push((
-            "flag-streak",
-            if r.streak_exact {
-                format!("{} {unit} below target", r.streak)
-            } else {
-                format!(
-                    "at least {} {unit} below target (history loaded from {})",
-                    r.streak,
-                    r.cadence.label(start)
-                )
-            },
-        ));
+        // The explanation says where the loaded history starts.
+        let unit = r.cadence.count(r.streak);
+        let least = if r.streak_exact { "" } else { "at least " };
+        f.push(("flag-streak", format!("{least}{unit} below target")));
     }
     if let Some(c) = r.reported_check.as_ref().filter(|c| !c.agrees) {
         f.push((
