@@ -234,7 +234,7 @@ fn the_month_on_one_page_as_text() {
     );
     assert!(
         out.contains(
-            "CPM1 meets 99% only if its weakest component, CSPN PM2 (23.74%), reaches 92.48%"
+            "CPM1: its weakest component is CSPN PM2 (23.74%). It meets 99% only if CSPN PM2 reaches 92.48%; its minimum 96% only if CSPN PM2 reaches 59.48%"
         ),
         "{out}"
     );

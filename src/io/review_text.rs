@@ -1,8 +1,7 @@
 //! The month review ([`crate::engine::review`]) as plain text, for the
 //! command line (`dcc-perf --output month`) and for pasting into a paper.
 
-use crate::engine::credits::LineState;
-use crate::engine::format::signed;
+use crate::engine::format::{level, signed};
 use crate::engine::margin::money;
 use crate::engine::reported::{pounds, Amount};
 use crate::engine::review::{MonthReview, Verdict};
@@ -12,28 +11,8 @@ use std::fmt::Write;
 /// what would bring a CPM back, findings, claims.
 pub fn month_text(r: &MonthReview) -> String {
     let mut out = String::new();
-    let cpms_missed = r.scorecard.iter().filter(|c| c.status.is_miss()).count();
-    let _ = writeln!(
-        out,
-        "{}: {} of {} CPMs below target; {} measures below target; {} discrepancies in the report.",
-        r.month.long_name(),
-        cpms_missed,
-        r.scorecard.len(),
-        r.misses.len(),
-        r.findings.len()
-    );
-    match r.completeness.warning(r.month) {
-        Some(w) => {
-            let _ = writeln!(out, "{w}");
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "Complete: all {} measures the catalogue expects are loaded.",
-                r.completeness.expected
-            );
-        }
-    }
+    let _ = writeln!(out, "{}", r.headline());
+    let _ = writeln!(out, "{}", r.completeness_line());
     let _ = writeln!(out, "\nCode Performance Measures");
     for c in &r.scorecard {
         let _ = writeln!(
@@ -42,7 +21,7 @@ pub fn month_text(r: &MonthReview) -> String {
             c.measure,
             c.display,
             c.target
-                .map_or("–".into(), |t| format!("{}%", t.normalize())),
+                .map_or("–".into(), |t| format!("{}%", level(t, true))),
             c.status.symbol(),
             c.status.label(),
             c.change.map_or("–".into(), |d| signed(d, 2)),
@@ -55,14 +34,7 @@ pub fn month_text(r: &MonthReview) -> String {
     }
     let _ = writeln!(out, "\nBelow target this month ({})", r.misses.len());
     for m in &r.misses {
-        let credit = match &m.credit {
-            Some(c) => match (c.state, c.money) {
-                (LineState::Accrued | LineState::Overridden, Some(g)) => pounds(g),
-                (s, _) => s.label().to_string(),
-            },
-            None if m.kpi => "KPI – no credit".into(),
-            None => "–".into(),
-        };
+        let credit = m.credit_label();
         let _ = writeln!(
             out,
             "  {} {:<18} {:>9}  {:<14} {}; for {}; credit {}",
@@ -106,8 +78,11 @@ pub fn month_text(r: &MonthReview) -> String {
         }
         (None, None) => {}
     }
+    if !r.recoveries.is_empty() {
+        let _ = writeln!(out, "\nWhat would bring it back");
+    }
     for x in &r.recoveries {
-        let _ = writeln!(out, "{}", x.words);
+        let _ = writeln!(out, "  {}", x.words);
     }
     let _ = writeln!(out, "\nWhat the report gets wrong ({})", r.findings.len());
     for f in &r.findings {

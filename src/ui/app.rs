@@ -69,7 +69,7 @@ fn view_tabs(now: View, on_action: &Callback<Action>) -> Html {
         })
     };
     html! {
-        <nav class="views" role="tablist" aria-label="Views" onkeydown={on_key}>
+        <div class="views" role="tablist" aria-label="Views" onkeydown={on_key}>
             { for VIEWS.iter().map(|&(v, label, id)| {
                 let cb = on_action.clone();
                 let chosen = v == now;
@@ -80,7 +80,7 @@ fn view_tabs(now: View, on_action: &Callback<Action>) -> Html {
                         onclick={Callback::from(move |_| cb.emit(Action::SetView(v)))}>{ label }</button>
                 }
             }) }
-        </nav>
+        </div>
     }
 }
 

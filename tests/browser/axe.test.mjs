@@ -11,7 +11,7 @@ import path from 'node:path';
 import { useApp, withApp, row, EXPLANATION, REPO_ROOT, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const VIEW_TABS = 'nav.views [role=tab]';
+const VIEW_TABS = '.views [role=tab]';
 const CREDIT_TABS = ['tab-credits-month', 'tab-credits-year', 'tab-credits-checks', 'tab-credits-scheme'];
 const SIZES = [
   { width: 1280, height: 800 },

@@ -23,9 +23,10 @@ pub use findings::{Finding, FindingKind, Subject};
 pub use recovery::{Needed, Recovery};
 pub use run::Run;
 
-use crate::engine::catalogue::{Basis, Catalogue, Provider};
+use crate::engine::catalogue::{Basis, Catalogue, Provider, Unit};
 use crate::engine::credit_table::latest_reported;
 use crate::engine::credits::{Credits, LineState};
+use crate::engine::format::{decimal, level};
 use crate::engine::level::ServiceLevel;
 use crate::engine::margin::YearMargin;
 use crate::engine::observation::Dataset;
@@ -101,6 +102,22 @@ pub struct CpmCard {
 pub struct MissCredit {
     pub state: LineState,
     pub money: Option<Decimal>,
+}
+
+impl Miss {
+    /// The credit as the month view shows it: money where accrued or set,
+    /// else why there is none ("Pending", "Exempt", "KPI – no credit").
+    pub fn credit_label(&self) -> String {
+        match &self.credit {
+            Some(MissCredit {
+                state: LineState::Accrued | LineState::Overridden,
+                money: Some(g),
+            }) => crate::engine::reported::pounds(*g),
+            Some(c) => c.state.label().to_string(),
+            None if self.kpi => LineState::NoCredit.label().to_string(),
+            None => "–".into(),
+        }
+    }
 }
 
 /// A measure below target this month.
@@ -188,6 +205,32 @@ pub struct MonthReview {
     pub recoveries: Vec<Recovery>,
 }
 
+impl MonthReview {
+    /// "March 2021: 1 of 8 CPMs below target; 8 measures below target; 9
+    /// discrepancies in the report."
+    pub fn headline(&self) -> String {
+        let cpms_missed = self.scorecard.iter().filter(|c| c.status.is_miss()).count();
+        format!(
+            "{}: {} of {} CPMs below target; {} measures below target; {} discrepancies in the report.",
+            self.month.long_name(),
+            cpms_missed,
+            self.scorecard.len(),
+            self.misses.len(),
+            self.findings.len()
+        )
+    }
+
+    /// The partial-month warning, or that the month is complete.
+    pub fn completeness_line(&self) -> String {
+        self.completeness.warning(self.month).unwrap_or_else(|| {
+            format!(
+                "Complete: all {} measures the catalogue expects are loaded.",
+                self.completeness.expected
+            )
+        })
+    }
+}
+
 /// What the review reads: the work and what was computed from it.
 pub struct Computed<'a> {
     pub data: &'a Dataset,
@@ -234,12 +277,21 @@ pub fn review(c: &Computed, month: Month) -> MonthReview {
     let stated = latest_reported(c.data)
         .get(&(month, CreditScope::Total { fleet: Fleet::All }))
         .map(|r| r.amount);
+    // The OPR year the month falls in, computed over the months up to it
+    // only: "so far" as of the month on show.
     let year = c
-        .regime
-        .years
+        .margins
         .iter()
-        .position(|y| month >= y.start && month < y.start.plus(12));
-    let (opr, opr_note) = match year.and_then(|i| c.margins.get(i)) {
+        .position(|y| y.first <= month && month <= y.last);
+    let so_far = year.and_then(|i| {
+        let mut upto = c.results.clone();
+        upto.rows.retain(|r| r.period <= month);
+        c.regime
+            .years
+            .get(i)
+            .map(|y| crate::engine::margin::compute(y, Some(&upto)))
+    });
+    let (opr, opr_note) = match &so_far {
         Some(m) => (
             Some(OprSoFar {
                 year: m.year.clone(),
@@ -328,15 +380,15 @@ fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
             crate::engine::format::thousands(h.successes_short),
             crate::engine::format::thousands(h.total)
         ),
-        (_, ServiceLevel::Number(n), Some(t)) => {
-            let gap = (n - t).abs();
-            let unit = if r.unit == crate::engine::catalogue::Unit::Percent {
-                " points"
-            } else {
-                ""
-            };
-            format!("{}{unit} short", crate::engine::format::decimal(gap, 2))
+        (_, ServiceLevel::Number(n), Some(t)) if r.unit == Unit::Percent => {
+            format!("{} points short", decimal((n - t).abs(), 2))
         }
+        // A count against a ceiling (incidents from a release): how many over.
+        (_, ServiceLevel::Number(n), Some(t)) => format!(
+            "{} over the target of {}",
+            level((n - t).abs(), false),
+            level(t, false)
+        ),
         _ => "–".into(),
     };
     let credit = credits

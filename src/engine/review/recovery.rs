@@ -27,18 +27,6 @@ pub enum Needed {
     Out { best: Decimal },
 }
 
-impl Needed {
-    pub fn describe(&self) -> String {
-        match self {
-            Needed::Level { level } => format!("{}%", decimal(*level, 2)),
-            Needed::Out { best } => format!(
-                "out of reach: even at 100% the CPM would be {}%",
-                decimal(*best, 2)
-            ),
-        }
-    }
-}
-
 /// What would bring one CPM back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Recovery {
@@ -142,23 +130,41 @@ pub(crate) fn recovery(
         .filter(|_| cpm.status == crate::engine::rule::Compliance::BelowMinimum)
         .and_then(|m| needed(rest, n, m, rule));
     let name = format!("{} {}", weakest.0, weakest.1);
+    let target = brief(cpm.target?);
     let mut words = format!(
-        "{} meets {}% only if its weakest component, {name} ({}%), reaches {}",
+        "{}: its weakest component is {name} ({}%). ",
         cpm.measure,
-        brief(cpm.target?),
-        decimal(weakest.2, 2),
-        to_target.as_ref().map_or("–".into(), Needed::describe)
+        decimal(weakest.2, 2)
     );
-    if let (Some(t), Some(m)) = (&to_minimum, cpm.minimum) {
-        words.push_str(&format!(
-            "; its minimum {}% only at {}",
-            brief(m),
-            t.describe()
-        ));
+    match &to_target {
+        Some(Needed::Level { level }) => words.push_str(&format!(
+            "It meets {target}% only if {name} reaches {}%",
+            decimal(*level, 2)
+        )),
+        Some(Needed::Out { best }) => words.push_str(&format!(
+            "It cannot meet {target}% through {name} alone: even at 100% the CPM would be {}%",
+            decimal(*best, 2)
+        )),
+        None => {}
     }
+    match (&to_minimum, cpm.minimum) {
+        (Some(Needed::Level { level }), Some(m)) => words.push_str(&format!(
+            "; its minimum {}% only if {name} reaches {}%",
+            brief(m),
+            decimal(*level, 2)
+        )),
+        (Some(Needed::Out { .. }), Some(m)) => {
+            words.push_str(&format!(", nor its minimum {}%", brief(m)))
+        }
+        _ => {}
+    }
+    let others = levels.len() - 1;
     words.push_str(&format!(
-        ", the other {} components as they are ({}).",
-        levels.len() - 1,
+        ", the other {} as they are ({}).",
+        match others {
+            1 => "component".to_string(),
+            n => format!("{n} components"),
+        },
         rule.describe()
     ));
     Some(Recovery {

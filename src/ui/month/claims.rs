@@ -55,11 +55,11 @@ fn stated(kind: &str, value: &str) -> Result<Stated, String> {
     }
 }
 
-/// "The report's claims: 24 (3 differ, 17 agree, 4 cannot be checked)".
+/// "24 claims: 2 differ, 20 agree, 2 cannot be checked".
 fn summary(claims: &[ClaimCheck]) -> String {
     let count = |f: fn(&Verdict) -> bool| claims.iter().filter(|c| f(&c.verdict)).count();
     format!(
-        "The report's claims: {} ({} differ, {} agree, {} cannot be checked)",
+        "{} claims: {} differ, {} agree, {} cannot be checked",
         claims.len(),
         count(|v| matches!(v, Verdict::Differs { .. })),
         count(|v| matches!(v, Verdict::Agrees)),
@@ -105,8 +105,9 @@ pub fn Claims(p: &ClaimsProps) -> Html {
     let needs_value = matches!(kind.as_str(), "level" | "run");
     html! {
         <section class="claims" data-testid="month-claims" aria-labelledby="claims-title">
-            <details>
-            <summary><h3 id="claims-title">{ summary(&p.claims) }</h3></summary>
+            <h3 id="claims-title">{ "The report's claims" }</h3>
+            <details id="claims-details">
+            <summary>{ summary(&p.claims) }</summary>
             <CopyTable target="month-claims-table" label="the report's claims" />
             <div class="table-scroll" tabindex="0" role="region" aria-label="The report's claims">
             <table class="compact" id="month-claims-table">
@@ -125,7 +126,7 @@ pub fn Claims(p: &ClaimsProps) -> Html {
                         Callback::from(move |_| cb.emit(Action::RemoveClaim(claim.clone())))
                     };
                     html! {
-                        <tr id={format!("claim-{i}")} data-verdict={c.verdict.label()}>
+                        <tr key={i} id={format!("claim-{i}")} tabindex="-1" data-verdict={c.verdict.label()}>
                             <th scope="row">{ format!("{} {}", c.claim.provider, c.claim.measure) }</th>
                             <td>{ c.claim.stated.to_string() }</td>
                             <td>{ &c.computed }</td>
@@ -134,7 +135,7 @@ pub fn Claims(p: &ClaimsProps) -> Html {
                                 { c.claim.line.map_or_else(|| c.claim.words.clone(), |l| format!("line {l}")) }
                             </td>
                             <td><button type="button" class="link" onclick={remove}
-                                aria-label={format!("Remove the claim about {} {}", c.claim.provider, c.claim.measure)}>{ "Remove" }</button></td>
+                                aria-label={format!("Remove the claim \u{201c}{}\u{201d} about {} {}", c.claim.stated, c.claim.provider, c.claim.measure)}>{ "Remove" }</button></td>
                         </tr>
                     }
                 }) }

@@ -3,6 +3,7 @@
 
 use crate::engine::review::{Finding, Subject};
 use crate::ui::state::{Action, CreditTab, View};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,10 +38,32 @@ fn open(f: &Finding, on_action: &Callback<Action>) -> Html {
             });
             html! { <button type="button" class="link" onclick={click}>{ "OPR checks" }</button> }
         }
-        // The claim's row, below on this page.
+        // The claim's row, below on this page: its list opened, the row focused.
         Subject::Claim { index } => {
-            html! { <a href={format!("#claim-{index}")}>{ "The claim" }</a> }
+            let row = format!("claim-{index}");
+            let click = Callback::from(move |_| show_claim(&row));
+            html! {
+                <button type="button" class="link" onclick={click}
+                    aria-label={format!("Show the claim: {}", f.what)}>{ "The claim" }</button>
+            }
         }
+    }
+}
+
+/// Opens the claims list and brings the claim's row into view, focused.
+fn show_claim(row: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(list) = doc.get_element_by_id("claims-details") {
+        let _ = list.set_attribute("open", "");
+    }
+    if let Some(el) = doc
+        .get_element_by_id(row)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
     }
 }
 

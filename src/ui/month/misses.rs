@@ -1,8 +1,6 @@
 //! Every measure below target this month, and what would bring each
 //! failing CPM back.
 
-use crate::engine::credits::LineState;
-use crate::engine::reported::pounds;
 use crate::engine::review::{Miss, Recovery};
 use crate::engine::Compliance;
 use crate::ui::state::Action;
@@ -33,18 +31,6 @@ pub fn Recoveries(p: &RecoveriesProps) -> Html {
                 { for p.recoveries.iter().map(|r| html! { <li>{ &r.words }</li> }) }
             </ul>
         </div>
-    }
-}
-
-fn credit(m: &Miss) -> String {
-    match &m.credit {
-        None if m.kpi => "KPI – no credit".into(),
-        None => "–".into(),
-        Some(c) => match (c.state, c.money) {
-            (LineState::Pending, _) | (_, None) => "pending".into(),
-            (LineState::Accrued | LineState::Overridden, Some(g)) => pounds(g),
-            (s, _) => s.label().into(),
-        },
     }
 }
 
@@ -93,7 +79,7 @@ pub fn Misses(p: &MissesProps) -> Html {
                         <td class="num"><StatusSymbol status={m.status} />{ &m.display }</td>
                         <td class="far">{ &m.shortfall }</td>
                         <td>{ m.run.short() }</td>
-                        <td class="num">{ credit(m) }</td>
+                        <td class="num">{ m.credit_label() }</td>
                     </tr>
                 }
             }) }

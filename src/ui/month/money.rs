@@ -47,7 +47,7 @@ pub fn MoneyBox(p: &MoneyProps) -> Html {
         None => "no stated total loaded".into(),
     };
     html! {
-        <dl class="money" data-testid="month-money">
+        <dl class="money" data-testid="month-money" aria-label="The month's money">
             <dt>{ "Service credits" }</dt>
             <dd>
                 <button type="button" class="link" onclick={open_credits}>{ format!("{}{pending}", pounds(m.credits)) }</button>

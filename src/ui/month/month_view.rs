@@ -71,18 +71,9 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
         .iter()
         .map(|x| (x.provider, x.measure.clone()))
         .collect();
-    let cpms_missed = r.scorecard.iter().filter(|c| c.status.is_miss()).count();
-    let verdict = format!(
-        "{}: {} of {} CPMs below target; {} measures below target; {} discrepancies in the report.",
-        p.month.long_name(),
-        cpms_missed,
-        r.scorecard.len(),
-        r.misses.len(),
-        r.findings.len()
-    );
     html! {
         <section class="month-view" data-testid="month-view" aria-labelledby="month-title">
-            <h2 id="month-title" class="verdict">{ verdict }</h2>
+            <h2 id="month-title" class="verdict">{ r.headline() }</h2>
             if let Some(w) = r.completeness.warning(p.month) {
                 <div class="warning" role="note" data-testid="partial-month">
                     { w }
@@ -91,7 +82,7 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
                     </details>
                 </div>
             } else {
-                <p class="complete" data-testid="complete-month">{ format!("Complete: all {} measures the catalogue expects are loaded.", r.completeness.expected) }</p>
+                <p class="complete" data-testid="complete-month">{ r.completeness_line() }</p>
             }
             <div class="month-grid">
                 <div class="month-col">
