@@ -1,7 +1,7 @@
 //! The month review ([`crate::engine::review`]) as plain text, for the
 //! command line (`dcc-perf --output month`) and for pasting into a paper.
 
-use crate::engine::format::{level, signed};
+use crate::engine::format::{brief, signed};
 use crate::engine::margin::money;
 use crate::engine::reported::{pounds, Amount};
 use crate::engine::review::{MonthReview, Verdict};
@@ -20,8 +20,7 @@ pub fn month_text(r: &MonthReview) -> String {
             "  {:<5} {:>8}  target {:>5}  {} {:<14} change {:>6}  {}",
             c.measure,
             c.display,
-            c.target
-                .map_or("–".into(), |t| format!("{}%", level(t, true))),
+            c.target.map_or("–".into(), |t| format!("{}%", brief(t))),
             c.status.symbol(),
             c.status.label(),
             c.change.map_or("–".into(), |d| signed(d, 2)),

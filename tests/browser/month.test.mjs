@@ -98,6 +98,12 @@ describe('the month view', { timeout: 8 * TEST_TIMEOUT }, () => {
       await page.locator(`${FINDINGS} li[data-kind="TotalOfParts"] button`).click();
       await page.locator('[data-testid="view-credits"][aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('[data-testid="view-month"]').click();
+      // A claim's finding opens the claims list at its row.
+      assert.equal(await page.locator('#claims-details').getAttribute('open'), null, 'the claims list starts closed');
+      await page.locator(`${FINDINGS} li[data-kind="Claim"] button`).first().click();
+      await page.waitForFunction(() => document.activeElement?.id?.startsWith('claim-'), null, { timeout: STEP_TIMEOUT });
+      const focused = await page.evaluate(() => document.activeElement.innerText);
+      assert.match(focused, /Differs/, focused);
       await page.locator(`${SCORECARD} tr[data-measure="CPM1"] button`).click();
       const cpm = await waitForText(page.locator(EXPLANATION), (t) => /CPM1/.test(t));
       assert.match(cpm, /plain mean/, cpm);

@@ -95,7 +95,7 @@ pub fn Scorecard(p: &ScorecardProps) -> Html {
                                 aria-label={format!("{}: {} — open its explanation", c.measure, c.name)}>{ &c.measure }</button>
                         </th>
                         <td class="num">{ &c.display }</td>
-                        <td class="num">{ c.target.map_or("–".into(), |t| format!("{}%", crate::engine::format::level(t, true))) }</td>
+                        <td class="num">{ c.target.map_or("–".into(), |t| format!("{}%", crate::engine::format::brief(t))) }</td>
                         <td><StatusBadge status={c.status} /></td>
                         <td class="num">{ c.change.map_or("–".into(), |d| signed(d, 2)) }</td>
                         <td>{ sparkline(c) }</td>
