@@ -33,6 +33,23 @@ fn month_of(data: &Dataset, settings: Settings, month: Month) -> MonthReview {
     )
 }
 
+/// The claims that differ, as "PROVIDER MEASURE stated", sorted.
+fn differing(r: &MonthReview) -> Vec<String> {
+    let mut d: Vec<String> = r
+        .claims
+        .iter()
+        .filter(|c| c.verdict.differs())
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c.claim.provider, c.claim.measure, c.claim.stated
+            )
+        })
+        .collect();
+    d.sort();
+    d
+}
+
 fn claim(measure: &str, provider: Provider, stated: Stated) -> Claim {
     Claim {
         period: march(),
@@ -389,17 +406,7 @@ fn the_sample_carries_the_claims_the_report_text_gives() {
     assert!(!read.iter().any(|c| c.provider == Provider::Csps));
     // Checked against the sample, only the real discrepancies differ.
     let r = month_of(&io::sample(), Settings::default(), march());
-    let differing: Vec<String> = r
-        .claims
-        .iter()
-        .filter(|c| c.verdict.differs())
-        .map(|c| {
-            format!(
-                "{} {} {}",
-                c.claim.provider, c.claim.measure, c.claim.stated
-            )
-        })
-        .collect();
+    let differing = differing(&r);
     assert_eq!(
         differing,
         [
@@ -503,18 +510,7 @@ The Service Level for CPM7 was 100.00%.\n\n";
     // And every claim the whole text gives is still checked without a
     // difference the report did not make.
     let r = month_of(&import.dataset, Settings::default(), march());
-    let mut differing: Vec<String> = r
-        .claims
-        .iter()
-        .filter(|c| c.verdict.differs())
-        .map(|c| {
-            format!(
-                "{} {} {}",
-                c.claim.provider, c.claim.measure, c.claim.stated
-            )
-        })
-        .collect();
-    differing.sort();
+    let differing = differing(&r);
     assert_eq!(
         differing,
         [

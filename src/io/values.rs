@@ -121,7 +121,8 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-const FULL_MONTHS: [&str; 12] = [
+/// Month names in full, lower case, January first.
+pub(crate) const FULL_MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -355,6 +355,15 @@ impl Catalogue {
             .find_map(|c| self.get(c, provider).map(|m| m.code))
     }
 
+    /// The measures not in `have`, named "CSPN PM2", in catalogue order.
+    pub fn missing(&self, have: &std::collections::HashSet<(&str, Provider)>) -> Vec<String> {
+        self.measures
+            .iter()
+            .filter(|m| !have.contains(&(m.code, m.provider)))
+            .map(|m| format!("{} {}", m.provider, m.code))
+            .collect()
+    }
+
     /// Components of a derived CPM, in catalogue order.
     pub fn components_of(&self, cpm: &str) -> Vec<&MeasureDef> {
         self.measures

@@ -436,12 +436,7 @@ fn completeness(
             have.insert((d.code, d.provider));
         }
     }
-    let missing: Vec<String> = cat
-        .measures()
-        .iter()
-        .filter(|m| !have.contains(&(m.code, m.provider)))
-        .map(|m| format!("{} {}", m.provider, m.code))
-        .collect();
+    let missing = cat.missing(&have);
     Completeness {
         expected: cat.measures().len(),
         loaded: cat.measures().len() - missing.len(),

@@ -42,20 +42,7 @@ fn percent_of(t: &Token<'_>) -> Option<Decimal> {
     w.strip_suffix('%')?.parse().ok()
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::io::values::FULL_MONTHS as MONTHS;
 
 /// Vodafone's rows have no codes: a few words of each name pick it out.
 const VODAFONE: [(&str, &str); 5] = [

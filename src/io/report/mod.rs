@@ -449,12 +449,7 @@ fn finish(
     {
         have.insert((r.measure, r.provider));
     }
-    let missing: Vec<String> = cat
-        .measures()
-        .iter()
-        .filter(|m| !have.contains(&(m.code, m.provider)))
-        .map(|m| format!("{} {}", m.provider, m.code))
-        .collect();
+    let missing = cat.missing(&have);
     let expected = cat.measures().len();
     import.notes.push(format!(
         "Read the {} Performance Measurement Report: figures for {} of the {} measures the catalogue expects{}.",
