@@ -441,3 +441,25 @@ fn a_baseline_with_bad_opr_years_is_refused() {
         import.errors
     );
 }
+
+#[test]
+fn a_figure_printed_to_one_decimal_says_one_place() {
+    // SDM2's non-regional RPL typed to one decimal: the check's note says
+    // "1 place", not "1 places".
+    let y = with_performance(year("RY23/24"), "SDM2", 0, "99.8");
+    let m = compute(&y, None);
+    let sdm2 = m
+        .checks
+        .iter()
+        .find(|c| c.what.starts_with("SDM2") && c.what.contains("RPL entered vs its metrics"))
+        .expect("SDM2's RPL is checked against its metrics");
+    assert!(
+        sdm2.note.contains("printing to 1 place ") || sdm2.note.contains("printed to 1 place"),
+        "{}",
+        sdm2.note
+    );
+    assert!(!m.checks.iter().any(|c| c.note.contains("1 places")));
+    assert!(dcc_perf::engine::ComparisonRule::Rounded(1)
+        .describe()
+        .contains("to 1 decimal place,"));
+}
