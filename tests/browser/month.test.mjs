@@ -70,6 +70,10 @@ describe('the month view', { timeout: 8 * TEST_TIMEOUT }, () => {
       }
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'month-1280.png') });
+      // Printing opens the claims list, so the paper carries every claim.
+      assert.equal(await page.locator('#claims-details').getAttribute('open'), null);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      assert.equal(await page.locator('#claims-details').getAttribute('open'), '');
     });
   });
 

@@ -53,8 +53,38 @@ fn build(
     )
 }
 
+/// Printing opens the claims list, so the paper carries every claim.
+#[hook]
+fn use_claims_open_in_print() {
+    use_effect_with((), |_| {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let open = Closure::<dyn Fn()>::new(|| {
+            if let Some(list) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("claims-details"))
+            {
+                let _ = list.set_attribute("open", "");
+            }
+        });
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("beforeprint", open.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "beforeprint",
+                    open.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
 #[component]
 pub fn MonthView(p: &MonthViewProps) -> Html {
+    use_claims_open_in_print();
     let r = use_memo(
         (
             Same(p.results.clone()),
