@@ -1,7 +1,8 @@
 //! The browser app (Yew). Thin: every figure comes from [`crate::engine`].
 //!
 //! Design, after yew's `function_todomvc`: one [`state::State`] with an
-//! [`state::Action`] enum and a single `Reducible` impl owned by the root
+//! [`state::Action`] enum (plain Rust in [`crate::session`], tested
+//! natively) and a single `Reducible` impl owned by the root
 //! [`app::App`]; results are derived from the state with `use_memo`, never
 //! stored; children get values and `Callback`s, one small component per file:
 //!

@@ -12,13 +12,7 @@ use crate::ui::state::{Action, Timing};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A workbook's sheets as text, as the sheet worker sent them, and the one read.
-#[derive(Debug, PartialEq)]
-pub struct Workbook {
-    pub file: String,
-    pub sheets: Rc<Vec<Grid>>,
-    pub chosen: usize,
-}
+pub use crate::session::state::Workbook;
 
 #[derive(Properties, PartialEq)]
 pub struct SheetPickerProps {

@@ -1,0 +1,629 @@
+//! The session: the work on show, its undo history, the baseline, named
+//! scenarios and what each view is showing, and the actions that change
+//! them. No Yew here: [`State::reduced`] is plain Rust, tested natively
+//! (`tests/session.rs`); the app's root hands it to Yew's reducer.
+
+use crate::engine::credit_table::Source;
+use crate::engine::opr::Regime;
+use crate::engine::scheme::CreditScheme;
+use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
+use crate::io::scenario::SavedScenario;
+use crate::io::sheet::Choices;
+use crate::io::{Format, Import, Scenario};
+use std::rc::Rc;
+
+/// How the measures table is grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Each CPM followed by its component measures, then the rest by provider.
+    ByCpm,
+    /// One section per provider, in report order.
+    ByProvider,
+}
+
+/// A result's identity: period, measure code, provider.
+pub type ResultKey = (Month, String, Provider);
+
+/// A dataset compared by identity, so memoised results recompute only when
+/// the data is replaced, not compared cell by cell on every render.
+#[derive(Clone, Debug)]
+pub struct DataRef(pub Rc<Dataset>);
+
+impl PartialEq for DataRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl DataRef {
+    pub fn new(data: Dataset) -> DataRef {
+        DataRef(Rc::new(data))
+    }
+}
+
+/// A credit scheme compared by identity, like [`DataRef`].
+#[derive(Clone, Debug)]
+pub struct SchemeRef(pub Rc<CreditScheme>);
+
+impl PartialEq for SchemeRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SchemeRef {
+    pub fn new(scheme: CreditScheme) -> SchemeRef {
+        SchemeRef(Rc::new(scheme))
+    }
+}
+
+/// The OPR years compared by identity, like [`DataRef`].
+#[derive(Clone, Debug)]
+pub struct RegimeRef(pub Rc<Regime>);
+
+impl PartialEq for RegimeRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl RegimeRef {
+    pub fn new(regime: Regime) -> RegimeRef {
+        RegimeRef(Rc::new(regime))
+    }
+}
+
+/// Everything undo restores, and what a what-if is measured against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub data: DataRef,
+    pub scheme: SchemeRef,
+    pub regime: RegimeRef,
+}
+
+/// One side of a side-by-side comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Side {
+    Baseline,
+    Current,
+    /// A named scenario, by name.
+    Named(String),
+}
+
+/// The OPR year shown when nothing else is chosen: the latest with a submission.
+pub const DEFAULT_OPR_YEAR: &str = "RY23/24";
+
+/// Which page is on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The month on one page: the first view.
+    Month,
+    Levels,
+    Credits,
+    Opr,
+    Compare,
+    /// CPMs over time and the status grid.
+    Trends,
+}
+
+/// Which part of the credits page is on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditTab {
+    Month,
+    Year,
+    Checks,
+    Scheme,
+}
+
+/// A credit line's identity: period, provider, measure code.
+pub type LineKey = (Month, Provider, String);
+
+/// An import checked and waiting for the user to accept or cancel it.
+#[derive(Debug, PartialEq)]
+pub struct Pending {
+    pub import: Import,
+    pub timing: Option<Timing>,
+    /// The text it was read from, kept to read it again with answers
+    /// (`None` for a workbook sheet: [`State::workbook`] keeps those).
+    pub source: Option<Rc<Pasted>>,
+    /// The answers it was read with.
+    pub choices: Choices,
+}
+
+/// A pasted block or uploaded text, as read.
+#[derive(Debug, PartialEq)]
+pub struct Pasted {
+    pub file: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A workbook read in the sheet worker: its sheets as grids, and the one
+/// chosen.
+#[derive(Debug, PartialEq)]
+pub struct Workbook {
+    pub file: String,
+    pub sheets: Rc<Vec<crate::io::sheet::Grid>>,
+    pub chosen: usize,
+}
+
+/// How long an import took, in ms, as `performance.now()` measures it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timing {
+    /// From choosing the file (or pasting) to the checked result.
+    pub total_ms: f64,
+    /// Of which reading the file's bytes (uploads only).
+    pub read_ms: Option<f64>,
+}
+
+/// A file being read in steps: name, bytes done, bytes in all.
+pub type Progress = (String, u64, u64);
+
+/// How many imports and edits can be undone.
+const UNDO_DEPTH: usize = 100;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub data: DataRef,
+    pub settings: Settings,
+    /// The month on show; `None` means the latest loaded.
+    pub month: Option<Month>,
+    pub grouping: Grouping,
+    pub only_misses: bool,
+    pub selected: Option<ResultKey>,
+    /// The figure being edited in the table.
+    pub editing: Option<ResultKey>,
+    pub scheme: SchemeRef,
+    /// Earlier data and schemes, newest last, for undo; and undone ones for redo.
+    pub past: Vec<Snapshot>,
+    pub future: Vec<Snapshot>,
+    /// What-ifs show their difference from this.
+    pub baseline: Snapshot,
+    pub view: View,
+    pub credit_tab: CreditTab,
+    pub credit_source: Source,
+    pub credit_selected: Option<LineKey>,
+    pub pending: Option<Rc<Pending>>,
+    /// The workbook a pending import came from: its sheets, for the sheet
+    /// picker and for reading a sheet again.
+    pub workbook: Option<Rc<Workbook>>,
+    pub regime: RegimeRef,
+    /// The OPR year on show, by name.
+    pub opr_year: String,
+    /// The OPR measure and part whose working is open: (code, part index).
+    pub opr_selected: Option<(String, usize)>,
+    /// Named scenarios, oldest first.
+    pub scenarios: Vec<Rc<SavedScenario>>,
+    /// The two sides compared, left and right.
+    pub compare: (Side, Side),
+    /// The measure and provider the trend chart shows: CSP North PM2
+    /// (firmware within TRT) until the user picks another.
+    pub trend: (String, Provider),
+    /// One line telling the user what just happened.
+    pub notice: Option<String>,
+}
+
+impl State {
+    /// Opens on `saved` work if any, else on the embedded March 2021 sample.
+    pub fn new(saved: Option<Scenario>, notice: Option<String>) -> State {
+        let saved =
+            saved.unwrap_or_else(|| Scenario::new(crate::io::sample(), Settings::default(), None));
+        let Scenario {
+            data,
+            settings,
+            month,
+            scheme,
+            baseline,
+            regime,
+            scenarios,
+            ..
+        } = saved;
+        let data = DataRef::new(data);
+        let scheme = SchemeRef::new(scheme);
+        let regime = RegimeRef::new(regime);
+        let baseline = match baseline {
+            Some(b) => Snapshot {
+                data: DataRef::new(b.data),
+                scheme: SchemeRef::new(b.scheme),
+                regime: RegimeRef::new(b.regime),
+            },
+            None => Snapshot {
+                data: data.clone(),
+                scheme: scheme.clone(),
+                regime: regime.clone(),
+            },
+        };
+        State {
+            data,
+            scheme,
+            regime,
+            opr_year: DEFAULT_OPR_YEAR.into(),
+            opr_selected: None,
+            scenarios: scenarios.into_iter().map(Rc::new).collect(),
+            compare: (Side::Baseline, Side::Current),
+            trend: ("PM2".into(), Provider::Cspn),
+            baseline,
+            view: View::Month,
+            credit_tab: CreditTab::Month,
+            credit_source: Source::default(),
+            credit_selected: None,
+            settings,
+            month,
+            grouping: Grouping::ByCpm,
+            only_misses: false,
+            selected: None,
+            editing: None,
+            past: Vec::new(),
+            future: Vec::new(),
+            pending: None,
+            workbook: None,
+            notice,
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            data: self.data.clone(),
+            scheme: self.scheme.clone(),
+            regime: self.regime.clone(),
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) -> Snapshot {
+        let old = self.snapshot();
+        self.data = s.data;
+        self.scheme = s.scheme;
+        self.regime = s.regime;
+        old
+    }
+
+    /// Replaces the data, keeping the old for undo.
+    fn replace_data(&mut self, data: Dataset) {
+        self.replace(Snapshot {
+            data: DataRef::new(data),
+            ..self.snapshot()
+        });
+    }
+
+    /// A named scenario's inputs as a snapshot.
+    pub fn named(&self, name: &str) -> Option<&Rc<SavedScenario>> {
+        self.scenarios.iter().find(|s| s.name == name)
+    }
+
+    /// The current work as a named scenario.
+    fn saved_as(&self, name: String) -> SavedScenario {
+        SavedScenario {
+            name,
+            settings: self.settings,
+            scheme: (*self.scheme.0).clone(),
+            regime: (*self.regime.0).clone(),
+            data: (*self.data.0).clone(),
+        }
+    }
+
+    /// Adds or replaces named scenarios by name.
+    fn keep_scenarios(&mut self, incoming: impl IntoIterator<Item = SavedScenario>) {
+        for sc in incoming {
+            match self.scenarios.iter_mut().find(|s| s.name == sc.name) {
+                Some(old) => *old = Rc::new(sc),
+                None => self.scenarios.push(Rc::new(sc)),
+            }
+        }
+    }
+
+    /// Replaces data and scheme, keeping the old for undo.
+    fn replace(&mut self, next: Snapshot) {
+        let old = self.restore(next);
+        self.past.push(old);
+        if self.past.len() > UNDO_DEPTH {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.editing = None;
+        self.keep_month_valid();
+    }
+
+    /// A month no longer loaded is dropped, so the latest shows.
+    fn keep_month_valid(&mut self) {
+        if let Some(m) = self.month {
+            if !self.data.0.observations.iter().any(|o| o.period == m) {
+                self.month = None;
+            }
+        }
+    }
+}
+
+pub enum Action {
+    SetRule(ComparisonRule),
+    SetMonth(Month),
+    SetGrouping(Grouping),
+    SetOnlyMisses(bool),
+    Select(Option<ResultKey>),
+    StartEdit(Option<ResultKey>),
+    /// A figure typed into the table.
+    Edit(ResultKey, Input),
+    /// A file or pasted block has been read and checked.
+    Checked(Import, Option<Timing>),
+    /// The same, from text kept to be read again with answers, and the
+    /// answers it was read with.
+    CheckedText(Import, Option<Timing>, Option<Rc<Pasted>>, Choices),
+    /// Read the pending import again with these answers to its questions.
+    Answer(Choices),
+    /// The sheets of the workbook just read (`None`: the file was no
+    /// workbook, or could not be read).
+    Sheets(Option<Rc<Workbook>>),
+    /// Accept the pending import: `true` replaces all loaded figures.
+    Accept {
+        replace: bool,
+    },
+    Cancel,
+    Undo,
+    Redo,
+    ResetToSample,
+    Notice(Option<String>),
+    SetView(View),
+    SetCreditTab(CreditTab),
+    SetCreditSource(Source),
+    SelectLine(Option<LineKey>),
+    /// A changed scheme, and what changed in words.
+    SetScheme(CreditScheme, String),
+    /// The current data and scheme become the baseline for what-ifs.
+    SetBaseline,
+    /// Changed OPR years, and what changed in words.
+    SetRegime(Regime, String),
+    SetOprYear(String),
+    SelectPart(Option<(String, usize)>),
+    /// Keep the current work as a named scenario (replacing one so named).
+    SaveScenario(String),
+    /// Make a named scenario the current work (undo brings back the work before).
+    OpenScenario(String),
+    DeleteScenario(String),
+    SetCompare(Side, Side),
+    /// The trend chart's measure and provider.
+    SetTrend(String, Provider),
+    /// A claim of the report's, typed in by hand.
+    AddClaim(crate::engine::claim::Claim),
+    RemoveClaim(crate::engine::claim::Claim),
+}
+
+impl State {
+    /// The state after `action`, or `None` when the action changes nothing
+    /// (nothing to undo, no import pending, an import with errors).
+    pub fn reduced(&self, action: Action) -> Option<State> {
+        let mut s = self.clone();
+        match action {
+            Action::SetRule(r) => s.settings.rule = r,
+            Action::SetMonth(m) => {
+                s.month = Some(m);
+                s.selected = None;
+            }
+            Action::SetGrouping(g) => s.grouping = g,
+            Action::SetOnlyMisses(b) => s.only_misses = b,
+            Action::Select(k) => s.selected = k,
+            Action::StartEdit(k) => s.editing = k,
+            Action::Edit((period, measure, provider), input) => {
+                let data = s.data.0.with_input(period, &measure, provider, input);
+                s.notice = Some(format!(
+                    "Changed {measure} {provider} for {}. Undo restores it.",
+                    period.long_name()
+                ));
+                s.replace_data(data);
+            }
+            Action::Checked(import, timing) => {
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing,
+                    source: None,
+                    choices: Choices::default(),
+                }));
+            }
+            Action::CheckedText(import, timing, source, choices) => {
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing,
+                    source,
+                    choices,
+                }));
+            }
+            Action::Answer(choices) => {
+                let p = s.pending.clone()?;
+                let import = match (&p.source, &s.workbook) {
+                    (Some(t), _) => crate::io::read_with(&t.file, &t.bytes, &choices),
+                    (None, Some(w))
+                        if p.import.file.starts_with(&format!("{}, sheet ", w.file)) =>
+                    {
+                        let grid = w.sheets.get(w.chosen)?;
+                        crate::io::workbook::read_sheet(&w.file, grid, &choices)
+                    }
+                    _ => return None,
+                };
+                s.pending = Some(Rc::new(Pending {
+                    import,
+                    timing: None,
+                    source: p.source.clone(),
+                    choices,
+                }));
+            }
+            Action::Sheets(w) => s.workbook = w,
+            Action::Accept { replace } => {
+                let p = s.pending.take()?;
+                if !p.import.is_clean() {
+                    return None;
+                }
+                let incoming = p.import.dataset.clone();
+                let changes = s.data.0.compare(&incoming);
+                // A scenario reopens as it was saved: its data and settings.
+                let scenario = p.import.format == Some(Format::Scenario);
+                let data = if scenario {
+                    incoming.normalised()
+                } else if replace {
+                    s.data.0.replaced_by(&incoming)
+                } else {
+                    s.data.0.merged(&incoming)
+                };
+                if let Some(settings) = p.import.settings {
+                    s.settings = settings;
+                }
+                let month = p.import.month;
+                s.notice = Some(format!(
+                    "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
+                    p.import.rows,
+                    p.import.file,
+                    changes.added.len() + changes.credits_added.len(),
+                    changes.changed.len() + changes.credits_changed.len()
+                ));
+                // A scenario brings its scheme and baseline; other files keep the scheme.
+                let scheme = match &p.import.scheme {
+                    Some(sc) => SchemeRef::new(sc.clone()),
+                    None => s.scheme.clone(),
+                };
+                let regime = match &p.import.regime {
+                    Some(r) => RegimeRef::new(r.clone()),
+                    None => s.regime.clone(),
+                };
+                s.replace(Snapshot {
+                    data: DataRef::new(data),
+                    scheme,
+                    regime,
+                });
+                s.keep_scenarios(p.import.saved.iter().cloned());
+                if let Some(b) = &p.import.baseline {
+                    s.baseline = Snapshot {
+                        data: DataRef::new(b.data.clone()),
+                        scheme: SchemeRef::new(b.scheme.clone()),
+                        regime: RegimeRef::new(b.regime.clone()),
+                    };
+                } else if scenario {
+                    s.baseline = s.snapshot();
+                }
+                s.month = month;
+                s.selected = None;
+            }
+            Action::Cancel => s.pending = None,
+            Action::Undo => {
+                let prev = s.past.pop()?;
+                let now = s.restore(prev);
+                s.future.push(now);
+                s.keep_month_valid();
+                s.notice = Some("Undone.".into());
+            }
+            Action::Redo => {
+                let next = s.future.pop()?;
+                let now = s.restore(next);
+                s.past.push(now);
+                s.keep_month_valid();
+                s.notice = Some("Redone.".into());
+            }
+            Action::ResetToSample => {
+                s.replace(Snapshot {
+                    data: DataRef::new(crate::io::sample()),
+                    scheme: SchemeRef::new(CreditScheme::default()),
+                    regime: RegimeRef::new(crate::io::regime::sample()),
+                });
+                s.settings = Settings::default();
+                s.month = None;
+                s.selected = None;
+                s.notice =
+                    Some("Reset to the March 2021 sample. Undo brings your figures back.".into());
+            }
+            Action::Notice(n) => s.notice = n,
+            Action::SetView(v) => s.view = v,
+            Action::SetCreditTab(t) => s.credit_tab = t,
+            Action::SetCreditSource(src) => s.credit_source = src,
+            Action::SelectLine(k) => s.credit_selected = k,
+            Action::SetScheme(scheme, what) => {
+                // The editors refuse bad figures; this is the last guard.
+                if let Some(problem) = scheme.problems().into_iter().next() {
+                    s.notice = Some(format!("Scheme not changed: {problem}."));
+                } else {
+                    s.replace(Snapshot {
+                        scheme: SchemeRef::new(scheme),
+                        ..s.snapshot()
+                    });
+                    s.notice = Some(format!("{what}. Undo restores the scheme before."));
+                }
+            }
+            Action::SetBaseline => {
+                s.baseline = s.snapshot();
+                s.notice =
+                    Some("The current figures, scheme and OPR years are now the baseline.".into());
+            }
+            Action::SetRegime(regime, what) => {
+                // The editors refuse bad figures; this is the last guard.
+                if let Some(problem) = regime.problems().into_iter().next() {
+                    s.notice = Some(format!("OPR years not changed: {problem}."));
+                } else {
+                    s.replace(Snapshot {
+                        regime: RegimeRef::new(regime),
+                        ..s.snapshot()
+                    });
+                    s.notice = Some(format!("{what}. Undo restores the OPR years before."));
+                }
+            }
+            Action::SetOprYear(y) => {
+                s.opr_year = y;
+                s.opr_selected = None;
+            }
+            Action::SelectPart(k) => s.opr_selected = k,
+            Action::SaveScenario(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    s.notice = Some("A scenario needs a name.".into());
+                } else {
+                    let replaced = s.named(&name).is_some();
+                    let sc = s.saved_as(name.clone());
+                    s.keep_scenarios([sc]);
+                    s.notice = Some(if replaced {
+                        format!("Scenario \"{name}\" now holds the current work.")
+                    } else {
+                        format!("Saved the current work as scenario \"{name}\".")
+                    });
+                }
+            }
+            Action::OpenScenario(name) => {
+                if let Some(sc) = s.named(&name).cloned() {
+                    s.replace(Snapshot {
+                        data: DataRef::new(sc.data.clone()),
+                        scheme: SchemeRef::new(sc.scheme.clone()),
+                        regime: RegimeRef::new(sc.regime.clone()),
+                    });
+                    s.settings = sc.settings;
+                    s.notice = Some(format!(
+                        "Opened scenario \"{name}\". Undo brings back the work before."
+                    ));
+                }
+            }
+            Action::DeleteScenario(name) => {
+                s.scenarios.retain(|x| x.name != name);
+                let gone = |side: &Side| matches!(side, Side::Named(n) if *n == name);
+                if gone(&s.compare.0) {
+                    s.compare.0 = Side::Baseline;
+                }
+                if gone(&s.compare.1) {
+                    s.compare.1 = Side::Current;
+                }
+                s.notice = Some(format!("Deleted scenario \"{name}\"."));
+            }
+            Action::SetCompare(a, b) => s.compare = (a, b),
+            Action::SetTrend(m, p) => s.trend = (m, p),
+            Action::AddClaim(c) => {
+                let mut data = (*s.data.0).clone();
+                s.notice = Some(format!(
+                    "Added the claim \u{201c}{}\u{201d} about {} {}. Undo removes it.",
+                    c.stated, c.provider, c.measure
+                ));
+                data.claims.push(c);
+                s.replace_data(data.normalised());
+            }
+            Action::RemoveClaim(c) => {
+                let mut data = (*s.data.0).clone();
+                data.claims.retain(|x| *x != c);
+                s.notice = Some(format!(
+                    "Removed the claim about {} {}. Undo brings it back.",
+                    c.provider, c.measure
+                ));
+                s.replace_data(data);
+            }
+        }
+        Some(s)
+    }
+}

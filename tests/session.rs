@@ -1,0 +1,204 @@
+//! The session (`dcc_perf::session`): undo and redo, imports merged or
+//! replaced, scenarios, the baseline and claims, natively, with no browser.
+
+use dcc_perf::engine::claim::{Claim, Stated};
+use dcc_perf::engine::{Input, Month, Provider};
+use dcc_perf::io::{self, sheet::Choices};
+use dcc_perf::session::state::{Action, Side, State, View};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn march() -> Month {
+    Month::new(2021, 3).unwrap()
+}
+
+/// The state after `action`, which must change it.
+fn after(s: &State, action: Action) -> State {
+    s.reduced(action).expect("the action changes the state")
+}
+
+fn level(s: &State, measure: &str, provider: Provider) -> Option<Input> {
+    s.data
+        .0
+        .current(march(), measure, provider)
+        .map(|o| o.input.clone())
+}
+
+fn edit(s: &State, v: &str) -> State {
+    after(
+        s,
+        Action::Edit(
+            (march(), "PM2.4".into(), Provider::Dsp),
+            Input::Level { level: d(v) },
+        ),
+    )
+}
+
+fn import(csv: &str) -> io::Import {
+    io::read_with("figures.csv", csv.as_bytes(), &Choices::default())
+}
+
+const HEADER: &str = "period,measure,provider,category,value,successes,total,reported_in,note\n";
+
+#[test]
+fn opens_on_the_sample_and_the_month_view() {
+    let s = State::new(None, None);
+    assert_eq!(s.view, View::Month);
+    assert_eq!(*s.data.0, io::sample());
+    assert!(s.past.is_empty() && s.future.is_empty());
+    assert_eq!(s.baseline, s.snapshot());
+}
+
+#[test]
+fn an_edit_is_undone_and_redone() {
+    let s0 = State::new(None, None);
+    let before = level(&s0, "PM2.4", Provider::Dsp);
+    let s1 = edit(&s0, "97.5");
+    assert_eq!(
+        level(&s1, "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("97.5") })
+    );
+    assert!(s1.notice.as_deref().unwrap().contains("Undo restores it"));
+    let s2 = after(&s1, Action::Undo);
+    assert_eq!(level(&s2, "PM2.4", Provider::Dsp), before);
+    // Undo brings back the very same data, not a copy.
+    assert!(Rc::ptr_eq(&s2.data.0, &s0.data.0));
+    let s3 = after(&s2, Action::Redo);
+    assert_eq!(
+        level(&s3, "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("97.5") })
+    );
+    // Nothing to undo or redo: no new state.
+    assert!(s0.reduced(Action::Undo).is_none());
+    assert!(s3.reduced(Action::Redo).is_none());
+}
+
+#[test]
+fn undo_keeps_the_last_hundred_changes() {
+    let mut s = State::new(None, None);
+    for i in 0..120 {
+        s = edit(&s, if i % 2 == 0 { "97.5" } else { "98.5" });
+    }
+    assert_eq!(s.past.len(), 100);
+}
+
+#[test]
+fn an_import_waits_for_accept_then_merges_or_replaces() {
+    let s0 = State::new(None, None);
+    let csv = format!("{HEADER}2021-03,PM2.4,DSP,,97.25,,,2021-03,\n");
+    let s1 = after(&s0, Action::Checked(import(&csv), None));
+    assert!(s1.pending.is_some());
+    // Nothing changes until it is accepted.
+    assert!(Rc::ptr_eq(&s1.data.0, &s0.data.0));
+    let merged = after(&s1, Action::Accept { replace: false });
+    assert!(merged.pending.is_none());
+    assert_eq!(
+        level(&merged, "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("97.25") })
+    );
+    assert!(
+        level(&merged, "CPM1", Provider::Dcc).is_some(),
+        "merging keeps the rest"
+    );
+    let replaced = after(&s1, Action::Accept { replace: true });
+    assert_eq!(
+        replaced.data.0.observations.len(),
+        1,
+        "replacing keeps only the import's figures"
+    );
+    assert_eq!(
+        after(&replaced, Action::Undo).data.0.observations,
+        s0.data.0.observations
+    );
+    // Cancel drops it.
+    assert!(after(&s1, Action::Cancel).pending.is_none());
+}
+
+#[test]
+fn an_import_with_errors_is_never_accepted() {
+    let s0 = State::new(None, None);
+    let bad = format!("{HEADER}2021-03,PM2.4,DSP,,ninety,,,2021-03,\n");
+    let s1 = after(&s0, Action::Checked(import(&bad), None));
+    assert!(!s1.pending.as_ref().unwrap().import.is_clean());
+    assert!(s1.reduced(Action::Accept { replace: false }).is_none());
+}
+
+#[test]
+fn scenarios_are_saved_opened_and_deleted() {
+    let s0 = State::new(None, None);
+    let saved = after(&s0, Action::SaveScenario("  as published ".into()));
+    assert_eq!(saved.scenarios.len(), 1);
+    assert_eq!(saved.scenarios[0].name, "as published");
+    let edited = edit(&saved, "90");
+    let opened = after(&edited, Action::OpenScenario("as published".into()));
+    assert_eq!(opened.data.0.observations, s0.data.0.observations);
+    assert_eq!(
+        level(&after(&opened, Action::Undo), "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("90") }),
+        "undo brings back the work before the scenario was opened"
+    );
+    let compared = after(
+        &opened,
+        Action::SetCompare(Side::Named("as published".into()), Side::Current),
+    );
+    let deleted = after(&compared, Action::DeleteScenario("as published".into()));
+    assert!(deleted.scenarios.is_empty());
+    assert_eq!(
+        deleted.compare.0,
+        Side::Baseline,
+        "a deleted scenario leaves the comparison"
+    );
+    let unnamed = after(&s0, Action::SaveScenario("   ".into()));
+    assert!(unnamed.scenarios.is_empty());
+    assert_eq!(unnamed.notice.as_deref(), Some("A scenario needs a name."));
+}
+
+#[test]
+fn the_baseline_is_set_from_the_work() {
+    let s0 = State::new(None, None);
+    let s1 = edit(&s0, "97.5");
+    assert_ne!(s1.baseline, s1.snapshot());
+    let s2 = after(&s1, Action::SetBaseline);
+    assert_eq!(s2.baseline, s2.snapshot());
+}
+
+#[test]
+fn a_claim_added_by_hand_is_undone() {
+    let s0 = State::new(None, None);
+    let claim = Claim {
+        period: march(),
+        measure: "PM2".into(),
+        provider: Provider::Cspn,
+        stated: Stated::Level { level: d("41.5") },
+        words: "Added by hand".into(),
+        line: None,
+    };
+    let s1 = after(&s0, Action::AddClaim(claim.clone()));
+    assert!(s1.data.0.claims.contains(&claim));
+    assert_eq!(s1.data.0.claims.len(), s0.data.0.claims.len() + 1);
+    let s2 = after(&s1, Action::RemoveClaim(claim.clone()));
+    assert!(!s2.data.0.claims.contains(&claim));
+    assert!(after(&s2, Action::Undo).data.0.claims.contains(&claim));
+}
+
+#[test]
+fn reset_to_the_sample_is_undone() {
+    let s0 = State::new(None, None);
+    let empty = after(
+        &after(
+            &s0,
+            Action::Checked(
+                import(&format!("{HEADER}2021-03,PM2.4,DSP,,97.25,,,2021-03,\n")),
+                None,
+            ),
+        ),
+        Action::Accept { replace: true },
+    );
+    let reset = after(&empty, Action::ResetToSample);
+    assert_eq!(*reset.data.0, io::sample());
+    assert_eq!(after(&reset, Action::Undo).data.0.observations.len(), 1);
+}
