@@ -183,7 +183,7 @@ pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 /// files read without error.
 pub fn sample() -> Dataset {
     Dataset {
-        // Read from the report's text by `tests/month_review.rs`
+        // Read from the report's text by `tests/it/month_review.rs`
         // (`write_sample_claims`); checked to equal a fresh read there.
         claims: serde_json::from_str(SAMPLE_CLAIMS_JSON).unwrap_or_default(),
         credits: credits_csv::read(SAMPLE_CREDITS_NAME, SAMPLE_CREDITS_CSV, b',')

@@ -1,7 +1,7 @@
 //! The session: the work on show, its undo history, the baseline, named
 //! scenarios and what each view is showing, and the actions that change
 //! them. No Yew here: [`State::reduced`] is plain Rust, tested natively
-//! (`tests/session.rs`); the app's root hands it to Yew's reducer.
+//! (`tests/it/session.rs`); the app's root hands it to Yew's reducer.
 
 use crate::engine::credit_table::Source;
 use crate::engine::opr::Regime;

@@ -3,14 +3,11 @@
 //! percentages held as fractions, columns only the user can name. Each is
 //! read, or asked about and then read with the answer; none panics.
 
+use crate::helpers::d;
 use dcc_perf::engine::{Input, Month, Provider};
 use dcc_perf::io::sheet::{read_grid, Choices, Fractions, Grid, Question, Role};
 use dcc_perf::io::{read, read_with, ErrorKind, Format, Import};
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 fn m(y: i32, mo: u8) -> Month {
     Month::new(y, mo).unwrap()

@@ -8,7 +8,7 @@ use dcc_perf::engine::{Dataset, Input, Month, Observation, Provider, ReportedCre
 use dcc_perf::io::{self, Format, Import};
 use proptest::prelude::*;
 
-const REPORT: &str = include_str!("fixtures/reports/pmr-2021-03.txt");
+const REPORT: &str = include_str!("../fixtures/reports/pmr-2021-03.txt");
 
 fn read(text: &str) -> Import {
     io::read("report.txt", text.as_bytes())

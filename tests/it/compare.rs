@@ -2,20 +2,12 @@
 //! figure, a scheme term, an OPR figure or a year each show as the input
 //! changed and the results it moves, with signed differences.
 
+use crate::helpers::{d, march};
 use dcc_perf::engine::compare::{compare, Comparison, Inputs, Section};
 use dcc_perf::engine::opr::Regime;
 use dcc_perf::engine::scheme::CreditScheme;
-use dcc_perf::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
+use dcc_perf::engine::{ComparisonRule, Dataset, Input, Provider, Settings};
 use dcc_perf::io;
-use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn march() -> Month {
-    "2021-03".parse().unwrap()
-}
 
 /// One side: the sample, the default scheme and the shipped years, until changed.
 struct Side {

@@ -2,14 +2,10 @@
 //! with its approximate months, target and minimum, status marks, gaps,
 //! restatements, and the description and table that stand in for it.
 
+use crate::helpers::d;
 use dcc_perf::chart::trend::trend;
 use dcc_perf::chart::Chart;
 use dcc_perf::engine::{evaluate, Dataset, Input, Month, Provider, Settings};
-use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 fn m(s: &str) -> Month {
     s.parse().unwrap()

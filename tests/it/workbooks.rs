@@ -2,9 +2,6 @@
 //! (`scripts/make-workbook-fixtures.py`) read to the figures they hold;
 //! damaged files and junk give an error naming the file, never a panic.
 
-// Reading workbooks needs the `workbook` feature (on by default).
-#![cfg(feature = "workbook")]
-
 use dcc_perf::io::sheet::Grid;
 use dcc_perf::io::workbook::{default_sheet, has_data, is_workbook, read_sheet, sheets, PANICKED};
 use dcc_perf::io::{self, ErrorKind};

@@ -1,20 +1,12 @@
 //! The month on one page (engine::review), on the March 2021 sample and on
 //! variants built here.
 
+use crate::helpers::{d, march};
 use dcc_perf::engine::claim::{Claim, Stated, StatedStatus};
 use dcc_perf::engine::review::{review, Computed, FindingKind, MonthReview, Needed, Verdict};
 use dcc_perf::engine::{credits, evaluate, margin, Dataset, Month, Provider, Settings};
 use dcc_perf::engine::{scheme::CreditScheme, ComparisonRule};
 use dcc_perf::io;
-use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn march() -> Month {
-    Month::new(2021, 3).unwrap()
-}
 
 fn month_of(data: &Dataset, settings: Settings, month: Month) -> MonthReview {
     let results = evaluate(data, settings);
@@ -357,7 +349,7 @@ fn the_sample_carries_the_claims_the_report_text_gives() {
     assert!(read.len() >= 20, "{}", read.len());
     assert_eq!(
         read, sample,
-        "run `cargo test --test month_review write_sample_claims -- --ignored`"
+        "run `cargo test --test it month_review::write_sample_claims -- --ignored`"
     );
     // The claims the issue names are among them.
     let has = |m: &str, p: Provider, s: Stated| {

@@ -1,20 +1,12 @@
 //! The session (`dcc_perf::session`): undo and redo, imports merged or
 //! replaced, scenarios, the baseline and claims, natively, with no browser.
 
+use crate::helpers::{d, march};
 use dcc_perf::engine::claim::{Claim, Stated};
-use dcc_perf::engine::{Input, Month, Provider};
+use dcc_perf::engine::{Input, Provider};
 use dcc_perf::io::{self, sheet::Choices};
 use dcc_perf::session::state::{Action, Side, State, View};
-use rust_decimal::Decimal;
 use std::rc::Rc;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn march() -> Month {
-    Month::new(2021, 3).unwrap()
-}
 
 /// The state after `action`, which must change it.
 fn after(s: &State, action: Action) -> State {

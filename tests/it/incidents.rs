@@ -7,7 +7,7 @@ use dcc_perf::io::{read, ErrorKind, Format, Import};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
-const SMALL: &str = include_str!("fixtures/incidents-small.csv");
+const SMALL: &str = include_str!("../fixtures/incidents-small.csv");
 const H: &str = "reference,category,raised,resolved,closed,within_target,resolver,exclusion\n";
 
 fn month(s: &str) -> Month {
@@ -610,7 +610,7 @@ fn damaged_input_never_panics() {
 }
 
 /// `node scripts/gen-incidents.mjs` then
-/// `cargo test --release --test incidents -- --ignored --nocapture`.
+/// `cargo test --release --test it incidents:: -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn timing_100k() {

@@ -1,14 +1,11 @@
 //! Reproduces the March 2021 Performance Measurement Report from the
 //! embedded sample: the report's figures are the fixtures.
 
+use crate::helpers::d;
 use dcc_perf::engine::level::ServiceLevel;
 use dcc_perf::engine::{evaluate, ComparisonRule, Compliance, Month, Provider, Results, Settings};
 use dcc_perf::io;
 use rust_decimal::{Decimal, RoundingStrategy};
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 fn month(m: u8) -> Month {
     Month::new(2021, m).unwrap()

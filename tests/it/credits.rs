@@ -1,6 +1,7 @@
 //! Service credits: each rule of a scheme, and the March 2021 report's three
 //! credits under the default scheme.
 
+use crate::helpers::d;
 use dcc_perf::engine::credits::{compute, Credits, LineState};
 use dcc_perf::engine::scheme::{
     Cap, CreditScheme, Decision, Exemption, MeasureTerms, MoneyRounding, PointRounding, PointsRule,
@@ -8,10 +9,6 @@ use dcc_perf::engine::scheme::{
 };
 use dcc_perf::engine::{evaluate, Dataset, Input, Month, Observation, Party, Provider, Settings};
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 fn m(s: &str) -> Month {
     s.parse().unwrap()

@@ -3,6 +3,7 @@
 //! and MPL, zero weights, weight changes between years, RPLs from monthly
 //! figures, and "what would it take".
 
+use crate::helpers::d;
 use dcc_perf::engine::margin::{
     compute, millions, percent, share_at, Agreement, Source, YearMargin,
 };
@@ -11,10 +12,6 @@ use dcc_perf::engine::opr_whatif::{needed, worth};
 use dcc_perf::engine::{evaluate, Dataset, Input, Month, Provider, Settings};
 use dcc_perf::io::regime;
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 fn year(name: &str) -> RegimeYear {
     regime::sample().year(name).cloned().expect(name)

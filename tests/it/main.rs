@@ -1,0 +1,27 @@
+//! The integration tests, as one binary (one link, shared helpers): each
+//! module is one area, run with `cargo test --test it AREA::`.
+
+mod helpers;
+
+mod charts;
+mod charts_cpm;
+mod charts_money;
+mod cli;
+mod compare;
+mod credits;
+mod credits_import;
+mod credits_props;
+mod import_corpus;
+mod import_errors;
+mod incidents;
+mod march_2021;
+mod month_review;
+mod opr;
+mod opr_props;
+mod report_text;
+mod roundtrip;
+mod session;
+mod sheets;
+// Reading workbooks needs the `workbook` feature (on by default).
+#[cfg(feature = "workbook")]
+mod workbooks;
