@@ -12,3 +12,16 @@ pub fn d(s: &str) -> Decimal {
 pub fn march() -> Month {
     Month::new(2021, 3).unwrap()
 }
+
+/// Runs the `dcc-perf` command: exit status, stdout, stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dcc-perf"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}

@@ -2,10 +2,10 @@
 //! (`scripts/make-workbook-fixtures.py`) read to the figures they hold;
 //! damaged files and junk give an error naming the file, never a panic.
 
+use crate::helpers::run;
 use dcc_perf::io::sheet::Grid;
 use dcc_perf::io::workbook::{default_sheet, has_data, is_workbook, read_sheet, sheets, PANICKED};
 use dcc_perf::io::{self, ErrorKind};
-use std::process::Command;
 
 fn path(name: &str) -> String {
     format!(
@@ -210,18 +210,6 @@ fn junk_and_damaged_workbooks_never_panic() {
         }
     }
     assert!(tried > 500);
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dcc-perf"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
 }
 
 /// Each result's measure, provider, period and status, from the CLI's JSON.
