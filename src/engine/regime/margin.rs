@@ -21,149 +21,15 @@
 //! further (the submission prints £m to three decimals).
 
 use crate::engine::explain::{Explanation, Fact};
-use crate::engine::format::{brief, decimal};
-use crate::engine::opr::{
-    LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Region, Scale,
-};
+use crate::engine::format::brief;
+use crate::engine::opr::{LossCurve, Mechanism, Metric, OprMeasure, Part, RegimeYear, Scale};
 use crate::engine::period::Month;
-use crate::engine::reported::pounds;
 use crate::engine::results::Results;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
 
-/// Where a part's performance figure came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// Typed in or as the submission states it.
-    Entered,
-    /// The weighted mean of the metrics.
-    Metrics,
-    /// No figure: a metric has neither loaded months nor an annual figure.
-    Missing,
-}
-
-/// Where a metric's figure came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MetricSource {
-    /// The mean of this many loaded months (of twelve).
-    Monthly(u32),
-    Annual,
-    Missing,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MetricValue {
-    pub name: String,
-    pub weight: Decimal,
-    pub value: Option<Decimal>,
-    pub source: MetricSource,
-    /// The annual figure as entered, also when months override it.
-    pub annual: Option<Decimal>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PartMargin {
-    pub label: String,
-    pub region: Option<Region>,
-    pub mechanism: Mechanism,
-    /// Percent of the measure's margin.
-    pub share: Decimal,
-    pub margin: Decimal,
-    pub performance: Option<Decimal>,
-    pub source: Source,
-    /// The metrics' weighted mean, when every weighted metric has a figure.
-    pub from_metrics: Option<Decimal>,
-    pub metrics: Vec<MetricValue>,
-    /// Percent of the way from MPL to TPL, clamped to 0–100 (levels only).
-    pub position: Option<Decimal>,
-    /// Percent kept; `None` when there is no performance figure.
-    pub share_kept: Option<Decimal>,
-    /// A decided share overrode the computed one.
-    pub decided: bool,
-    pub kept: Option<Decimal>,
-    pub lost: Option<Decimal>,
-    pub explanation: Explanation,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MeasureMargin {
-    pub code: String,
-    pub name: String,
-    pub group: String,
-    pub weight: Decimal,
-    pub scale: Scale,
-    /// `A`, `B` or `A and B`.
-    pub mechanism: String,
-    pub margin: Decimal,
-    /// The year states the margin rather than weight × margin at risk.
-    pub margin_stated: bool,
-    pub kept: Decimal,
-    pub lost: Decimal,
-    /// Margin of parts with no performance figure.
-    pub unassessed: Decimal,
-    /// Percent kept of the margin, when every part is assessed.
-    pub share_kept: Option<Decimal>,
-    pub parts: Vec<PartMargin>,
-    pub explanation: Explanation,
-}
-
-/// A summary line: system performance, customer engagement, contract management.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct GroupMargin {
-    pub group: String,
-    pub margin: Decimal,
-    pub kept: Decimal,
-    pub lost: Decimal,
-    pub unassessed: Decimal,
-}
-
-/// How a figure compares with what a submission states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Agreement {
-    Agrees,
-    /// Differs by no more than the printed figures' rounding can explain.
-    WithinRounding,
-    Differs,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MarginCheck {
-    pub what: String,
-    pub stated: String,
-    pub computed: String,
-    pub agreement: Agreement,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct YearMargin {
-    pub year: String,
-    pub first: Month,
-    pub last: Month,
-    pub margin_at_risk: Decimal,
-    /// The sum of the measures' margins.
-    pub allocated: Decimal,
-    pub kept: Decimal,
-    pub lost: Decimal,
-    pub unassessed: Decimal,
-    pub total_weight: Decimal,
-    pub curve: LossCurve,
-    pub measures: Vec<MeasureMargin>,
-    pub groups: Vec<GroupMargin>,
-    /// The year's combined lines, each the sum of its groups.
-    pub combined: Vec<GroupMargin>,
-    pub checks: Vec<MarginCheck>,
-    pub problems: Vec<String>,
-}
-
-impl YearMargin {
-    pub fn measure(&self, code: &str) -> Option<&MeasureMargin> {
-        self.measures.iter().find(|m| m.code == code)
-    }
-}
+use super::amounts::by_weight;
+pub use super::amounts::{millions, money, percent, share_of, signed_money};
+pub use super::outcome::*;
 
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
@@ -187,32 +53,6 @@ fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
 
 fn add(a: Decimal, b: Decimal) -> Decimal {
     a.saturating_add(b)
-}
-
-/// `£2,086,000` or `£695,333.33`.
-pub fn money(gbp: Decimal) -> String {
-    pounds(gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-}
-
-/// A signed difference in pounds: `+£443`, `−£347,666.67`, `£0`.
-pub fn signed_money(gbp: Decimal) -> String {
-    let r = gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    if r > Decimal::ZERO {
-        format!("+{}", pounds(r))
-    } else {
-        pounds(r)
-    }
-}
-
-/// As the submission prints: `2.086` (£m to three decimals).
-pub fn millions(gbp: Decimal) -> String {
-    decimal(gbp / Decimal::from(1_000_000), 3)
-}
-
-/// A percentage share for reading: `80.53%`, `100%`.
-pub fn percent(p: Decimal) -> String {
-    let r = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    format!("{}%", r.normalize())
 }
 
 /// Share kept, percent, for a performance figure on a scale and curve, and
@@ -787,34 +627,4 @@ pub fn compute_all(regime: &crate::engine::opr::Regime, results: &Results) -> Ve
         .iter()
         .map(|y| compute(y, Some(results)))
         .collect()
-}
-
-/// Whether `computed`, rounded as `r` rounds, equals the stated figure.
-pub(crate) fn agrees_rounded(computed: Decimal, stated: Decimal, to: Decimal) -> bool {
-    round_to(computed, to) == stated
-}
-
-/// `v` rounded, halves away from zero, to a multiple of `to` (£1,000 for £m
-/// to three decimals); unchanged when `to` is not positive. The one rule
-/// both the checks and their notes use.
-pub(crate) fn round_to(v: Decimal, to: Decimal) -> Decimal {
-    if to <= Decimal::ZERO {
-        return v;
-    }
-    div(v, to)
-        .map(|q| q.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
-        .map_or(v, |q| mul(q, to))
-}
-
-/// A measure's margin by weight: weight × the year's margin at risk.
-pub(crate) fn by_weight(year: &RegimeYear, m: &OprMeasure) -> Decimal {
-    div(mul(year.margin_at_risk, m.weight), hundred()).unwrap_or(Decimal::ZERO)
-}
-
-/// Percent of `margin` kept, when all of it is assessed and there is any.
-pub fn share_of(kept: Decimal, margin: Decimal, unassessed: Decimal) -> Option<Decimal> {
-    if margin.is_zero() || !unassessed.is_zero() {
-        return None;
-    }
-    div(mul(kept, hundred()), margin)
 }

@@ -5,11 +5,9 @@
 //! A stated figure is compared with the computed one rounded as the stated
 //! one was printed (£m to three decimals: to the nearest £1,000).
 
+use super::amounts::{agrees_rounded, by_weight, millions, money, percent, round_to, share_of};
+use super::outcome::{Agreement, MarginCheck, YearMargin};
 use crate::engine::format::{brief, decimal};
-use crate::engine::margin::{
-    agrees_rounded, by_weight, millions, money, percent, round_to, share_of, Agreement,
-    MarginCheck, YearMargin,
-};
 use crate::engine::opr::{RegimeYear, ReportedOutcome};
 use rust_decimal::Decimal;
 
