@@ -1,4 +1,6 @@
-//! Showing exact figures: thousands separators and explicit rounding.
+//! Every figure as text, in one place: thousands separators, decimals,
+//! levels, signed changes, pounds (`£43,198`), £m as the OPR submission
+//! prints them, and shares. Rounding is always explicit.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -84,6 +86,43 @@ pub fn signed(value: Decimal, dp: u32) -> String {
     } else {
         s
     }
+}
+
+/// `£43,198`, or `£1,357.02` where there are pence.
+pub fn pounds(gbp: Decimal) -> String {
+    let dp = if gbp.fract().is_zero() { 0 } else { 2 };
+    let text = decimal(gbp.abs(), dp);
+    if gbp.is_sign_negative() && !gbp.is_zero() {
+        format!("−£{text}")
+    } else {
+        format!("£{text}")
+    }
+}
+
+/// `£2,086,000` or `£695,333.33`.
+pub fn money(gbp: Decimal) -> String {
+    pounds(gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A signed difference in pounds: `+£443`, `−£347,666.67`, `£0`.
+pub fn signed_money(gbp: Decimal) -> String {
+    let r = gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    if r > Decimal::ZERO {
+        format!("+{}", pounds(r))
+    } else {
+        pounds(r)
+    }
+}
+
+/// As the submission prints: `2.086` (£m to three decimals).
+pub fn millions(gbp: Decimal) -> String {
+    decimal(gbp / Decimal::from(1_000_000), 3)
+}
+
+/// A percentage share for reading: `80.53%`, `100%`.
+pub fn percent(p: Decimal) -> String {
+    let r = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{}%", r.normalize())
 }
 
 #[cfg(test)]

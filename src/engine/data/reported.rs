@@ -86,16 +86,7 @@ impl fmt::Display for Amount {
     }
 }
 
-/// `£43,198`, or `£1,357.02` where there are pence.
-pub fn pounds(gbp: Decimal) -> String {
-    let dp = if gbp.fract().is_zero() { 0 } else { 2 };
-    let text = crate::engine::format::decimal(gbp.abs(), dp);
-    if gbp.is_sign_negative() && !gbp.is_zero() {
-        format!("−£{text}")
-    } else {
-        format!("£{text}")
-    }
-}
+pub use crate::engine::format::pounds;
 
 /// One credit figure from one report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

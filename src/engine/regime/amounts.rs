@@ -1,37 +1,10 @@
-//! Amounts of the OPR margin: pounds and £m as the submission prints them,
-//! shares, the rounding rule checks compare by, and a measure's margin by
-//! weight.
+//! Amounts of the OPR margin: the rounding rule checks compare by, and a
+//! measure's margin by weight. Their text (pounds, £m, shares) is in
+//! [`crate::engine::format`].
 
-use crate::engine::format::decimal;
+pub use crate::engine::format::{millions, money, percent, signed_money};
 use crate::engine::opr::{OprMeasure, RegimeYear};
-use crate::engine::reported::pounds;
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// `£2,086,000` or `£695,333.33`.
-pub fn money(gbp: Decimal) -> String {
-    pounds(gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-}
-
-/// A signed difference in pounds: `+£443`, `−£347,666.67`, `£0`.
-pub fn signed_money(gbp: Decimal) -> String {
-    let r = gbp.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    if r > Decimal::ZERO {
-        format!("+{}", pounds(r))
-    } else {
-        pounds(r)
-    }
-}
-
-/// As the submission prints: `2.086` (£m to three decimals).
-pub fn millions(gbp: Decimal) -> String {
-    decimal(gbp / Decimal::from(1_000_000), 3)
-}
-
-/// A percentage share for reading: `80.53%`, `100%`.
-pub fn percent(p: Decimal) -> String {
-    let r = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    format!("{}%", r.normalize())
-}
 
 /// Whether `computed`, rounded as `r` rounds, equals the stated figure.
 pub(crate) fn agrees_rounded(computed: Decimal, stated: Decimal, to: Decimal) -> bool {
