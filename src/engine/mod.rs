@@ -34,6 +34,7 @@ pub mod explain;
 pub mod format;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
+pub use data::key::MeasureKey;
 pub use dataset::{Changes, ObservationKey};
 pub use observation::{Dataset, Input, NoValue, Observation};
 pub use parties::{Fleet, Party};

@@ -22,7 +22,7 @@ pub enum Grouping {
 }
 
 /// A result's identity: period, measure code, provider.
-pub type ResultKey = (Month, String, Provider);
+pub type ResultKey = crate::engine::MeasureKey;
 
 /// A dataset compared by identity, so memoised results recompute only when
 /// the data is replaced, not compared cell by cell on every render.
@@ -115,8 +115,9 @@ pub enum CreditTab {
     Scheme,
 }
 
-/// A credit line's identity: period, provider, measure code.
-pub type LineKey = (Month, Provider, String);
+/// A credit line's identity: period, measure code, provider (one key type,
+/// one field order, for results and credit lines alike).
+pub type LineKey = crate::engine::MeasureKey;
 
 /// An import checked and waiting for the user to accept or cancel it.
 #[derive(Debug, PartialEq)]
@@ -400,7 +401,14 @@ impl State {
             Action::SetOnlyMisses(b) => s.only_misses = b,
             Action::Select(k) => s.selected = k,
             Action::StartEdit(k) => s.editing = k,
-            Action::Edit((period, measure, provider), input) => {
+            Action::Edit(
+                crate::engine::MeasureKey {
+                    period,
+                    measure,
+                    provider,
+                },
+                input,
+            ) => {
                 let data = s.data.0.with_input(period, &measure, provider, input);
                 s.notice = Some(format!(
                     "Changed {measure} {provider} for {}. Undo restores it.",

@@ -135,12 +135,12 @@ pub fn App() -> Html {
     let selected: Option<MeasureResult> = state
         .selected
         .as_ref()
-        .and_then(|(p, code, prov)| results.get(*p, code, *prov).cloned());
+        .and_then(|k| results.get(k.period, &k.measure, k.provider).cloned());
     let editing = state.editing.clone().map(|k| {
         let current = state
             .data
             .0
-            .current(k.0, &k.1, k.2)
+            .current(k.period, &k.measure, k.provider)
             .map(|o| o.input.clone());
         (k, current)
     });

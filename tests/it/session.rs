@@ -3,7 +3,7 @@
 
 use crate::helpers::{d, march};
 use dcc_perf::engine::claim::{Claim, Stated};
-use dcc_perf::engine::{Input, Provider};
+use dcc_perf::engine::{Input, MeasureKey, Provider};
 use dcc_perf::io::{self, sheet::Choices};
 use dcc_perf::session::state::{Action, Side, State, View};
 use std::rc::Rc;
@@ -24,7 +24,7 @@ fn edit(s: &State, v: &str) -> State {
     after(
         s,
         Action::Edit(
-            (march(), "PM2.4".into(), Provider::Dsp),
+            MeasureKey::new(march(), "PM2.4", Provider::Dsp),
             Input::Level { level: d(v) },
         ),
     )

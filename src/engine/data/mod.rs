@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod claim;
 pub mod dataset;
+pub mod key;
 mod measures;
 pub mod observation;
 pub mod parties;

@@ -21,7 +21,7 @@ pub struct CreditLineProps {
 #[component]
 pub fn CreditLineRow(p: &CreditLineProps) -> Html {
     let l = &p.line;
-    let key: LineKey = (l.period, l.provider, l.measure.clone());
+    let key = LineKey::new(l.period, &l.measure, l.provider);
     let onclick = {
         let cb = p.on_select.clone();
         let selected = p.selected;

@@ -56,7 +56,7 @@ pub fn CreditsMonth(p: &CreditsMonthProps) -> Html {
     let selected_line = p
         .selected
         .as_ref()
-        .and_then(|(m, pr, code)| p.credits.line(*m, *pr, code));
+        .and_then(|k| p.credits.line(k.period, k.provider, &k.measure));
     let on_select = {
         let cb = p.on_action.clone();
         Callback::from(move |k: Option<LineKey>| cb.emit(Action::SelectLine(k)))
@@ -92,7 +92,7 @@ pub fn CreditsMonth(p: &CreditsMonthProps) -> Html {
                                 <tbody data-provider={prov.code()}>
                                     <tr class="group"><th colspan="10" scope="rowgroup">{ prov.name() }</th></tr>
                                     { for mine.iter().map(|l| {
-                                        let key: LineKey = (l.period, l.provider, l.measure.clone());
+                                        let key = LineKey::new(l.period, &l.measure, l.provider);
                                         let before = p.base.line(l.period, l.provider, &l.measure);
                                         html! {
                                             <CreditLineRow line={(*l).clone()} before={before.cloned()}

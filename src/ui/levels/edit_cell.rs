@@ -30,7 +30,7 @@ pub fn EditCell(p: &EditCellProps) -> Html {
             }
         });
     }
-    let Some(def) = Catalogue::builtin().get(&p.key_.1, p.key_.2) else {
+    let Some(def) = Catalogue::builtin().get(&p.key_.measure, p.key_.provider) else {
         return html! {};
     };
     let save = {

@@ -87,7 +87,7 @@ fn on_control(e: &KeyboardEvent) -> bool {
 #[component]
 pub fn MeasureRow(p: &RowProps) -> Html {
     let r = &p.result;
-    let key: ResultKey = (r.period, r.measure.clone(), r.provider);
+    let key = ResultKey::new(r.period, &r.measure, r.provider);
     let onclick = {
         let (cb, key, selected) = (p.on_select.clone(), key.clone(), p.selected);
         Callback::from(move |_: MouseEvent| cb.emit((!selected).then(|| key.clone())))

@@ -105,7 +105,7 @@ pub fn MeasuresTable(p: &TableProps) -> Html {
                     <tbody>
                         <tr class="group-row"><th colspan="7" scope="colgroup">{ title }</th></tr>
                         { for rows.into_iter().map(|r| {
-                            let key: ResultKey = (r.period, r.measure.clone(), r.provider);
+                            let key = ResultKey::new(r.period, &r.measure, r.provider);
                             let selected = p.selected.as_ref() == Some(&key);
                             let editing = p.editing.as_ref().filter(|(k, _)| *k == key).map(|(_, i)| i.clone());
                             // Derived CPMs are computed from their components, not typed.

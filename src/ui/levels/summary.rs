@@ -67,7 +67,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                     <strong>{ flip_heading(p.rule, flips.len()) }</strong>
                     <ul>
                         { for flips.iter().map(|r| {
-                            let key = (r.period, r.measure.clone(), r.provider);
+                            let key = crate::engine::MeasureKey::new(r.period, &r.measure, r.provider);
                             let cb = p.on_select.clone();
                             // Opens the explanation and brings its row into view.
                             let row = format!("tr.measure-row[data-measure=\"{}\"][data-provider=\"{}\"]", r.measure, r.provider.code());

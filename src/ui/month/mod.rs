@@ -27,7 +27,7 @@ pub fn open_measure(
     provider: crate::engine::Provider,
 ) -> Callback<yew::MouseEvent> {
     let cb = on_action.clone();
-    let key = (period, measure.to_string(), provider);
+    let key = crate::engine::MeasureKey::new(period, measure, provider);
     Callback::from(move |_| {
         cb.emit(Action::SetView(View::Levels));
         cb.emit(Action::Select(Some(key.clone())));
