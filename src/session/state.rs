@@ -162,10 +162,10 @@ pub type Progress = (String, u64, u64);
 /// How many imports and edits can be undone.
 const UNDO_DEPTH: usize = 100;
 
+/// What each view is showing: the tab, the month, selections and choices.
+/// Kept apart from the work: none of it changes a figure, and undo leaves it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct State {
-    pub data: DataRef,
-    pub settings: Settings,
+pub struct Showing {
     /// The month on show; `None` means the latest loaded.
     pub month: Option<Month>,
     pub grouping: Grouping,
@@ -173,34 +173,44 @@ pub struct State {
     pub selected: Option<ResultKey>,
     /// The figure being edited in the table.
     pub editing: Option<ResultKey>,
+    pub view: View,
+    pub credit_tab: CreditTab,
+    pub credit_source: Source,
+    pub credit_selected: Option<LineKey>,
+    /// The OPR year on show, by name.
+    pub opr_year: String,
+    /// The OPR measure and part whose working is open: (code, part index).
+    pub opr_selected: Option<(String, usize)>,
+    /// The two sides compared, left and right.
+    pub compare: (Side, Side),
+    /// The measure and provider the trend chart shows: CSP North PM2
+    /// (firmware within TRT) until the user picks another.
+    pub trend: (String, Provider),
+}
+
+/// The session: the work (figures, scheme, OPR years, settings), its undo
+/// history, the baseline and named scenarios, what is pending, and what
+/// each view is showing ([`Showing`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub data: DataRef,
+    pub settings: Settings,
     pub scheme: SchemeRef,
     /// Earlier data and schemes, newest last, for undo; and undone ones for redo.
     pub past: Vec<Snapshot>,
     pub future: Vec<Snapshot>,
     /// What-ifs show their difference from this.
     pub baseline: Snapshot,
-    pub view: View,
-    pub credit_tab: CreditTab,
-    pub credit_source: Source,
-    pub credit_selected: Option<LineKey>,
     pub pending: Option<Rc<Pending>>,
     /// The workbook a pending import came from: its sheets, for the sheet
     /// picker and for reading a sheet again.
     pub workbook: Option<Rc<Workbook>>,
     pub regime: RegimeRef,
-    /// The OPR year on show, by name.
-    pub opr_year: String,
-    /// The OPR measure and part whose working is open: (code, part index).
-    pub opr_selected: Option<(String, usize)>,
     /// Named scenarios, oldest first.
     pub scenarios: Vec<Rc<SavedScenario>>,
-    /// The two sides compared, left and right.
-    pub compare: (Side, Side),
-    /// The measure and provider the trend chart shows: CSP North PM2
-    /// (firmware within TRT) until the user picks another.
-    pub trend: (String, Provider),
     /// One line telling the user what just happened.
     pub notice: Option<String>,
+    pub show: Showing,
 }
 
 impl State {
@@ -237,27 +247,29 @@ impl State {
             data,
             scheme,
             regime,
-            opr_year: DEFAULT_OPR_YEAR.into(),
-            opr_selected: None,
             scenarios: scenarios.into_iter().map(Rc::new).collect(),
-            compare: (Side::Baseline, Side::Current),
-            trend: ("PM2".into(), Provider::Cspn),
             baseline,
-            view: View::Month,
-            credit_tab: CreditTab::Month,
-            credit_source: Source::default(),
-            credit_selected: None,
             settings,
-            month,
-            grouping: Grouping::ByCpm,
-            only_misses: false,
-            selected: None,
-            editing: None,
             past: Vec::new(),
             future: Vec::new(),
             pending: None,
             workbook: None,
             notice,
+            show: Showing {
+                opr_year: DEFAULT_OPR_YEAR.into(),
+                opr_selected: None,
+                compare: (Side::Baseline, Side::Current),
+                trend: ("PM2".into(), Provider::Cspn),
+                view: View::Month,
+                credit_tab: CreditTab::Month,
+                credit_source: Source::default(),
+                credit_selected: None,
+                month,
+                grouping: Grouping::ByCpm,
+                only_misses: false,
+                selected: None,
+                editing: None,
+            },
         }
     }
 
@@ -319,15 +331,15 @@ impl State {
             self.past.remove(0);
         }
         self.future.clear();
-        self.editing = None;
+        self.show.editing = None;
         self.keep_month_valid();
     }
 
     /// A month no longer loaded is dropped, so the latest shows.
     fn keep_month_valid(&mut self) {
-        if let Some(m) = self.month {
+        if let Some(m) = self.show.month {
             if !self.data.0.observations.iter().any(|o| o.period == m) {
-                self.month = None;
+                self.show.month = None;
             }
         }
     }
@@ -394,13 +406,13 @@ impl State {
         match action {
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {
-                s.month = Some(m);
-                s.selected = None;
+                s.show.month = Some(m);
+                s.show.selected = None;
             }
-            Action::SetGrouping(g) => s.grouping = g,
-            Action::SetOnlyMisses(b) => s.only_misses = b,
-            Action::Select(k) => s.selected = k,
-            Action::StartEdit(k) => s.editing = k,
+            Action::SetGrouping(g) => s.show.grouping = g,
+            Action::SetOnlyMisses(b) => s.show.only_misses = b,
+            Action::Select(k) => s.show.selected = k,
+            Action::StartEdit(k) => s.show.editing = k,
             Action::Edit(
                 crate::engine::MeasureKey {
                     period,
@@ -503,8 +515,8 @@ impl State {
                 } else if scenario {
                     s.baseline = s.snapshot();
                 }
-                s.month = month;
-                s.selected = None;
+                s.show.month = month;
+                s.show.selected = None;
             }
             Action::Cancel => s.pending = None,
             Action::Undo => {
@@ -528,16 +540,16 @@ impl State {
                     regime: RegimeRef::new(crate::io::regime::sample()),
                 });
                 s.settings = Settings::default();
-                s.month = None;
-                s.selected = None;
+                s.show.month = None;
+                s.show.selected = None;
                 s.notice =
                     Some("Reset to the March 2021 sample. Undo brings your figures back.".into());
             }
             Action::Notice(n) => s.notice = n,
-            Action::SetView(v) => s.view = v,
-            Action::SetCreditTab(t) => s.credit_tab = t,
-            Action::SetCreditSource(src) => s.credit_source = src,
-            Action::SelectLine(k) => s.credit_selected = k,
+            Action::SetView(v) => s.show.view = v,
+            Action::SetCreditTab(t) => s.show.credit_tab = t,
+            Action::SetCreditSource(src) => s.show.credit_source = src,
+            Action::SelectLine(k) => s.show.credit_selected = k,
             Action::SetScheme(scheme, what) => {
                 // The editors refuse bad figures; this is the last guard.
                 if let Some(problem) = scheme.problems().into_iter().next() {
@@ -568,10 +580,10 @@ impl State {
                 }
             }
             Action::SetOprYear(y) => {
-                s.opr_year = y;
-                s.opr_selected = None;
+                s.show.opr_year = y;
+                s.show.opr_selected = None;
             }
-            Action::SelectPart(k) => s.opr_selected = k,
+            Action::SelectPart(k) => s.show.opr_selected = k,
             Action::SaveScenario(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -603,16 +615,16 @@ impl State {
             Action::DeleteScenario(name) => {
                 s.scenarios.retain(|x| x.name != name);
                 let gone = |side: &Side| matches!(side, Side::Named(n) if *n == name);
-                if gone(&s.compare.0) {
-                    s.compare.0 = Side::Baseline;
+                if gone(&s.show.compare.0) {
+                    s.show.compare.0 = Side::Baseline;
                 }
-                if gone(&s.compare.1) {
-                    s.compare.1 = Side::Current;
+                if gone(&s.show.compare.1) {
+                    s.show.compare.1 = Side::Current;
                 }
                 s.notice = Some(format!("Deleted scenario \"{name}\"."));
             }
-            Action::SetCompare(a, b) => s.compare = (a, b),
-            Action::SetTrend(m, p) => s.trend = (m, p),
+            Action::SetCompare(a, b) => s.show.compare = (a, b),
+            Action::SetTrend(m, p) => s.show.trend = (m, p),
             Action::AddClaim(c) => {
                 let mut data = (*s.data.0).clone();
                 s.notice = Some(format!(

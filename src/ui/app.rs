@@ -105,7 +105,7 @@ pub fn App() -> Html {
                 state.snapshot(),
                 state.baseline.clone(),
                 state.settings,
-                state.month,
+                state.show.month,
                 state.scenarios.clone(),
             ),
             move |_| {
@@ -118,7 +118,7 @@ pub fn App() -> Html {
         );
     }
     let months = results.months();
-    let month = state.month.or_else(|| months.first().copied());
+    let month = state.show.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
     let rows = use_memo(
         (results.clone(), month),
@@ -133,10 +133,11 @@ pub fn App() -> Html {
         },
     );
     let selected: Option<MeasureResult> = state
+        .show
         .selected
         .as_ref()
         .and_then(|k| results.get(k.period, &k.measure, k.provider).cloned());
-    let editing = state.editing.clone().map(|k| {
+    let editing = state.show.editing.clone().map(|k| {
         let current = state
             .data
             .0
@@ -158,7 +159,7 @@ pub fn App() -> Html {
     });
 
     html! {
-        <main class={classes!("app", (state.view == View::Month).then_some("on-month"))}>
+        <main class={classes!("app", (state.show.view == View::Month).then_some("on-month"))}>
             <a class="skip-link" href="#view-panel">{ "Skip to the results" }</a>
             <header class="app-header">
                 <h1>{ "DCC service performance" }</h1>
@@ -173,7 +174,7 @@ pub fn App() -> Html {
             }
             // The paste box comes after the month's verdict, which is what
             // a visitor opens the calculator for; elsewhere it leads.
-            if state.view != View::Month || month.is_none() {
+            if state.show.view != View::Month || month.is_none() {
                 <ImportPanel on_action={on_action.clone()} />
             }
             <super::import::shared_link::SharedLinkOpener on_action={on_action.clone()} />
@@ -191,47 +192,47 @@ pub fn App() -> Html {
                     months={months.clone()}
                     month={month}
                     rule={state.settings.rule}
-                    grouping={state.grouping}
-                    only_misses={state.only_misses}
+                    grouping={state.show.grouping}
+                    only_misses={state.show.only_misses}
                     on_month={dispatcher(&state, Action::SetMonth)}
                     on_rule={dispatcher(&state, Action::SetRule)}
                     on_grouping={dispatcher(&state, Action::SetGrouping)}
                     on_only_misses={dispatcher(&state, Action::SetOnlyMisses)}
                 />
-                { view_tabs(state.view, &on_action) }
+                { view_tabs(state.show.view, &on_action) }
                 <section id="view-panel" role="tabpanel" tabindex="-1"
-                    aria-labelledby={VIEWS.iter().find(|v| v.0 == state.view).map_or("view-month", |v| v.2)}>
-                if state.view == View::Month {
+                    aria-labelledby={VIEWS.iter().find(|v| v.0 == state.show.view).map_or("view-month", |v| v.2)}>
+                if state.show.view == View::Month {
                     <MonthView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
                         regime={state.regime.clone()} month={month} on_action={on_action.clone()} />
-                } else if state.view == View::Trends {
+                } else if state.show.view == View::Trends {
                     <TrendsView results={results.clone()} />
-                } else if state.view == View::Opr {
+                } else if state.show.view == View::Opr {
                     <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
-                        settings={state.settings} year={state.opr_year.clone()} selected={state.opr_selected.clone()}
+                        settings={state.settings} year={state.show.opr_year.clone()} selected={state.show.opr_selected.clone()}
                         on_action={on_action.clone()} />
-                } else if state.view == View::Compare {
+                } else if state.show.view == View::Compare {
                     <CompareView current={state.snapshot()} baseline={state.baseline.clone()} settings={state.settings}
-                        scenarios={state.scenarios.clone()} sides={state.compare.clone()} opr_year={state.opr_year.clone()}
+                        scenarios={state.scenarios.clone()} sides={state.show.compare.clone()} opr_year={state.show.opr_year.clone()}
                         on_action={on_action.clone()} />
-                } else if state.view == View::Credits {
+                } else if state.show.view == View::Credits {
                     <CreditsView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
                         baseline={state.baseline.clone()} settings={state.settings} month={month}
-                        tab={state.credit_tab} source={state.credit_source} selected={state.credit_selected.clone()}
+                        tab={state.show.credit_tab} source={state.show.credit_source} selected={state.show.credit_selected.clone()}
                         on_action={on_action.clone()} />
                 } else {
-                    <TrendChart results={results.clone()} series={state.trend.clone()} on_action={on_action.clone()} />
+                    <TrendChart results={results.clone()} series={state.show.trend.clone()} on_action={on_action.clone()} />
                     <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
                     <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
-                        <MeasuresTable rows={rows} grouping={state.grouping} only_misses={state.only_misses}
-                            selected={state.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
+                        <MeasuresTable rows={rows} grouping={state.show.grouping} only_misses={state.show.only_misses}
+                            selected={state.show.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
                         if let Some(r) = selected {
                             <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
                         }
                     </div>
                 }
                 </section>
-                if state.view == View::Month {
+                if state.show.view == View::Month {
                     <ImportPanel on_action={on_action.clone()} />
                 }
             } else {

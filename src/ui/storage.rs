@@ -53,7 +53,7 @@ pub fn scenario(state: &State) -> Scenario {
         regime: (*base.regime.0).clone(),
     });
     let named = state.scenarios.iter().map(|s| (**s).clone()).collect();
-    Scenario::new((*now.data.0).clone(), state.settings, state.month)
+    Scenario::new((*now.data.0).clone(), state.settings, state.show.month)
         .with_scheme((*now.scheme.0).clone(), baseline)
         .with_regime((*now.regime.0).clone(), named)
 }

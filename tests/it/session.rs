@@ -39,7 +39,7 @@ const HEADER: &str = "period,measure,provider,category,value,successes,total,rep
 #[test]
 fn opens_on_the_sample_and_the_month_view() {
     let s = State::new(None, None);
-    assert_eq!(s.view, View::Month);
+    assert_eq!(s.show.view, View::Month);
     assert_eq!(*s.data.0, io::sample());
     assert!(s.past.is_empty() && s.future.is_empty());
     assert_eq!(s.baseline, s.snapshot());
@@ -140,7 +140,7 @@ fn scenarios_are_saved_opened_and_deleted() {
     let deleted = after(&compared, Action::DeleteScenario("as published".into()));
     assert!(deleted.scenarios.is_empty());
     assert_eq!(
-        deleted.compare.0,
+        deleted.show.compare.0,
         Side::Baseline,
         "a deleted scenario leaves the comparison"
     );
@@ -193,4 +193,14 @@ fn reset_to_the_sample_is_undone() {
     let reset = after(&empty, Action::ResetToSample);
     assert_eq!(*reset.data.0, io::sample());
     assert_eq!(after(&reset, Action::Undo).data.0.observations.len(), 1);
+}
+
+#[test]
+fn undo_changes_the_work_not_what_is_shown() {
+    let s0 = State::new(None, None);
+    let s1 = after(&edit(&s0, "97.5"), Action::SetView(View::Credits));
+    let s2 = after(&s1, Action::Undo);
+    assert_eq!(s2.show.view, View::Credits, "undo leaves the view on show");
+    assert_eq!(s2.show, s1.show);
+    assert!(Rc::ptr_eq(&s2.data.0, &s0.data.0));
 }
