@@ -171,7 +171,7 @@ fn judge(claim: &Claim, index: &Index, rule: ComparisonRule) -> (String, Verdict
             ),
         ),
         Stated::BelowTargetRun { months } => {
-            let run = Run::of(row, index);
+            let run = Run::of(row);
             let (shown, n) = (run.describe(), run.periods);
             if run.exact && n == *months {
                 (shown, Verdict::Agrees)

@@ -107,12 +107,11 @@ pub(crate) fn gather(
         }
     }
     // Restated in this month's report: the row is an earlier period's.
-    for r in c.results.rows.iter().filter(|r| {
-        r.restatement
-            .as_ref()
-            .is_some_and(|x| x.restated_report == Some(month))
-    }) {
-        let x = r.restatement.as_ref().expect("filtered on a restatement");
+    let restated = c.results.rows.iter().filter_map(|r| {
+        let x = r.restatement.as_ref()?;
+        (x.restated_report == Some(month)).then_some((r, x))
+    });
+    for (r, x) in restated {
         out.push(Finding {
             kind: FindingKind::Restatement,
             what: format!("{} {}, {}", r.provider, r.measure, r.period_label),

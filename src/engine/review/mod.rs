@@ -256,7 +256,7 @@ pub fn review(c: &Computed, month: Month) -> MonthReview {
     let misses = shown
         .iter()
         .filter(|r| r.status.is_miss())
-        .map(|r| miss(r, &index, c.credits))
+        .map(|r| miss(r, c.credits))
         .collect();
 
     let recoveries = shown
@@ -369,11 +369,11 @@ fn card(r: &MeasureResult, index: &Index) -> CpmCard {
         status: r.status,
         change: r.change,
         trend,
-        run: Run::of(r, index),
+        run: Run::of(r),
     }
 }
 
-fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
+fn miss(r: &MeasureResult, credits: &Credits) -> Miss {
     let shortfall = match (&r.headroom, r.level, r.target) {
         (Some(h), _, _) if h.successes_short > 0 => format!(
             "{} successes short (of {})",
@@ -406,7 +406,7 @@ fn miss(r: &MeasureResult, index: &Index, credits: &Credits) -> Miss {
         target: r.target,
         status: r.status,
         shortfall,
-        run: Run::of(r, index),
+        run: Run::of(r),
         kpi: r.kpi,
         credit,
     }

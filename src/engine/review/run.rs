@@ -7,7 +7,6 @@
 //! does. A run is exact only when the period before it is loaded and met
 //! target.
 
-use super::Index;
 use crate::engine::period::{Cadence, Month};
 use crate::engine::results::MeasureResult;
 use crate::engine::rule::Compliance;
@@ -30,34 +29,19 @@ pub struct Run {
 }
 
 impl Run {
-    /// The run ending at `row`, walking back through the loaded results.
-    pub(crate) fn of(row: &MeasureResult, index: &Index) -> Run {
-        let mut periods = 0u32;
-        let mut since = None;
-        let mut at = row.period;
-        // Whether the walk ended at a loaded period that met target.
-        let exact = loop {
-            match index.get(at, &row.measure, row.provider).map(|r| r.status) {
-                Some(s) if s.is_miss() => {
-                    periods += 1;
-                    since = Some(at);
-                    at = row.cadence.previous(at);
-                }
-                Some(Compliance::MeetsTarget) => break true,
-                // Not loaded, or loaded without a level to assess: the
-                // history cannot say whether the run went on.
-                _ => break false,
-            }
-        };
-        // Where the history the walk could see starts: the run's first
-        // period when the walk stopped at a gap.
-        let history_from = if exact { None } else { since };
+    /// The run ending at `row`, as the results counted it
+    /// ([`MeasureResult::streak`] and `streak_exact`).
+    pub fn of(row: &MeasureResult) -> Run {
+        let periods = row.streak;
+        let since = (periods > 0).then(|| row.period.minus((periods - 1) * row.cadence.months()));
+        // A level that cannot be assessed says nothing of a run.
+        let exact = row.streak_exact && row.status != Compliance::NotAssessed;
         Run {
             periods,
             cadence: row.cadence,
             since,
             exact,
-            history_from,
+            history_from: if exact { None } else { since },
         }
     }
 
