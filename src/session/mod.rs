@@ -3,4 +3,5 @@
 //! Plain Rust over [`crate::engine`] and [`crate::io`], so it runs natively
 //! in the tests and in the browser alike; `ui::state` makes it Yew's reducer.
 
+mod parts;
 pub mod state;

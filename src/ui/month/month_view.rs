@@ -8,7 +8,7 @@ use super::money::MoneyBox;
 use super::scorecard::Scorecard;
 use crate::engine::review::{review, Computed, MonthReview};
 use crate::engine::{credits, margin, Month, Results};
-use crate::ui::state::{Action, DataRef, RegimeRef, SchemeRef};
+use crate::ui::state::{Action, ByRef, DataRef, RegimeRef, SchemeRef};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,16 +20,6 @@ pub struct MonthViewProps {
     pub regime: RegimeRef,
     pub month: Month,
     pub on_action: Callback<Action>,
-}
-
-/// The results compared by identity: they are recomputed, never edited.
-#[derive(Clone)]
-struct Same(Rc<Results>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 fn build(
@@ -87,7 +77,7 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
     use_claims_open_in_print();
     let r = use_memo(
         (
-            Same(p.results.clone()),
+            ByRef(p.results.clone()),
             p.data.clone(),
             p.scheme.clone(),
             p.regime.clone(),
