@@ -104,7 +104,7 @@ pub fn Scorecard(p: &ScorecardProps) -> Html {
                 }
             }) }
             </tbody>
-            if let Some(c) = p.cards.iter().find(|c| !c.run.exact) {
+            if let Some(c) = p.cards.iter().find(|c| !c.run.exact && c.run.periods > 0) {
                 <tfoot><tr><td colspan="7" class="footnote">
                     { format!("≥: at least; the history loaded stops before the run does ({}: {}).", c.measure, c.run.describe()) }
                 </td></tr></tfoot>
