@@ -319,11 +319,11 @@ mod cli {
         let checks = reconcile(&credits, &data);
         let section = io::CreditsExport::new(&scheme, &credits, &checks, args.month);
         if let Some(m) = args.month {
-            results.rows = results.for_month(m).into_iter().cloned().collect();
+            results = results.only_month(m);
         }
         println!(
             "{}",
-            io::results_json(&results, Some(section), &opr, args.pretty)
+            io::results_json(&results, &data, Some(section), &opr, args.pretty)
         );
         0
     }

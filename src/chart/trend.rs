@@ -58,6 +58,7 @@ pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32
         .rows
         .iter()
         .filter(|r| r.measure == measure && r.provider == provider)
+        .map(|r| &**r)
         .collect();
     let points: Vec<Point> = months
         .iter()

@@ -795,7 +795,7 @@ fn levels(l: &Results, r: &Results, out: &mut Vec<Change>) {
                 matched[i] = true;
                 r.rows.get(i)
             });
-        pairs.push((Some(row), other));
+        pairs.push((Some(&**row), other.map(|r| &**r)));
     }
     for (i, row) in r.rows.iter().enumerate() {
         if !matched[i] {

@@ -227,7 +227,7 @@ pub fn App() -> Html {
                         <MeasuresTable rows={rows} grouping={state.show.grouping} only_misses={state.show.only_misses}
                             selected={state.show.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
                         if let Some(r) = selected {
-                            <ExplanationPanel result={r} rule={state.settings.rule} on_close={close} />
+                            <ExplanationPanel explanation={results.explain(&state.data.0, &r)} result={r} rule={state.settings.rule} on_close={close} />
                         }
                     </div>
                 }

@@ -148,11 +148,7 @@ fn grid_can_show_only_misses() {
 
 #[test]
 fn empty_results_draw_nothing_without_panic() {
-    let empty = Results {
-        settings: Settings::default(),
-        rows: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let empty = Results::new(Settings::default(), Vec::new(), Vec::new());
     let c = cpm_overview(&empty);
     assert!(
         c.description.contains("nothing to draw"),

@@ -267,7 +267,7 @@ fn extreme_figures_compute_without_panic() {
     for rule in ComparisonRule::CHOICES {
         let results = evaluate(&import.dataset, Settings { rule });
         assert!(!results.rows.is_empty());
-        assert!(results_json(&results, None, &[], false).contains("PM12.2"));
+        assert!(results_json(&results, &import.dataset, None, &[], false).contains("PM12.2"));
     }
     // The same through the edit box.
     let cat = Catalogue::builtin();
@@ -281,7 +281,7 @@ fn extreme_figures_compute_without_panic() {
         if let Ok(input) = parse_input(def, typed, None) {
             let m = "2021-03".parse().expect("month");
             let data = import.dataset.with_input(m, def.code, def.provider, input);
-            let _ = results_json(&evaluate(&data, Settings::default()), None, &[], false);
+            let _ = results_json(&evaluate(&data, Settings::default()), &data, None, &[], false);
         }
     }
 }

@@ -189,8 +189,8 @@ fn march_2021_cpm5_from_an_incident_list() {
         ServiceLevel::Number(Decimal::from(80300) / Decimal::from(891))
     );
     assert!(cpm5.display.starts_with("90.12"), "{}", cpm5.display);
-    assert!(cpm5
-        .explanation
+    assert!(results
+        .explain(&im.dataset, cpm5)
         .steps
         .iter()
         .any(|s| s.contains("803") && s.contains("891")));

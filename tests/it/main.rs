@@ -14,6 +14,7 @@ mod credits_props;
 mod import_corpus;
 mod import_errors;
 mod incidents;
+mod incremental;
 mod march_2021;
 mod month_review;
 mod opr;

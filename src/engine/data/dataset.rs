@@ -13,6 +13,11 @@ use std::collections::HashSet;
 pub type ObservationKey = (Month, String, Provider, Option<Month>);
 
 impl Observation {
+    /// [`Observation::key`] without copying the measure's code.
+    fn sort_key(&self) -> (Month, &str, Provider, Option<Month>) {
+        (self.period, &self.measure, self.provider, self.reported_in)
+    }
+
     pub fn key(&self) -> ObservationKey {
         (
             self.period,
@@ -55,7 +60,8 @@ impl Dataset {
     /// Sorted by key, the order the readers give, so that a dataset and its
     /// export read back compare equal.
     pub fn normalised(mut self) -> Dataset {
-        self.observations.sort_by_key(Observation::key);
+        self.observations
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.credits.sort_by_key(ReportedCredit::key);
         self.claims.sort();
         self.claims.dedup_by(|a, b| a.key() == b.key());
@@ -201,12 +207,19 @@ impl Dataset {
         provider: Provider,
         input: Input,
     ) -> Dataset {
-        let key = self
-            .current(period, measure, provider)
-            .map(Observation::key);
+        // The figure that counts: the latest report's, the later entry among
+        // equals (as [`Dataset::current`] picks it).
+        let at = self
+            .observations
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.period == period && o.measure == measure && o.provider == provider)
+            .max_by_key(|(_, o)| o.reported_in)
+            .map(|(i, _)| i);
         let mut data = self.clone();
-        match data.observations.iter_mut().find(|o| Some(o.key()) == key) {
-            Some(o) => {
+        match at {
+            Some(i) => {
+                let o = &mut data.observations[i];
                 o.input = input;
                 o.reported = None;
             }
@@ -221,7 +234,15 @@ impl Dataset {
                 note: None,
             }),
         }
-        data.normalised()
+        // An edit in place keeps the order; only an addition needs sorting.
+        if data
+            .observations
+            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
+        {
+            data
+        } else {
+            data.normalised()
+        }
     }
 }
 

@@ -2,8 +2,7 @@
 //! streak, headroom and explanation; and each derived CPM.
 
 use crate::engine::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
-use crate::engine::explain::Explanation;
-use crate::engine::format::{self, brief, decimal, exact, signed};
+use crate::engine::format::{decimal, exact};
 use crate::engine::headroom::Headroom;
 use crate::engine::level::{self, ServiceLevel};
 use crate::engine::observation::{Dataset, IncidentCount, Input, Observation};
@@ -12,6 +11,7 @@ use crate::engine::rule::{ComparisonRule, Compliance};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// Settings that change outcomes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +87,6 @@ pub struct MeasureResult {
     pub out_of_range: bool,
     /// The figure is approximate: the documents say "about".
     pub approximate: bool,
-    pub explanation: Explanation,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -99,31 +98,74 @@ pub struct Previous {
 }
 
 /// All results for a dataset under one set of settings.
+///
+/// Rows are shared (`Rc`), so the results after an edit reuse every row
+/// the edit does not touch ([`Results::after`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Results {
     pub settings: Settings,
     /// Sorted by catalogue order, then period.
-    pub rows: Vec<MeasureResult>,
+    pub rows: Vec<Rc<MeasureResult>>,
     /// Observations the engine could not use, in words.
     pub warnings: Vec<String>,
+    /// Where each key's row is in `rows`.
+    #[serde(skip)]
+    index: HashMap<Key, usize>,
 }
 
-type Key = (Month, &'static str, Provider);
+pub(super) type Key = (Month, &'static str, Provider);
 
 impl Results {
+    /// Results of these rows (in catalogue order, then period).
+    pub fn new(settings: Settings, rows: Vec<Rc<MeasureResult>>, warnings: Vec<String>) -> Results {
+        let cat = Catalogue::builtin();
+        let index = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                Some((
+                    (r.period, cat.get(&r.measure, r.provider)?.code, r.provider),
+                    i,
+                ))
+            })
+            .collect();
+        Results {
+            settings,
+            rows,
+            warnings,
+            index,
+        }
+    }
+
+    /// Only the rows a monthly report for `view` shows ([`Results::for_month`]).
+    pub fn only_month(&self, view: Month) -> Results {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.cadence.shows_in(r.period, view))
+            .cloned()
+            .collect();
+        Results::new(self.settings, rows, self.warnings.clone())
+    }
+
     /// Rows shown in the monthly report for `view`: monthly measures of that
     /// month and the latest quarter of quarterly ones.
     pub fn for_month(&self, view: Month) -> Vec<&MeasureResult> {
         self.rows
             .iter()
             .filter(|r| r.cadence.shows_in(r.period, view))
+            .map(|r| &**r)
             .collect()
     }
 
     pub fn get(&self, period: Month, measure: &str, provider: Provider) -> Option<&MeasureResult> {
-        self.rows
-            .iter()
-            .find(|r| r.period == period && r.measure == measure && r.provider == provider)
+        let code = Catalogue::builtin().get(measure, provider)?.code;
+        self.position(&(period, code, provider))
+            .map(|i| &*self.rows[i])
+    }
+
+    pub(super) fn position(&self, key: &Key) -> Option<usize> {
+        self.index.get(key).copied()
     }
 
     /// Months that have any monthly result, newest first.
@@ -142,7 +184,7 @@ impl Results {
 
 /// The effective observation for each key (latest report wins; among equals
 /// the later entry wins, as an edit would) and what it restated.
-fn effective<'a>(
+pub(super) fn effective<'a>(
     cat: &Catalogue,
     data: &'a Dataset,
     warnings: &mut Vec<String>,
@@ -162,16 +204,37 @@ fn effective<'a>(
     }
     groups
         .into_iter()
-        .map(|(k, mut obs)| {
-            obs.sort_by_key(|o| o.reported_in); // stable: entry order kept among equals
-            let latest = obs[obs.len() - 1];
-            let original = obs
-                .iter()
-                .find(|o| o.reported_in < latest.reported_in && o.input != latest.input)
-                .copied();
-            (k, (latest, original))
-        })
+        .filter_map(|(k, obs)| Some((k, latest_and_original(obs)?)))
         .collect()
+}
+
+/// Of one key's observations in entry order, the one that counts (latest
+/// report wins; among equals the later entry, as an edit would) and the
+/// earliest it restated, if it restated one.
+fn latest_and_original(mut obs: Vec<&Observation>) -> Option<(&Observation, Option<&Observation>)> {
+    obs.sort_by_key(|o| o.reported_in); // stable: entry order kept among equals
+    let latest = *obs.last()?;
+    let original = obs
+        .iter()
+        .find(|o| o.reported_in < latest.reported_in && o.input != latest.input)
+        .copied();
+    Some((latest, original))
+}
+
+/// [`effective`] for one key: its observation that counts and what that
+/// restated, found by one pass over the data.
+pub(super) fn effective_of<'a>(
+    data: &'a Dataset,
+    period: Month,
+    code: &str,
+    provider: Provider,
+) -> (Option<&'a Observation>, Option<&'a Observation>) {
+    let obs: Vec<&Observation> = data
+        .observations
+        .iter()
+        .filter(|o| o.period == period && o.provider == provider && o.measure == code)
+        .collect();
+    latest_and_original(obs).map_or((None, None), |(l, o)| (Some(l), o))
 }
 
 /// Computes every result.
@@ -182,14 +245,13 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
 
     // Levels of observed (non-derived) measures first: derived CPMs need them.
     // The flag marks a derived CPM actually formed from its components.
-    let mut base: HashMap<Key, (ServiceLevel, Explanation, bool)> = HashMap::new();
+    let mut base: HashMap<Key, (ServiceLevel, bool)> = HashMap::new();
     for (&key, (obs, _)) in &eff {
         let Some(def) = cat.get(key.1, key.2) else {
             continue;
         };
         if def.basis != Basis::Derived {
-            let (l, ex) = level::from_input(&obs.input, def.unit == Unit::Percent);
-            base.insert(key, (l, ex, false));
+            base.insert(key, (own_level(def, obs), false));
         }
     }
     // Derived CPMs for every month with a component or the CPM itself.
@@ -205,35 +267,22 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
             .collect();
         months.dedup();
         for m in months {
-            let parts: Vec<(String, Option<ServiceLevel>)> = comps
-                .iter()
-                .map(|c| {
-                    (
-                        format!("{} {}", c.provider, c.code),
-                        base.get(&(m, c.code, c.provider)).map(|b| b.0),
-                    )
-                })
-                .collect();
-            let own = eff.get(&(m, def.code, def.provider)).map(|(o, _)| o);
-            let loaded = parts.iter().any(|p| p.1.is_some());
-            let (l, ex) = match own {
-                // Only the CPM's own figure is loaded: use it as given.
-                Some(o) if !loaded => level::from_input(&o.input, true),
-                _ => level::derived(def.code, &parts),
-            };
-            base.insert((m, def.code, def.provider), (l, ex, loaded));
+            let parts = |c: &MeasureDef| base.get(&(m, c.code, c.provider)).map(|b| b.0);
+            let own = eff.get(&(m, def.code, def.provider)).map(|(o, _)| *o);
+            let (l, loaded) = cpm_level(def, &comps, parts, own);
+            base.insert((m, def.code, def.provider), (l, loaded));
         }
     }
 
-    let mut rows = Vec::new();
-    let mut done: HashMap<Key, Done> = HashMap::new();
+    let mut rows: Vec<Rc<MeasureResult>> = Vec::with_capacity(base.len());
+    let mut built: HashMap<Key, usize> = HashMap::with_capacity(base.len());
     let mut keys: Vec<Key> = base.keys().copied().collect();
     keys.sort(); // chronological, so the previous period is always done first
     for key in keys {
         let Some(def) = cat.get(key.1, key.2) else {
             continue;
         };
-        let (level, explanation, from_components) = base[&key].clone();
+        let (level, from_components) = base[&key];
         let (obs, original) = eff.get(&key).map_or((None, None), |(o, r)| (Some(*o), *r));
         let input = Inputs {
             level,
@@ -241,64 +290,69 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
             original,
             from_components,
         };
-        let row = build(def, key.0, input, explanation, &done, settings.rule);
-        done.insert(
-            key,
-            Done {
-                level: row.level,
-                status: row.status,
-                streak: row.streak,
-                streak_exact: row.streak_exact,
-                display: row.display.clone(),
-                restated: row.restatement.is_some(),
-            },
-        );
-        rows.push(row);
+        let prev = built
+            .get(&(def.cadence.previous(key.0), key.1, key.2))
+            .map(|&i| &*rows[i]);
+        let row = build(def, key.0, input, prev, settings.rule);
+        built.insert(key, rows.len());
+        rows.push(Rc::new(row));
     }
+    // Catalogue order, then period: the order index is looked up once a row.
     let order: HashMap<(&str, Provider), usize> = cat
         .measures()
         .iter()
         .enumerate()
         .map(|(i, m)| ((m.code, m.provider), i))
         .collect();
-    rows.sort_by_key(|r| {
+    rows.sort_by_cached_key(|r| {
         (
             order.get(&(r.measure.as_str(), r.provider)).copied(),
             r.period,
         )
     });
-    Results {
-        settings,
-        rows,
-        warnings,
+    Results::new(settings, rows, warnings)
+}
+
+/// A non-derived measure's level, or a derived CPM's own printed figure.
+pub(super) fn own_level(def: &MeasureDef, obs: &Observation) -> ServiceLevel {
+    level::from_input(&obs.input, def.unit == Unit::Percent).0
+}
+
+/// A derived CPM's level from its components' levels (`parts`), or its own
+/// figure where none of them is loaded; and whether it was formed from them.
+pub(super) fn cpm_level(
+    def: &MeasureDef,
+    comps: &[&MeasureDef],
+    parts: impl Fn(&MeasureDef) -> Option<ServiceLevel>,
+    own: Option<&Observation>,
+) -> (ServiceLevel, bool) {
+    let parts: Vec<(String, Option<ServiceLevel>)> =
+        comps.iter().map(|c| (String::new(), parts(c))).collect();
+    let loaded = parts.iter().any(|p| p.1.is_some());
+    match own {
+        // Only the CPM's own figure is loaded: use it as given.
+        Some(o) if !loaded => (level::from_input(&o.input, true).0, false),
+        _ => (level::derived(def.code, &parts).0, loaded),
     }
 }
 
-/// What an already-built row passes on to the next period's.
-struct Done {
-    level: ServiceLevel,
-    status: Compliance,
-    streak: u32,
-    streak_exact: bool,
-    display: String,
-    restated: bool,
-}
-
 /// What one row is built from.
-struct Inputs<'a> {
-    level: ServiceLevel,
-    obs: Option<&'a Observation>,
-    original: Option<&'a Observation>,
+pub(super) struct Inputs<'a> {
+    pub level: ServiceLevel,
+    pub obs: Option<&'a Observation>,
+    pub original: Option<&'a Observation>,
     /// A derived CPM formed from components (so its own figure is "reported").
-    from_components: bool,
+    pub from_components: bool,
 }
 
-fn build(
+/// One row from its inputs and the previous period's row. No text beyond
+/// the shown figures: the explanation is built when it is opened
+/// ([`Results::explain`]).
+pub(super) fn build(
     def: &MeasureDef,
     period: Month,
     input: Inputs,
-    mut ex: Explanation,
-    done: &HashMap<Key, Done>,
+    prev: Option<&MeasureResult>,
     rule: ComparisonRule,
 ) -> MeasureResult {
     let Inputs {
@@ -324,25 +378,6 @@ fn build(
         status: assess(other),
     });
     let display = show(def, level, obs, target, minimum, status);
-
-    let prev_period = def.cadence.previous(period);
-    let prev = done.get(&(prev_period, def.code, def.provider));
-    let change = match (level, prev.map(|p| p.level)) {
-        (ServiceLevel::Number(a), Some(ServiceLevel::Number(b))) => a.checked_sub(b),
-        _ => None,
-    };
-    let streak = match prev {
-        Some(p) if status.is_miss() && p.status.is_miss() => p.streak + 1,
-        _ => u32::from(status.is_miss()),
-    };
-    // A run is known whole only back to a loaded period that met target
-    // (review::run says the same in words).
-    let streak_exact = match prev {
-        _ if !status.is_miss() => true,
-        Some(p) if p.status.is_miss() => p.streak_exact,
-        Some(p) => p.status == Compliance::MeetsTarget,
-        None => false,
-    };
 
     // Headroom for counts against a percentage target.
     let counts = match obs.map(|o| &o.input) {
@@ -382,123 +417,7 @@ fn build(
             .number()
             .is_some_and(|n| n > Decimal::ONE_HUNDRED || n < Decimal::ZERO);
 
-    // The comparison, in words.
-    ex.rule = match (level.number(), target) {
-        (Some(n), Some(t)) => {
-            let unit = if def.unit == Unit::Percent { "%" } else { "" };
-            let min = minimum.map_or("no minimum given".to_string(), |m| {
-                format!(
-                    "minimum {}{unit}",
-                    format::level(m, def.unit == Unit::Percent)
-                )
-            });
-            format!(
-                "Target {}{unit}, {min}; {} ({}). Compared: {}{unit} → {}.",
-                format::level(t, def.unit == Unit::Percent),
-                match def.direction {
-                    Direction::HigherIsBetter => "higher is better",
-                    Direction::LowerIsBetter => "lower is better",
-                },
-                rule.describe(),
-                brief(rule.apply(n)),
-                status.label()
-            )
-        }
-        (None, _) => "Not assessed: there is no number to compare.".into(),
-        (Some(_), None) => "Not assessed: no target is known for this period.".into(),
-    };
-    if let (Some(h), Some(t)) = (&headroom, target) {
-        ex.steps.push(h.describe(t, rule));
-    }
-    if let Some(f) = &flip {
-        ex.notes.push(format!(
-            "Under the {} rule this would be \u{201c}{}\u{201d}.",
-            f.rule,
-            f.status.label()
-        ));
-    }
-    if let Some(c) = reported_check.as_ref().filter(|c| c.agrees) {
-        ex.notes.push(format!(
-            "The report printed {}%; the computed level agrees at {} decimals.",
-            decimal(c.reported, c.decimals),
-            c.decimals
-        ));
-    }
-    if let Some(c) = &reported_check {
-        if !c.agrees {
-            let how = if c.matches_truncation {
-                " The reported figure matches the computed level truncated, not rounded."
-            } else {
-                ""
-            };
-            ex.notes.push(format!(
-                "The report printed {}%; the computed level rounds to {}% at {} decimals.{how}",
-                decimal(c.reported, c.decimals),
-                decimal(c.computed_rounded, c.decimals),
-                c.decimals
-            ));
-        }
-    }
-    if let Some(r) = &restatement {
-        ex.notes.push(format!(
-            "Restated: first reported as {}{}, now {}{}.",
-            r.original_display,
-            r.original_report.map_or(String::new(), |m| format!(
-                " in the {} report",
-                m.long_name()
-            )),
-            display,
-            r.restated_report.map_or(String::new(), |m| format!(
-                " in the {} report",
-                m.long_name()
-            ))
-        ));
-    }
-    if out_of_range {
-        ex.notes.push("Above 100%: this is what the formula yields and what was reported; it lies outside the meaningful range of a percentage.".into());
-    }
-    if def.kpi {
-        ex.notes.push("A KPI: it carries no service credit.".into());
-    }
-    if let (Some(c), Some(p)) = (change, prev) {
-        let unit = if def.unit == Unit::Percent {
-            " percentage points"
-        } else {
-            ""
-        };
-        ex.steps.push(format!(
-            "Change from {} ({}): {}{unit}",
-            def.cadence.label(prev_period),
-            p.display,
-            signed(c, 2)
-        ));
-    }
-    if let Some(note) = obs.and_then(|o| o.note.clone()) {
-        ex.notes.push(note);
-    }
-    if status.is_miss() {
-        let start = period.minus((streak - 1) * def.cadence.months());
-        ex.notes.push(if streak_exact {
-            format!(
-                "Below target for {}, since {}.",
-                def.cadence.count(streak),
-                def.cadence.label(start)
-            )
-        } else {
-            format!(
-                "Below target for at least {}: the history loaded starts with {} (the period before is not loaded, or has no level), so the run may be longer.",
-                def.cadence.count(streak),
-                def.cadence.label(start)
-            )
-        });
-    }
-    let approximate = obs.is_some_and(|o| o.approximate);
-    if approximate {
-        ex.notes
-            .push("Approximate: the documents give this figure as \"about\".".into());
-    }
-
-    MeasureResult {
+    let mut row = MeasureResult {
         period,
         period_label: def.cadence.label(period),
         measure: def.code.into(),
@@ -516,21 +435,49 @@ fn build(
         display,
         status,
         flip,
-        previous: prev.map(|p| Previous {
-            period: prev_period,
-            level: p.level,
-            display: p.display.clone(),
-            restated: p.restated,
-        }),
-        change,
+        previous: None,
+        change: None,
         restatement,
-        streak,
-        streak_exact,
+        streak: 0,
+        streak_exact: true,
         headroom,
         reported_check,
         out_of_range,
-        approximate,
-        explanation: ex,
+        approximate: obs.is_some_and(|o| o.approximate),
+    };
+    row.follow(prev);
+    row
+}
+
+impl MeasureResult {
+    /// Sets what this row takes from the previous period's: the previous
+    /// figure, the change and the run below target.
+    pub(super) fn follow(&mut self, prev: Option<&MeasureResult>) {
+        let prev_period = self.cadence.previous(self.period);
+        let prev = prev.filter(|p| p.period == prev_period);
+        self.change = match (self.level, prev.map(|p| p.level)) {
+            (ServiceLevel::Number(a), Some(ServiceLevel::Number(b))) => a.checked_sub(b),
+            _ => None,
+        };
+        let miss = self.status.is_miss();
+        self.streak = match prev {
+            Some(p) if miss && p.status.is_miss() => p.streak + 1,
+            _ => u32::from(miss),
+        };
+        // A run is known whole only back to a loaded period that met target
+        // (review::run says the same in words).
+        self.streak_exact = match prev {
+            _ if !miss => true,
+            Some(p) if p.status.is_miss() => p.streak_exact,
+            Some(p) => p.status == Compliance::MeetsTarget,
+            None => false,
+        };
+        self.previous = prev.map(|p| Previous {
+            period: prev_period,
+            level: p.level,
+            display: p.display.clone(),
+            restated: p.restatement.is_some(),
+        });
     }
 }
 

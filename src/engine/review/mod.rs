@@ -50,7 +50,7 @@ impl<'a> Index<'a> {
         let rows = results
             .rows
             .iter()
-            .map(|r| ((r.period, r.measure.as_str(), r.provider), r))
+            .map(|r| ((r.period, r.measure.as_str(), r.provider), &**r))
             .collect();
         Index { rows }
     }

@@ -10,12 +10,20 @@ struct ResultsFile<'a> {
     schema: &'static str,
     settings: &'a crate::engine::Settings,
     months: Vec<Month>,
-    results: &'a [crate::engine::MeasureResult],
+    results: Vec<Row<'a>>,
     warnings: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     credits: Option<CreditsExport<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     opr: &'a [crate::engine::margin::YearMargin],
+}
+
+/// A computed row with its explanation, as the export has always given it.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    result: &'a crate::engine::MeasureResult,
+    explanation: crate::engine::explain::Explanation,
 }
 
 /// The credits part of the results export: the scheme used, every line with
@@ -54,6 +62,7 @@ pub const RESULTS_SCHEMA: &str = "dcc-perf/results/3";
 /// from the regime and these results.
 pub fn results_json(
     results: &Results,
+    data: &crate::engine::Dataset,
     credits: Option<CreditsExport<'_>>,
     opr: &[crate::engine::margin::YearMargin],
     pretty: bool,
@@ -62,7 +71,14 @@ pub fn results_json(
         schema: RESULTS_SCHEMA,
         settings: &results.settings,
         months: results.months(),
-        results: &results.rows,
+        results: results
+            .rows
+            .iter()
+            .map(|r| Row {
+                result: r,
+                explanation: results.explain(data, r),
+            })
+            .collect(),
         warnings: &results.warnings,
         credits,
         opr,

@@ -60,7 +60,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             let checks = crate::engine::credit_table::reconcile(&credits, &data);
             let section = CreditsExport::new(&scheme.0, &credits, &checks, None);
             let opr = crate::engine::margin::compute_all(&regime.0, &results);
-            results_json(&results, Some(section), &opr, true)
+            results_json(&results, &data, Some(section), &opr, true)
         }),
     );
     let make = p.scenario.clone();

@@ -12,6 +12,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExplanationProps {
     pub result: MeasureResult,
+    /// Built when the panel opens (`Results::explain`), not for every figure.
+    pub explanation: crate::engine::explain::Explanation,
     pub rule: ComparisonRule,
     pub on_close: Callback<()>,
 }
@@ -102,7 +104,7 @@ pub fn use_escape(on_escape: Callback<()>) {
 #[component]
 pub fn ExplanationPanel(p: &ExplanationProps) -> Html {
     let r = &p.result;
-    let ex = &r.explanation;
+    let ex = &p.explanation;
     // Back to the row explained, so the keyboard user carries on from there.
     let row = format!(
         "tr.measure-row[data-measure=\"{}\"][data-provider=\"{}\"]",
