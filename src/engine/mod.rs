@@ -25,6 +25,7 @@ pub mod levels;
 pub mod money;
 pub mod regime;
 pub mod review;
+pub mod work;
 // The modules by their own names, as before the grouping.
 pub use data::{catalogue, claim, dataset, observation, parties, period, reported};
 pub use levels::{headroom, level, results, rule};

@@ -52,14 +52,6 @@ pub type SchemeRef = ByRef<CreditScheme>;
 /// The OPR years, by identity.
 pub type RegimeRef = ByRef<Regime>;
 
-/// Everything undo restores, and what a what-if is measured against.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Snapshot {
-    pub data: DataRef,
-    pub scheme: SchemeRef,
-    pub regime: RegimeRef,
-}
-
 /// One side of a side-by-side comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Side {

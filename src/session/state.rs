@@ -6,6 +6,7 @@
 use crate::engine::credit_table::Source;
 use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
+use crate::engine::work::{Outcome, Work};
 use crate::engine::{ComparisonRule, Dataset, Input, Month, Provider, Settings};
 use crate::io::scenario::SavedScenario;
 use crate::io::sheet::Choices;
@@ -22,19 +23,23 @@ const UNDO_DEPTH: usize = 100;
 /// each view is showing ([`Showing`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub data: DataRef,
+    /// The figures, credit scheme and OPR years on show.
+    pub work: Work,
     pub settings: Settings,
-    pub scheme: SchemeRef,
-    /// Earlier data and schemes, newest last, for undo; and undone ones for redo.
-    pub past: Vec<Snapshot>,
-    pub future: Vec<Snapshot>,
+    /// What the work gives under the settings: computed once per change of
+    /// either (only where an edit reaches), shared by every view.
+    pub outcome: Rc<Outcome>,
+    /// Earlier work, newest last, for undo; and undone work for redo.
+    pub past: Vec<Work>,
+    pub future: Vec<Work>,
     /// What-ifs show their difference from this.
-    pub baseline: Snapshot,
+    pub baseline: Work,
+    /// What the baseline gives (the same outcome while it is the work).
+    pub base: Rc<Outcome>,
     pub pending: Option<Rc<Pending>>,
     /// The workbook a pending import came from: its sheets, for the sheet
     /// picker and for reading a sheet again.
     pub workbook: Option<Rc<Workbook>>,
-    pub regime: RegimeRef,
     /// Named scenarios, oldest first.
     pub scenarios: Vec<Rc<SavedScenario>>,
     /// One line telling the user what just happened.
@@ -57,25 +62,21 @@ impl State {
             scenarios,
             ..
         } = saved;
-        let data = DataRef::new(data);
-        let scheme = SchemeRef::new(scheme);
-        let regime = RegimeRef::new(regime);
+        let work = Work::new(data, scheme, regime);
         let baseline = match baseline {
-            Some(b) => Snapshot {
-                data: DataRef::new(b.data),
-                scheme: SchemeRef::new(b.scheme),
-                regime: RegimeRef::new(b.regime),
-            },
-            None => Snapshot {
-                data: data.clone(),
-                scheme: scheme.clone(),
-                regime: regime.clone(),
-            },
+            Some(b) => Work::new(b.data, b.scheme, b.regime),
+            None => work.clone(),
+        };
+        let outcome = Rc::new(Outcome::of(&work, settings));
+        let base = if baseline.same(&work) {
+            outcome.clone()
+        } else {
+            Rc::new(Outcome::of(&baseline, settings))
         };
         State {
-            data,
-            scheme,
-            regime,
+            work,
+            outcome,
+            base,
             scenarios: scenarios.into_iter().map(Rc::new).collect(),
             baseline,
             settings,
@@ -102,28 +103,32 @@ impl State {
         }
     }
 
-    pub fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            data: self.data.clone(),
-            scheme: self.scheme.clone(),
-            regime: self.regime.clone(),
-        }
-    }
-
-    fn restore(&mut self, s: Snapshot) -> Snapshot {
-        let old = self.snapshot();
-        self.data = s.data;
-        self.scheme = s.scheme;
-        self.regime = s.regime;
-        old
+    fn restore(&mut self, work: Work) -> Work {
+        std::mem::replace(&mut self.work, work)
     }
 
     /// Replaces the data, keeping the old for undo.
     fn replace_data(&mut self, data: Dataset) {
-        self.replace(Snapshot {
-            data: DataRef::new(data),
-            ..self.snapshot()
-        });
+        self.replace(self.work.with_data(data));
+    }
+
+    /// What the work and the baseline give, after an action that may have
+    /// changed either or the settings: computed from the outcomes `before`
+    /// held, so an unchanged side costs nothing and an edit only what it
+    /// reaches.
+    fn settle(&mut self, before: &State) {
+        if !self.work.same(&before.work) || self.settings != before.settings {
+            self.outcome = Rc::new(before.outcome.next(&self.work, self.settings));
+        }
+        self.base = if self.baseline.same(&self.work) {
+            self.outcome.clone()
+        } else if self.baseline.same(&before.baseline) && self.settings == before.settings {
+            before.base.clone()
+        } else if self.baseline.same(&before.work) {
+            Rc::new(before.outcome.next(&self.baseline, self.settings))
+        } else {
+            Rc::new(before.base.next(&self.baseline, self.settings))
+        };
     }
 
     /// A named scenario's inputs as a snapshot.
@@ -136,9 +141,7 @@ impl State {
         SavedScenario {
             name,
             settings: self.settings,
-            scheme: (*self.scheme.0).clone(),
-            regime: (*self.regime.0).clone(),
-            data: (*self.data.0).clone(),
+            work: self.work.clone(),
         }
     }
 
@@ -152,8 +155,8 @@ impl State {
         }
     }
 
-    /// Replaces data and scheme, keeping the old for undo.
-    fn replace(&mut self, next: Snapshot) {
+    /// Replaces the work, keeping the old for undo.
+    fn replace(&mut self, next: Work) {
         let old = self.restore(next);
         self.past.push(old);
         if self.past.len() > UNDO_DEPTH {
@@ -167,7 +170,7 @@ impl State {
     /// A month no longer loaded is dropped, so the latest shows.
     fn keep_month_valid(&mut self) {
         if let Some(m) = self.show.month {
-            if !self.data.0.observations.iter().any(|o| o.period == m) {
+            if !self.work.data.observations.iter().any(|o| o.period == m) {
                 self.show.month = None;
             }
         }
@@ -250,7 +253,7 @@ impl State {
                 },
                 input,
             ) => {
-                let data = s.data.0.with_input(period, &measure, provider, input);
+                let data = s.work.data.with_input(period, &measure, provider, input);
                 s.notice = Some(format!(
                     "Changed {measure} {provider} for {}. Undo restores it.",
                     period.long_name()
@@ -299,15 +302,15 @@ impl State {
                     return None;
                 }
                 let incoming = p.import.dataset.clone();
-                let changes = s.data.0.compare(&incoming);
+                let changes = s.work.data.compare(&incoming);
                 // A scenario reopens as it was saved: its data and settings.
                 let scenario = p.import.format == Some(Format::Scenario);
                 let data = if scenario {
                     incoming.normalised()
                 } else if replace {
-                    s.data.0.replaced_by(&incoming)
+                    s.work.data.replaced_by(&incoming)
                 } else {
-                    s.data.0.merged(&incoming)
+                    s.work.data.merged(&incoming)
                 };
                 if let Some(settings) = p.import.settings {
                     s.settings = settings;
@@ -322,27 +325,23 @@ impl State {
                 ));
                 // A scenario brings its scheme and baseline; other files keep the scheme.
                 let scheme = match &p.import.scheme {
-                    Some(sc) => SchemeRef::new(sc.clone()),
-                    None => s.scheme.clone(),
+                    Some(sc) => Rc::new(sc.clone()),
+                    None => s.work.scheme.clone(),
                 };
                 let regime = match &p.import.regime {
-                    Some(r) => RegimeRef::new(r.clone()),
-                    None => s.regime.clone(),
+                    Some(r) => Rc::new(r.clone()),
+                    None => s.work.regime.clone(),
                 };
-                s.replace(Snapshot {
-                    data: DataRef::new(data),
+                s.replace(Work {
+                    data: Rc::new(data),
                     scheme,
                     regime,
                 });
                 s.keep_scenarios(p.import.saved.iter().cloned());
                 if let Some(b) = &p.import.baseline {
-                    s.baseline = Snapshot {
-                        data: DataRef::new(b.data.clone()),
-                        scheme: SchemeRef::new(b.scheme.clone()),
-                        regime: RegimeRef::new(b.regime.clone()),
-                    };
+                    s.baseline = Work::new(b.data.clone(), b.scheme.clone(), b.regime.clone());
                 } else if scenario {
-                    s.baseline = s.snapshot();
+                    s.baseline = s.work.clone();
                 }
                 s.show.month = month;
                 s.show.selected = None;
@@ -363,11 +362,11 @@ impl State {
                 s.notice = Some("Redone.".into());
             }
             Action::ResetToSample => {
-                s.replace(Snapshot {
-                    data: DataRef::new(crate::io::sample()),
-                    scheme: SchemeRef::new(CreditScheme::default()),
-                    regime: RegimeRef::new(crate::io::regime::sample()),
-                });
+                s.replace(Work::new(
+                    crate::io::sample(),
+                    CreditScheme::default(),
+                    crate::io::regime::sample(),
+                ));
                 s.settings = Settings::default();
                 s.show.month = None;
                 s.show.selected = None;
@@ -384,15 +383,15 @@ impl State {
                 if let Some(problem) = scheme.problems().into_iter().next() {
                     s.notice = Some(format!("Scheme not changed: {problem}."));
                 } else {
-                    s.replace(Snapshot {
-                        scheme: SchemeRef::new(scheme),
-                        ..s.snapshot()
+                    s.replace(Work {
+                        scheme: Rc::new(scheme),
+                        ..s.work.clone()
                     });
                     s.notice = Some(format!("{what}. Undo restores the scheme before."));
                 }
             }
             Action::SetBaseline => {
-                s.baseline = s.snapshot();
+                s.baseline = s.work.clone();
                 s.notice =
                     Some("The current figures, scheme and OPR years are now the baseline.".into());
             }
@@ -401,9 +400,9 @@ impl State {
                 if let Some(problem) = regime.problems().into_iter().next() {
                     s.notice = Some(format!("OPR years not changed: {problem}."));
                 } else {
-                    s.replace(Snapshot {
-                        regime: RegimeRef::new(regime),
-                        ..s.snapshot()
+                    s.replace(Work {
+                        regime: Rc::new(regime),
+                        ..s.work.clone()
                     });
                     s.notice = Some(format!("{what}. Undo restores the OPR years before."));
                 }
@@ -430,11 +429,7 @@ impl State {
             }
             Action::OpenScenario(name) => {
                 if let Some(sc) = s.named(&name).cloned() {
-                    s.replace(Snapshot {
-                        data: DataRef::new(sc.data.clone()),
-                        scheme: SchemeRef::new(sc.scheme.clone()),
-                        regime: RegimeRef::new(sc.regime.clone()),
-                    });
+                    s.replace(sc.work.clone());
                     s.settings = sc.settings;
                     s.notice = Some(format!(
                         "Opened scenario \"{name}\". Undo brings back the work before."
@@ -455,7 +450,7 @@ impl State {
             Action::SetCompare(a, b) => s.show.compare = (a, b),
             Action::SetTrend(m, p) => s.show.trend = (m, p),
             Action::AddClaim(c) => {
-                let mut data = (*s.data.0).clone();
+                let mut data = (*s.work.data).clone();
                 s.notice = Some(format!(
                     "Added the claim \u{201c}{}\u{201d} about {} {}. Undo removes it.",
                     c.stated, c.provider, c.measure
@@ -464,7 +459,7 @@ impl State {
                 s.replace_data(data.normalised());
             }
             Action::RemoveClaim(c) => {
-                let mut data = (*s.data.0).clone();
+                let mut data = (*s.work.data).clone();
                 data.claims.retain(|x| *x != c);
                 s.notice = Some(format!(
                     "Removed the claim about {} {}. Undo brings it back.",
@@ -473,6 +468,7 @@ impl State {
                 s.replace_data(data);
             }
         }
+        s.settle(self);
         Some(s)
     }
 }

@@ -11,12 +11,12 @@ use super::measures_table::MeasuresTable;
 use super::month::month_view::MonthView;
 use super::opr_view::OprView;
 use super::sheet_picker::SheetPicker;
-use super::state::{Action, DataRef, ResultKey, State, View};
+use super::state::{Action, ByRef, ResultKey, State, View};
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use super::trend_chart::TrendChart;
 use super::trends_view::TrendsView;
-use crate::engine::{evaluate, MeasureResult, Month, Results, Settings};
+use crate::engine::{MeasureResult, Month, Results};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -90,33 +90,11 @@ pub fn App() -> Html {
         let (saved, notice) = super::storage::load();
         State::new(saved, notice)
     });
-    // Results are derived from data and settings, recomputed only when either changes.
-    let results = use_memo(
-        (state.data.clone(), state.settings),
-        |(data, settings): &(DataRef, Settings)| evaluate(&data.0, *settings),
-    );
+    // The session holds what the work gives, computed once per change.
+    let outcome = state.outcome.clone();
+    let results = outcome.results.clone();
     let on_action: Callback<Action> = dispatcher(&state, |a| a);
-    // Every change of data or settings is saved at once, so closing the tab loses nothing.
-    {
-        let on_action = on_action.clone();
-        let st = state.clone();
-        use_effect_with(
-            (
-                state.snapshot(),
-                state.baseline.clone(),
-                state.settings,
-                state.show.month,
-                state.scenarios.clone(),
-            ),
-            move |_| {
-                if let Err(e) = super::storage::save(&st) {
-                    on_action.emit(Action::Notice(Some(format!(
-                        "This browser would not save your work ({e}); export it to keep it."
-                    ))));
-                }
-            },
-        );
-    }
+    super::storage::use_saved_work(&state, &on_action);
     let months = results.months();
     let month = state.show.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
@@ -139,8 +117,8 @@ pub fn App() -> Html {
         .and_then(|k| results.get(k.period, &k.measure, k.provider).cloned());
     let editing = state.show.editing.clone().map(|k| {
         let current = state
+            .work
             .data
-            .0
             .current(k.period, &k.measure, k.provider)
             .map(|o| o.input.clone());
         (k, current)
@@ -165,9 +143,8 @@ pub fn App() -> Html {
                 <h1>{ "DCC service performance" }</h1>
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
-            <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={super::widgets::print_header::source_text(&state.data.0)} rule={state.settings.rule.describe()} />
-            <DataActions data={state.data.0.clone()} scheme={state.scheme.clone()}
-                results={results.clone()} regime={state.regime.clone()} scenario={scenario_json}
+            <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={super::widgets::print_header::source_text(&state.work.data)} rule={state.settings.rule.describe()} />
+            <DataActions outcome={outcome.clone()} scenario={scenario_json}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
@@ -185,7 +162,7 @@ pub fn App() -> Html {
                 }
             }
             if let Some(p) = &state.pending {
-                <ImportPreview pending={p.clone()} data={state.data.clone()} on_action={on_action.clone()} />
+                <ImportPreview pending={p.clone()} data={ByRef(state.work.data.clone())} on_action={on_action.clone()} />
             }
             if let Some(month) = month {
                 <Toolbar
@@ -203,21 +180,19 @@ pub fn App() -> Html {
                 <section id="view-panel" role="tabpanel" tabindex="-1"
                     aria-labelledby={VIEWS.iter().find(|v| v.0 == state.show.view).map_or("view-month", |v| v.2)}>
                 if state.show.view == View::Month {
-                    <MonthView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
-                        regime={state.regime.clone()} month={month} on_action={on_action.clone()} />
+                    <MonthView outcome={outcome.clone()} month={month} on_action={on_action.clone()} />
                 } else if state.show.view == View::Trends {
                     <TrendsView results={results.clone()} />
                 } else if state.show.view == View::Opr {
-                    <OprView results={results.clone()} regime={state.regime.clone()} baseline={state.baseline.clone()}
-                        settings={state.settings} year={state.show.opr_year.clone()} selected={state.show.opr_selected.clone()}
+                    <OprView outcome={outcome.clone()} base={state.base.clone()}
+                        year={state.show.opr_year.clone()} selected={state.show.opr_selected.clone()}
                         on_action={on_action.clone()} />
                 } else if state.show.view == View::Compare {
-                    <CompareView current={state.snapshot()} baseline={state.baseline.clone()} settings={state.settings}
+                    <CompareView current={outcome.clone()} baseline={state.base.clone()}
                         scenarios={state.scenarios.clone()} sides={state.show.compare.clone()} opr_year={state.show.opr_year.clone()}
                         on_action={on_action.clone()} />
                 } else if state.show.view == View::Credits {
-                    <CreditsView results={results.clone()} data={state.data.clone()} scheme={state.scheme.clone()}
-                        baseline={state.baseline.clone()} settings={state.settings} month={month}
+                    <CreditsView outcome={outcome.clone()} base={state.base.clone()} month={month}
                         tab={state.show.credit_tab} source={state.show.credit_source} selected={state.show.credit_selected.clone()}
                         on_action={on_action.clone()} />
                 } else {
@@ -227,7 +202,7 @@ pub fn App() -> Html {
                         <MeasuresTable rows={rows} grouping={state.show.grouping} only_misses={state.show.only_misses}
                             selected={state.show.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
                         if let Some(r) = selected {
-                            <ExplanationPanel explanation={results.explain(&state.data.0, &r)} result={r} rule={state.settings.rule} on_close={close} />
+                            <ExplanationPanel explanation={results.explain(&state.work.data, &r)} result={r} rule={state.settings.rule} on_close={close} />
                         }
                     </div>
                 }

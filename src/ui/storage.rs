@@ -1,9 +1,12 @@
 //! The working data and settings, kept in the browser's local storage as a
 //! scenario file ([`crate::io::scenario`], versioned, migrated on reading).
 
-use super::state::State;
+use super::state::{Action, State};
 use crate::io::{scenario, Scenario};
 use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
 
 const KEY: &str = "dcc-perf/work";
 /// Saved work that could not be read is moved here, never thrown away.
@@ -46,16 +49,16 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
 /// The work as a scenario: data, scheme, OPR years, named scenarios and,
 /// where it differs, the baseline.
 pub fn scenario(state: &State) -> Scenario {
-    let (now, base) = (state.snapshot(), &state.baseline);
-    let baseline = (*base != now).then(|| scenario::Baseline {
-        data: (*base.data.0).clone(),
-        scheme: (*base.scheme.0).clone(),
-        regime: (*base.regime.0).clone(),
+    let (now, base) = (&state.work, &state.baseline);
+    let baseline = (base != now).then(|| scenario::Baseline {
+        data: (*base.data).clone(),
+        scheme: (*base.scheme).clone(),
+        regime: (*base.regime).clone(),
     });
     let named = state.scenarios.iter().map(|s| (**s).clone()).collect();
-    Scenario::new((*now.data.0).clone(), state.settings, state.show.month)
-        .with_scheme((*now.scheme.0).clone(), baseline)
-        .with_regime((*now.regime.0).clone(), named)
+    Scenario::new((*now.data).clone(), state.settings, state.show.month)
+        .with_scheme((*now.scheme).clone(), baseline)
+        .with_regime((*now.regime).clone(), named)
 }
 
 /// Saves the work; the error says why the browser refused (full, disabled).
@@ -64,4 +67,70 @@ pub fn save(state: &State) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(KEY, &json)
         .map_err(|e| format!("{e:?}"))
+}
+
+/// How long after a change the work is saved: long enough that an edit's
+/// frame is not spent writing megabytes, short enough to lose nothing.
+const SAVE_DELAY_MS: u32 = 200;
+
+/// The state waiting to be saved, if any.
+type Unsaved = Rc<RefCell<Option<State>>>;
+
+/// Saves `unsaved`, if anything waits, telling the user if the browser refuses.
+fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
+    let Some(state) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    if let Err(e) = save(&state) {
+        on_action.emit(Action::Notice(Some(format!(
+            "This browser would not save your work ({e}); export it to keep it."
+        ))));
+    }
+}
+
+/// Keeps the work saved: a moment after each change of the work, the
+/// settings, the month or the scenarios, and at once when the page is
+/// hidden or closed (so closing the tab, or a reload, loses nothing).
+#[hook]
+pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Action>) {
+    let unsaved: Unsaved = use_mut_ref(|| None);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let (unsaved, st, cb) = (unsaved.clone(), state.clone(), on_action.clone());
+        use_effect_with(
+            (
+                state.outcome.clone(),
+                state.base.clone(),
+                state.show.month,
+                state.scenarios.clone(),
+            ),
+            move |_| {
+                *unsaved.borrow_mut() = Some((*st).clone());
+                let later = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                    flush(&unsaved, &cb)
+                });
+                // Replacing the timer cancels the one before.
+                *timer.borrow_mut() = Some(later);
+            },
+        );
+    }
+    let cb = on_action.clone();
+    use_effect_with((), move |_| {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let now = Closure::<dyn Fn()>::new(move || flush(&unsaved, &cb));
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            for event in ["pagehide", "visibilitychange", "beforeunload"] {
+                let _ = w.add_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+            }
+        }
+        move || {
+            if let Some(w) = &window {
+                for event in ["pagehide", "visibilitychange", "beforeunload"] {
+                    let _ =
+                        w.remove_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+                }
+            }
+        }
+    });
 }

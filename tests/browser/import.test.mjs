@@ -212,7 +212,9 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await showLevels(s.page);
       await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(await current(s, 'PM2', 'CSPN').innerText(), /41\.50%/);
-      // Saved again in the current version.
+      // Saved again in the current version (a moment after the change: the
+      // save is kept off the frame that shows it).
+      await s.page.waitForFunction(() => /dcc-perf\/scenario\/3/.test(localStorage.getItem('dcc-perf/work') || ''), null, { timeout: STEP_TIMEOUT });
       assert.match(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), /dcc-perf\/scenario\/3/);
 
       await s.page.evaluate(() => localStorage.setItem('dcc-perf/work', '{"schema":"dcc-perf/scenario/1","data":'));

@@ -3,9 +3,10 @@
 //! changed and the results it moves, with signed differences.
 
 use crate::helpers::{d, march};
-use dcc_perf::engine::compare::{compare, Comparison, Inputs, Section};
+use dcc_perf::engine::compare::{compare, Comparison, Section};
 use dcc_perf::engine::opr::Regime;
 use dcc_perf::engine::scheme::CreditScheme;
+use dcc_perf::engine::work::Work;
 use dcc_perf::engine::{ComparisonRule, Dataset, Input, Provider, Settings};
 use dcc_perf::io;
 
@@ -27,18 +28,13 @@ impl Side {
         }
     }
 
-    fn inputs(&self) -> Inputs<'_> {
-        Inputs {
-            data: &self.data,
-            settings: self.settings,
-            scheme: &self.scheme,
-            regime: &self.regime,
-        }
+    fn work(&self) -> Work {
+        Work::new(self.data.clone(), self.scheme.clone(), self.regime.clone())
     }
 }
 
 fn diff(a: &Side, b: &Side) -> Comparison {
-    compare(&a.inputs(), &b.inputs())
+    compare(&a.work(), a.settings, &b.work(), b.settings)
 }
 
 /// Every change as `section | item | left | right | difference`, for

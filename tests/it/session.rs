@@ -14,8 +14,8 @@ fn after(s: &State, action: Action) -> State {
 }
 
 fn level(s: &State, measure: &str, provider: Provider) -> Option<Input> {
-    s.data
-        .0
+    s.work
+        .data
         .current(march(), measure, provider)
         .map(|o| o.input.clone())
 }
@@ -40,9 +40,9 @@ const HEADER: &str = "period,measure,provider,category,value,successes,total,rep
 fn opens_on_the_sample_and_the_month_view() {
     let s = State::new(None, None);
     assert_eq!(s.show.view, View::Month);
-    assert_eq!(*s.data.0, io::sample());
+    assert_eq!(*s.work.data, io::sample());
     assert!(s.past.is_empty() && s.future.is_empty());
-    assert_eq!(s.baseline, s.snapshot());
+    assert_eq!(s.baseline, s.work.clone());
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn an_edit_is_undone_and_redone() {
     let s2 = after(&s1, Action::Undo);
     assert_eq!(level(&s2, "PM2.4", Provider::Dsp), before);
     // Undo brings back the very same data, not a copy.
-    assert!(Rc::ptr_eq(&s2.data.0, &s0.data.0));
+    assert!(Rc::ptr_eq(&s2.work.data, &s0.work.data));
     let s3 = after(&s2, Action::Redo);
     assert_eq!(
         level(&s3, "PM2.4", Provider::Dsp),
@@ -85,7 +85,7 @@ fn an_import_waits_for_accept_then_merges_or_replaces() {
     let s1 = after(&s0, Action::Checked(import(&csv), None));
     assert!(s1.pending.is_some());
     // Nothing changes until it is accepted.
-    assert!(Rc::ptr_eq(&s1.data.0, &s0.data.0));
+    assert!(Rc::ptr_eq(&s1.work.data, &s0.work.data));
     let merged = after(&s1, Action::Accept { replace: false });
     assert!(merged.pending.is_none());
     assert_eq!(
@@ -98,13 +98,13 @@ fn an_import_waits_for_accept_then_merges_or_replaces() {
     );
     let replaced = after(&s1, Action::Accept { replace: true });
     assert_eq!(
-        replaced.data.0.observations.len(),
+        replaced.work.data.observations.len(),
         1,
         "replacing keeps only the import's figures"
     );
     assert_eq!(
-        after(&replaced, Action::Undo).data.0.observations,
-        s0.data.0.observations
+        after(&replaced, Action::Undo).work.data.observations,
+        s0.work.data.observations
     );
     // Cancel drops it.
     assert!(after(&s1, Action::Cancel).pending.is_none());
@@ -127,7 +127,7 @@ fn scenarios_are_saved_opened_and_deleted() {
     assert_eq!(saved.scenarios[0].name, "as published");
     let edited = edit(&saved, "90");
     let opened = after(&edited, Action::OpenScenario("as published".into()));
-    assert_eq!(opened.data.0.observations, s0.data.0.observations);
+    assert_eq!(opened.work.data.observations, s0.work.data.observations);
     assert_eq!(
         level(&after(&opened, Action::Undo), "PM2.4", Provider::Dsp),
         Some(Input::Level { level: d("90") }),
@@ -153,9 +153,9 @@ fn scenarios_are_saved_opened_and_deleted() {
 fn the_baseline_is_set_from_the_work() {
     let s0 = State::new(None, None);
     let s1 = edit(&s0, "97.5");
-    assert_ne!(s1.baseline, s1.snapshot());
+    assert_ne!(s1.baseline, s1.work.clone());
     let s2 = after(&s1, Action::SetBaseline);
-    assert_eq!(s2.baseline, s2.snapshot());
+    assert_eq!(s2.baseline, s2.work.clone());
 }
 
 #[test]
@@ -170,11 +170,11 @@ fn a_claim_added_by_hand_is_undone() {
         line: None,
     };
     let s1 = after(&s0, Action::AddClaim(claim.clone()));
-    assert!(s1.data.0.claims.contains(&claim));
-    assert_eq!(s1.data.0.claims.len(), s0.data.0.claims.len() + 1);
+    assert!(s1.work.data.claims.contains(&claim));
+    assert_eq!(s1.work.data.claims.len(), s0.work.data.claims.len() + 1);
     let s2 = after(&s1, Action::RemoveClaim(claim.clone()));
-    assert!(!s2.data.0.claims.contains(&claim));
-    assert!(after(&s2, Action::Undo).data.0.claims.contains(&claim));
+    assert!(!s2.work.data.claims.contains(&claim));
+    assert!(after(&s2, Action::Undo).work.data.claims.contains(&claim));
 }
 
 #[test]
@@ -191,8 +191,8 @@ fn reset_to_the_sample_is_undone() {
         Action::Accept { replace: true },
     );
     let reset = after(&empty, Action::ResetToSample);
-    assert_eq!(*reset.data.0, io::sample());
-    assert_eq!(after(&reset, Action::Undo).data.0.observations.len(), 1);
+    assert_eq!(*reset.work.data, io::sample());
+    assert_eq!(after(&reset, Action::Undo).work.data.observations.len(), 1);
 }
 
 #[test]
@@ -202,5 +202,55 @@ fn undo_changes_the_work_not_what_is_shown() {
     let s2 = after(&s1, Action::Undo);
     assert_eq!(s2.show.view, View::Credits, "undo leaves the view on show");
     assert_eq!(s2.show, s1.show);
-    assert!(Rc::ptr_eq(&s2.data.0, &s0.data.0));
+    assert!(Rc::ptr_eq(&s2.work.data, &s0.work.data));
+}
+
+/// The outcome the session holds is what evaluating its work gives.
+fn outcome_is_the_works(s: &State) {
+    let fresh = dcc_perf::engine::evaluate(&s.work.data, s.settings);
+    assert_eq!(*s.outcome.results, fresh);
+    let base = dcc_perf::engine::evaluate(&s.baseline.data, s.settings);
+    assert_eq!(*s.base.results, base);
+    assert_eq!(
+        *s.outcome.credits(),
+        dcc_perf::engine::credits::compute(&fresh, &s.work.scheme)
+    );
+}
+
+#[test]
+fn the_outcome_follows_edits_undo_redo_rule_and_baseline() {
+    let s0 = State::new(None, None);
+    outcome_is_the_works(&s0);
+    // The baseline is the work: one outcome, shared.
+    assert!(Rc::ptr_eq(&s0.outcome, &s0.base));
+    let s1 = edit(&s0, "97.5");
+    outcome_is_the_works(&s1);
+    assert_ne!(*s1.outcome.results, *s0.outcome.results);
+    // The baseline stayed: its outcome is the one computed before.
+    assert!(Rc::ptr_eq(&s1.base, &s0.base));
+    let s2 = after(&s1, Action::Undo);
+    outcome_is_the_works(&s2);
+    let s3 = after(&s2, Action::Redo);
+    outcome_is_the_works(&s3);
+    let s4 = after(
+        &s3,
+        Action::SetRule(dcc_perf::engine::ComparisonRule::Rounded(2)),
+    );
+    outcome_is_the_works(&s4);
+    let s5 = after(&s4, Action::SetBaseline);
+    assert!(Rc::ptr_eq(&s5.outcome, &s5.base));
+    let s6 = edit(&s5, "12");
+    outcome_is_the_works(&s6);
+    assert!(Rc::ptr_eq(&s6.base, &s5.outcome));
+    // Not an action on the work: nothing is computed again.
+    let s7 = after(&s6, Action::SetView(View::Trends));
+    assert!(Rc::ptr_eq(&s7.outcome, &s6.outcome) && Rc::ptr_eq(&s7.base, &s6.base));
+    // A saved scenario shares the work; opening it gives its outcome.
+    let s8 = after(&s7, Action::SaveScenario("low".into()));
+    assert!(s8.named("low").unwrap().work.same(&s8.work));
+    let s9 = after(&s8, Action::ResetToSample);
+    outcome_is_the_works(&s9);
+    let s10 = after(&s9, Action::OpenScenario("low".into()));
+    outcome_is_the_works(&s10);
+    assert!(s10.work.same(&s8.work));
 }

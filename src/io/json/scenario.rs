@@ -16,9 +16,11 @@
 
 use crate::engine::opr::Regime;
 use crate::engine::scheme::CreditScheme;
+use crate::engine::work::Work;
 use crate::engine::{Dataset, Month, Settings};
 use crate::io::{check_dataset, json_error, ErrorKind, Format, Import, ImportError};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 pub const SCENARIO_SCHEMA: &str = "dcc-perf/scenario/3";
 const SCENARIO_V1: &str = "dcc-perf/scenario/1";
@@ -34,16 +36,51 @@ pub struct Baseline {
     pub regime: Regime,
 }
 
-/// A named set of figures, scheme, OPR years and settings, kept to compare
-/// side by side with another. (Eq, so `Rc` copies compare by pointer first.)
+/// A named work and settings, kept to compare side by side with another,
+/// or to open again. It shares the work it was saved from (no copy).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "NamedFile", into = "NamedFile")]
 pub struct SavedScenario {
     pub name: String,
-    #[serde(default)]
     pub settings: Settings,
-    pub scheme: CreditScheme,
-    pub regime: Regime,
-    pub data: Dataset,
+    pub work: Work,
+}
+
+/// A named scenario as files hold it: the work's parts beside its name.
+#[derive(Serialize, Deserialize)]
+struct NamedFile {
+    name: String,
+    #[serde(default)]
+    settings: Settings,
+    scheme: Rc<CreditScheme>,
+    regime: Rc<Regime>,
+    data: Rc<Dataset>,
+}
+
+impl From<NamedFile> for SavedScenario {
+    fn from(f: NamedFile) -> SavedScenario {
+        SavedScenario {
+            name: f.name,
+            settings: f.settings,
+            work: Work {
+                data: f.data,
+                scheme: f.scheme,
+                regime: f.regime,
+            },
+        }
+    }
+}
+
+impl From<SavedScenario> for NamedFile {
+    fn from(s: SavedScenario) -> NamedFile {
+        NamedFile {
+            name: s.name,
+            settings: s.settings,
+            scheme: s.work.scheme,
+            regime: s.work.regime,
+            data: s.work.data,
+        }
+    }
 }
 
 /// Data and settings, as saved in the browser or shared as a file.
@@ -186,8 +223,8 @@ pub fn read(file: &str, text: &str) -> Import {
         errors.extend(crate::io::regime::problems(file, regime));
         for sv in saved {
             let named = format!("{file}, scenario \"{}\"", sv.name);
-            errors.extend(check_dataset(&named, &sv.data));
-            errors.extend(crate::io::regime::problems(&named, &sv.regime));
+            errors.extend(check_dataset(&named, &sv.work.data));
+            errors.extend(crate::io::regime::problems(&named, &sv.work.regime));
         }
     }
     let (regime, saved) = match extra {

@@ -2,25 +2,23 @@
 //! scenario) side by side: what differs in their inputs and in what those
 //! inputs give.
 
-use crate::engine::compare::{compare_outcomes, outcome, Inputs, Section};
-use crate::engine::opr::Regime;
-use crate::engine::scheme::CreditScheme;
-use crate::engine::{Dataset, Settings};
+use crate::engine::compare::{compare_outcomes, Section};
+use crate::engine::work::Outcome;
 use crate::io::scenario::SavedScenario;
 use crate::ui::compare_sides::ComparePickers;
 use crate::ui::compare_table::CompareTable;
 use crate::ui::opr_compare_chart::OprCompareChart;
 use crate::ui::scenario_list::ScenarioList;
-use crate::ui::state::{Action, Side, Snapshot};
+use crate::ui::state::{Action, Side};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
-    pub current: Snapshot,
-    pub baseline: Snapshot,
-    /// The current settings (the baseline shares them).
-    pub settings: Settings,
+    /// What the current work gives.
+    pub current: Rc<Outcome>,
+    /// What the baseline gives.
+    pub baseline: Rc<Outcome>,
     pub scenarios: Vec<Rc<SavedScenario>>,
     /// Left and right.
     pub sides: (Side, Side),
@@ -30,52 +28,45 @@ pub struct CompareViewProps {
     pub on_action: Callback<Action>,
 }
 
-/// A side's inputs, compared by identity so the memos below recompute only
-/// when a side's data, scheme, OPR years or settings are replaced.
+/// A side: an outcome the session holds, or a named scenario whose outcome
+/// is worked out here. Compared by identity, so the memos below recompute
+/// only when a side is replaced.
 #[derive(Clone)]
 enum Resolved {
-    Work(Snapshot, Settings),
-    Named(Rc<SavedScenario>),
+    Held(Rc<Outcome>),
+    Named(Rc<SavedScenario>, Rc<Outcome>),
 }
 
 impl PartialEq for Resolved {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Resolved::Work(a, sa), Resolved::Work(b, sb)) => a == b && sa == sb,
-            (Resolved::Named(a), Resolved::Named(b)) => Rc::ptr_eq(a, b),
+            (Resolved::Held(a), Resolved::Held(b)) => Rc::ptr_eq(a, b),
+            (Resolved::Named(a, _), Resolved::Named(b, _)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
 }
 
 impl Resolved {
-    fn parts(&self) -> (&Dataset, Settings, &CreditScheme, &Regime) {
+    /// The side's outcome: a scenario's from the current one, so what it
+    /// shares with the current work is not computed again.
+    fn outcome(&self) -> Rc<Outcome> {
         match self {
-            Resolved::Work(s, settings) => (&s.data.0, *settings, &s.scheme.0, &s.regime.0),
-            Resolved::Named(sc) => (&sc.data, sc.settings, &sc.scheme, &sc.regime),
-        }
-    }
-
-    fn inputs(&self) -> Inputs<'_> {
-        let (data, settings, scheme, regime) = self.parts();
-        Inputs {
-            data,
-            settings,
-            scheme,
-            regime,
+            Resolved::Held(o) => o.clone(),
+            Resolved::Named(sc, current) => Rc::new(current.next(&sc.work, sc.settings)),
         }
     }
 }
 
-/// The side's inputs; a scenario deleted meanwhile falls back to the baseline.
+/// The side; a scenario deleted meanwhile falls back to the baseline.
 fn resolve(side: &Side, p: &CompareViewProps) -> Resolved {
     match side {
-        Side::Current => Resolved::Work(p.current.clone(), p.settings),
+        Side::Current => Resolved::Held(p.current.clone()),
         Side::Named(name) => match p.scenarios.iter().find(|s| &s.name == name) {
-            Some(sc) => Resolved::Named(sc.clone()),
-            None => Resolved::Work(p.baseline.clone(), p.settings),
+            Some(sc) => Resolved::Named(sc.clone(), p.current.clone()),
+            None => Resolved::Held(p.baseline.clone()),
         },
-        Side::Baseline => Resolved::Work(p.baseline.clone(), p.settings),
+        Side::Baseline => Resolved::Held(p.baseline.clone()),
     }
 }
 
@@ -93,12 +84,11 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
     let (left, right) = (resolve(&p.sides.0, p), resolve(&p.sides.1, p));
     // Each side's outcome is kept apart, so choosing another right side does
     // not recompute the left.
-    let lo = use_memo(left.clone(), |s| outcome(&s.inputs()));
-    let ro = use_memo(right.clone(), |s| outcome(&s.inputs()));
-    let comparison = use_memo(
-        (left.clone(), right.clone(), lo.clone(), ro.clone()),
-        |(l, r, lo, ro)| compare_outcomes(&l.inputs(), lo, &r.inputs(), ro),
-    );
+    let lo = use_memo(left.clone(), Resolved::outcome);
+    let ro = use_memo(right.clone(), Resolved::outcome);
+    let comparison = use_memo((lo.clone(), ro.clone()), |(lo, ro)| {
+        compare_outcomes(lo, ro)
+    });
     let filter = use_state(|| None::<Section>);
     let on_filter = {
         let filter = filter.clone();
@@ -125,7 +115,7 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
                 <CompareTable testid="compare-results" title="What differs in the results" left={ln} right={rn}
                     sections={Section::RESULTS.to_vec()} changes={comparison.clone()} results={true} filter={*filter} />
             }
-            <OprCompareChart left={lo.clone()} right={ro.clone()} names={(side_label(&p.sides.0), side_label(&p.sides.1))}
+            <OprCompareChart left={(*lo).clone()} right={(*ro).clone()} names={(side_label(&p.sides.0), side_label(&p.sides.1))}
                 year={p.opr_year.clone()} on_action={p.on_action.clone()} />
         </section>
     }

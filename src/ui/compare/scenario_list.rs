@@ -32,9 +32,10 @@ fn file_name(name: &str) -> String {
 
 /// The scenario alone as a scenario file: its work, no baseline, no others.
 fn export(sc: &SavedScenario) -> Result<String, String> {
-    let mut file = Scenario::new(sc.data.clone(), sc.settings, None)
-        .with_scheme(sc.scheme.clone(), None)
-        .with_regime(sc.regime.clone(), vec![]);
+    let w = &sc.work;
+    let mut file = Scenario::new((*w.data).clone(), sc.settings, None)
+        .with_scheme((*w.scheme).clone(), None)
+        .with_regime((*w.regime).clone(), vec![]);
     file.name = Some(sc.name.clone());
     let name = file_name(&sc.name);
     download(&name, "application/json", &file.to_json()).map(|()| name)
@@ -100,7 +101,7 @@ pub fn ScenarioList(p: &ScenarioListProps) -> Html {
         html! {
             <li data-testid="scenario" data-name={n.clone()}>
                 <span class="scenario-name">{ &n }</span>
-                <span class="scenario-facts">{ format!("{} figures, {} OPR years", sc.data.observations.len(), sc.regime.years.len()) }</span>
+                <span class="scenario-facts">{ format!("{} figures, {} OPR years", sc.work.data.observations.len(), sc.work.regime.years.len()) }</span>
                 <button type="button" data-testid="open-scenario" onclick={act(Action::OpenScenario)}
                     title="Make this scenario the current work (undo brings back the work before)">{ "Open" }</button>
                 <button type="button" data-testid="export-scenario" onclick={on_export}>{ "Export" }</button>

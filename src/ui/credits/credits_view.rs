@@ -1,25 +1,25 @@
 //! The service credits page: the month's credits, the 12-month tables, the
-//! checks of reported figures, and the scheme. Credits are derived here
-//! from the results and the scheme (and the baseline's, for what-ifs).
+//! checks of reported figures, and the scheme. The credits are the
+//! outcome's (and the baseline's, for what-ifs), computed once per change.
 
 use crate::engine::credit_table::{reconcile, Source};
-use crate::engine::credits::{compute, Credits};
-use crate::engine::{evaluate, Month, Results, Settings};
+use crate::engine::credits::Credits;
+use crate::engine::work::Outcome;
+use crate::engine::Month;
 use crate::ui::credit_checks::CreditChecks;
 use crate::ui::credits_month::CreditsMonth;
 use crate::ui::credits_year::CreditsYear;
 use crate::ui::scheme_editor::SchemeEditor;
-use crate::ui::state::{Action, CreditTab, DataRef, LineKey, SchemeRef, Snapshot};
+use crate::ui::state::{Action, ByRef, CreditTab, LineKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CreditsViewProps {
-    pub results: Rc<Results>,
-    pub data: DataRef,
-    pub scheme: SchemeRef,
-    pub baseline: Snapshot,
-    pub settings: Settings,
+    /// What the work gives.
+    pub outcome: Rc<Outcome>,
+    /// What the baseline gives.
+    pub base: Rc<Outcome>,
     pub month: Month,
     pub tab: CreditTab,
     pub source: Source,
@@ -29,22 +29,14 @@ pub struct CreditsViewProps {
 
 #[component]
 pub fn CreditsView(p: &CreditsViewProps) -> Html {
-    let credits = use_memo((p.results.clone(), p.scheme.clone()), |(r, s)| {
-        compute(r, &s.0)
-    });
-    // The baseline's results change only with the baseline (or settings),
-    // not with each edit of the data on show.
-    let base_results = use_memo((p.baseline.data.clone(), p.settings), |(data, settings)| {
-        evaluate(&data.0, *settings)
-    });
-    let base = use_memo((base_results, p.baseline.scheme.clone()), |(r, s)| {
-        compute(r, &s.0)
-    });
-    let checks = use_memo((credits.clone(), p.data.clone()), |(c, d)| {
-        reconcile(c, &d.0)
-    });
+    let (credits, base) = (p.outcome.credits(), p.base.credits());
+    let checks = use_memo(p.outcome.clone(), |o| reconcile(&o.credits(), &o.work.data));
     let differences = checks.iter().filter(|c| !c.agrees).count();
-    let is_baseline = p.baseline.data == p.data && p.baseline.scheme == p.scheme;
+    let (work, baseline) = (&p.outcome.work, &p.base.work);
+    let is_baseline =
+        Rc::ptr_eq(&work.data, &baseline.data) && Rc::ptr_eq(&work.scheme, &baseline.scheme);
+    let scheme = ByRef(work.scheme.clone());
+    let data = ByRef(work.data.clone());
     let tab = |t: CreditTab, label: String, id: &'static str| {
         let cb = p.on_action.clone();
         html! {
@@ -76,15 +68,15 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
             { match p.tab {
                 CreditTab::Month => html! {
                     <CreditsMonth credits={credits.clone()} base={base.clone()} month={p.month}
-                        selected={p.selected.clone()} scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
+                        selected={p.selected.clone()} scheme={scheme.clone()} on_action={p.on_action.clone()} />
                 },
                 CreditTab::Year => html! {
-                    <CreditsYear credits={credits.clone()} base={base.clone()} data={p.data.clone()} month={p.month}
+                    <CreditsYear credits={credits.clone()} base={base.clone()} data={data} month={p.month}
                         source={p.source} on_action={p.on_action.clone()} />
                 },
                 CreditTab::Checks => html! { <CreditChecks checks={checks.clone()} /> },
                 CreditTab::Scheme => html! {
-                    <SchemeEditor scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
+                    <SchemeEditor {scheme} on_action={p.on_action.clone()} />
                 },
             } }
         </section>

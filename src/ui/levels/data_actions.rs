@@ -2,22 +2,20 @@
 //! (which asks first).
 
 use crate::engine::format::thousands;
-use crate::engine::{Dataset, Results};
+use crate::engine::work::Outcome;
 use crate::io::share;
 use crate::io::{results_json, write, CreditsExport};
 use crate::ui::download::download;
-use crate::ui::state::{Action, RegimeRef, SchemeRef};
+use crate::ui::state::Action;
 use crate::ui::widgets::copy_table::write_clipboard;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataActionsProps {
-    pub data: Rc<Dataset>,
-    pub scheme: SchemeRef,
-    pub results: Rc<Results>,
-    /// The OPR years, for the margin in the results export.
-    pub regime: RegimeRef,
+    /// What the work gives: its figures, results, credits and margins
+    /// are what the exports write.
+    pub outcome: Rc<Outcome>,
     /// The whole work as a scenario file (data, scheme, OPR years, baseline,
     /// named scenarios), built when asked.
     pub scenario: Callback<(), String>,
@@ -44,23 +42,21 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
             cb.emit(Action::Notice(Some(notice)));
         })
     };
-    let data = p.data.clone();
+    let data = p.outcome.work.data.clone();
     let csv = export(
         "dcc-perf-data.csv",
         "text/csv",
         Rc::new(move || write::dataset_csv(&data)),
     );
-    let (results, scheme, data) = (p.results.clone(), p.scheme.clone(), p.data.clone());
-    let regime = p.regime.clone();
+    let o = p.outcome.clone();
     let json = export(
         "dcc-perf-results.json",
         "application/json",
         Rc::new(move || {
-            let credits = crate::engine::credits::compute(&results, &scheme.0);
-            let checks = crate::engine::credit_table::reconcile(&credits, &data);
-            let section = CreditsExport::new(&scheme.0, &credits, &checks, None);
-            let opr = crate::engine::margin::compute_all(&regime.0, &results);
-            results_json(&results, &data, Some(section), &opr, true)
+            let credits = o.credits();
+            let checks = crate::engine::credit_table::reconcile(&credits, &o.work.data);
+            let section = CreditsExport::new(&o.work.scheme, &credits, &checks, None);
+            results_json(&o.results, &o.work.data, Some(section), &o.margins(), true)
         }),
     );
     let make = p.scenario.clone();
@@ -69,7 +65,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         "application/json",
         Rc::new(move || make.emit(())),
     );
-    let data = p.data.clone();
+    let data = p.outcome.work.data.clone();
     let credits = export(
         "dcc-perf-reported-credits.csv",
         "text/csv",
@@ -85,13 +81,10 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
     // A link holds the work as it was made: closed when the work changes.
     {
         let (link, copied) = (link.clone(), copied.clone());
-        use_effect_with(
-            (p.data.clone(), p.scheme.clone(), p.regime.clone()),
-            move |_| {
-                link.set(None);
-                copied.set(String::new());
-            },
-        );
+        use_effect_with(p.outcome.clone(), move |_| {
+            link.set(None);
+            copied.set(String::new());
+        });
     }
     let make_link = {
         let (link, copied, make) = (link.clone(), copied.clone(), p.scenario.clone());

@@ -7,37 +7,28 @@ use super::misses::{Misses, Recoveries};
 use super::money::MoneyBox;
 use super::scorecard::Scorecard;
 use crate::engine::review::{review, Computed, MonthReview};
-use crate::engine::{credits, margin, Month, Results};
-use crate::ui::state::{Action, ByRef, DataRef, RegimeRef, SchemeRef};
+use crate::engine::work::Outcome;
+use crate::engine::Month;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MonthViewProps {
-    pub results: Rc<Results>,
-    pub data: DataRef,
-    pub scheme: SchemeRef,
-    pub regime: RegimeRef,
+    /// What the work gives: results, credits, margins.
+    pub outcome: Rc<Outcome>,
     pub month: Month,
     pub on_action: Callback<Action>,
 }
 
-fn build(
-    results: &Results,
-    data: &DataRef,
-    scheme: &SchemeRef,
-    regime: &RegimeRef,
-    month: Month,
-) -> MonthReview {
-    let credits = credits::compute(results, &scheme.0);
-    let margins = margin::compute_all(&regime.0, results);
+fn build(o: &Outcome, month: Month) -> MonthReview {
     review(
         &Computed {
-            data: &data.0,
-            results,
-            credits: &credits,
-            margins: &margins,
-            regime: &regime.0,
+            data: &o.work.data,
+            results: &o.results,
+            credits: &o.credits(),
+            margins: &o.margins(),
+            regime: &o.work.regime,
         },
         month,
     )
@@ -75,17 +66,9 @@ fn use_claims_open_in_print() {
 #[component]
 pub fn MonthView(p: &MonthViewProps) -> Html {
     use_claims_open_in_print();
-    let r = use_memo(
-        (
-            ByRef(p.results.clone()),
-            p.data.clone(),
-            p.scheme.clone(),
-            p.regime.clone(),
-            p.month,
-        ),
-        |(res, data, scheme, regime, month)| build(&res.0, data, scheme, regime, *month),
-    );
+    let r = use_memo((p.outcome.clone(), p.month), |(o, month)| build(o, *month));
     let measures: Vec<(crate::engine::Provider, String)> = p
+        .outcome
         .results
         .for_month(p.month)
         .iter()

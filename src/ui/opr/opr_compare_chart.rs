@@ -4,7 +4,7 @@
 //! year one side lacks has nothing to set beside it.
 
 use crate::chart::opr::side_by_side_at;
-use crate::engine::compare::Outcome;
+use crate::engine::work::Outcome;
 use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::select::{select_value, use_shown_value};
 use crate::ui::state::Action;
@@ -24,11 +24,10 @@ pub struct OprCompareChartProps {
 
 #[component]
 pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
-    let common: Vec<String> = p
-        .left
-        .margins
+    let (lm, rm) = (p.left.margins(), p.right.margins());
+    let common: Vec<String> = lm
         .iter()
-        .filter(|l| p.right.margins.iter().any(|r| r.year == l.year))
+        .filter(|l| rm.iter().any(|r| r.year == l.year))
         .map(|l| l.year.clone())
         .collect();
     // The year on show if both sides have it, else the latest they share.
@@ -48,8 +47,9 @@ pub fn OprCompareChart(p: &OprCompareChartProps) -> Html {
         ),
         |(lo, ro, (ln, rn), year, w)| {
             let y = year.as_ref()?;
-            let l = lo.margins.iter().find(|m| &m.year == y)?;
-            let r = ro.margins.iter().find(|m| &m.year == y)?;
+            let (lm, rm) = (lo.margins(), ro.margins());
+            let l = lm.iter().find(|m| &m.year == y)?;
+            let r = rm.iter().find(|m| &m.year == y)?;
             Some(Rc::new(side_by_side_at((ln, l), (rn, r), *w)))
         },
     );

@@ -5,7 +5,7 @@
 
 use crate::engine::margin::{compute, YearMargin};
 use crate::engine::opr::{Regime, RegimeYear};
-use crate::engine::{evaluate, Results, Settings};
+use crate::engine::work::Outcome;
 use crate::ui::opr_chart::OprChart;
 use crate::ui::opr_checks::OprChecks;
 use crate::ui::opr_needed::OprNeeded;
@@ -13,18 +13,17 @@ use crate::ui::opr_settings::OprSettings;
 use crate::ui::opr_table::OprTable;
 use crate::ui::opr_year_header::OprYearHeader;
 use crate::ui::opr_years::OprYears;
-use crate::ui::state::{Action, RegimeRef, Snapshot};
+use crate::ui::state::{Action, ByRef, RegimeRef};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OprViewProps {
-    /// The loaded figures' results: monthly levels for metrics with series.
-    pub results: Rc<Results>,
-    pub regime: RegimeRef,
-    /// What-ifs show their difference from it.
-    pub baseline: Snapshot,
-    pub settings: Settings,
+    /// What the work gives: monthly levels for metrics with series, and
+    /// each year's margin.
+    pub outcome: Rc<Outcome>,
+    /// What the baseline gives: what-ifs show their difference from it.
+    pub base: Rc<Outcome>,
     /// The year on show, by name.
     pub year: String,
     /// The part whose working is open: (measure code, part index).
@@ -56,34 +55,36 @@ pub fn change_year(
     }
 }
 
+/// A year's margin from an outcome's results: that year alone, so a
+/// what-if typed into one year does not compute the others.
+fn year_margin(o: &Outcome, year: &str) -> Option<YearMargin> {
+    o.work
+        .regime
+        .year(year)
+        .map(|ry| compute(ry, Some(&o.results)))
+}
+
 /// Shared by the page's parts: the year's margin, computed once per change.
 pub type MarginRc = Rc<Option<YearMargin>>;
 
 #[component]
 pub fn OprView(p: &OprViewProps) -> Html {
-    let year = shown_year(&p.regime.0, &p.year).unwrap_or_default();
-    let margin: MarginRc = use_memo(
-        (p.results.clone(), p.regime.clone(), year.clone()),
-        |(r, regime, y)| regime.0.year(y).map(|ry| compute(ry, Some(r))),
-    );
-    // The baseline's results change only with the baseline (or settings),
-    // not with each what-if on show.
-    let base_results = use_memo((p.baseline.data.clone(), p.settings), |(data, settings)| {
-        evaluate(&data.0, *settings)
+    let regime: RegimeRef = ByRef(p.outcome.work.regime.clone());
+    let year = shown_year(&regime.0, &p.year).unwrap_or_default();
+    // The year's margin, and the baseline's: from each outcome's results.
+    let margin: MarginRc = use_memo((p.outcome.clone(), year.clone()), |(o, y)| {
+        year_margin(o, y)
     });
-    let base: MarginRc = use_memo(
-        (base_results, p.baseline.regime.clone(), year.clone()),
-        |(r, regime, y)| regime.0.year(y).map(|ry| compute(ry, Some(r))),
-    );
+    let base: MarginRc = use_memo((p.base.clone(), year.clone()), |(o, y)| year_margin(o, y));
     if margin.is_none() {
         return html! {
             <section class="opr" data-testid="opr-view" aria-label="OPR margin">
                 <p data-testid="opr-empty">{ "There are no OPR years. Load an OPR years file below." }</p>
-                <OprYears regime={p.regime.clone()} year={year} on_action={p.on_action.clone()} />
+                <OprYears regime={regime.clone()} year={year} on_action={p.on_action.clone()} />
             </section>
         };
     }
-    let is_baseline = p.baseline.regime == p.regime;
+    let is_baseline = Rc::ptr_eq(&p.outcome.work.regime, &p.base.work.regime);
     let set_baseline = {
         let cb = p.on_action.clone();
         Callback::from(move |_| cb.emit(Action::SetBaseline))
@@ -98,14 +99,14 @@ pub fn OprView(p: &OprViewProps) -> Html {
                     <button type="button" data-testid="opr-set-baseline" onclick={set_baseline}>{ "Make the current work the baseline" }</button>
                 }
             </p>
-            <OprYearHeader regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} on_action={p.on_action.clone()} />
+            <OprYearHeader regime={regime.clone()} year={year.clone()} margin={margin.clone()} on_action={p.on_action.clone()} />
             <OprChart margin={margin.clone()} />
-            <OprTable regime={p.regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
+            <OprTable regime={regime.clone()} year={year.clone()} margin={margin.clone()} base={base.clone()}
                 selected={p.selected.clone()} on_action={p.on_action.clone()} />
             <OprNeeded margin={margin.clone()} />
             <OprChecks margin={margin.clone()} />
-            <OprSettings regime={p.regime.clone()} year={year.clone()} on_action={p.on_action.clone()} />
-            <OprYears regime={p.regime.clone()} {year} on_action={p.on_action.clone()} />
+            <OprSettings regime={regime.clone()} year={year.clone()} on_action={p.on_action.clone()} />
+            <OprYears regime={regime.clone()} {year} on_action={p.on_action.clone()} />
         </section>
     }
 }

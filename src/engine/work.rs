@@ -1,0 +1,126 @@
+//! The work and what it gives: one [`Work`] (the figures, the credit
+//! scheme, the OPR years) and one [`Outcome`] (levels and CPMs, credits,
+//! each OPR year's margin), computed once per change of the work and
+//! shared by every view, the baseline, scenarios, undo and the comparison.
+
+use super::credits::{self, Credits};
+use super::margin::{self, YearMargin};
+use super::observation::Dataset;
+use super::opr::Regime;
+use super::results::{evaluate, Results, Settings};
+use super::scheme::CreditScheme;
+use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+/// Everything the results are computed from, but the settings. Its parts
+/// are shared: undo, the baseline and a scenario hold the same figures,
+/// not copies, and compare equal by pointer before comparing contents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
+    pub data: Rc<Dataset>,
+    pub scheme: Rc<CreditScheme>,
+    pub regime: Rc<Regime>,
+}
+
+impl Work {
+    pub fn new(data: Dataset, scheme: CreditScheme, regime: Regime) -> Work {
+        Work {
+            data: Rc::new(data),
+            scheme: Rc::new(scheme),
+            regime: Rc::new(regime),
+        }
+    }
+
+    /// The same work (its parts the very same), without comparing contents:
+    /// what a view asks before computing again.
+    pub fn same(&self, other: &Work) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.scheme, &other.scheme)
+            && Rc::ptr_eq(&self.regime, &other.regime)
+    }
+
+    /// This work with other figures.
+    pub fn with_data(&self, data: Dataset) -> Work {
+        Work {
+            data: Rc::new(data),
+            ..self.clone()
+        }
+    }
+}
+
+/// What a work gives under the settings. The levels are computed at once;
+/// credits and margins the first time a view asks for them, then kept.
+#[derive(Debug)]
+pub struct Outcome {
+    pub work: Work,
+    pub settings: Settings,
+    pub results: Rc<Results>,
+    credits: OnceCell<Rc<Credits>>,
+    margins: OnceCell<Rc<Vec<YearMargin>>>,
+}
+
+impl Outcome {
+    /// Everything computed afresh.
+    pub fn of(work: &Work, settings: Settings) -> Outcome {
+        Outcome::with(work, settings, Rc::new(evaluate(&work.data, settings)))
+    }
+
+    fn with(work: &Work, settings: Settings, results: Rc<Results>) -> Outcome {
+        Outcome {
+            work: work.clone(),
+            settings,
+            results,
+            credits: OnceCell::new(),
+            margins: OnceCell::new(),
+        }
+    }
+
+    /// What `work` gives, reusing what this outcome holds: an unchanged
+    /// part is shared, and changed figures are worked out only where the
+    /// change reaches ([`Results::after`]).
+    pub fn next(&self, work: &Work, settings: Settings) -> Outcome {
+        let same_data = Rc::ptr_eq(&self.work.data, &work.data);
+        let results = match (same_data, settings == self.settings) {
+            (true, true) => self.results.clone(),
+            (false, true) => Rc::new(self.results.after(&self.work.data, &work.data)),
+            _ => Rc::new(evaluate(&work.data, settings)),
+        };
+        let out = Outcome::with(work, settings, results);
+        if Rc::ptr_eq(&out.results, &self.results) {
+            if Rc::ptr_eq(&work.scheme, &self.work.scheme) {
+                if let Some(c) = self.credits.get() {
+                    let _ = out.credits.set(c.clone());
+                }
+            }
+            if Rc::ptr_eq(&work.regime, &self.work.regime) {
+                if let Some(m) = self.margins.get() {
+                    let _ = out.margins.set(m.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Each period's service credits under the work's scheme.
+    pub fn credits(&self) -> Rc<Credits> {
+        self.credits
+            .get_or_init(|| Rc::new(credits::compute(&self.results, &self.work.scheme)))
+            .clone()
+    }
+
+    /// Each OPR year's margin kept and lost.
+    pub fn margins(&self) -> Rc<Vec<YearMargin>> {
+        self.margins
+            .get_or_init(|| Rc::new(margin::compute_all(&self.work.regime, &self.results)))
+            .clone()
+    }
+}
+
+/// Two outcomes are equal when they come from the same work under the same
+/// settings (what is computed from it is then the same).
+impl PartialEq for Outcome {
+    fn eq(&self, other: &Self) -> bool {
+        self.work.same(&other.work) && self.settings == other.settings
+    }
+}
