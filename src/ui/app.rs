@@ -93,9 +93,12 @@ pub fn App() -> Html {
     // The session holds what the work gives, computed once per change.
     let outcome = state.outcome.clone();
     let results = outcome.results.clone();
-    let on_action: Callback<Action> = dispatcher(&state, |a| a);
+    // One callback for the life of the page (the dispatcher never changes),
+    // so a part whose other props are unchanged is not drawn again.
+    let on_action: Callback<Action> = use_callback(state.dispatcher(), |a, d| d.dispatch(a));
     super::storage::use_saved_work(&state, &on_action);
-    let months = results.months();
+    // Derived once per change of the results, not on every render.
+    let months = use_memo(ByRef(results.clone()), |r| r.0.months());
     let month = state.show.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
     let rows = use_memo(
@@ -166,7 +169,7 @@ pub fn App() -> Html {
             }
             if let Some(month) = month {
                 <Toolbar
-                    months={months.clone()}
+                    months={(*months).clone()}
                     month={month}
                     rule={state.settings.rule}
                     grouping={state.show.grouping}

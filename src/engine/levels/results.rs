@@ -111,6 +111,9 @@ pub struct Results {
     /// Where each key's row is in `rows`.
     #[serde(skip)]
     index: HashMap<Key, usize>,
+    /// Months with a monthly result, newest first (see [`Results::months`]).
+    #[serde(skip)]
+    months: Vec<Month>,
 }
 
 pub(super) type Key = (Month, &'static str, Provider);
@@ -129,11 +132,19 @@ impl Results {
                 ))
             })
             .collect();
+        let mut months: Vec<Month> = rows
+            .iter()
+            .filter(|r| r.cadence == Cadence::Monthly)
+            .map(|r| r.period)
+            .collect();
+        months.sort_by(|a, b| b.cmp(a));
+        months.dedup();
         Results {
             settings,
             rows,
             warnings,
             index,
+            months,
         }
     }
 
@@ -168,17 +179,10 @@ impl Results {
         self.index.get(key).copied()
     }
 
-    /// Months that have any monthly result, newest first.
+    /// Months that have any monthly result, newest first. (Kept from when
+    /// the rows were set: an edit in place adds or removes no period.)
     pub fn months(&self) -> Vec<Month> {
-        let mut m: Vec<Month> = self
-            .rows
-            .iter()
-            .filter(|r| r.cadence == Cadence::Monthly)
-            .map(|r| r.period)
-            .collect();
-        m.sort_by(|a, b| b.cmp(a));
-        m.dedup();
-        m
+        self.months.clone()
     }
 }
 

@@ -16,12 +16,14 @@ pub struct ImportPanelProps {
 
 #[component]
 pub fn ImportPanel(p: &ImportPanelProps) -> Html {
-    let text = use_state(String::new);
+    // Not bound to a value: a pasted five years of figures is a quarter of a
+    // megabyte, which the page would otherwise copy and compare each render.
+    let area = use_node_ref();
     let dragging = use_state(|| false);
     // Kept here, not in the app's state, so progress redraws only this panel.
     let progress = use_state(|| None::<Progress>);
     let check = {
-        let (text, out) = (text.clone(), p.on_action.clone());
+        let out = p.on_action.clone();
         move |t: &str| {
             let started = now();
             let (import, choices) = read_remembering("pasted text", t.as_bytes());
@@ -35,26 +37,26 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 bytes: t.as_bytes().to_vec(),
             });
             out.emit(Action::CheckedText(import, timing, Some(source), choices));
-            text.set(t.to_string());
         }
     };
     let oninput = {
-        let (text, check) = (text.clone(), check.clone());
+        let check = check.clone();
         Callback::from(move |e: InputEvent| {
-            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
-                return;
-            };
             // A paste is checked at once; typing waits for the button.
             if e.input_type() == "insertFromPaste" {
-                check(&area.value());
-            } else {
-                text.set(area.value());
+                if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                    check(&area.value());
+                }
             }
         })
     };
     let onclick = {
-        let text = text.clone();
-        Callback::from(move |_: MouseEvent| check(&text))
+        let area = area.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                check(&a.value());
+            }
+        })
     };
     let onchange = {
         let (out, progress) = (p.on_action.clone(), progress.setter());
@@ -101,7 +103,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 { "Paste cells copied from Excel, LibreOffice or Google Sheets, CSV text, or the whole Performance Measurement Report (open the PDF, select all, copy); or choose or drop a CSV, TSV, text or JSON file, or an .xlsx or .ods workbook. Long and wide tables, your own layouts (the preview asks what it cannot tell), incident lists and the report's text are recognised. Nothing changes until you accept the preview." }
             </p>
             <textarea data-testid="paste-box" rows="5" placeholder={"measure\tprovider\tFeb-21\tMar-21\nPM2\tCSP North\t35.88%\t23.74%"}
-                aria-label="Paste figures" value={(*text).clone()} {oninput} spellcheck="false" />
+                aria-label="Paste figures" ref={area} {oninput} spellcheck="false" />
             <div class="import-actions">
                 <button type="button" data-testid="check-paste" {onclick}>{ "Check pasted figures" }</button>
                 <label class="file-button">

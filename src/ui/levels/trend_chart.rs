@@ -27,16 +27,15 @@ pub fn TrendChart(p: &TrendChartProps) -> Html {
     );
     // Every measure and provider with a number in some month, in report order.
     let options = use_memo(p.results.clone(), |r| {
-        let mut seen: Vec<(String, Provider, String)> = Vec::new();
+        // One look-up a row (five years are 6,400 rows), not a scan of the list.
+        let mut seen = std::collections::HashSet::new();
+        let mut list: Vec<(String, Provider, String)> = Vec::new();
         for row in r.rows.iter().filter(|x| x.level.number().is_some()) {
-            if !seen
-                .iter()
-                .any(|(m, pr, _)| *m == row.measure && *pr == row.provider)
-            {
-                seen.push((row.measure.clone(), row.provider, row.name.clone()));
+            if seen.insert((row.measure.as_str(), row.provider)) {
+                list.push((row.measure.clone(), row.provider, row.name.clone()));
             }
         }
-        seen
+        list
     });
     let chosen = options
         .iter()
