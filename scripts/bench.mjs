@@ -303,17 +303,18 @@ try {
       await f.page.waitForSelector('[data-testid="chart-trend"] img');
       return pick;
     };
-    // Waits, inside the page, until every given <img>'s src has changed.
+    // Waits, inside the page, until every given <img>'s src (or painted
+    // canvas's count of paintings) has changed.
     const untilChanged = (sels) => new Promise((resolve) => {
-      const imgs = sels.map((q) => document.querySelector(q));
-      const before = imgs.map((i) => i?.getAttribute('src'));
+      const mark = (q) => { const e = document.querySelector(q); return e?.getAttribute('src') ?? e?.getAttribute('data-painted'); };
+      const before = sels.map(mark);
       const t = performance.now();
       const done = () => {
-        const now = sels.map((q) => document.querySelector(q)?.getAttribute('src'));
+        const now = sels.map(mark);
         if (now.every((v, i) => v !== before[i])) { obs.disconnect(); resolve(performance.now() - t); }
       };
       const obs = new MutationObserver(done);
-      obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'data-painted'] });
       window.__benchGo();
     });
     const editTimes = async () => {
@@ -370,12 +371,22 @@ try {
       }, i % 2 ? pick : other);
       switches.push(await f.page.evaluate(untilChanged, ['[data-testid="chart-trend"] img']));
     }
+    // The CPM trends tab: from the click until both charts are on screen
+    // (the overview's image decoded, the grid's image decoded or its canvas
+    // painted), checked each frame inside the page; and as the driver sees it.
     const t2 = Date.now();
-    await f.page.click('[data-testid="view-trends"]');
-    await f.page.waitForFunction(() => ['cpm-overview', 'status-grid'].every((id) => {
-      const img = document.querySelector(`[data-testid="chart-${id}"] img`);
-      return img && img.complete && img.naturalWidth > 0;
-    }), null, { timeout: TIMEOUT });
+    const tTabPage = await f.page.evaluate(() => new Promise((resolve) => {
+      const shown = (id) => {
+        const root = document.querySelector(`[data-testid="chart-${id}"]`);
+        const img = root?.querySelector('img');
+        const canvas = root?.querySelector('canvas');
+        return (img && img.complete && img.naturalWidth > 0) || (canvas && canvas.getAttribute('data-painted') !== '0');
+      };
+      const t = performance.now();
+      const check = () => (['cpm-overview', 'status-grid'].every(shown) ? resolve(performance.now() - t) : requestAnimationFrame(check));
+      document.querySelector('[data-testid="view-trends"]').click();
+      requestAnimationFrame(check);
+    }));
     const tTab = Date.now() - t2;
     const sizes = await f.page.evaluate(() => ['cpm-overview', 'status-grid'].map((id) => {
       const src = document.querySelector(`[data-testid="chart-${id}"] img`)?.getAttribute('src') ?? '';
@@ -385,6 +396,7 @@ try {
         svg: new TextEncoder().encode(svg).length,
         url: src.length,
         spots: document.querySelectorAll(`[data-testid="chart-${id}"] [data-testid="hotspot"]`).length,
+        canvas: !!document.querySelector(`[data-testid="chart-${id}"] canvas`),
       };
     }));
     const redraws = [];
@@ -395,7 +407,7 @@ try {
       }, button);
       redraws.push(await f.page.evaluate(untilChanged, [
         '[data-testid="chart-cpm-overview"] img',
-        '[data-testid="chart-status-grid"] img',
+        '[data-testid="chart-status-grid"] img, [data-testid="chart-status-grid"] canvas',
       ]));
     }
     await f.close();
@@ -405,9 +417,9 @@ try {
     console.log(`five years: edit in place (DSP PM2.4, Enter -> trend chart redrawn): median ${median(fiveEdits).toFixed(1)} ms (runs: ${fiveEdits.map((x) => x.toFixed(1)).join(', ')} ms)`);
     console.log(`five years against one month, the same edit in the same run: ratio ${(median(fiveEdits) / median(oneEdits)).toFixed(2)} (aim: at most 1.5; and five years under 16 ms)`);
     console.log(`five years: trend chart alone (measure switched -> 60-month chart redrawn from computed results): median ${median(switches).toFixed(1)} ms (runs: ${switches.map((x) => x.toFixed(1)).join(', ')} ms)`);
-    console.log(`five years: CPM trends tab opened -> both charts drawn and loaded: ${tTab} ms (as seen from the test driver)`);
-    for (const z of sizes) console.log(`five years: ${z.id} SVG ${fmtBytes(z.svg)}, data URL ${fmtBytes(z.url)}, ${z.spots.toLocaleString('en-GB')} hotspots`);
-    console.log(`five years: undo/redo on CPM trends (click -> CPM overview and status grid redrawn): median ${median(redraws).toFixed(1)} ms (runs: ${redraws.map((x) => x.toFixed(1)).join(', ')} ms)`);
+    console.log(`five years: CPM trends tab opened -> both charts on screen: ${tTabPage.toFixed(0)} ms in the page, checked each frame (aim: under 200 ms); ${tTab} ms as seen from the test driver`);
+    for (const z of sizes) console.log(`five years: ${z.id} ${z.canvas ? 'painted on a canvas (its SVG built only when downloaded):' : ''} SVG in the page ${fmtBytes(z.svg)}, data URL ${fmtBytes(z.url)}, ${z.spots.toLocaleString('en-GB')} hotspots`);
+    console.log(`five years: undo/redo on CPM trends (click -> CPM overview and status grid redrawn): median ${median(redraws).toFixed(1)} ms (aim: under 50 ms; runs: ${redraws.map((x) => x.toFixed(1)).join(', ')} ms)`);
   }
   // A 5,000-row workbook dropped on the import box (the sheet worker started,
   // fetched from the cache after the first drop, the bytes read, the sheets

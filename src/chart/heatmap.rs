@@ -63,37 +63,111 @@ fn ink(m: Mark) -> RGBColor {
 }
 
 fn lines<'a>(results: &'a Results, months: &[Month], only_misses: bool) -> Vec<Line<'a>> {
-    let mut out: Vec<(String, Provider, Line)> = Vec::new();
+    let col: std::collections::HashMap<Month, usize> =
+        months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+    let mut at: std::collections::HashMap<(&str, Provider), usize> = Default::default();
+    let mut out: Vec<Line> = Vec::new();
     // Results are in report order (CPMs first), so first sight keeps that order.
     for r in results.rows.iter() {
-        let Some(i) = months.iter().position(|m| *m == r.period) else {
+        let Some(&i) = col.get(&r.period) else {
             continue;
         };
-        let pos = out
-            .iter()
-            .position(|(m, p, _)| *m == r.measure && *p == r.provider);
-        let at = match pos {
-            Some(at) => at,
-            None => {
-                out.push((
-                    r.measure.clone(),
-                    r.provider,
-                    Line {
-                        label: row_label(r),
-                        cells: vec![None; months.len()],
-                    },
-                ));
+        let row = *at
+            .entry((r.measure.as_str(), r.provider))
+            .or_insert_with(|| {
+                out.push(Line {
+                    label: row_label(r),
+                    cells: vec![None; months.len()],
+                });
                 out.len() - 1
-            }
-        };
-        if let Some(cell) = out.get_mut(at).and_then(|l| l.2.cells.get_mut(i)) {
-            *cell = Some(r);
+            });
+        if let Some(cell) = out.get_mut(row).and_then(|l| l.cells.get_mut(i)) {
+            *cell = Some(&**r);
         }
     }
     out.into_iter()
-        .map(|(_, _, l)| l)
         .filter(|l| !only_misses || l.cells.iter().flatten().any(|r| r.status.is_miss()))
         .collect()
+}
+
+/// The grid laid out, without drawing it: what the page paints on a canvas
+/// when the grid is too big to ship as an SVG with a point per cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub title: String,
+    pub width: i32,
+    pub height: i32,
+    /// A cell's width; rows are [`ROW_H`] high, from [`TOP`], after [`LABEL_W`].
+    pub cell: i32,
+    pub months: Vec<Month>,
+    /// Each row's label ("CSPN PM2") and its cells by month: the status
+    /// mark and what the cell says in full, or `None` where not loaded.
+    pub rows: Vec<(String, Vec<Option<(Mark, String)>>)>,
+    pub description: String,
+    pub table: DataTable,
+}
+
+/// Rows start this far down (legend and month labels above).
+pub const TOP_Y: i32 = TOP;
+/// Row height.
+pub const ROW_HEIGHT: i32 = ROW_H;
+/// Row labels take this much on the left.
+pub const LABEL_WIDTH: i32 = LABEL_W;
+
+/// The status grid laid out for a space `width` units wide (the same sizes
+/// [`status_grid_for`] draws).
+pub fn layout(results: &Results, only_misses: bool) -> Layout {
+    let mut months = results.months();
+    months.reverse();
+    let grid = lines(results, &months, only_misses);
+    let title = if only_misses {
+        "Status by month: measures below target in some month"
+    } else {
+        "Status by month: every measure"
+    }
+    .to_string();
+    if grid.is_empty() || months.is_empty() {
+        return Layout {
+            title,
+            description: "No results are loaded for these measures: there is nothing to draw."
+                .into(),
+            ..Layout::default()
+        };
+    }
+    let n = months.len() as i32;
+    let cell = ((MIN_W - LABEL_W - 16) / n).clamp(MIN_CELL, MAX_CELL);
+    Layout {
+        width: (LABEL_W + cell * n + 16).max(MIN_W),
+        height: TOP + ROW_H * grid.len() as i32 + 12,
+        cell,
+        description: describe(&grid, &months),
+        table: table(&grid, &months),
+        rows: grid
+            .iter()
+            .map(|l| {
+                let cells = l
+                    .cells
+                    .iter()
+                    .map(|c| c.map(|r| (Mark::of(r.status), cell_label(r))))
+                    .collect();
+                (l.label.clone(), cells)
+            })
+            .collect(),
+        months,
+        title,
+    }
+}
+
+/// The tint a status cell is filled with, as CSS `rgb()` (for the canvas).
+pub fn tint_css(m: Mark) -> String {
+    let RGBColor(r, g, b) = tint(m);
+    format!("rgb({r},{g},{b})")
+}
+
+/// The colour of a status cell's symbol, as CSS `rgb()`.
+pub fn ink_css(m: Mark) -> String {
+    let RGBColor(r, g, b) = ink(m);
+    format!("rgb({r},{g},{b})")
 }
 
 /// The grid of every measure's status by month.
@@ -111,29 +185,22 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
 /// for a narrow space its text is drawn at least 13 units (10.5 px in the
 /// SVG), so it reads at 10 px or more.
 pub fn status_grid_for(results: &Results, only_misses: bool, width: u32) -> Chart {
+    draw(&layout(results, only_misses), width)
+}
+
+/// Draws a laid-out grid as an SVG with a point per cell.
+pub fn draw(g: &Layout, width: u32) -> Chart {
     let narrow = width < 640;
     let fs = |n: i32| if narrow { n.max(13) } else { n };
-    let mut months = results.months();
-    months.reverse();
-    let grid = lines(results, &months, only_misses);
-    let title = if only_misses {
-        "Status by month: measures below target in some month"
-    } else {
-        "Status by month: every measure"
-    }
-    .to_string();
-    if grid.is_empty() || months.is_empty() {
+    if g.rows.is_empty() {
         return Chart {
-            title,
-            description: "No results are loaded for these measures: there is nothing to draw."
-                .into(),
+            title: g.title.clone(),
+            description: g.description.clone(),
             ..Chart::default()
         };
     }
-    let n = months.len() as i32;
-    let cell = ((MIN_W - LABEL_W - 16) / n).clamp(MIN_CELL, MAX_CELL);
-    let width = (LABEL_W + cell * n + 16).max(MIN_W);
-    let height = TOP + ROW_H * grid.len() as i32 + 12;
+    let (months, cell, title) = (&g.months, g.cell, g.title.clone());
+    let (width, height) = (g.width, g.height);
     let mut svg = String::new();
     let mut hotspots = Vec::new();
     {
@@ -207,28 +274,27 @@ pub fn status_grid_for(results: &Results, only_misses: bool, width: u32) -> Char
             .into_font()
             .color(&palette::GREY)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        for (j, line) in grid.iter().enumerate() {
+        for (j, (label, cells)) in g.rows.iter().enumerate() {
             let y0 = TOP + ROW_H * j as i32;
             let _ = root.draw(&Text::new(
-                short(&line.label, 24),
+                short(label, 24),
                 (8, y0 + 2),
                 (FONT, fs(11)).into_font(),
             ));
-            for (i, c) in line.cells.iter().enumerate() {
+            for (i, c) in cells.iter().enumerate() {
                 let x0 = LABEL_W + cell * i as i32;
                 let centre = (x0 + cell / 2, y0 + ROW_H / 2);
                 match c {
-                    Some(r) => {
-                        let m = Mark::of(r.status);
+                    Some((m, label)) => {
                         let _ = root.draw(&Rectangle::new(
                             [(x0 + 1, y0 + 1), (x0 + cell - 1, y0 + ROW_H - 1)],
-                            tint(m).filled(),
+                            tint(*m).filled(),
                         ));
-                        let _ = root.draw(&Text::new(m.symbol(), centre, symbol(m)));
+                        let _ = root.draw(&Text::new(m.symbol(), centre, symbol(*m)));
                         hotspots.push(Hotspot {
                             x: centre.0,
                             y: centre.1,
-                            label: cell_label(r),
+                            label: label.clone(),
                         });
                     }
                     None => {
@@ -240,8 +306,8 @@ pub fn status_grid_for(results: &Results, only_misses: bool, width: u32) -> Char
         let _ = root.present();
     }
     Chart {
-        description: describe(&grid, &months),
-        table: table(&grid, &months),
+        description: g.description.clone(),
+        table: g.table.clone(),
         title,
         svg,
         width: width as u32,

@@ -1,12 +1,18 @@
 //! The status grid of every measure by month, with a switch to show only the
 //! measures that missed their target in some month.
 
-use crate::chart::heatmap::status_grid_for;
+use super::grid_canvas::GridCanvas;
+use crate::chart::heatmap::{draw, layout};
+use crate::chart::Chart;
 use crate::engine::Results;
 use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::widgets::copy_table::CopyTable;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Above this many cells the grid is painted on a canvas: as points, each
+/// a focusable element in the page, five years (6,500) took over a second.
+pub const MOST_POINTS: usize = 1_500;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusGridProps {
@@ -19,9 +25,32 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     let only_misses = use_state(|| false);
     // Too many months to draw narrow: on a phone it keeps its size and scrolls.
     let (measure, width) = use_chart_width();
-    let chart = use_memo((p.results.clone(), *only_misses, width), |(r, only, w)| {
-        status_grid_for(r, *only, *w)
+    let grid = use_memo((p.results.clone(), *only_misses), |(r, only)| {
+        Rc::new(layout(r, *only))
     });
+    let cells: usize = grid.rows.len() * grid.months.len();
+    // Up to a couple of years of the sample's measures, an SVG with a point
+    // per cell; more is painted on a canvas, its SVG built only to download.
+    let painted = cells > MOST_POINTS;
+    let chart = use_memo(((*grid).clone(), width, painted), |(g, w, painted)| {
+        if *painted {
+            Chart {
+                title: g.title.clone(),
+                width: g.width as u32,
+                height: g.height as u32,
+                description: g.description.clone(),
+                table: g.table.clone(),
+                ..Chart::default()
+            }
+        } else {
+            draw(g, *w)
+        }
+    });
+    let make_svg = {
+        let grid = (*grid).clone();
+        Callback::from(move |_: ()| draw(&grid, u32::MAX).svg)
+    };
+    let surface = painted.then(|| html! { <GridCanvas grid={(*grid).clone()} /> });
     let native = chart.width > width;
     let toggle = {
         let only_misses = only_misses.clone();
@@ -33,7 +62,7 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     html! {
         <div {class} id="status-grid-data">
             <CopyTable target="status-grid-data" label="status grid" />
-            <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native}>
+            <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native} {surface} {make_svg}>
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />
                     { " Only measures below target in some month" }

@@ -35,6 +35,13 @@ pub struct ChartFrameProps {
     /// drawn narrow enough, like the status grid on a phone). Default: false.
     #[prop_or_default]
     pub native: bool,
+    /// Shown instead of the image and its points: a chart painted another
+    /// way (the big status grid, on a canvas), with its own read-out.
+    #[prop_or_default]
+    pub surface: Option<Html>,
+    /// Builds the SVG for the downloads, where the chart carries none.
+    #[prop_or_default]
+    pub make_svg: Option<Callback<(), String>>,
 }
 
 /// A first guess at the width a chart has, before the page is laid out:
@@ -190,10 +197,18 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
     let reading = use_state(|| None::<usize>);
     let said = use_state(|| None::<String>);
     let stem = format!("dcc-perf-{}", p.id);
+    // The SVG as shown, or built now for a chart painted another way.
+    let svg = {
+        let (chart, make) = (p.chart.clone(), p.make_svg.clone());
+        move || match &make {
+            Some(m) if chart.svg.is_empty() => m.emit(()),
+            _ => chart.svg.clone(),
+        }
+    };
     let svg_dl = {
-        let (chart, said, name) = (p.chart.clone(), said.clone(), format!("{stem}.svg"));
+        let (said, name, svg) = (said.clone(), format!("{stem}.svg"), svg.clone());
         Callback::from(move |_: MouseEvent| {
-            said.set(Some(match download(&name, "image/svg+xml", &chart.svg) {
+            said.set(Some(match download(&name, "image/svg+xml", &svg()) {
                 Ok(()) => format!("Saved {name} to your downloads."),
                 Err(e) => format!("Could not save {name}: {e}"),
             }))
@@ -204,7 +219,7 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let said = said.clone();
             let done = Callback::from(move |m: String| said.set(Some(m)));
-            download_png(&chart.svg, name.clone(), chart.width, chart.height, done);
+            download_png(&svg(), name.clone(), chart.width, chart.height, done);
         })
     };
     // Stable across renders, so the points component is not re-rendered
@@ -226,6 +241,15 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
             <figcaption class="visually-hidden">{ &c.title }</figcaption>
             <div class="chart-measure" ref={p.measure.clone()} aria-hidden="true"></div>
             { p.children.clone() }
+            if let Some(surface) = &p.surface {
+                if p.native {
+                    <div class="chart-scroll" tabindex="-1" role="region" aria-label={format!("{} (scrolls sideways)", c.title)}>
+                        { surface.clone() }
+                    </div>
+                } else {
+                    { surface.clone() }
+                }
+            } else {
             <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
             if p.native {
                 // Wider than the space: scrolls sideways, and takes focus so it can be scrolled by keyboard.
@@ -242,6 +266,7 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
                     <ChartPoints chart={p.chart.clone()} {on_read} />
                     <svg class="chart-ring" viewBox={format!("0 0 {} {}", c.width, c.height)} aria-hidden="true">{ ring }</svg>
                 </div>
+            }
             }
             <ChartData chart={p.chart.clone()} />
             <p class="chart-actions">

@@ -1,0 +1,243 @@
+//! A big status grid painted on a canvas: five years of every measure are
+//! 6,500 cells, which as an SVG with a focusable point per cell weighed
+//! 1.8 MB and took over a second to show. Painted, it is one element; it
+//! reads as the SVG did: one tab stop, the arrow keys (Home, End, Page Up
+//! and Page Down too) walk the cells, and hovering reads the cell under the
+//! pointer, each cell saying its measure, month, level and status.
+
+use crate::chart::heatmap::{
+    ink_css, tint_css, Layout, LABEL_WIDTH, NOT_LOADED, ROW_HEIGHT, TOP_Y,
+};
+use crate::chart::{short, Mark, FONT};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GridCanvasProps {
+    pub grid: Rc<Layout>,
+}
+
+/// Paints the grid at the device's pixel density.
+fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    canvas.set_width((f64::from(g.width) * dpr) as u32);
+    canvas.set_height((f64::from(g.height) * dpr) as u32);
+    // Its own size where it scrolls sideways (the style sheet scales it to
+    // the page's width otherwise). Set through the CSSOM, which the content
+    // policy allows, unlike a style attribute.
+    let _ = canvas
+        .style()
+        .set_property("width", &format!("{}px", g.width));
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.scale(dpr, dpr).ok()?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(g.width), f64::from(g.height));
+    ctx.set_text_baseline("middle");
+    ctx.set_fill_style_str("#000000");
+    ctx.set_font(&format!("bold 16px {FONT}"));
+    let _ = ctx.fill_text(&g.title, 12.0, 16.0);
+    // The legend: each status's tint and symbol, as the SVG draws it.
+    ctx.set_font(&format!("13px {FONT}"));
+    let mut x = 12.0;
+    for (m, words) in [
+        (Mark::Circle, "met target"),
+        (Mark::Triangle, "below target"),
+        (Mark::Cross, "below minimum"),
+        (Mark::Hollow, "not assessed"),
+    ] {
+        ctx.set_fill_style_str(&tint_css(m));
+        ctx.fill_rect(x, 32.0, 18.0, 18.0);
+        ctx.set_fill_style_str(&ink_css(m));
+        ctx.set_text_align("center");
+        let _ = ctx.fill_text(m.symbol(), x + 9.0, 41.0);
+        ctx.set_text_align("left");
+        ctx.set_fill_style_str("#000000");
+        let _ = ctx.fill_text(words, x + 24.0, 41.0);
+        x += 140.0;
+    }
+    ctx.set_fill_style_str("rgb(120,120,120)");
+    let _ = ctx.fill_text(&format!("{NOT_LOADED} not loaded"), x, 41.0);
+    // Month labels: the year over its first month, month names thinned.
+    let cell = g.cell;
+    let every = ((26 + cell - 1) / cell).max(1);
+    ctx.set_fill_style_str("#000000");
+    for (i, m) in g.months.iter().enumerate() {
+        let x0 = f64::from(LABEL_WIDTH + cell * i as i32);
+        if i == 0 || m.month() == 1 {
+            ctx.set_font(&format!("bold 11px {FONT}"));
+            let _ = ctx.fill_text(&m.year().to_string(), x0 + 2.0, f64::from(TOP_Y - 28));
+        }
+        if i as i32 % every == 0 {
+            ctx.set_font(&format!("11px {FONT}"));
+            let name = m.short_name();
+            let _ = ctx.fill_text(
+                name.split(' ').next().unwrap_or_default(),
+                x0 + 2.0,
+                f64::from(TOP_Y - 12),
+            );
+        }
+        if m.month() == 1 && i > 0 {
+            ctx.set_fill_style_str("rgb(120,120,120)");
+            ctx.fill_rect(
+                x0,
+                f64::from(TOP_Y - 36),
+                1.0,
+                f64::from(g.height - TOP_Y + 24),
+            );
+            ctx.set_fill_style_str("#000000");
+        }
+    }
+    // Rows: the label, then each cell's tint and symbol.
+    ctx.set_font(&format!("11px {FONT}"));
+    for (j, (label, cells)) in g.rows.iter().enumerate() {
+        let y0 = f64::from(TOP_Y + ROW_HEIGHT * j as i32);
+        ctx.set_text_align("left");
+        ctx.set_fill_style_str("#000000");
+        let _ = ctx.fill_text(&short(label, 24), 8.0, y0 + f64::from(ROW_HEIGHT) / 2.0);
+        for (i, c) in cells.iter().enumerate() {
+            let x0 = f64::from(LABEL_WIDTH + cell * i as i32);
+            if let Some((m, _)) = c {
+                ctx.set_fill_style_str(&tint_css(*m));
+                ctx.fill_rect(
+                    x0 + 1.0,
+                    y0 + 1.0,
+                    f64::from(cell - 2),
+                    f64::from(ROW_HEIGHT - 2),
+                );
+            }
+        }
+        ctx.set_text_align("center");
+        ctx.set_font(&format!("10px {FONT}"));
+        for (i, c) in cells.iter().enumerate() {
+            let x = f64::from(LABEL_WIDTH + cell * i as i32) + f64::from(cell) / 2.0;
+            let (ink, symbol) = match c {
+                Some((m, _)) => (ink_css(*m), m.symbol()),
+                None => ("rgb(120,120,120)".to_string(), NOT_LOADED),
+            };
+            ctx.set_fill_style_str(&ink);
+            let _ = ctx.fill_text(symbol, x, y0 + f64::from(ROW_HEIGHT) / 2.0);
+        }
+        ctx.set_font(&format!("11px {FONT}"));
+    }
+    Some(())
+}
+
+/// The cell a key moves to from `at` in a grid of `rows` × `cols`.
+fn step(key: &str, (r, c): (usize, usize), rows: usize, cols: usize) -> Option<(usize, usize)> {
+    let (last_r, last_c) = (rows.checked_sub(1)?, cols.checked_sub(1)?);
+    Some(match key {
+        "ArrowRight" => (r, (c + 1).min(last_c)),
+        "ArrowLeft" => (r, c.saturating_sub(1)),
+        "ArrowDown" => ((r + 1).min(last_r), c),
+        "ArrowUp" => (r.saturating_sub(1), c),
+        "Home" => (r, 0),
+        "End" => (r, last_c),
+        "PageDown" => ((r + 10).min(last_r), c),
+        "PageUp" => (r.saturating_sub(10), c),
+        _ => return None,
+    })
+}
+
+/// What a cell says: its label, or that the month is not loaded.
+pub fn cell_text(g: &Layout, (r, c): (usize, usize)) -> String {
+    let Some((label, cells)) = g.rows.get(r) else {
+        return String::new();
+    };
+    match (cells.get(c), g.months.get(c)) {
+        (Some(Some((_, text))), _) => text.clone(),
+        (_, Some(m)) => format!("{label}, {}: not loaded", m.long_name()),
+        _ => String::new(),
+    }
+}
+
+#[component]
+pub fn GridCanvas(p: &GridCanvasProps) -> Html {
+    let canvas = use_node_ref();
+    let at = use_state(|| None::<(usize, usize)>);
+    // How many times it has been painted (0: not yet), for tests and the bench.
+    let painted = use_mut_ref(|| 0u32);
+    let shown = use_state(|| 0u32);
+    {
+        let (canvas, painted, shown) = (canvas.clone(), painted.clone(), shown.clone());
+        use_effect_with(p.grid.clone(), move |g| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                if paint(&c, g).is_some() {
+                    *painted.borrow_mut() += 1;
+                    shown.set(*painted.borrow());
+                }
+            }
+        });
+    }
+    let g = &p.grid;
+    let (rows, cols) = (g.rows.len(), g.months.len());
+    let onkeydown = {
+        let at = at.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let from = (*at).unwrap_or((0, cols.saturating_sub(1)));
+            if let Some(to) = step(&e.key(), from, rows, cols) {
+                e.prevent_default();
+                at.set(Some(to));
+            }
+        })
+    };
+    // First focus reads the latest month of the first row.
+    let onfocus = {
+        let at = at.clone();
+        Callback::from(move |_: FocusEvent| {
+            if at.is_none() {
+                at.set(Some((0, cols.saturating_sub(1))));
+            }
+        })
+    };
+    let onmousemove = {
+        let (at, g) = (at.clone(), p.grid.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let shown = f64::from(el.client_width().max(1));
+            let scale = f64::from(g.width) / shown;
+            let x = (f64::from(e.offset_x()) * scale) as i32 - LABEL_WIDTH;
+            let y = (f64::from(e.offset_y()) * scale) as i32 - TOP_Y;
+            let cell = (x >= 0 && y >= 0)
+                .then(|| ((y / ROW_HEIGHT) as usize, (x / g.cell.max(1)) as usize))
+                .filter(|(r, c)| *r < g.rows.len() && *c < g.months.len());
+            if cell != *at {
+                at.set(cell);
+            }
+        })
+    };
+    let onmouseleave = {
+        let at = at.clone();
+        Callback::from(move |_: MouseEvent| at.set(None))
+    };
+    let readout = at.map_or_else(
+        || "Hover over a cell, or tab to the grid and use the arrow keys, to read its measure, month, level and status.".to_string(),
+        |cell| cell_text(g, cell),
+    );
+    let ring = at.map(|(r, c)| {
+        html! {
+            <rect class="hotspot-ring" x={(LABEL_WIDTH + g.cell * c as i32).to_string()} y={(TOP_Y + ROW_HEIGHT * r as i32).to_string()}
+                width={g.cell.to_string()} height={ROW_HEIGHT.to_string()} />
+        }
+    });
+    html! {
+        <>
+            <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
+            <div class="chart-canvas">
+                <canvas ref={canvas} class="grid-canvas" data-testid="grid-canvas" data-painted={shown.to_string()}
+                    width={g.width.to_string()} height={g.height.to_string()} tabindex="0" role="img"
+                    aria-label={format!("{}: {} rows by {} months. Arrow keys read each cell.", g.title, rows, cols)}
+                    {onkeydown} {onfocus} {onmousemove} {onmouseleave} />
+                <svg class="chart-ring" viewBox={format!("0 0 {} {}", g.width, g.height)} aria-hidden="true">{ ring }</svg>
+            </div>
+        </>
+    }
+}
