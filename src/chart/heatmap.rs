@@ -100,12 +100,15 @@ pub struct Layout {
     /// A cell's width; rows are [`ROW_H`] high, from [`TOP`], after [`LABEL_W`].
     pub cell: i32,
     pub months: Vec<Month>,
-    /// Each row's label ("CSPN PM2") and its cells by month: the status
-    /// mark and what the cell says in full, or `None` where not loaded.
-    pub rows: Vec<(String, Vec<Option<(Mark, String)>>)>,
+    /// Each row's label ("CSPN PM2") and its cells by month.
+    pub rows: Vec<(String, Vec<Cell>)>,
     pub description: String,
     pub table: DataTable,
 }
+
+/// A cell: the status mark and what it says in full ("CSPN PM2, March
+/// 2021: 23.74%, below minimum"), or `None` where the month is not loaded.
+pub type Cell = Option<(Mark, String)>;
 
 /// Rows start this far down (legend and month labels above).
 pub const TOP_Y: i32 = TOP;
