@@ -97,7 +97,7 @@ pub struct Layout {
     pub title: String,
     pub width: i32,
     pub height: i32,
-    /// A cell's width; rows are [`ROW_H`] high, from [`TOP`], after [`LABEL_W`].
+    /// A cell's width; rows are [`ROW_HEIGHT`] high, from [`TOP_Y`], after [`LABEL_WIDTH`].
     pub cell: i32,
     pub months: Vec<Month>,
     /// Each row's label ("CSPN PM2") and its cells by month.

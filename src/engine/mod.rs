@@ -8,10 +8,16 @@
 //! - [`rule`]: comparing a level with target and minimum;
 //! - [`headroom`]: successes short or failures to spare on count measures;
 //! - [`results`]: everything together, per period, measure and provider;
+//!   after an edit, worked out only where the edit reaches
+//!   ([`Results::after`]); a row's explanation is built when it is opened
+//!   ([`Results::explain`]);
 //! - [`parties`], [`reported`]: who owes credits, and credits as reports state them;
 //! - [`scheme`], [`credits`], [`credit_table`]: service points and credits;
 //! - [`opr`], [`margin`], [`margin_checks`], [`opr_whatif`]: the OPR margin kept and lost;
-//! - [`compare`]: two sets of inputs side by side, and what differs in their results;
+//! - [`work`]: one [`work::Work`] (figures, credit scheme, OPR years) and one
+//!   [`work::Outcome`] (levels and CPMs, credits, margins), computed once per
+//!   change and shared by every view, the baseline, scenarios and undo;
+//! - [`compare`]: two outcomes side by side, and what differs in their inputs and results;
 //! - [`claim`], [`review`]: what a report states in words, and the month on one page
 //!   (scorecard, misses, money, discrepancies, completeness, what would bring a CPM back).
 //!

@@ -32,7 +32,7 @@ fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
     let _ = canvas
         .style()
         .set_property("width", &format!("{}px", g.width));
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let ctx = context(canvas)?;
     ctx.scale(dpr, dpr).ok()?;
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, f64::from(g.width), f64::from(g.height));
@@ -92,36 +92,82 @@ fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
         }
     }
     // Rows: the label, then each cell's tint and symbol.
-    ctx.set_font(&format!("11px {FONT}"));
     for (j, (label, cells)) in g.rows.iter().enumerate() {
         let y0 = f64::from(TOP_Y + ROW_HEIGHT * j as i32);
         ctx.set_text_align("left");
+        ctx.set_font(&format!("11px {FONT}"));
         ctx.set_fill_style_str("#000000");
         let _ = ctx.fill_text(&short(label, 24), 8.0, y0 + f64::from(ROW_HEIGHT) / 2.0);
+        cell_text_style(&ctx);
         for (i, c) in cells.iter().enumerate() {
-            let x0 = f64::from(LABEL_WIDTH + cell * i as i32);
-            if let Some((m, _)) = c {
-                ctx.set_fill_style_str(&tint_css(*m));
-                ctx.fill_rect(
-                    x0 + 1.0,
-                    y0 + 1.0,
-                    f64::from(cell - 2),
-                    f64::from(ROW_HEIGHT - 2),
-                );
+            paint_cell(&ctx, g, j, i, c.as_ref().map(|c| c.0), false);
+        }
+    }
+    Some(())
+}
+
+/// The canvas's 2D context.
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// Paints one cell: its tint and symbol, or the not-loaded dash; `clear`
+/// first whitens it (when repainting over an earlier status). The symbols'
+/// text style is set by the caller ([`cell_text_style`]).
+fn paint_cell(ctx: &CanvasRenderingContext2d, g: &Layout, row: usize, col: usize, mark: Option<Mark>, clear: bool) {
+    let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32);
+    let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
+    let (w, h) = (f64::from(g.cell), f64::from(ROW_HEIGHT));
+    if clear {
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(x0 + 0.5, y0 + 0.5, w - 1.0, h - 1.0);
+    }
+    if let Some(m) = mark {
+        ctx.set_fill_style_str(&tint_css(m));
+        ctx.fill_rect(x0 + 1.0, y0 + 1.0, w - 2.0, h - 2.0);
+    }
+    let (ink, symbol) = match mark {
+        Some(m) => (ink_css(m), m.symbol()),
+        None => ("rgb(120,120,120)".to_string(), NOT_LOADED),
+    };
+    ctx.set_fill_style_str(&ink);
+    let _ = ctx.fill_text(symbol, x0 + w / 2.0, y0 + h / 2.0);
+}
+
+/// The text style of the cells' symbols, set once before painting cells
+/// (setting a font is costly to repeat 6,500 times).
+fn cell_text_style(ctx: &CanvasRenderingContext2d) {
+    ctx.set_text_align("center");
+    ctx.set_font(&format!("10px {FONT}"));
+}
+
+/// Whether `b` lies out as `a` did (the same size, months and rows), so
+/// only the cells whose status changed need painting again.
+fn same_frame(a: &Layout, b: &Layout) -> bool {
+    a.width == b.width
+        && a.height == b.height
+        && a.cell == b.cell
+        && a.months == b.months
+        && a.rows.len() == b.rows.len()
+        && a.rows.iter().zip(&b.rows).all(|(x, y)| x.0 == y.0)
+}
+
+/// Paints `g` over `before` where it lies out the same, cell by changed
+/// cell (an undo changes one or two of 6,500); else whole. `None`: there is
+/// no 2D context.
+fn repaint(canvas: &HtmlCanvasElement, before: Option<&Layout>, g: &Layout) -> Option<()> {
+    let Some(before) = before.filter(|b| same_frame(b, g)) else {
+        return paint(canvas, g);
+    };
+    let ctx = context(canvas)?;
+    cell_text_style(&ctx);
+    for (j, (old, new)) in before.rows.iter().zip(&g.rows).enumerate() {
+        for (i, (a, b)) in old.1.iter().zip(&new.1).enumerate() {
+            let (a, b) = (a.as_ref().map(|c| c.0), b.as_ref().map(|c| c.0));
+            if a != b {
+                paint_cell(&ctx, g, j, i, b, true);
             }
         }
-        ctx.set_text_align("center");
-        ctx.set_font(&format!("10px {FONT}"));
-        for (i, c) in cells.iter().enumerate() {
-            let x = f64::from(LABEL_WIDTH + cell * i as i32) + f64::from(cell) / 2.0;
-            let (ink, symbol) = match c {
-                Some((m, _)) => (ink_css(*m), m.symbol()),
-                None => ("rgb(120,120,120)".to_string(), NOT_LOADED),
-            };
-            ctx.set_fill_style_str(&ink);
-            let _ = ctx.fill_text(symbol, x, y0 + f64::from(ROW_HEIGHT) / 2.0);
-        }
-        ctx.set_font(&format!("11px {FONT}"));
     }
     Some(())
 }
@@ -161,11 +207,14 @@ pub fn GridCanvas(p: &GridCanvasProps) -> Html {
     // How many times it has been painted (0: not yet), for tests and the bench.
     let painted = use_mut_ref(|| 0u32);
     let shown = use_state(|| 0u32);
+    // The grid as last painted, to paint only what changed.
+    let last = use_mut_ref(|| None::<Rc<Layout>>);
     {
         let (canvas, painted, shown) = (canvas.clone(), painted.clone(), shown.clone());
         use_effect_with(p.grid.clone(), move |g| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                if paint(&c, g).is_some() {
+                if repaint(&c, last.borrow().as_deref(), g).is_some() {
+                    *last.borrow_mut() = Some(g.clone());
                     *painted.borrow_mut() += 1;
                     shown.set(*painted.borrow());
                 }
