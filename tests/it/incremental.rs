@@ -72,6 +72,16 @@ fn check(after: &Results, data: &Dataset, step: usize) {
     assert_eq!(after, &whole, "step {step}");
 }
 
+/// How many rows of `after` were computed again rather than shared with `before`.
+fn fresh(after: &Results, before: &Results) -> usize {
+    after
+        .rows
+        .iter()
+        .zip(&before.rows)
+        .filter(|(a, b)| !std::rc::Rc::ptr_eq(a, b))
+        .count()
+}
+
 #[test]
 fn edits_and_undos_give_what_evaluating_everything_gives() {
     let mut rng = Lcg(14);
@@ -87,12 +97,7 @@ fn edits_and_undos_give_what_evaluating_everything_gives() {
         };
         let after = results.after(&data, &next);
         // Worked out where the edit reaches, not evaluated whole.
-        let fresh = after
-            .rows
-            .iter()
-            .zip(&results.rows)
-            .filter(|(a, b)| !std::rc::Rc::ptr_eq(a, b))
-            .count();
+        let fresh = fresh(&after, &results);
         assert!(fresh < 100, "step {step}: {fresh} rows computed again");
         (results, data) = (after, next);
         check(&results, &data, step);
@@ -153,12 +158,7 @@ fn an_edit_shares_the_rows_it_does_not_touch() {
     );
     let after = results.after(&data, &next);
     check(&after, &next, 0);
-    let fresh = after
-        .rows
-        .iter()
-        .zip(&results.rows)
-        .filter(|(a, b)| !std::rc::Rc::ptr_eq(a, b))
-        .count();
+    let fresh = fresh(&after, &results);
     // Its own row, the CPM it feeds, and what follows each in their run.
     assert!((1..=30).contains(&fresh), "{fresh} rows computed again");
 }
