@@ -162,3 +162,34 @@ fn an_edit_shares_the_rows_it_does_not_touch() {
     // Its own row, the CPM it feeds, and what follows each in their run.
     assert!((1..=30).contains(&fresh), "{fresh} rows computed again");
 }
+
+#[test]
+fn a_month_of_cpms_alone_taken_away_goes_with_its_rows() {
+    let data = two_years();
+    let results = evaluate(&data, Settings::default());
+    // A later month with only two CPMs' printed figures, at the end as an
+    // import adds them.
+    let later = Month::new(2021, 5).unwrap();
+    let mut more = data.clone();
+    for cpm in ["CPM1", "CPM3"] {
+        more.observations.push(dcc_perf::engine::Observation {
+            period: later,
+            measure: cpm.into(),
+            provider: dcc_perf::engine::Provider::Dcc,
+            input: Input::Level {
+                level: Decimal::from(95),
+            },
+            reported: None,
+            reported_in: None,
+            note: None,
+            approximate: false,
+        });
+    }
+    let with = results.after(&data, &more);
+    check(&with, &more, 0);
+    assert!(with.months().contains(&later));
+    // Undone: the month and its CPM rows go, as evaluating whole gives.
+    let without = with.after(&more, &data);
+    check(&without, &data, 1);
+    assert!(!without.months().contains(&later));
+}

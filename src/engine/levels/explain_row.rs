@@ -2,12 +2,12 @@
 //! figure: the inputs and formula the level was formed by, the rule that
 //! gave its status, and what a reader should know about it.
 
-use super::results::{effective_of, MeasureResult, Results};
+use super::results::{effective, effective_of, MeasureResult, Results};
 use crate::engine::catalogue::{Basis, Catalogue, Direction, Unit};
 use crate::engine::explain::Explanation;
 use crate::engine::format::{self, brief, decimal, signed};
 use crate::engine::level::{self, ServiceLevel};
-use crate::engine::observation::Dataset;
+use crate::engine::observation::{Dataset, Observation};
 
 impl Results {
     /// How `row` (one of these results, computed from `data`) was reached.
@@ -16,6 +16,32 @@ impl Results {
             return Explanation::default();
         };
         let (obs, _) = effective_of(data, row.period, def.code, row.provider);
+        self.explain_from(row, obs)
+    }
+
+    /// Every row's explanation, in row order, from one pass over the data
+    /// (for the results export: one scan a row would be 6,400 scans of
+    /// five years).
+    pub fn explain_all(&self, data: &Dataset) -> Vec<Explanation> {
+        let cat = Catalogue::builtin();
+        let eff = effective(cat, data, &mut Vec::new());
+        self.rows
+            .iter()
+            .map(|row| {
+                let obs = cat
+                    .get(&row.measure, row.provider)
+                    .and_then(|d| eff.get(&(row.period, d.code, row.provider)))
+                    .map(|(o, _)| *o);
+                self.explain_from(row, obs)
+            })
+            .collect()
+    }
+
+    /// `row`'s explanation, given the observation that counts for it.
+    fn explain_from(&self, row: &MeasureResult, obs: Option<&Observation>) -> Explanation {
+        let Some(def) = Catalogue::builtin().get(&row.measure, row.provider) else {
+            return Explanation::default();
+        };
         let mut ex = if def.basis == Basis::Derived {
             let parts: Vec<(String, Option<ServiceLevel>)> = Catalogue::builtin()
                 .components_of(def.code)

@@ -49,7 +49,13 @@ impl Results {
             let (level, from_components) = if is_cpm {
                 let comps = cat.components_of(def.code);
                 let level = |c: &MeasureDef| out.get(key.0, c.code, c.provider).map(|r| r.level);
-                cpm_level(def, &comps, level, obs)
+                let (level, formed) = cpm_level(def, &comps, level, obs);
+                // Neither its own figure nor any component is left: the row
+                // goes (and perhaps its month), so evaluate whole.
+                if obs.is_none() && !formed {
+                    return None;
+                }
+                (level, formed)
             } else {
                 (own_level(def, obs?), false)
             };

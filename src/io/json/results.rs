@@ -74,9 +74,10 @@ pub fn results_json(
         results: results
             .rows
             .iter()
-            .map(|r| Row {
+            .zip(results.explain_all(data))
+            .map(|(r, explanation)| Row {
                 result: r,
-                explanation: results.explain(data, r),
+                explanation,
             })
             .collect(),
         warnings: &results.warnings,

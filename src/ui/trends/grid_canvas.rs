@@ -114,13 +114,21 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 /// Paints one cell: its tint and symbol, or the not-loaded dash; `clear`
 /// first whitens it (when repainting over an earlier status). The symbols'
 /// text style is set by the caller ([`cell_text_style`]).
-fn paint_cell(ctx: &CanvasRenderingContext2d, g: &Layout, row: usize, col: usize, mark: Option<Mark>, clear: bool) {
+fn paint_cell(
+    ctx: &CanvasRenderingContext2d,
+    g: &Layout,
+    row: usize,
+    col: usize,
+    mark: Option<Mark>,
+    clear: bool,
+) {
     let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32);
     let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
     let (w, h) = (f64::from(g.cell), f64::from(ROW_HEIGHT));
     if clear {
         ctx.set_fill_style_str("#ffffff");
-        ctx.fill_rect(x0 + 0.5, y0 + 0.5, w - 1.0, h - 1.0);
+        // Inside the cell, so a year's line on its left edge stays.
+        ctx.fill_rect(x0 + 1.0, y0 + 0.5, w - 1.5, h - 1.0);
     }
     if let Some(m) = mark {
         ctx.set_fill_style_str(&tint_css(m));
@@ -211,7 +219,14 @@ pub fn GridCanvas(p: &GridCanvasProps) -> Html {
     let last = use_mut_ref(|| None::<Rc<Layout>>);
     {
         let (canvas, painted, shown) = (canvas.clone(), painted.clone(), shown.clone());
+        let at = at.clone();
         use_effect_with(p.grid.clone(), move |g| {
+            // The cell being read may be gone (the filter, fewer rows).
+            if let Some((r, c)) = *at {
+                if r >= g.rows.len() || c >= g.months.len() {
+                    at.set(None);
+                }
+            }
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 if repaint(&c, last.borrow().as_deref(), g).is_some() {
                     *last.borrow_mut() = Some(g.clone());
