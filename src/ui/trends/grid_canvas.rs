@@ -92,15 +92,15 @@ fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
         }
     }
     // Rows: the label, then each cell's tint and symbol.
+    let tiles = Tiles::new(g, dpr)?;
     for (j, (label, cells)) in g.rows.iter().enumerate() {
         let y0 = f64::from(TOP_Y + ROW_HEIGHT * j as i32);
         ctx.set_text_align("left");
         ctx.set_font(&format!("11px {FONT}"));
         ctx.set_fill_style_str("#000000");
         let _ = ctx.fill_text(&short(label, 24), 8.0, y0 + f64::from(ROW_HEIGHT) / 2.0);
-        cell_text_style(&ctx);
         for (i, c) in cells.iter().enumerate() {
-            paint_cell(&ctx, g, j, i, c.as_ref().map(|c| c.0), false);
+            tiles.stamp(&ctx, g, j, i, c.as_ref().map(|c| c.0));
         }
     }
     Some(())
@@ -111,42 +111,75 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-/// Paints one cell: its tint and symbol, or the not-loaded dash; `clear`
-/// first whitens it (when repainting over an earlier status). The symbols'
-/// text style is set by the caller ([`cell_text_style`]).
-fn paint_cell(
-    ctx: &CanvasRenderingContext2d,
-    g: &Layout,
-    row: usize,
-    col: usize,
-    mark: Option<Mark>,
-    clear: bool,
-) {
-    let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32);
-    let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
-    let (w, h) = (f64::from(g.cell), f64::from(ROW_HEIGHT));
-    if clear {
-        ctx.set_fill_style_str("#ffffff");
-        // Inside the cell, so a year's line on its left edge stays.
-        ctx.fill_rect(x0 + 1.0, y0 + 0.5, w - 1.5, h - 1.0);
-    }
-    if let Some(m) = mark {
-        ctx.set_fill_style_str(&tint_css(m));
-        ctx.fill_rect(x0 + 1.0, y0 + 1.0, w - 2.0, h - 2.0);
-    }
-    let (ink, symbol) = match mark {
-        Some(m) => (ink_css(m), m.symbol()),
-        None => ("rgb(120,120,120)".to_string(), NOT_LOADED),
-    };
-    ctx.set_fill_style_str(&ink);
-    let _ = ctx.fill_text(symbol, x0 + w / 2.0, y0 + h / 2.0);
-}
+/// Each cell's look (white ground, status tint, symbol) drawn once per
+/// status on a small canvas of its own, then stamped into the grid: 6,500
+/// text draws were most of a paint. A tile leaves the cell's left edge,
+/// where a year's line may run.
+struct Tiles(Vec<HtmlCanvasElement>);
 
-/// The text style of the cells' symbols, set once before painting cells
-/// (setting a font is costly to repeat 6,500 times).
-fn cell_text_style(ctx: &CanvasRenderingContext2d) {
-    ctx.set_text_align("center");
-    ctx.set_font(&format!("10px {FONT}"));
+impl Tiles {
+    /// The four statuses in [`Mark`] order, then "not loaded".
+    fn new(g: &Layout, dpr: f64) -> Option<Tiles> {
+        let doc = web_sys::window()?.document()?;
+        let (w, h) = (f64::from(g.cell - 1), f64::from(ROW_HEIGHT));
+        let looks = [
+            Some(Mark::Circle),
+            Some(Mark::Triangle),
+            Some(Mark::Cross),
+            Some(Mark::Hollow),
+            None,
+        ];
+        let mut tiles = Vec::new();
+        for mark in looks {
+            let tile: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+            tile.set_width((w * dpr).ceil() as u32);
+            tile.set_height((h * dpr).ceil() as u32);
+            let ctx = context(&tile)?;
+            ctx.scale(dpr, dpr).ok()?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, w, h);
+            if let Some(m) = mark {
+                ctx.set_fill_style_str(&tint_css(m));
+                ctx.fill_rect(0.0, 1.0, w - 1.0, h - 2.0);
+            }
+            let (ink, symbol) = match mark {
+                Some(m) => (ink_css(m), m.symbol()),
+                None => ("rgb(120,120,120)".to_string(), NOT_LOADED),
+            };
+            ctx.set_text_baseline("middle");
+            ctx.set_text_align("center");
+            ctx.set_font(&format!("10px {FONT}"));
+            ctx.set_fill_style_str(&ink);
+            let _ = ctx.fill_text(symbol, (w + 1.0) / 2.0 - 1.0, h / 2.0);
+            tiles.push(tile);
+        }
+        Some(Tiles(tiles))
+    }
+
+    /// Stamps the look of `mark` into cell (`row`, `col`).
+    fn stamp(
+        &self,
+        ctx: &CanvasRenderingContext2d,
+        g: &Layout,
+        row: usize,
+        col: usize,
+        mark: Option<Mark>,
+    ) {
+        let i = match mark {
+            Some(Mark::Circle) => 0,
+            Some(Mark::Triangle) => 1,
+            Some(Mark::Cross) => 2,
+            Some(Mark::Hollow) => 3,
+            None => 4,
+        };
+        let Some(tile) = self.0.get(i) else {
+            return;
+        };
+        let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32) + 1.0;
+        let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
+        let (w, h) = (f64::from(g.cell - 1), f64::from(ROW_HEIGHT));
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(tile, x0, y0, w, h);
+    }
 }
 
 /// Whether `b` lies out as `a` did (the same size, months and rows), so
@@ -168,12 +201,15 @@ fn repaint(canvas: &HtmlCanvasElement, before: Option<&Layout>, g: &Layout) -> O
         return paint(canvas, g);
     };
     let ctx = context(canvas)?;
-    cell_text_style(&ctx);
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let tiles = Tiles::new(g, dpr)?;
     for (j, (old, new)) in before.rows.iter().zip(&g.rows).enumerate() {
         for (i, (a, b)) in old.1.iter().zip(&new.1).enumerate() {
             let (a, b) = (a.as_ref().map(|c| c.0), b.as_ref().map(|c| c.0));
             if a != b {
-                paint_cell(&ctx, g, j, i, b, true);
+                tiles.stamp(&ctx, g, j, i, b);
             }
         }
     }
