@@ -1,0 +1,368 @@
+//! Service points and credits from results and a [`CreditScheme`].
+//!
+//! For each period, every provider measure that missed its target (or that
+//! carries a manual adjustment) becomes a [`CreditLine`]:
+//!
+//! 1. no scheme, pending, exempt or KPI: no points (pending shows as pending,
+//!    never as zero);
+//! 2. points from the measure's rule (its own terms, else the provider's):
+//!    bands, thresholds or scaled, or a manual override of points;
+//! 3. × the repeat multiplier when the measure also missed target in the
+//!    period before (within the loaded data), rounded as the scheme says;
+//! 4. the provider's cap on points for the period, taken up in report order;
+//! 5. × money per point, rounded as the scheme says (or a manual override of
+//!    money), then the cap on money, in the same order.
+//!
+//! Every step is saturating: no figure a user types can overflow or panic.
+
+use crate::engine::catalogue::{Direction, Provider};
+use crate::engine::explain::{Explanation, Fact};
+use crate::engine::format::exact;
+use crate::engine::parties::Party;
+use crate::engine::period::{Cadence, Month};
+use crate::engine::reported::pounds;
+use crate::engine::results::{MeasureResult, Results};
+use crate::engine::rule::{ComparisonRule, Compliance};
+use crate::engine::scheme::{CreditScheme, Decision, PointsRule, ProviderScheme};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+mod caps;
+mod price;
+use caps::*;
+use price::*;
+
+/// Why a line has the credit it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineState {
+    Accrued,
+    /// A KPI, or a measure the scheme says carries no credit.
+    NoCredit,
+    Exempt,
+    /// Under discussion: no figure yet.
+    Pending,
+    /// A manual override of points or money.
+    Overridden,
+    /// The scheme has no terms for this provider.
+    NoScheme,
+    /// The measure meets target under the comparison rule in force, so a
+    /// decision left pending (made for a miss) has nothing to decide: no
+    /// credit, and nothing pending.
+    MetUnderRule,
+}
+
+impl LineState {
+    pub fn label(self) -> &'static str {
+        match self {
+            LineState::Accrued => "Accrued",
+            LineState::NoCredit => "KPI – no credit",
+            LineState::Exempt => "Exempt",
+            LineState::Pending => "Pending",
+            LineState::Overridden => "Overridden",
+            LineState::NoScheme => "No scheme",
+            LineState::MetUnderRule => "Met target under this rule",
+        }
+    }
+}
+
+/// One failing (or adjusted) measure's points and credit in one period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CreditLine {
+    pub period: Month,
+    pub provider: Provider,
+    pub party: Party,
+    pub measure: String,
+    pub name: String,
+    /// The service level as shown in the results.
+    pub display: String,
+    pub target: Option<Decimal>,
+    pub minimum: Option<Decimal>,
+    pub status: Compliance,
+    pub state: LineState,
+    /// Which band or rule gave the points, in words.
+    pub band: String,
+    pub base_points: Decimal,
+    /// The repeat multiplier applied (1 when the period before met target).
+    pub multiplier: Decimal,
+    pub points_before_cap: Decimal,
+    /// `None` only when pending.
+    pub points: Option<Decimal>,
+    pub money_before_cap: Decimal,
+    /// `None` only when pending.
+    pub money: Option<Decimal>,
+    /// The money was set by hand, not from points.
+    pub money_override: bool,
+    /// What a cap took off, in words.
+    pub cap_effect: Option<String>,
+    pub explanation: Explanation,
+}
+
+/// One provider's credits in one period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProviderCredits {
+    pub period: Month,
+    pub provider: Provider,
+    pub party: Party,
+    pub points: Decimal,
+    pub money: Decimal,
+    /// Lines pending: the money is a floor, not a total.
+    pub pending: usize,
+}
+
+/// Credits for every loaded period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Credits {
+    /// By period, provider (report order), then measure (report order).
+    pub lines: Vec<CreditLine>,
+    pub totals: Vec<ProviderCredits>,
+    /// Periods and providers with monthly results: where a computed credit
+    /// of zero can mean "nothing accrued" rather than "no data".
+    pub loaded: BTreeSet<(Month, Provider)>,
+    /// Per period and provider: monthly measures with a result, and how many
+    /// the catalogue has. A month with some missing is computed but partial.
+    pub coverage: BTreeMap<(Month, Provider), (usize, usize)>,
+}
+
+/// A company's computed credits in one period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PartyCredits {
+    pub money: Decimal,
+    pub points: Decimal,
+    pub pending: usize,
+    /// Every monthly measure of the party's contracts has a figure.
+    pub complete: bool,
+}
+
+impl PartyCredits {
+    /// Nothing yet, complete until a part says otherwise.
+    pub const NONE: PartyCredits = PartyCredits {
+        money: Decimal::ZERO,
+        points: Decimal::ZERO,
+        pending: 0,
+        complete: true,
+    };
+
+    /// Both together (saturating).
+    pub fn plus(self, other: PartyCredits) -> PartyCredits {
+        PartyCredits {
+            money: add(self.money, other.money),
+            points: add(self.points, other.points),
+            pending: self.pending.saturating_add(other.pending),
+            complete: self.complete && other.complete,
+        }
+    }
+}
+
+impl Credits {
+    pub fn lines_in(&self, period: Month) -> impl Iterator<Item = &CreditLine> {
+        self.lines.iter().filter(move |l| l.period == period)
+    }
+
+    pub fn line(&self, period: Month, provider: Provider, measure: &str) -> Option<&CreditLine> {
+        self.lines
+            .iter()
+            .find(|l| l.period == period && l.provider == provider && l.measure == measure)
+    }
+
+    /// `None` when none of the party's contracts has results for the period.
+    pub fn party(&self, period: Month, party: Party) -> Option<PartyCredits> {
+        let providers = party.providers();
+        if !providers
+            .iter()
+            .any(|p| self.loaded.contains(&(period, *p)))
+        {
+            return None;
+        }
+        let complete = providers.iter().all(|p| self.is_complete(period, *p));
+        let out = self
+            .totals
+            .iter()
+            .filter(|t| t.period == period && t.party == party)
+            .map(|t| PartyCredits {
+                money: t.money,
+                points: t.points,
+                pending: t.pending,
+                complete,
+            })
+            .fold(
+                PartyCredits {
+                    complete,
+                    ..PartyCredits::NONE
+                },
+                PartyCredits::plus,
+            );
+        Some(out)
+    }
+
+    /// Whether every monthly measure of `provider` has a figure in `period`.
+    pub fn is_complete(&self, period: Month, provider: Provider) -> bool {
+        self.coverage
+            .get(&(period, provider))
+            .is_some_and(|(have, all)| have >= all)
+    }
+
+    /// The total over every provider for a period (§15's reduction in
+    /// external costs), and how many lines are pending.
+    pub fn total(&self, period: Month) -> (Decimal, usize) {
+        self.totals
+            .iter()
+            .filter(|t| t.period == period)
+            .fold((Decimal::ZERO, 0), |(m, n), t| {
+                (add(m, t.money), n + t.pending)
+            })
+    }
+}
+
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(Decimal::MAX)
+}
+
+fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or(Decimal::MAX)
+}
+
+fn nonneg(v: Decimal) -> Decimal {
+    v.max(Decimal::ZERO)
+}
+
+/// Computes every credit line and total.
+pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
+    let mut credits = Credits::default();
+    let mut seen = BTreeSet::new();
+    let mut order: Vec<(usize, CreditLine)> = Vec::new();
+    for (i, r) in results.rows.iter().enumerate() {
+        let Some(party) = Party::of(r.provider) else {
+            continue;
+        };
+        if r.cadence == Cadence::Monthly {
+            credits.loaded.insert((r.period, r.provider));
+            let expected = monthly_measures(r.provider);
+            credits
+                .coverage
+                .entry((r.period, r.provider))
+                .or_insert((0, expected))
+                .0 += 1;
+        }
+        let adjusted = scheme
+            .adjustment(r.period, r.provider, &r.measure)
+            .is_some();
+        if r.status.is_miss() || adjusted {
+            seen.insert((r.period, r.provider, r.measure.clone()));
+            order.push((i, price(r, party, scheme, results.settings.rule)));
+        }
+    }
+    // Decisions about measures with no loaded figure still show (a pending
+    // credit must never vanish because its month is not loaded).
+    for a in &scheme.adjustments {
+        let Some(party) = Party::of(a.provider) else {
+            continue;
+        };
+        if seen.insert((a.period, a.provider, a.measure.clone())) {
+            order.push((usize::MAX, unloaded(a, party, scheme)));
+        }
+    }
+    order.sort_by(|(ia, a), (ib, b)| {
+        (a.period, a.provider, *ia, &a.measure).cmp(&(b.period, b.provider, *ib, &b.measure))
+    });
+    let mut lines: Vec<CreditLine> = order.into_iter().map(|(_, l)| l).collect();
+    apply_caps(&mut lines, scheme);
+    for l in &lines {
+        match credits
+            .totals
+            .iter_mut()
+            .find(|t| t.period == l.period && t.provider == l.provider)
+        {
+            Some(t) => accumulate(t, l),
+            None => {
+                let mut t = ProviderCredits {
+                    period: l.period,
+                    provider: l.provider,
+                    party: l.party,
+                    points: Decimal::ZERO,
+                    money: Decimal::ZERO,
+                    pending: 0,
+                };
+                accumulate(&mut t, l);
+                credits.totals.push(t);
+            }
+        }
+    }
+    credits.lines = lines;
+    credits
+}
+
+/// Monthly measures the catalogue has for a provider.
+fn monthly_measures(provider: Provider) -> usize {
+    crate::engine::catalogue::Catalogue::builtin()
+        .measures()
+        .iter()
+        .filter(|m| {
+            m.provider == provider
+                && m.cadence == Cadence::Monthly
+                && m.basis != crate::engine::catalogue::Basis::Derived
+        })
+        .count()
+}
+
+fn accumulate(t: &mut ProviderCredits, l: &CreditLine) {
+    match (l.points, l.money) {
+        (Some(p), Some(m)) => {
+            t.points = add(t.points, p);
+            t.money = add(t.money, m);
+        }
+        _ => t.pending += 1,
+    }
+}
+
+/// A line with no points yet: accrued, zero, × 1.
+fn blank_line(period: Month, provider: Provider, party: Party, measure: &str) -> CreditLine {
+    CreditLine {
+        period,
+        provider,
+        party,
+        measure: measure.into(),
+        name: crate::engine::catalogue::Catalogue::builtin()
+            .get(measure, provider)
+            .map_or_else(String::new, |d| d.name.to_string()),
+        display: "not loaded".into(),
+        target: None,
+        minimum: None,
+        status: Compliance::NotAssessed,
+        state: LineState::Accrued,
+        band: String::new(),
+        base_points: Decimal::ZERO,
+        multiplier: Decimal::ONE,
+        points_before_cap: Decimal::ZERO,
+        points: Some(Decimal::ZERO),
+        money_before_cap: Decimal::ZERO,
+        money: Some(Decimal::ZERO),
+        money_override: false,
+        cap_effect: None,
+        explanation: Explanation::default(),
+    }
+}
+
+fn base_line(r: &MeasureResult, party: Party) -> CreditLine {
+    CreditLine {
+        name: r.name.clone(),
+        display: r.display.clone(),
+        target: r.target,
+        minimum: r.minimum,
+        status: r.status,
+        ..blank_line(r.period, r.provider, party, &r.measure)
+    }
+}
+
+fn level_facts(r: &MeasureResult) -> Vec<Fact> {
+    let mut f = vec![Fact::new("Service level", r.display.clone())];
+    if let Some(t) = r.target {
+        f.push(Fact::new("Target", exact(t)));
+    }
+    if let Some(m) = r.minimum {
+        f.push(Fact::new("Minimum", exact(m)));
+    }
+    f.push(Fact::new("Status", r.status.label()));
+    f
+}

@@ -1,0 +1,284 @@
+//! Cells: times, categories, within-target flags and exclusions read from bytes.
+
+use super::*;
+
+// ------------------------------------------------------------------ cells
+
+/// A point in time: UTC seconds (offset applied) and nanoseconds for
+/// ordering, and the month as written for the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Time {
+    pub(super) secs: i64,
+    pub(super) nanos: u32,
+    pub(super) month: Month,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum TimeError {
+    Malformed,
+    Impossible,
+}
+
+pub(super) fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub(super) fn days_in(y: i32, m: u8) -> u8 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (H. Hinnant's algorithm).
+pub(super) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The digit at `i`, if there is one.
+#[inline(always)]
+pub(super) fn digit(b: &[u8], i: usize) -> Option<u32> {
+    match b.get(i) {
+        Some(&c) if c.is_ascii_digit() => Some(u32::from(c - b'0')),
+        _ => None,
+    }
+}
+
+/// Exactly two digits at `i`.
+#[inline(always)]
+pub(super) fn two(b: &[u8], i: usize) -> Option<u32> {
+    Some(digit(b, i)? * 10 + digit(b, i + 1)?)
+}
+
+/// One or two digits at `i`: (value, next index).
+#[inline(always)]
+pub(super) fn one_or_two(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let a = digit(b, i)?;
+    Some(match digit(b, i + 1) {
+        Some(c) => (a * 10 + c, i + 2),
+        None => (a, i + 1),
+    })
+}
+
+#[inline(always)]
+pub(super) fn is(b: &[u8], i: usize, c: u8) -> bool {
+    b.get(i) == Some(&c)
+}
+
+/// Reads `2021-03-04[( |T)10:22[:05[.123]][Z|±hh[:mm]]]` or
+/// `04/03/2021[ 10:22[:05]]` (day first). Index arithmetic on bytes, no
+/// allocation: lists have hundreds of thousands of these.
+pub(super) fn time(text: &[u8]) -> Result<Time, TimeError> {
+    use TimeError::*;
+    let t = trim(text);
+    let (y, m, d, mut i);
+    let sep = t.get(4).copied();
+    if matches!(sep, Some(b'-' | b'/')) && t.get(7).copied() == sep {
+        y = two(t, 0).ok_or(Malformed)? * 100 + two(t, 2).ok_or(Malformed)?;
+        m = two(t, 5).ok_or(Malformed)?;
+        d = two(t, 8).ok_or(Malformed)?;
+        i = 10;
+    } else {
+        let (dd, j) = one_or_two(t, 0).ok_or(Malformed)?;
+        if !is(t, j, b'/') {
+            return Err(Malformed);
+        }
+        let (mm, j) = one_or_two(t, j + 1).ok_or(Malformed)?;
+        if !is(t, j, b'/') {
+            return Err(Malformed);
+        }
+        y = two(t, j + 1).ok_or(Malformed)? * 100 + two(t, j + 3).ok_or(Malformed)?;
+        (m, d, i) = (mm, dd, j + 5);
+    }
+    let (mut h, mut mi, mut s, mut nanos, mut offset) = (0u32, 0u32, 0u32, 0u32, 0i64);
+    if i < t.len() {
+        if !matches!(t.get(i), Some(b' ' | b'T' | b't')) {
+            return Err(Malformed);
+        }
+        i += 1;
+        while is(t, i, b' ') {
+            i += 1;
+        }
+        let (hh, j) = one_or_two(t, i).ok_or(Malformed)?;
+        if !is(t, j, b':') {
+            return Err(Malformed);
+        }
+        (h, mi) = (hh, two(t, j + 1).ok_or(Malformed)?);
+        i = j + 3;
+        if is(t, i, b':') {
+            s = two(t, i + 1).ok_or(Malformed)?;
+            i += 3;
+            if is(t, i, b'.') || is(t, i, b',') {
+                i += 1;
+                let from = i;
+                let mut scale = 100_000_000u32;
+                while let Some(v) = digit(t, i) {
+                    nanos += v * scale;
+                    scale /= 10;
+                    i += 1;
+                }
+                if i == from {
+                    return Err(Malformed);
+                }
+            }
+        }
+        while is(t, i, b' ') {
+            i += 1;
+        }
+        match t.get(i) {
+            None => {}
+            Some(b'Z' | b'z') if i + 1 == t.len() => {}
+            Some(&sign @ (b'+' | b'-')) => {
+                let oh = two(t, i + 1).ok_or(Malformed)?;
+                i += 3;
+                if is(t, i, b':') {
+                    i += 1;
+                }
+                let om = if i == t.len() {
+                    0
+                } else {
+                    let om = two(t, i).ok_or(Malformed)?;
+                    if i + 2 != t.len() {
+                        return Err(Malformed);
+                    }
+                    om
+                };
+                if oh > 23 || om > 59 {
+                    return Err(Impossible);
+                }
+                let o = i64::from(oh * 3600 + om * 60);
+                offset = if sign == b'-' { -o } else { o };
+            }
+            Some(_) => return Err(Malformed),
+        }
+    }
+    // Each part is at most four digits: these conversions cannot fail.
+    let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
+        return Err(Impossible);
+    };
+    let month = Month::new(y, m).ok_or(Impossible)?;
+    if d == 0 || d > days_in(y, m) || h > 23 || mi > 59 || s > 59 {
+        return Err(Impossible);
+    }
+    let secs = days_from_civil(y, m, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s) - offset;
+    Ok(Time { secs, nanos, month })
+}
+
+/// A word of up to 8 bytes, lower-cased, as one number (for matching
+/// without comparing slices).
+#[inline(always)]
+pub(super) fn word(b: &[u8]) -> Option<u64> {
+    if b.len() > 8 {
+        return None;
+    }
+    Some(
+        b.iter()
+            .fold(0u64, |a, c| (a << 8) | u64::from(c.to_ascii_lowercase())),
+    )
+}
+
+pub(super) const fn w(b: &[u8]) -> u64 {
+    let mut a = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        a = (a << 8) | b[i] as u64;
+        i += 1;
+    }
+    a
+}
+
+/// `3`, `Cat 3`, `Category 3`, `C3`, `P3`, `Severity 3`, `Priority 3`.
+pub(super) fn category(text: &[u8]) -> Option<u8> {
+    let t = trim(text);
+    let n = t.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let (prefix, rest) = t.split_at_checked(n)?;
+    if n > 0 {
+        const PREFIXES: [u64; 8] = [
+            w(b"category"),
+            w(b"severity"),
+            w(b"priority"),
+            w(b"cat"),
+            w(b"sev"),
+            w(b"c"),
+            w(b"p"),
+            w(b"s"),
+        ];
+        if !PREFIXES.contains(&word(prefix)?) {
+            return None;
+        }
+    }
+    let k = rest
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'-' | b'_' | b'.' | b':'))
+        .count();
+    if n == 0 && k > 0 {
+        return None;
+    }
+    match rest.get(k..)? {
+        [c @ b'1'..=b'5'] => Some(c - b'0'),
+        _ => None,
+    }
+}
+
+pub(super) fn within(text: &[u8]) -> Option<bool> {
+    const YES: [u64; 7] = [
+        w(b"yes"),
+        w(b"y"),
+        w(b"true"),
+        w(b"t"),
+        w(b"1"),
+        w(b"within"),
+        w(b"met"),
+    ];
+    const NO: [u64; 9] = [
+        w(b"no"),
+        w(b"n"),
+        w(b"false"),
+        w(b"f"),
+        w(b"0"),
+        w(b"breached"),
+        w(b"breach"),
+        w(b"missed"),
+        w(b"not met"),
+    ];
+    let k = word(trim(text))?;
+    if YES.contains(&k) {
+        Some(true)
+    } else if NO.contains(&k) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// `None` for a counted incident, else the exclusion type.
+pub(super) fn exclusion(text: &[u8]) -> Option<&[u8]> {
+    let t = trim(text);
+    let counted = match t {
+        [] | [b'-'] => true,
+        [_, _] | [_, _, _, _] => matches!(word(t), Some(k) if k == w(b"no") || k == w(b"none")),
+        _ => false,
+    };
+    (!counted).then_some(t)
+}
+
+/// A cell for an error message: lossy text, cut at 200 characters.
+pub(super) fn shown(b: &[u8]) -> String {
+    const MAX: usize = 200;
+    let s = String::from_utf8_lossy(b);
+    if s.chars().count() <= MAX {
+        s.into_owned()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}

@@ -1,0 +1,579 @@
+//! Incident lists: one row per incident, aggregated into CPM4 (categories
+//! 1–2) and CPM5 (categories 3–5) per month of closure, after exclusions.
+//!
+//! Lists run to hundreds of thousands of rows, so the reader works a step at
+//! a time (the page yields between steps to draw progress) and parses cells
+//! from bytes: one pass over the text with its own RFC 4180 tokenizer, no
+//! allocation per row or per field.
+
+use crate::engine::format::thousands;
+use crate::engine::observation::IncidentCount;
+use crate::engine::{Catalogue, Dataset, Input, Month, NoValue, Observation, Provider};
+use crate::io::{normalise_header, ErrorKind, Format, Import, ImportError, MAX_ERRORS};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+mod cells;
+mod references;
+mod tokenizer;
+use cells::*;
+use references::*;
+use tokenizer::*;
+
+/// The columns the reader uses, each with the header names it accepts
+/// (normalised: lower case, `_` for spaces and hyphens), canonical first.
+const REFERENCE: usize = 0;
+const CATEGORY: usize = 1;
+const RAISED: usize = 2;
+const RESOLVED: usize = 3;
+const CLOSED: usize = 4;
+const WITHIN: usize = 5;
+const EXCLUSION: usize = 6;
+const COLUMNS: usize = 7;
+
+const NAMES: [&[&str]; COLUMNS] = [
+    &["reference", "incident", "incident_reference", "ref", "id"],
+    &["category", "cat", "incident_category"],
+    &["raised", "opened", "raised_at", "logged"],
+    &["resolved", "resolved_at"],
+    &["closed", "closed_at"],
+    &["within_target", "within_sla", "met_target", "within_trt"],
+    &["exclusion", "exclusion_type", "pmel", "excluded"],
+];
+const REQUIRED: [usize; 4] = [REFERENCE, CATEGORY, CLOSED, WITHIN];
+
+/// Longest reference accepted (real ones are about 15 characters).
+pub const MAX_REFERENCE: usize = 100;
+
+pub const TIME_EXPECTED: &str = "a date or date and time such as 2021-03-04, 2021-03-04 10:22, \
+     2021-03-04 10:22:05, 2021-03-04T10:22:05Z (fractional seconds and +00:00 allowed), \
+     04/03/2021 or 04/03/2021 10:22 (day first)";
+pub const CATEGORY_EXPECTED: &str =
+    "an incident category 1 to 5, written 3, Cat 3, Category 3, C3 or P3";
+pub const WITHIN_EXPECTED: &str =
+    "whether resolved within target: yes or no (also y/n, true/false, 1/0, within/breached)";
+
+/// True when the normalised header names an incident list: a reference, a
+/// category and a closed time (under any accepted name).
+pub fn is_incident_header(headers: &[String]) -> bool {
+    [REFERENCE, CATEGORY, CLOSED]
+        .iter()
+        .all(|&c| NAMES[c].iter().any(|n| headers.iter().any(|h| h == n)))
+}
+
+/// Where the header puts each column: for each, the first name in [`NAMES`]
+/// order that the header has.
+fn locate(headers: &[String]) -> [Option<usize>; COLUMNS] {
+    let mut at = [None; COLUMNS];
+    for (c, names) in NAMES.iter().enumerate() {
+        at[c] = names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n));
+    }
+    at
+}
+
+// ------------------------------------------------------------------ reader
+
+#[derive(Clone, Default)]
+struct Tally {
+    within: u64,
+    total: u64,
+    /// By exclusion type index.
+    excluded: Vec<u64>,
+    any: bool,
+}
+
+struct State {
+    file: String,
+    /// Header text as written, for error columns.
+    headers: Vec<String>,
+    columns: [Option<usize>; COLUMNS],
+    rows: u64,
+    rejected: u64,
+    errors: Vec<ImportError>,
+    errors_dropped: bool,
+    open: u64,
+    refs: References,
+    exclusion_types: Vec<(Box<[u8]>, String)>,
+    months: BTreeMap<Month, [Tally; 5]>,
+}
+
+pub struct IncidentReader {
+    src: Vec<u8>,
+    /// Boxed, as is the state: the reader travels in an enum beside `Import`.
+    tok: Box<Tokenizer>,
+    fields: Vec<Span>,
+    scratch: Vec<u8>,
+    delimiter: u8,
+    done: bool,
+    state: Box<State>,
+}
+
+impl IncidentReader {
+    /// Checks the header; `Err` with located MissingColumn errors (row of
+    /// the header) if required columns are absent.
+    // The interface `io::Reading` uses: a failed header is a whole `Import`.
+    #[allow(clippy::result_large_err)]
+    pub fn new(file: &str, bytes: Vec<u8>, delimiter: u8) -> Result<IncidentReader, Import> {
+        let mut tok = Tokenizer::new(delimiter);
+        let mut fields = Vec::new();
+        let mut scratch = Vec::new();
+        let failed = |errors: Vec<ImportError>| Import {
+            file: file.into(),
+            format: Some(Format::Incidents),
+            delimiter: Some(delimiter),
+            errors,
+            ..Import::default()
+        };
+        let header_line = match tok.next(&bytes, &mut fields, &mut scratch) {
+            Record::Fields(line, n) => {
+                fields.truncate(n);
+                line
+            }
+            Record::Eof => {
+                return Err(failed(vec![ImportError::file(
+                    file,
+                    ErrorKind::Unreadable,
+                    "a header row and at least one data row; the file is empty",
+                )]))
+            }
+            Record::Bad(line, expected) => {
+                return Err(failed(vec![ImportError {
+                    row: Some(line),
+                    ..ImportError::file(file, ErrorKind::Syntax, expected)
+                }]))
+            }
+        };
+        let headers: Vec<String> = fields
+            .iter()
+            .map(|&s| {
+                String::from_utf8_lossy(trim(field(&bytes, &scratch, s)))
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+        let columns = locate(&normalised);
+        let missing: Vec<ImportError> = REQUIRED
+            .iter()
+            .filter(|&&c| columns[c].is_none())
+            .map(|&c| {
+                let names = NAMES[c];
+                let expected = format!(
+                    "a column named {} (or {})",
+                    names.first().copied().unwrap_or_default(),
+                    names.get(1..).unwrap_or_default().join(", ")
+                );
+                ImportError {
+                    row: Some(header_line),
+                    column: Some(names.first().copied().unwrap_or_default().into()),
+                    ..ImportError::file(file, ErrorKind::MissingColumn, expected)
+                }
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(failed(missing));
+        }
+        Ok(IncidentReader {
+            src: bytes,
+            tok: Box::new(tok),
+            fields,
+            scratch,
+            delimiter,
+            done: false,
+            state: Box::new(State {
+                file: file.into(),
+                headers,
+                columns,
+                rows: 0,
+                rejected: 0,
+                errors: Vec::new(),
+                errors_dropped: false,
+                open: 0,
+                refs: References::default(),
+                exclusion_types: Vec::new(),
+                months: BTreeMap::new(),
+            }),
+        })
+    }
+
+    /// Reads up to `max_rows` more data rows; true when the whole input has been read.
+    pub fn step(&mut self, max_rows: usize) -> bool {
+        let IncidentReader {
+            src,
+            tok,
+            fields,
+            scratch,
+            done,
+            state,
+            ..
+        } = self;
+        let mut n = 0usize;
+        while !*done && n < max_rows {
+            match tok.next(src, fields, scratch) {
+                Record::Eof => *done = true,
+                Record::Bad(line, expected) => {
+                    n += 1;
+                    state.rows = state.rows.saturating_add(1);
+                    state.rejected = state.rejected.saturating_add(1);
+                    let e = ImportError {
+                        row: Some(line),
+                        ..ImportError::file(&state.file, ErrorKind::Syntax, expected)
+                    };
+                    state.push_error(e);
+                }
+                Record::Fields(line, count) => {
+                    let fields = fields.get(..count).unwrap_or_default();
+                    let blank = fields
+                        .iter()
+                        .all(|&s| trim(field(src, scratch, s)).is_empty());
+                    if blank {
+                        continue;
+                    }
+                    n += 1;
+                    state.rows = state.rows.saturating_add(1);
+                    state.row(line, src, scratch, fields);
+                }
+            }
+        }
+        *done
+    }
+
+    /// (bytes consumed so far, total bytes), for a progress bar.
+    pub fn progress(&self) -> (u64, u64) {
+        let total = self.src.len() as u64;
+        ((self.tok.pos as u64).min(total), total)
+    }
+
+    /// The counts as CPM4 and CPM5 observations per month of closure.
+    pub fn finish(self) -> Import {
+        let s = *self.state;
+        let mut observations = Vec::with_capacity(s.months.len() * 2);
+        for (&period, tallies) in &s.months {
+            for measure in ["CPM4", "CPM5"] {
+                let cats = Catalogue::builtin()
+                    .get(measure, Provider::Dcc)
+                    .and_then(|d| d.incident_categories())
+                    .into_iter()
+                    .flatten();
+                let categories: Vec<IncidentCount> = cats
+                    .filter_map(|c| {
+                        let t = tallies.get(usize::from(c - 1))?;
+                        t.any.then(|| IncidentCount {
+                            category: c,
+                            within: t.within,
+                            total: t.total,
+                            excluded: t
+                                .excluded
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, &n)| n > 0)
+                                .filter_map(|(i, &n)| {
+                                    Some((s.exclusion_types.get(i)?.1.clone(), n))
+                                })
+                                .collect(),
+                        })
+                    })
+                    .collect();
+                let input = if categories.is_empty() {
+                    Input::Status {
+                        status: NoValue::NoEvents,
+                    }
+                } else {
+                    Input::Incidents { categories }
+                };
+                observations.push(Observation {
+                    approximate: false,
+                    period,
+                    measure: measure.into(),
+                    provider: Provider::Dcc,
+                    input,
+                    reported: None,
+                    reported_in: None,
+                    note: None,
+                });
+            }
+        }
+        let mut notes = Vec::new();
+        if s.rows == 0 {
+            notes.push("the file has a header but no incidents".to_string());
+        }
+        if s.open > 0 {
+            notes.push(if s.open == 1 {
+                "1 incident still open (no closed time) is not counted".to_string()
+            } else {
+                format!(
+                    "{} incidents still open (no closed time) are not counted",
+                    thousands(s.open)
+                )
+            });
+        }
+        if s.errors_dropped {
+            notes.push(format!(
+                "only the first {} errors are listed",
+                thousands(MAX_ERRORS as u64)
+            ));
+        }
+        Import {
+            file: s.file,
+            format: Some(Format::Incidents),
+            delimiter: Some(self.delimiter),
+            rows: s.rows,
+            rejected: s.rejected,
+            dataset: Dataset {
+                observations,
+                ..Dataset::default()
+            },
+            errors: s.errors,
+            notes,
+            ..Import::default()
+        }
+    }
+}
+
+impl State {
+    fn push_error(&mut self, e: ImportError) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(e);
+        } else {
+            self.errors_dropped = true;
+        }
+    }
+
+    /// Checks one data row and, if good, counts it.
+    fn row(&mut self, line: u64, src: &[u8], scratch: &[u8], fields: &[Span]) {
+        if fields.len() != self.headers.len() {
+            self.rejected = self.rejected.saturating_add(1);
+            let e = ImportError {
+                row: Some(line),
+                ..ImportError::file(
+                    &self.file,
+                    ErrorKind::Syntax,
+                    format!(
+                        "{} fields, as in the header; found {}",
+                        self.headers.len(),
+                        fields.len()
+                    ),
+                )
+            };
+            self.push_error(e);
+            return;
+        }
+        let mut cells: [Option<&[u8]>; COLUMNS] = [None; COLUMNS];
+        for (cell, at) in cells.iter_mut().zip(self.columns) {
+            if let Some(s) = at.and_then(|i| fields.get(i)) {
+                *cell = Some(field(src, scratch, *s));
+            }
+        }
+        let cell = |c: usize| -> Option<&[u8]> { cells.get(c).copied().flatten() };
+        // Errors are rare: nothing is allocated for a good row.
+        let mut errs: Vec<(usize, ImportError)> = Vec::new();
+        let mut fail = |c: usize, value: &[u8], kind: ErrorKind, expected: String| {
+            if !errs.iter().any(|(k, _)| *k == c) {
+                errs.push((
+                    c,
+                    ImportError {
+                        file: String::new(),
+                        row: Some(line),
+                        column: None,
+                        value: Some(shown(value)),
+                        kind,
+                        expected,
+                    },
+                ));
+            }
+        };
+
+        // Reference: present, short, unique.
+        let reference = trim(cell(REFERENCE).unwrap_or_default());
+        if reference.is_empty() {
+            fail(
+                REFERENCE,
+                reference,
+                ErrorKind::BadValue,
+                "an incident reference (it may not be empty)".into(),
+            );
+        } else if reference.len() > MAX_REFERENCE {
+            fail(
+                REFERENCE,
+                reference,
+                ErrorKind::BadValue,
+                format!("an incident reference of at most {MAX_REFERENCE} characters"),
+            );
+        } else if let Some(first) = self.refs.first_use(reference, line) {
+            fail(
+                REFERENCE,
+                reference,
+                ErrorKind::Duplicate,
+                format!("a reference used once; it is already on row {first}"),
+            );
+        }
+
+        let cat_text = cell(CATEGORY).unwrap_or_default();
+        let cat = category(cat_text);
+        if cat.is_none() {
+            fail(
+                CATEGORY,
+                trim(cat_text),
+                ErrorKind::BadValue,
+                CATEGORY_EXPECTED.into(),
+            );
+        }
+
+        let mut times: [Option<Time>; 3] = [None; 3];
+        for (k, c) in [RAISED, RESOLVED, CLOSED].into_iter().enumerate() {
+            let Some(text) = cell(c).map(trim) else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
+            }
+            match time(text) {
+                Ok(t) => {
+                    if let Some(slot) = times.get_mut(k) {
+                        *slot = Some(t);
+                    }
+                }
+                Err(TimeError::Malformed) => {
+                    fail(c, text, ErrorKind::BadPeriod, TIME_EXPECTED.into());
+                }
+                Err(TimeError::Impossible) => fail(
+                    c,
+                    text,
+                    ErrorKind::BadPeriod,
+                    format!("a real date and time of day (no month 13, day 32 or 30 February): {TIME_EXPECTED}"),
+                ),
+            }
+        }
+        let [raised, resolved, closed] = times;
+        let order = |earlier: usize| -> String {
+            let name = self.name(earlier);
+            let text = cell(earlier).map(trim).unwrap_or_default();
+            format!(
+                "a time no earlier than {name} ({})",
+                String::from_utf8_lossy(text)
+            )
+        };
+        if let (Some(a), Some(b)) = (raised, resolved) {
+            if b < a {
+                let e = order(RAISED);
+                fail(
+                    RESOLVED,
+                    trim(cell(RESOLVED).unwrap_or_default()),
+                    ErrorKind::Inconsistent,
+                    e,
+                );
+            }
+        }
+        if let Some(c) = closed {
+            let earlier = match (resolved, raised) {
+                (Some(r), _) => Some((r, RESOLVED)),
+                (None, Some(r)) => Some((r, RAISED)),
+                _ => None,
+            };
+            if let Some((t, col)) = earlier {
+                if c < t {
+                    let e = order(col);
+                    fail(
+                        CLOSED,
+                        trim(cell(CLOSED).unwrap_or_default()),
+                        ErrorKind::Inconsistent,
+                        e,
+                    );
+                }
+            }
+        }
+        let closed_empty = cell(CLOSED).map(trim).is_none_or(|t| t.is_empty());
+
+        let excl = cell(EXCLUSION).and_then(exclusion);
+        let within_text = trim(cell(WITHIN).unwrap_or_default());
+        let met = if within_text.is_empty() {
+            if excl.is_none() && !closed_empty {
+                fail(
+                    WITHIN,
+                    within_text,
+                    ErrorKind::BadValue,
+                    format!("{WITHIN_EXPECTED}; it may be empty only for an excluded or still-open incident"),
+                );
+            }
+            None
+        } else {
+            let w = within(within_text);
+            if w.is_none() {
+                fail(
+                    WITHIN,
+                    within_text,
+                    ErrorKind::BadValue,
+                    WITHIN_EXPECTED.into(),
+                );
+            }
+            w
+        };
+
+        if !errs.is_empty() {
+            self.rejected = self.rejected.saturating_add(1);
+            errs.sort_by_key(|(c, _)| *c);
+            for (c, mut e) in errs {
+                e.file.clone_from(&self.file);
+                e.column = Some(self.name(c).to_string());
+                self.push_error(e);
+            }
+            return;
+        }
+        let (Some(cat), Some(closed)) = (cat, closed) else {
+            // A good row without a closed time is still open.
+            self.open = self.open.saturating_add(1);
+            return;
+        };
+        let ex_index = match excl {
+            None => None,
+            Some(t) => Some(
+                match self.exclusion_types.iter().position(|(k, _)| **k == *t) {
+                    Some(i) => i,
+                    None => {
+                        self.exclusion_types
+                            .push((t.into(), String::from_utf8_lossy(t).into_owned()));
+                        self.exclusion_types.len() - 1
+                    }
+                },
+            ),
+        };
+        let tallies = self.months.entry(closed.month).or_default();
+        let Some(tally) = tallies.get_mut(usize::from(cat.saturating_sub(1))) else {
+            return;
+        };
+        tally.any = true;
+        match ex_index {
+            Some(i) => {
+                if tally.excluded.len() <= i {
+                    tally.excluded.resize(i + 1, 0);
+                }
+                if let Some(n) = tally.excluded.get_mut(i) {
+                    *n = n.saturating_add(1);
+                }
+            }
+            None => {
+                tally.total = tally.total.saturating_add(1);
+                if met == Some(true) {
+                    tally.within = tally.within.saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// The column's header as written in the file (its canonical name if absent).
+    fn name(&self, c: usize) -> &str {
+        self.columns
+            .get(c)
+            .copied()
+            .flatten()
+            .and_then(|i| self.headers.get(i))
+            .map(String::as_str)
+            .or_else(|| NAMES.get(c).and_then(|n| n.first().copied()))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,105 @@
+//! The incident list's reader, tokenizer and cells, tested from inside.
+
+use super::*;
+
+#[test]
+fn timestamps() {
+    let ok = |s: &str| time(s.as_bytes()).map(|t| (t.month.to_string(), t.secs, t.nanos));
+    assert_eq!(ok("1970-01-01").unwrap().1, 0);
+    assert_eq!(ok("2021-03-04 10:22").unwrap().0, "2021-03");
+    assert_eq!(
+        ok("2021-03-04 10:22:05").unwrap().1,
+        ok("04/03/2021 10:22:05").unwrap().1
+    );
+    assert_eq!(
+        ok("2021-03-04T10:22:05Z").unwrap().1,
+        ok("2021-03-04T11:22:05+01:00").unwrap().1
+    );
+    assert_eq!(ok("2021-03-04T10:22:05.25Z").unwrap().2, 250_000_000);
+    assert_eq!(
+        ok("2021-03-04T10:22:05.123456789123Z").unwrap().2,
+        123_456_789
+    );
+    assert_eq!(ok("4/3/2021 9:05").unwrap().0, "2021-03");
+    assert_eq!(ok("2020-02-29").unwrap().0, "2020-02");
+    for bad in [
+        "2021-13-01",
+        "2021-01-32",
+        "2021-02-30",
+        "2021-02-29",
+        "30/02/2021",
+        "2021-03-04 24:00",
+        "2021-03-04 10:60",
+    ] {
+        assert_eq!(time(bad.as_bytes()), Err(TimeError::Impossible), "{bad}");
+    }
+    for bad in [
+        "",
+        "yesterday",
+        "2021-3-4",
+        "2021-03-04x",
+        "2021-03-04 10",
+        "04/03/21",
+        "2021-03-04 10:22:05 junk",
+        "2021-03-041",
+    ] {
+        assert_eq!(time(bad.as_bytes()), Err(TimeError::Malformed), "{bad}");
+    }
+}
+
+#[test]
+fn categories_and_flags() {
+    for (s, want) in [
+        ("3", Some(3)),
+        (" Cat 3 ", Some(3)),
+        ("Category 5", Some(5)),
+        ("c1", Some(1)),
+        ("P2", Some(2)),
+        ("CAT-4", Some(4)),
+        ("6", None),
+        ("0", None),
+        ("", None),
+        ("Cat", None),
+        ("33", None),
+        ("x3", None),
+    ] {
+        assert_eq!(category(s.as_bytes()), want, "{s}");
+    }
+    assert_eq!(within(b"Yes"), Some(true));
+    assert_eq!(within(b"BREACHED"), Some(false));
+    assert_eq!(within(b"maybe"), None);
+    assert_eq!(exclusion(b" None "), None);
+    assert_eq!(exclusion(b" Cancelled "), Some(&b"Cancelled"[..]));
+}
+
+#[test]
+fn tokenizer_quotes() {
+    let src = b"a,\"b,\"\"c\"\"\",\"d\ne\"\r\n\n\nx,y,z";
+    let mut t = Tokenizer::new(b',');
+    let (mut f, mut s) = (Vec::new(), Vec::new());
+    let Record::Fields(1, 3) = t.next(src, &mut f, &mut s) else {
+        panic!()
+    };
+    let got: Vec<&[u8]> = f.iter().map(|&x| field(src, &s, x)).collect();
+    assert_eq!(got, vec![&b"a"[..], b"b,\"c\"", b"d\ne"]);
+    let Record::Fields(5, 3) = t.next(src, &mut f, &mut s) else {
+        panic!()
+    };
+    assert_eq!(f.len(), 3);
+    assert!(matches!(t.next(src, &mut f, &mut s), Record::Eof));
+    let mut t = Tokenizer::new(b',');
+    assert!(matches!(
+        t.next(b"\"ab\"c,d\nx", &mut f, &mut s),
+        Record::Bad(1, _)
+    ));
+    assert!(matches!(
+        t.next(b"\"ab\"c,d\nx", &mut f, &mut s),
+        Record::Fields(2, 1)
+    ));
+    let mut t = Tokenizer::new(b',');
+    assert!(matches!(
+        t.next(b"a,\"open", &mut f, &mut s),
+        Record::Bad(1, _)
+    ));
+    assert!(matches!(t.next(b"a,\"open", &mut f, &mut s), Record::Eof));
+}
