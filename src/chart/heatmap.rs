@@ -17,6 +17,15 @@ const MIN_W: i32 = 760;
 const MIN_CELL: i32 = 16;
 const MAX_CELL: i32 = 96;
 
+/// The legend: each status's mark and its words, as both the SVG and the
+/// painted grid show it.
+pub const LEGEND: [(Mark, &str); 4] = [
+    (Mark::Circle, "met target"),
+    (Mark::Triangle, "below target"),
+    (Mark::Cross, "below minimum"),
+    (Mark::Hollow, "not assessed"),
+];
+
 /// The symbol for a month with no result for a measure.
 pub const NOT_LOADED: &str = "–";
 
@@ -216,12 +225,7 @@ pub fn draw(g: &Layout, width: u32) -> Chart {
             (FONT, 16).into_font().style(FontStyle::Bold),
         ));
         let mut x = 12;
-        for (m, words) in [
-            (Mark::Circle, "met target"),
-            (Mark::Triangle, "below target"),
-            (Mark::Cross, "below minimum"),
-            (Mark::Hollow, "not assessed"),
-        ] {
+        for (m, words) in LEGEND {
             let _ = root.draw(&Rectangle::new([(x, 32), (x + 18, 50)], tint(m).filled()));
             let _ = root.draw(&Text::new(
                 m.symbol(),

@@ -97,8 +97,8 @@ pub fn App() -> Html {
     // so a part whose other props are unchanged is not drawn again.
     let on_action: Callback<Action> = use_callback(state.dispatcher(), |a, d| d.dispatch(a));
     super::storage::use_saved_work(&state, &on_action);
-    // Derived once per change of the results, not on every render.
-    let months = use_memo(ByRef(results.clone()), |r| r.0.months());
+    // Kept with the results (sixty months for five years): no memo needed.
+    let months = results.months();
     let month = state.show.month.or_else(|| months.first().copied());
     // Recomputed only when the results or the month change, not on every render.
     let rows = use_memo(
@@ -118,6 +118,19 @@ pub fn App() -> Html {
         .selected
         .as_ref()
         .and_then(|k| results.get(k.period, &k.measure, k.provider).cloned());
+    // Built when a row is opened, and again only when it or the work changes.
+    let explanation = use_memo(
+        (
+            ByRef(results.clone()),
+            ByRef(state.work.data.clone()),
+            selected.clone(),
+        ),
+        |(r, d, row)| {
+            row.as_ref()
+                .map(|row| r.0.explain(&d.0, row))
+                .unwrap_or_default()
+        },
+    );
     let editing = state.show.editing.clone().map(|k| {
         let current = state
             .work
@@ -169,7 +182,7 @@ pub fn App() -> Html {
             }
             if let Some(month) = month {
                 <Toolbar
-                    months={(*months).clone()}
+                    months={months.clone()}
                     month={month}
                     rule={state.settings.rule}
                     grouping={state.show.grouping}
@@ -205,7 +218,7 @@ pub fn App() -> Html {
                         <MeasuresTable rows={rows} grouping={state.show.grouping} only_misses={state.show.only_misses}
                             selected={state.show.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
                         if let Some(r) = selected {
-                            <ExplanationPanel explanation={results.explain(&state.work.data, &r)} result={r} rule={state.settings.rule} on_close={close} />
+                            <ExplanationPanel explanation={(*explanation).clone()} result={r} rule={state.settings.rule} on_close={close} />
                         }
                     </div>
                 }

@@ -6,7 +6,7 @@
 //! pointer, each cell saying its measure, month, level and status.
 
 use crate::chart::heatmap::{
-    ink_css, tint_css, Layout, LABEL_WIDTH, NOT_LOADED, ROW_HEIGHT, TOP_Y,
+    ink_css, tint_css, Layout, LABEL_WIDTH, LEGEND, NOT_LOADED, ROW_HEIGHT, TOP_Y,
 };
 use crate::chart::{short, Mark, FONT};
 use std::rc::Rc;
@@ -43,12 +43,7 @@ fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
     // The legend: each status's tint and symbol, as the SVG draws it.
     ctx.set_font(&format!("13px {FONT}"));
     let mut x = 12.0;
-    for (m, words) in [
-        (Mark::Circle, "met target"),
-        (Mark::Triangle, "below target"),
-        (Mark::Cross, "below minimum"),
-        (Mark::Hollow, "not assessed"),
-    ] {
+    for (m, words) in LEGEND {
         ctx.set_fill_style_str(&tint_css(m));
         ctx.fill_rect(x, 32.0, 18.0, 18.0);
         ctx.set_fill_style_str(&ink_css(m));
