@@ -47,7 +47,8 @@ const browser = await launchBrowser({ intercept: false });
 try {
   const s = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await s.page.goto(server.url);
-  await s.page.waitForSelector('[data-testid="measures-table"]', { timeout: 60_000 });
+  // The app opens on the month view; the import panel is on every view.
+  await s.page.waitForSelector('[data-testid="month-view"]', { timeout: 60_000 });
 
   const app = [];
   const reads = [];

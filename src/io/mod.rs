@@ -218,6 +218,9 @@ pub fn read_with(file: &str, bytes: &[u8], choices: &sheet::Choices) -> Import {
     }
 }
 
+/// What a file that is not UTF-8 should have been.
+pub(crate) const NOT_TEXT: &str = "UTF-8 text (CSV, TSV or JSON), not a binary file";
+
 /// A read in progress. Only incident lists are big enough to need steps.
 // One is made per file read: boxing the import would save nothing.
 #[allow(clippy::large_enum_variant)]
@@ -226,7 +229,41 @@ pub enum Reading {
     Incidents(incidents::IncidentReader),
 }
 
+/// How much of a big file is read first, to tell whether it is an incident
+/// list that can be read as the rest arrives ([`Reading::stream`]). At
+/// least four bytes for each of the characters [`report::looks_like_report`]
+/// looks at, so the head decides as the whole file would.
+pub const HEAD_BYTES: usize = 4 * report::LOOKED_AT;
+
 impl Reading {
+    /// An incident list read as it arrives: `head` is the file's first
+    /// [`HEAD_BYTES`] (or all of it), `total` its size. `None` when the
+    /// file must be read whole: not an incident list, or one whose header
+    /// has an error (the whole read reports it, as for any file).
+    pub fn stream(file: &str, head: &[u8], total: u64) -> Option<incidents::IncidentReader> {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let whole = head.len() as u64 + 3 >= total;
+        if head.len() < HEAD_BYTES && !whole {
+            return None;
+        }
+        // Up to the last line end, which is a character boundary.
+        let end = head.iter().rposition(|&b| b == b'\n')? + 1;
+        let text = std::str::from_utf8(head.get(..end)?).ok()?;
+        if text.trim_start().starts_with('{') || report::looks_like_report(text) {
+            return None;
+        }
+        let delimiter = sniff_delimiter(text);
+        if !incidents::is_incident_header(&header_names(text, delimiter)) {
+            return None;
+        }
+        // Room for the whole file, so the parts do not move it as they
+        // arrive; if there is not, the reader grows as they come.
+        let mut bytes = Vec::new();
+        let _ = bytes.try_reserve_exact(usize::try_from(total).unwrap_or(usize::MAX));
+        bytes.extend_from_slice(head);
+        incidents::IncidentReader::streaming(file, bytes, total, delimiter)
+    }
+
     pub fn start(file: &str, bytes: Vec<u8>) -> Reading {
         Reading::start_with(file, bytes, &sheet::Choices::default())
     }
@@ -242,10 +279,7 @@ impl Reading {
             ))
         };
         let Ok(text) = std::str::from_utf8(&bytes) else {
-            return failed(
-                ErrorKind::Unreadable,
-                "UTF-8 text (CSV, TSV or JSON), not a binary file",
-            );
+            return failed(ErrorKind::Unreadable, NOT_TEXT);
         };
         if text.trim().is_empty() {
             return failed(

@@ -7,8 +7,9 @@ use dcc_perf::io::{read, ErrorKind, Format, Import};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
-const SMALL: &str = include_str!("../fixtures/incidents-small.csv");
-const H: &str = "reference,category,raised,resolved,closed,within_target,resolver,exclusion\n";
+pub(super) const SMALL: &str = include_str!("../fixtures/incidents-small.csv");
+pub(super) const H: &str =
+    "reference,category,raised,resolved,closed,within_target,resolver,exclusion\n";
 
 fn month(s: &str) -> Month {
     s.parse().unwrap()
@@ -110,7 +111,7 @@ fn row(out: &mut String, r: u32, cat: u8, closed: &str, within: &str, exclusion:
 
 /// March 2021 as the report gives it (Severity 3: 108 of 111, 4: 124 of
 /// 131, 5: 571 of 649), with exclusions, February closures and open ones.
-fn march_2021() -> String {
+pub(super) fn march_2021() -> String {
     let mut s = String::from(H);
     let mut r = 700_000;
     for (cat, within, total) in [(3u8, 108, 111), (4, 124, 131), (5, 571, 649)] {

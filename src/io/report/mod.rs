@@ -49,14 +49,28 @@ pub struct ReportSummary {
     pub differences: Vec<String>,
 }
 
+/// The characters of a text [`looks_like_report`] reads, at most.
+pub const LOOKED_AT: usize = 200_000;
+
 /// Whether `text` is a performance report's text rather than a table. A
 /// table (cells copied from a spreadsheet, a CSV file) that merely has
 /// headers like "Target Service Level" is a table: its first line is split
 /// into cells. The report's own name, or its Table 1 and provider-table
 /// wording in text that is not a table, is a report.
 pub fn looks_like_report(text: &str) -> bool {
+    // A PDF copy has no tabs; cells copied from a sheet are split by them,
+    // and a CSV file's lines by commas or semicolons (a title line above
+    // the header may have neither). Checked first: it is the cheap test.
+    let cells = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .any(|l| l.contains('\t') || l.matches(',').count() >= 3 || l.matches(';').count() >= 3);
+    if cells {
+        return false;
+    }
     // Words joined by single spaces: a PDF copy breaks headers anywhere.
-    let head: String = text.chars().take(200_000).collect();
+    let head: String = text.chars().take(LOOKED_AT).collect();
     let lower = head
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -64,18 +78,7 @@ pub fn looks_like_report(text: &str) -> bool {
         .to_lowercase();
     let levels = lower.contains("service level")
         && (lower.contains("minimum service") || lower.contains("target service"));
-    if !levels {
-        return false;
-    }
-    // A PDF copy has no tabs; cells copied from a sheet are split by them,
-    // and a CSV file's lines by commas or semicolons (a title line above
-    // the header may have neither).
-    let cells = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(5)
-        .any(|l| l.contains('\t') || l.matches(',').count() >= 3 || l.matches(';').count() >= 3);
-    !cells
+    levels
         && (lower.contains("performance measurement report")
             || lower.contains("reportable performance measures")
             || lower.contains("code performanc"))

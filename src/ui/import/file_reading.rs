@@ -7,9 +7,10 @@
 //! fetched only now, so the spreadsheet reader does not weigh on the first
 //! load; the sheets come back as text and are read like a pasted block.
 
+use crate::io::incidents::IncidentReader;
 use crate::io::sheet::Grid;
 use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
-use crate::io::{ErrorKind, Import, ImportError, Reading};
+use crate::io::{ErrorKind, Import, ImportError, Reading, HEAD_BYTES};
 use crate::ui::mappings::with_remembered;
 use crate::ui::sheet_picker::Workbook;
 use crate::ui::state::{Action, Pasted, Progress, Timing};
@@ -17,6 +18,7 @@ use gloo_file::futures::read_as_bytes;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 /// The worker's loader, written by Trunk beside index.html
@@ -43,19 +45,7 @@ async fn read_file(
     let import = match Reading::start(&name, bytes) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
-            let mut last_yield = now();
-            while !reader.step(4096) {
-                // Yield about every 50 ms: often enough to stay responsive,
-                // rarely enough not to slow the read.
-                if let (Some(t), Some(l)) = (now(), last_yield) {
-                    if t - l > 50.0 {
-                        let (done, total) = reader.progress();
-                        progress.set(Some((name.clone(), done, total)));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
-                        last_yield = now();
-                    }
-                }
-            }
+            read_arrived(&name, &mut reader, &progress).await;
             reader.finish()
         }
     };
@@ -80,6 +70,113 @@ async fn read_file(
 /// of 100,000 rows, about 9 MB, is not a sheet with questions).
 const KEEP_BYTES: usize = 4 << 20;
 
+/// Reads the rows of an incident list that have arrived, yielding to the
+/// browser about every 50 ms: often enough to stay responsive and move the
+/// progress bar, rarely enough not to slow the read.
+async fn read_arrived(
+    name: &str,
+    reader: &mut IncidentReader,
+    progress: &UseStateSetter<Option<Progress>>,
+) {
+    let mut last_yield = now();
+    while !reader.step(4096) {
+        if let (Some(t), Some(l)) = (now(), last_yield) {
+            if t - l > 50.0 {
+                let (done, total) = reader.progress();
+                progress.set(Some((name.to_string(), done, total)));
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                last_yield = now();
+            }
+        }
+    }
+}
+
+/// Files past this size are read in parts: an incident list is read as
+/// the rest arrives, so reading the file and its rows overlap.
+const READ_IN_PARTS: f64 = (2 * HEAD_BYTES) as f64;
+/// The size of each part after the head.
+const PART: f64 = (1 << 20) as f64;
+
+/// Starts reading bytes `from..to` of the file; the browser reads them
+/// while the page goes on.
+fn part(file: &web_sys::Blob, from: f64, to: f64) -> Result<JsFuture, JsValue> {
+    Ok(JsFuture::from(
+        file.slice_with_f64_and_f64(from, to)?.array_buffer(),
+    ))
+}
+
+async fn bytes_of(part: Result<JsFuture, JsValue>) -> Result<Vec<u8>, String> {
+    let buffer = part
+        .map_err(|e| js_text(&e))?
+        .await
+        .map_err(|e| js_text(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A big file: its head first; an incident list is read part by part, the
+/// next part on its way while the rows of this one are read. Anything else
+/// is read whole, as a small file is.
+async fn read_in_parts(
+    file: web_sys::File,
+    name: String,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) -> Result<(), String> {
+    let size = file.size();
+    let head_end = (HEAD_BYTES as f64).min(size);
+    let head = bytes_of(part(&file, 0.0, head_end)).await?;
+    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let Some(mut reader) = Reading::stream(&name, &head, size as u64) else {
+        let mut bytes = head;
+        bytes.extend(bytes_of(part(&file, head_end, size)).await?);
+        take_bytes(name, bytes, started, progress, out).await;
+        return Ok(());
+    };
+    out.emit(Action::Sheets(None));
+    let mut from = head_end;
+    let mut next = None;
+    loop {
+        if from < size {
+            let to = (from + PART).min(size);
+            next = Some(part(&file, from, to));
+            from = to;
+        }
+        read_arrived(&name, &mut reader, &progress).await;
+        match next.take() {
+            Some(p) => reader.push(&bytes_of(p).await?),
+            None => break,
+        }
+    }
+    reader.end();
+    read_arrived(&name, &mut reader, &progress).await;
+    let timing = started.zip(now()).map(|(s, e)| Timing {
+        total_ms: e - s,
+        read_ms,
+    });
+    progress.set(None);
+    out.emit(Action::Checked(reader.finish(), timing));
+    Ok(())
+}
+
+/// A file's bytes, read whole: a workbook goes to the sheet worker, any
+/// other file to the readers.
+async fn take_bytes(
+    name: String,
+    bytes: Vec<u8>,
+    started: Option<f64>,
+    progress: UseStateSetter<Option<Progress>>,
+    out: Callback<Action>,
+) {
+    if is_workbook(&name, &bytes) {
+        read_workbook(name, bytes, started, progress, out).await
+    } else {
+        // A workbook read before is no longer needed.
+        out.emit(Action::Sheets(None));
+        read_file(name, bytes, started, progress, out).await
+    }
+}
+
 pub fn take_file(
     file: web_sys::File,
     progress: UseStateSetter<Option<Progress>>,
@@ -89,30 +186,34 @@ pub fn take_file(
     let name = file.name();
     progress.set(Some((name.clone(), 0, file.size() as u64)));
     yew::platform::spawn_local(async move {
-        let blob = gloo_file::Blob::from(file);
-        match read_as_bytes(&blob).await {
-            Ok(bytes) if is_workbook(&name, &bytes) => {
-                read_workbook(name, bytes, started, progress, out).await
-            }
-            Ok(bytes) => {
-                // A workbook read before is no longer needed.
-                out.emit(Action::Sheets(None));
-                read_file(name, bytes, started, progress, out).await
-            }
-            Err(e) => {
-                progress.set(None);
-                out.emit(Action::Checked(
-                    Import::failed(
+        let failed = |e: String| {
+            Action::Checked(
+                Import::failed(
+                    &name,
+                    ImportError::file(
                         &name,
-                        ImportError::file(
-                            &name,
-                            ErrorKind::Unreadable,
-                            format!("a file the browser can read ({e})"),
-                        ),
+                        ErrorKind::Unreadable,
+                        format!("a file the browser can read ({e})"),
                     ),
-                    None,
-                ))
+                ),
+                None,
+            )
+        };
+        let read = if file.size() > READ_IN_PARTS {
+            read_in_parts(file, name.clone(), started, progress.clone(), out.clone()).await
+        } else {
+            let blob = gloo_file::Blob::from(file);
+            match read_as_bytes(&blob).await {
+                Ok(bytes) => {
+                    take_bytes(name.clone(), bytes, started, progress.clone(), out.clone()).await;
+                    Ok(())
+                }
+                Err(e) => Err(e.to_string()),
             }
+        };
+        if let Err(e) = read {
+            progress.set(None);
+            out.emit(failed(e));
         }
     });
 }

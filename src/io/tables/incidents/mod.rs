@@ -100,7 +100,18 @@ struct State {
 }
 
 pub struct IncidentReader {
+    /// The bytes so far: the whole file, or what has arrived of it.
     src: Vec<u8>,
+    /// Whether `src` is the whole file. Until it is, a record that runs to
+    /// the end of `src` is left for the next [`IncidentReader::push`].
+    complete: bool,
+    /// The file's size, for the progress bar.
+    total: u64,
+    /// Bytes of `src` checked to be UTF-8 (up to a line end, always a
+    /// character boundary).
+    checked: usize,
+    /// Not UTF-8: the whole file is refused, as [`crate::io::Reading`] does.
+    unreadable: bool,
     /// Boxed, as is the state: the reader travels in an enum beside `Import`.
     tok: Box<Tokenizer>,
     fields: Vec<Span>,
@@ -116,6 +127,74 @@ impl IncidentReader {
     // The interface `io::Reading` uses: a failed header is a whole `Import`.
     #[allow(clippy::result_large_err)]
     pub fn new(file: &str, bytes: Vec<u8>, delimiter: u8) -> Result<IncidentReader, Import> {
+        let mut reader = IncidentReader::header(file, bytes, delimiter)?;
+        reader.complete = true;
+        reader.checked = reader.src.len();
+        Ok(reader)
+    }
+
+    /// A reader for a file that arrives in parts: `head`, its start, holds
+    /// at least the whole header line; the rest comes through
+    /// [`IncidentReader::push`] and [`IncidentReader::end`]. `None` unless
+    /// `head` is UTF-8 up to its last line end and its header names an
+    /// incident list with every required column: anything else is read
+    /// whole, by [`crate::io::Reading`], so its errors are the same.
+    pub fn streaming(
+        file: &str,
+        head: Vec<u8>,
+        total: u64,
+        delimiter: u8,
+    ) -> Option<IncidentReader> {
+        let mut reader = IncidentReader::header(file, head, delimiter).ok()?;
+        // The header record must have ended inside the head.
+        let at = reader.tok.pos;
+        if at >= reader.src.len() && reader.src.last() != Some(&b'\n') {
+            return None;
+        }
+        reader.total = total.max(reader.src.len() as u64);
+        reader.check_text().then_some(reader)
+    }
+
+    /// More of the file, as it arrives.
+    pub fn push(&mut self, bytes: &[u8]) {
+        if self.complete || self.unreadable {
+            return;
+        }
+        self.src.extend_from_slice(bytes);
+        self.check_text();
+    }
+
+    /// The whole file has arrived.
+    pub fn end(&mut self) {
+        self.complete = true;
+        self.check_text();
+    }
+
+    /// Checks the text that arrived is UTF-8, up to its last line end (or
+    /// to its end once complete); false, and the file refused, if not.
+    fn check_text(&mut self) -> bool {
+        let upto = if self.complete {
+            self.src.len()
+        } else {
+            match self.src.iter().rposition(|&b| b == b'\n') {
+                Some(n) => n + 1,
+                None => return true,
+            }
+        };
+        if upto > self.checked {
+            let fresh = self.src.get(self.checked..upto).unwrap_or_default();
+            if std::str::from_utf8(fresh).is_err() {
+                self.unreadable = true;
+                self.done = true;
+                return false;
+            }
+            self.checked = upto;
+        }
+        true
+    }
+
+    #[allow(clippy::result_large_err)]
+    fn header(file: &str, bytes: Vec<u8>, delimiter: u8) -> Result<IncidentReader, Import> {
         let mut tok = Tokenizer::new(delimiter);
         let mut fields = Vec::new();
         let mut scratch = Vec::new();
@@ -176,7 +255,11 @@ impl IncidentReader {
             return Err(failed(missing));
         }
         Ok(IncidentReader {
+            total: bytes.len() as u64,
             src: bytes,
+            complete: false,
+            checked: 0,
+            unreadable: false,
             tok: Box::new(tok),
             fields,
             scratch,
@@ -198,10 +281,14 @@ impl IncidentReader {
         })
     }
 
-    /// Reads up to `max_rows` more data rows; true when the whole input has been read.
+    /// Reads up to `max_rows` more data rows; true when all that has
+    /// arrived has been read (the whole input, once [`IncidentReader::end`]
+    /// has been called or the reader was made whole).
     pub fn step(&mut self, max_rows: usize) -> bool {
         let IncidentReader {
             src,
+            complete,
+            checked,
             tok,
             fields,
             scratch,
@@ -209,9 +296,20 @@ impl IncidentReader {
             state,
             ..
         } = self;
+        // Only text checked to be UTF-8 is read.
+        let src = src.get(..*checked).unwrap_or_default();
         let mut n = 0usize;
         while !*done && n < max_rows {
-            match tok.next(src, fields, scratch) {
+            let (pos, line) = (tok.pos, tok.line);
+            let record = tok.next(src, fields, scratch);
+            // Until the file is whole, what has arrived ends at a line end
+            // (see `check_text`): a record that ends there is whole, but an
+            // unclosed quote or the end may go on in the next part.
+            if !*complete && tok.pos >= src.len() && !matches!(record, Record::Fields(..)) {
+                (tok.pos, tok.line) = (pos, line);
+                return true;
+            }
+            match record {
                 Record::Eof => *done = true,
                 Record::Bad(line, expected) => {
                     n += 1;
@@ -242,13 +340,18 @@ impl IncidentReader {
 
     /// (bytes consumed so far, total bytes), for a progress bar.
     pub fn progress(&self) -> (u64, u64) {
-        let total = self.src.len() as u64;
-        ((self.tok.pos as u64).min(total), total)
+        ((self.tok.pos as u64).min(self.total), self.total)
     }
 
     /// The counts as CPM4 and CPM5 observations per month of closure.
     pub fn finish(self) -> Import {
         let s = *self.state;
+        if self.unreadable {
+            return Import::failed(
+                &s.file,
+                ImportError::file(&s.file, ErrorKind::Unreadable, crate::io::NOT_TEXT),
+            );
+        }
         let mut observations = Vec::with_capacity(s.months.len() * 2);
         for (&period, tallies) in &s.months {
             for measure in ["CPM4", "CPM5"] {
