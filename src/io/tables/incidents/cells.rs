@@ -23,15 +23,6 @@ pub(super) fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-pub(super) fn days_in(y: i32, m: u8) -> u8 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Days since 1970-01-01 (H. Hinnant's algorithm).
 pub(super) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     let y = i64::from(y) - i64::from(m <= 2);
@@ -41,6 +32,58 @@ pub(super) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The first day of the year last asked for, kept: rows fall in a few
+/// years, and working out a year's first day takes divisions (slow on
+/// wasm, where size-optimised code keeps them as divisions).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Calendar {
+    year: i32,
+    /// Days from 1970-01-01 to 1 January of `year`.
+    start: i64,
+    leap: bool,
+}
+
+impl Default for Calendar {
+    fn default() -> Calendar {
+        Calendar {
+            year: 1970,
+            start: 0,
+            leap: false,
+        }
+    }
+}
+
+/// Days in the months before each month of a common year.
+const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+impl Calendar {
+    /// Days since 1970-01-01 of a real date in a reporting year (as
+    /// [`Month::new`] accepts them), else `None`.
+    pub(super) fn day(&mut self, y: i32, m: u8, d: u8) -> Option<i64> {
+        if !(1900..=9999).contains(&y) {
+            return None;
+        }
+        if y != self.year {
+            *self = Calendar {
+                year: y,
+                start: days_from_civil(y, 1, 1),
+                leap: is_leap(y),
+            };
+        }
+        let before = *BEFORE.get(usize::from(m).checked_sub(1)?)?;
+        let len = match m {
+            2 => 28 + u8::from(self.leap),
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d == 0 || d > len {
+            return None;
+        }
+        let leap_day = i64::from(self.leap && m > 2);
+        Some(self.start + i64::from(before) + leap_day + i64::from(d) - 1)
+    }
 }
 
 /// The digit at `i`, if there is one.
@@ -73,12 +116,71 @@ pub(super) fn is(b: &[u8], i: usize, c: u8) -> bool {
     b.get(i) == Some(&c)
 }
 
+#[inline(always)]
+fn digit_at(t: &[u8; 19], i: usize) -> u32 {
+    match t.get(i) {
+        Some(b) => u32::from(b.wrapping_sub(b'0')),
+        None => u32::MAX,
+    }
+}
+
+#[inline(always)]
+fn pair_at(t: &[u8; 19], i: usize) -> u32 {
+    digit_at(t, i) * 10 + digit_at(t, i + 1)
+}
+
+/// `2021-03-04 10:22:05` (or with `T`), the form nearly every list uses,
+/// read at fixed places; `None` for any other form.
+#[inline(always)]
+fn usual_time(t: &[u8], cal: &mut Calendar) -> Option<Result<Time, TimeError>> {
+    let t: &[u8; 19] = t.try_into().ok()?;
+    if t[4] != b'-'
+        || t[7] != b'-'
+        || !matches!(t[10], b' ' | b'T')
+        || t[13] != b':'
+        || t[16] != b':'
+    {
+        return None;
+    }
+    // Plain loops and functions, no closures or array iterators: at
+    // opt-level "z" those stay calls, and this runs three times a row.
+    const DIGITS: [usize; 14] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    let mut k = 0;
+    while let Some(&i) = DIGITS.get(k) {
+        if digit_at(t, i) > 9 {
+            return None;
+        }
+        k += 1;
+    }
+    let (y, m, d) = (
+        pair_at(t, 0) * 100 + pair_at(t, 2),
+        pair_at(t, 5),
+        pair_at(t, 8),
+    );
+    let (h, mi, s) = (pair_at(t, 11), pair_at(t, 14), pair_at(t, 17));
+    // At most four digits each: these conversions cannot fail.
+    let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
+        return Some(Err(TimeError::Impossible));
+    };
+    let Some(day) = cal.day(y, m, d).filter(|_| h < 24 && mi < 60 && s < 60) else {
+        return Some(Err(TimeError::Impossible));
+    };
+    Some(Ok(Time {
+        secs: day * 86_400 + i64::from(h * 3600 + mi * 60 + s),
+        nanos: 0,
+        month: Month::literal(y, m),
+    }))
+}
+
 /// Reads `2021-03-04[( |T)10:22[:05[.123]][Z|±hh[:mm]]]` or
 /// `04/03/2021[ 10:22[:05]]` (day first). Index arithmetic on bytes, no
 /// allocation: lists have hundreds of thousands of these.
-pub(super) fn time(text: &[u8]) -> Result<Time, TimeError> {
+pub(super) fn time(text: &[u8], cal: &mut Calendar) -> Result<Time, TimeError> {
     use TimeError::*;
     let t = trim(text);
+    if let Some(usual) = usual_time(t, cal) {
+        return usual;
+    }
     let (y, m, d, mut i);
     let sep = t.get(4).copied();
     if matches!(sep, Some(b'-' | b'/')) && t.get(7).copied() == sep {
@@ -165,10 +267,11 @@ pub(super) fn time(text: &[u8]) -> Result<Time, TimeError> {
         return Err(Impossible);
     };
     let month = Month::new(y, m).ok_or(Impossible)?;
-    if d == 0 || d > days_in(y, m) || h > 23 || mi > 59 || s > 59 {
+    let day = cal.day(y, m, d).ok_or(Impossible)?;
+    if h > 23 || mi > 59 || s > 59 {
         return Err(Impossible);
     }
-    let secs = days_from_civil(y, m, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s) - offset;
+    let secs = day * 86_400 + i64::from(h * 3600 + mi * 60 + s) - offset;
     Ok(Time { secs, nanos, month })
 }
 

@@ -97,6 +97,7 @@ struct State {
     refs: References,
     exclusion_types: Vec<(Box<[u8]>, String)>,
     months: BTreeMap<Month, [Tally; 5]>,
+    calendar: Calendar,
 }
 
 pub struct IncidentReader {
@@ -277,6 +278,7 @@ impl IncidentReader {
                 refs: References::default(),
                 exclusion_types: Vec::new(),
                 months: BTreeMap::new(),
+                calendar: Calendar::default(),
             }),
         })
     }
@@ -464,10 +466,16 @@ impl State {
             return;
         }
         let mut cells: [Option<&[u8]>; COLUMNS] = [None; COLUMNS];
-        for (cell, at) in cells.iter_mut().zip(self.columns) {
-            if let Some(s) = at.and_then(|i| fields.get(i)) {
-                *cell = Some(field(src, scratch, *s));
+        // Index loops: at opt-level "z" iterator adapters over arrays stay
+        // calls, and this runs for every row.
+        let mut c = 0;
+        while c < COLUMNS {
+            if let Some(Some(i)) = self.columns.get(c) {
+                if let (Some(slot), Some(&s)) = (cells.get_mut(c), fields.get(*i)) {
+                    *slot = Some(field(src, scratch, s));
+                }
             }
+            c += 1;
         }
         let cell = |c: usize| -> Option<&[u8]> { cells.get(c).copied().flatten() };
         // Errors are rare: nothing is allocated for a good row.
@@ -525,16 +533,19 @@ impl State {
         }
 
         let mut times: [Option<Time>; 3] = [None; 3];
-        for (k, c) in [RAISED, RESOLVED, CLOSED].into_iter().enumerate() {
+        const TIMES: [usize; 3] = [RAISED, RESOLVED, CLOSED];
+        let mut k = 0;
+        while let Some(&c) = TIMES.get(k) {
+            k += 1;
             let Some(text) = cell(c).map(trim) else {
                 continue;
             };
             if text.is_empty() {
                 continue;
             }
-            match time(text) {
+            match time(text, &mut self.calendar) {
                 Ok(t) => {
-                    if let Some(slot) = times.get_mut(k) {
+                    if let Some(slot) = times.get_mut(k - 1) {
                         *slot = Some(t);
                     }
                 }

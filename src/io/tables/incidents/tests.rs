@@ -4,7 +4,9 @@ use super::*;
 
 #[test]
 fn timestamps() {
-    let ok = |s: &str| time(s.as_bytes()).map(|t| (t.month.to_string(), t.secs, t.nanos));
+    let ok = |s: &str| {
+        time(s.as_bytes(), &mut Calendar::default()).map(|t| (t.month.to_string(), t.secs, t.nanos))
+    };
     assert_eq!(ok("1970-01-01").unwrap().1, 0);
     assert_eq!(ok("2021-03-04 10:22").unwrap().0, "2021-03");
     assert_eq!(
@@ -31,7 +33,11 @@ fn timestamps() {
         "2021-03-04 24:00",
         "2021-03-04 10:60",
     ] {
-        assert_eq!(time(bad.as_bytes()), Err(TimeError::Impossible), "{bad}");
+        assert_eq!(
+            time(bad.as_bytes(), &mut Calendar::default()),
+            Err(TimeError::Impossible),
+            "{bad}"
+        );
     }
     for bad in [
         "",
@@ -43,7 +49,89 @@ fn timestamps() {
         "2021-03-04 10:22:05 junk",
         "2021-03-041",
     ] {
-        assert_eq!(time(bad.as_bytes()), Err(TimeError::Malformed), "{bad}");
+        assert_eq!(
+            time(bad.as_bytes(), &mut Calendar::default()),
+            Err(TimeError::Malformed),
+            "{bad}"
+        );
+    }
+}
+
+/// The kept year gives the day Hinnant's formula gives, for every day of
+/// 1900 to 2100 read in an order that keeps changing year; and the usual
+/// form, read at fixed places, agrees with the general reader.
+#[test]
+fn calendar_and_the_usual_form() {
+    let mut cal = Calendar::default();
+    let mut n = 0;
+    for m in 1..=12u8 {
+        for y in (1900..=2100).rev() {
+            for d in 1..=31u8 {
+                let real = d
+                    <= [
+                        31,
+                        28 + u8::from(is_leap(y)),
+                        31,
+                        30,
+                        31,
+                        30,
+                        31,
+                        31,
+                        30,
+                        31,
+                        30,
+                        31,
+                    ][usize::from(m - 1)];
+                let got = cal.day(y, m, d);
+                assert_eq!(got, real.then(|| days_from_civil(y, m, d)), "{y}-{m}-{d}");
+                n += usize::from(real);
+            }
+        }
+    }
+    assert_eq!(n, 73_414);
+    assert_eq!(cal.day(1899, 12, 31), None);
+    assert_eq!(cal.day(2021, 0, 1), None);
+    assert_eq!(cal.day(2021, 13, 1), None);
+    for (usual, general) in [
+        ("2021-03-04 10:22:05", "2021-03-04 10:22:05.0"),
+        ("2021-03-04T10:22:05", "2021-03-04t10:22:05"),
+        ("2020-02-29 23:59:59", "29/02/2020 23:59:59"),
+        ("1970-01-01 00:00:00", "1970-01-01"),
+        ("2099-12-31 00:00:00", "2099-12-31 00:00"),
+    ] {
+        let a = time(usual.as_bytes(), &mut cal);
+        assert!(a.is_ok(), "{usual}");
+        assert_eq!(
+            a,
+            time(general.as_bytes(), &mut Calendar::default()),
+            "{usual}"
+        );
+    }
+    for bad in [
+        "2021-02-29 10:00:00",
+        "2021-04-31 10:00:00",
+        "2021-03-04 24:00:00",
+        "2021-03-04 10:60:00",
+        "2021-03-04 10:00:60",
+        "1899-12-31 10:00:00",
+        "2021-00-04 10:00:00",
+    ] {
+        assert_eq!(
+            time(bad.as_bytes(), &mut cal),
+            Err(TimeError::Impossible),
+            "{bad}"
+        );
+    }
+    for bad in [
+        "2021-03-04 10:2x:00",
+        "2021-03-04x10:22:05",
+        "2021/03-04 10:22:05",
+    ] {
+        assert_eq!(
+            time(bad.as_bytes(), &mut cal),
+            Err(TimeError::Malformed),
+            "{bad}"
+        );
     }
 }
 
