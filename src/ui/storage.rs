@@ -88,6 +88,30 @@ fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
     }
 }
 
+/// Runs `f` when the browser is next idle (between frames, not inside an
+/// edit's render), and at most [`IDLE_WAIT_MS`] later; at once if the
+/// browser cannot say when it is idle.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let run = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    if window
+        .request_idle_callback_with_options(run.unchecked_ref(), &options)
+        .is_err()
+    {
+        if let Ok(f) = run.dyn_into::<js_sys::Function>() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
+
+/// The longest a save waits for the browser to be idle.
+const IDLE_WAIT_MS: u32 = 300;
+
 /// Keeps the work saved: a moment after each change of the work, the
 /// settings, the month or the scenarios, and at once when the page is
 /// hidden or closed (so closing the tab, or a reload, loses nothing).
@@ -107,7 +131,7 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
             move |_| {
                 *unsaved.borrow_mut() = Some((*st).clone());
                 let later = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
-                    flush(&unsaved, &cb)
+                    when_idle(move || flush(&unsaved, &cb))
                 });
                 // Replacing the timer cancels the one before.
                 *timer.borrow_mut() = Some(later);

@@ -5,6 +5,7 @@
 use crate::engine::{Catalogue, Input};
 use crate::io::edit::{expected, input_text, parse_input};
 use crate::ui::state::{Action, ResultKey};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,6 +34,21 @@ pub fn EditCell(p: &EditCellProps) -> Html {
     let Some(def) = Catalogue::builtin().get(&p.key_.measure, p.key_.provider) else {
         return html! {};
     };
+    // Before the box closes, focus goes back to its row: a keyboard user
+    // keeps their place, and the browser does not have to take the focus
+    // away from a box being removed (a removal that cost several ms).
+    let to_row = {
+        let input_ref = input_ref.clone();
+        move || {
+            let row = input_ref
+                .cast::<web_sys::Element>()
+                .and_then(|i| i.closest("tr").ok().flatten())
+                .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(row) = row {
+                let _ = row.focus();
+            }
+        }
+    };
     let save = {
         let (text, error, key, current, out) = (
             text.clone(),
@@ -41,18 +57,25 @@ pub fn EditCell(p: &EditCellProps) -> Html {
             p.current.clone(),
             p.on_action.clone(),
         );
+        let to_row = to_row.clone();
         move || match parse_input(def, &text, current.as_ref()) {
-            Ok(input) => out.emit(Action::Edit(key.clone(), input)),
+            Ok(input) => {
+                to_row();
+                out.emit(Action::Edit(key.clone(), input))
+            }
             Err(e) => error.set(Some(e)),
         }
     };
     let onkeydown = {
-        let (save, out) = (save.clone(), p.on_action.clone());
+        let (save, out, to_row) = (save.clone(), p.on_action.clone(), to_row.clone());
         Callback::from(move |e: KeyboardEvent| {
             e.stop_propagation();
             match e.key().as_str() {
                 "Enter" => save(),
-                "Escape" => out.emit(Action::StartEdit(None)),
+                "Escape" => {
+                    to_row();
+                    out.emit(Action::StartEdit(None))
+                }
                 _ => {}
             }
         })
@@ -74,6 +97,7 @@ pub fn EditCell(p: &EditCellProps) -> Html {
         let out = p.on_action.clone();
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
+            to_row();
             out.emit(Action::StartEdit(None));
         })
     };

@@ -21,19 +21,34 @@ pub fn ChartImage(p: &ChartPartProps) -> Html {
     html! { <img src={(*src).clone()} alt="" width={c.width.to_string()} height={c.height.to_string()} /> }
 }
 
-/// The text description and the data as a table.
+/// The text description and the data as a table. The table's rows are put
+/// in the page only while it is open: a closed table of a five-year chart
+/// is hundreds or thousands of cells that every redraw would update.
 #[component]
 pub fn ChartData(p: &ChartPartProps) -> Html {
     let c = &p.chart;
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
     html! {
         <>
             <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
-            <details class="chart-data">
+            <details class="chart-data" {ontoggle}>
                 <summary>{ "The data as a table" }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: the data", c.title)}>
                     <table data-testid="chart-table">
                         <thead><tr>{ for c.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                        <tbody>{ for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }</tbody>
+                        <tbody>
+                            if *open {
+                                { for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }
+                            }
+                        </tbody>
                     </table>
                 </div>
             </details>
