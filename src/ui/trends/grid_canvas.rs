@@ -75,27 +75,41 @@ fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
                 f64::from(TOP_Y - 12),
             );
         }
+    }
+    // Rows: the label, then each run of cells of one look, stamped at once
+    // (a CPM's status holds for months: a few dozen runs, not 6,500 cells).
+    let tiles = Tiles::new(g, dpr, true)?;
+    ctx.set_text_align("left");
+    ctx.set_font(&format!("11px {FONT}"));
+    ctx.set_fill_style_str("#000000");
+    for (j, (label, cells)) in g.rows.iter().enumerate() {
+        let y0 = f64::from(TOP_Y + ROW_HEIGHT * j as i32);
+        let _ = ctx.fill_text(&short(label, 24), 8.0, y0 + f64::from(ROW_HEIGHT) / 2.0);
+        let mut start = 0;
+        while let Some(first) = cells.get(start) {
+            let mark = first.as_ref().map(|c| c.0);
+            let run = cells
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|c| c.as_ref().map(|c| c.0) == mark)
+                .count()
+                .max(1);
+            tiles.stamp_run(&ctx, g, j, start, run, mark);
+            start += run;
+        }
+    }
+    // The year lines, over the cells' white left edges.
+    ctx.set_fill_style_str("rgb(120,120,120)");
+    for (i, m) in g.months.iter().enumerate() {
         if m.month() == 1 && i > 0 {
-            ctx.set_fill_style_str("rgb(120,120,120)");
+            let x0 = f64::from(LABEL_WIDTH + cell * i as i32);
             ctx.fill_rect(
                 x0,
                 f64::from(TOP_Y - 36),
                 1.0,
                 f64::from(g.height - TOP_Y + 24),
             );
-            ctx.set_fill_style_str("#000000");
-        }
-    }
-    // Rows: the label, then each cell's tint and symbol.
-    let tiles = Tiles::new(g, dpr)?;
-    for (j, (label, cells)) in g.rows.iter().enumerate() {
-        let y0 = f64::from(TOP_Y + ROW_HEIGHT * j as i32);
-        ctx.set_text_align("left");
-        ctx.set_font(&format!("11px {FONT}"));
-        ctx.set_fill_style_str("#000000");
-        let _ = ctx.fill_text(&short(label, 24), 8.0, y0 + f64::from(ROW_HEIGHT) / 2.0);
-        for (i, c) in cells.iter().enumerate() {
-            tiles.stamp(&ctx, g, j, i, c.as_ref().map(|c| c.0));
         }
     }
     Some(())
@@ -110,11 +124,19 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 /// status on a small canvas of its own, then stamped into the grid: 6,500
 /// text draws were most of a paint. A tile leaves the cell's left edge,
 /// where a year's line may run.
-struct Tiles(Vec<HtmlCanvasElement>);
+///
+/// Each look also comes as a strip of a whole row of cells (each with its
+/// white left edge), so a run of cells of one look is one stamp.
+struct Tiles {
+    cells: Vec<HtmlCanvasElement>,
+    strips: Vec<HtmlCanvasElement>,
+    dpr: f64,
+}
 
 impl Tiles {
-    /// The four statuses in [`Mark`] order, then "not loaded".
-    fn new(g: &Layout, dpr: f64) -> Option<Tiles> {
+    /// The four statuses in [`Mark`] order, then "not loaded"; with the
+    /// strips for a whole paint.
+    fn new(g: &Layout, dpr: f64, with_strips: bool) -> Option<Tiles> {
         let doc = web_sys::window()?.document()?;
         let (w, h) = (f64::from(g.cell - 1), f64::from(ROW_HEIGHT));
         let looks = [
@@ -148,7 +170,63 @@ impl Tiles {
             let _ = ctx.fill_text(symbol, (w + 1.0) / 2.0 - 1.0, h / 2.0);
             tiles.push(tile);
         }
-        Some(Tiles(tiles))
+        // The strips: the tile stamped into each cell of a row.
+        let mut strips = Vec::new();
+        let cols = g.months.len().max(1);
+        let cell = f64::from(g.cell);
+        for tile in tiles.iter().filter(|_| with_strips) {
+            let strip: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+            strip.set_width((cell * cols as f64 * dpr).ceil() as u32);
+            strip.set_height((h * dpr).ceil() as u32);
+            let ctx = context(&strip)?;
+            ctx.scale(dpr, dpr).ok()?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, cell * cols as f64, h);
+            for k in 0..cols {
+                let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                    tile,
+                    cell * k as f64 + 1.0,
+                    0.0,
+                    w,
+                    h,
+                );
+            }
+            strips.push(strip);
+        }
+        Some(Tiles {
+            cells: tiles,
+            strips,
+            dpr,
+        })
+    }
+
+    /// Stamps the look of `mark` into `run` cells of `row` from `col` on.
+    fn stamp_run(
+        &self,
+        ctx: &CanvasRenderingContext2d,
+        g: &Layout,
+        row: usize,
+        col: usize,
+        run: usize,
+        mark: Option<Mark>,
+    ) {
+        let Some(strip) = self.strips.get(look(mark)) else {
+            return;
+        };
+        let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32);
+        let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
+        let (w, h) = (f64::from(g.cell) * run as f64, f64::from(ROW_HEIGHT));
+        let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            strip,
+            0.0,
+            0.0,
+            w * self.dpr,
+            h * self.dpr,
+            x0,
+            y0,
+            w,
+            h,
+        );
     }
 
     /// Stamps the look of `mark` into cell (`row`, `col`).
@@ -160,20 +238,25 @@ impl Tiles {
         col: usize,
         mark: Option<Mark>,
     ) {
-        let i = match mark {
-            Some(Mark::Circle) => 0,
-            Some(Mark::Triangle) => 1,
-            Some(Mark::Cross) => 2,
-            Some(Mark::Hollow) => 3,
-            None => 4,
-        };
-        let Some(tile) = self.0.get(i) else {
+        let Some(tile) = self.cells.get(look(mark)) else {
             return;
         };
         let x0 = f64::from(LABEL_WIDTH + g.cell * col as i32) + 1.0;
         let y0 = f64::from(TOP_Y + ROW_HEIGHT * row as i32);
         let (w, h) = (f64::from(g.cell - 1), f64::from(ROW_HEIGHT));
         let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(tile, x0, y0, w, h);
+    }
+}
+
+/// The index of a look among the tiles: the four statuses in [`Mark`]
+/// order, then "not loaded".
+fn look(mark: Option<Mark>) -> usize {
+    match mark {
+        Some(Mark::Circle) => 0,
+        Some(Mark::Triangle) => 1,
+        Some(Mark::Cross) => 2,
+        Some(Mark::Hollow) => 3,
+        None => 4,
     }
 }
 
@@ -199,7 +282,7 @@ fn repaint(canvas: &HtmlCanvasElement, before: Option<&Layout>, g: &Layout) -> O
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
-    let tiles = Tiles::new(g, dpr)?;
+    let tiles = Tiles::new(g, dpr, false)?;
     for (j, (old, new)) in before.rows.iter().zip(&g.rows).enumerate() {
         for (i, (a, b)) in old.1.iter().zip(&new.1).enumerate() {
             let (a, b) = (a.as_ref().map(|c| c.0), b.as_ref().map(|c| c.0));
