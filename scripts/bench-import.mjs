@@ -116,7 +116,7 @@ try {
   console.log(`app preview: ${summary.replace(/\s+/g, ' ').trim()}`);
   console.log(`progress bar shown during import: ${sawProgress ? 'yes' : 'no'}`);
   console.log(`app, upload -> read -> parse -> aggregate (median of ${RUNS}): ${fmt(a)}  [${app.map(fmt).join(', ')}]`);
-  console.log(`  of which reading the file into memory (FileReader): median ${fmt(median(reads))}; parse and aggregate: median ${fmt(median(app.map((t, i) => t - reads[i])))}`);
+  console.log(`  of which the first read (the whole file, or the head of one read in parts as it arrives): median ${fmt(median(reads))}; parse and aggregate: median ${fmt(median(app.map((t, i) => t - reads[i])))}`);
   console.log(`  throughput: ${((bytes / 1e6) / (a / 1000)).toFixed(1)} MB/s, ${Math.round(ROWS / (a / 1000)).toLocaleString('en-GB')} rows/s`);
   console.log(`papaparse fastMode, parse only (median of ${RUNS}): ${fmt(fast)}  [${papa.fast.times.map(fmt).join(', ')}], ${papa.fast.rows} rows`);
   console.log(`papaparse default, parse only (median of ${RUNS}): ${fmt(normal)}`);

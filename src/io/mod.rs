@@ -229,10 +229,12 @@ pub enum Reading {
     Incidents(incidents::IncidentReader),
 }
 
-/// How much of a big file is read first, to tell whether it is an incident
-/// list that can be read as the rest arrives ([`Reading::stream`]). At
-/// least four bytes for each of the characters [`report::looks_like_report`]
-/// looks at, so the head decides as the whole file would.
+/// How much of a big file is read first (after any byte-order mark), to
+/// tell whether it is an incident list that can be read as the rest arrives
+/// ([`Reading::stream`]). At least four bytes for each of the characters
+/// [`report::looks_like_report`] looks at; and an incident header has at
+/// least three separators, so that function's cheap first test (a line
+/// split into cells) answers the same on the head as on the whole file.
 pub const HEAD_BYTES: usize = 4 * report::LOOKED_AT;
 
 impl Reading {
@@ -241,8 +243,8 @@ impl Reading {
     /// file must be read whole: not an incident list, or one whose header
     /// has an error (the whole read reports it, as for any file).
     pub fn stream(file: &str, head: &[u8], total: u64) -> Option<incidents::IncidentReader> {
+        let whole = head.len() as u64 >= total;
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let whole = head.len() as u64 + 3 >= total;
         if head.len() < HEAD_BYTES && !whole {
             return None;
         }

@@ -123,8 +123,11 @@ pub struct Workbook {
 pub struct Timing {
     /// From choosing the file (or pasting) to the checked result.
     pub total_ms: f64,
-    /// Of which reading the file's bytes (uploads only).
+    /// Of which reading the file's bytes (uploads only); for a file read
+    /// in parts, reading its head.
     pub read_ms: Option<f64>,
+    /// Read in parts as it arrived (a big incident list).
+    pub in_parts: bool,
 }
 
 /// A file being read in steps: name, bytes done, bytes in all.

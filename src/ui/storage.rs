@@ -69,7 +69,8 @@ pub fn save(state: &State) -> Result<(), String> {
         .map_err(|e| format!("{e:?}"))
 }
 
-/// How long after a change the work is saved: long enough that an edit's
+/// How long after a change the work is saved (then when the browser is
+/// next idle, at most [`IDLE_WAIT_MS`] later): long enough that an edit's
 /// frame is not spent writing megabytes, short enough to lose nothing.
 const SAVE_DELAY_MS: u32 = 200;
 

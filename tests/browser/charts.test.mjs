@@ -53,9 +53,12 @@ describe('CPM trends page', { timeout: 6 * TEST_TIMEOUT }, () => {
       const gdesc = await page.locator(`${GRID} [data-testid="chart-description"]`).innerText();
       assert.match(gdesc, /Below minimum in March 2021: .*CSPN PM2 \(23\.74%\)/);
       await page.locator(`${GRID} .chart-data summary`).click();
+      // The rows are put in the page when the table opens.
+      await page.locator(`${GRID} [data-testid="chart-table"] tbody tr`).first().waitFor();
       const table = await page.locator(`${GRID} [data-testid="chart-table"]`).innerText();
       assert.match(table, /CSPN PM2.*✖ 23\.74%/s);
       await page.locator(`${OVERVIEW} .chart-data summary`).click();
+      await page.locator(`${OVERVIEW} [data-testid="chart-table"] tbody tr`).first().waitFor();
       const otable = await page.locator(`${OVERVIEW} [data-testid="chart-table"]`).innerText();
       assert.match(otable, /March 2021.*92\.75% ✖/s);
 

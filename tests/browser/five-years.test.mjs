@@ -79,6 +79,8 @@ describe('five years loaded', { timeout: 4 * TEST_TIMEOUT }, () => {
 
       // The table carries every cell; the filter keeps CSPN PM2.
       await page.locator(`${GRID} .chart-data summary`).click();
+      // The rows are put in the page when the table opens.
+      await page.locator(`${GRID} [data-testid="chart-table"] tbody tr`).first().waitFor();
       const table = await page.locator(`${GRID} [data-testid="chart-table"]`).innerText();
       assert.match(table, /CSPN PM2.*✖ 23\.74%/s);
       const rows = (l) => Number(/: (\d+) rows/.exec(l)[1]);

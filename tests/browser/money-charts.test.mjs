@@ -39,6 +39,8 @@ async function tooltip(s, id, start) {
 /** The chart's table view as rows of cell texts (the header row first). */
 async function tableRows(s, id) {
   await s.page.locator(`${chart(id)} details.chart-data summary`).click();
+  // The rows are put in the page when the table opens.
+  await s.page.locator(`${chart(id)} [data-testid="chart-table"] tbody tr`).first().waitFor();
   return s.page.locator(`${chart(id)} [data-testid="chart-table"] tr`).evaluateAll((rows) =>
     rows.map((r) => Array.from(r.children).map((c) => c.textContent.trim())),
   );

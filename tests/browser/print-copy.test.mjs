@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { useApp, withApp, waitForText, harness, TABLE, SCREENSHOT_DIR, TEST_TIMEOUT } from './helpers.mjs';
+import { useApp, withApp, waitForText, harness, TABLE, SCREENSHOT_DIR, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
 
 const COPY_MEASURES = '[data-testid="copy-table"][data-target="measures-table"]';
 const STATUS_MEASURES = `.copy-table:has(${COPY_MEASURES}) [data-testid="copy-table-status"]`;
@@ -88,6 +88,30 @@ describe('print and copy', { timeout: 10 * TEST_TIMEOUT }, () => {
       assert.ok(lines.some((l) => /^CPM1 — /.test(l) && !l.includes('\t')), 'the CPM1 group heading is a row');
       // What an Excel paste needs: no cell spills over a line or a tab.
       assert.ok(lines.every((l) => l.split('\t').length <= 7), 'no line has more than seven cells');
+    });
+  });
+
+  it('Copy table on the status grid copies its whole data table, closed or open', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      await grantClipboard(s);
+      await s.page.click('[data-testid="view-trends"]');
+      const button = s.page.locator('[data-testid="copy-table"][data-target="status-grid-data"]');
+      const status = s.page.locator('.copy-table:has([data-target="status-grid-data"]) [data-testid="copy-table-status"]');
+      // The chart's data table is closed: its rows are not in the page.
+      assert.equal(await s.page.locator('[data-testid="chart-status-grid"] [data-testid="chart-table"] tbody tr').count(), 0);
+      await s.page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+      await button.click();
+      const said = await waitForText(status, (t) => /Copied \d+ rows/.test(t));
+      const lines = (await readClipboard(s.page)).split('\n');
+      assert.match(said, new RegExp(`Copied ${lines.length} rows`), said);
+      assert.ok(lines.length > 50, `${lines.length} rows: ${lines.slice(0, 3).join(' / ')}`);
+      const pm2 = lines.find((l) => l.startsWith('CSPN PM2\t'));
+      assert.ok(pm2 && pm2.includes('23.74%'), `the CSPN PM2 row: ${pm2}`);
+      // Opened, the table shows the same rows as were copied.
+      await s.page.locator('[data-testid="chart-status-grid"] .chart-data summary').click();
+      const shown = s.page.locator('[data-testid="chart-status-grid"] [data-testid="chart-table"] tbody tr');
+      await shown.first().waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await shown.count(), lines.length - 1);
     });
   });
 

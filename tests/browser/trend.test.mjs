@@ -50,6 +50,8 @@ describe('the trend chart in headless Chromium', { timeout: 6 * TEST_TIMEOUT }, 
       assert.match(description, /Target 99%, minimum 96%/);
       assert.match(description, /Approximate \(the documents say "about"\): December 2020, January 2021/);
       await chart.locator('summary').click();
+      // The rows are put in the page when the table opens.
+      await chart.locator('[data-testid="chart-table"] tbody tr').first().waitFor();
       const table = await chart.locator('[data-testid="chart-table"]').innerText();
       assert.match(table, /March 2021\s+23\.74%\s+✖ Below minimum\s+99\s+96/);
       assert.match(table, /December 2020\s+about 50%.*approximate/);

@@ -142,6 +142,16 @@ fn the_head_decides_as_the_whole_file_would() {
     assert!(Reading::stream("long.csv", long.as_bytes(), total).is_none());
     let missing = big.replacen("within_target", "other", 1);
     assert!(Reading::stream("m.csv", &missing.as_bytes()[..HEAD_BYTES], total).is_none());
+    // A big file with a byte-order mark streams from a head that has room
+    // for it, as the page reads it.
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(bytes);
+    let mut r = Reading::stream("m.csv", &marked[..HEAD_BYTES + 3], marked.len() as u64)
+        .expect("a marked incident list streams");
+    r.push(&marked[HEAD_BYTES + 3..]);
+    r.end();
+    while !r.step(1000) {}
+    assert_eq!(r.finish(), read("m.csv", &marked));
     // A byte-order mark is dropped, as in a whole read.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(SMALL.as_bytes());

@@ -1,6 +1,7 @@
 //! Reading an uploaded or dropped file: its bytes, then the reader in
 //! steps, yielding to the browser so the page stays responsive and the
-//! progress bar moves. Timed, so the preview can say how long it took.
+//! progress bar moves; a big incident list part by part as it arrives.
+//! Timed, so the preview can say how long it took.
 //!
 //! A workbook (.xlsx, .ods: recognised by its bytes, or its extension) goes
 //! to the sheet worker (`src/bin/sheet_worker.rs`), a second wasm module
@@ -52,6 +53,7 @@ async fn read_file(
     let timing = started.zip(now()).map(|(s, e)| Timing {
         total_ms: e - s,
         read_ms,
+        in_parts: false,
     });
     progress.set(None);
     match kept.filter(|_| import.sheet.is_some()) {
@@ -124,12 +126,21 @@ async fn read_in_parts(
     out: Callback<Action>,
 ) -> Result<(), String> {
     let size = file.size();
-    let head_end = (HEAD_BYTES as f64).min(size);
+    // The head, and room for a byte-order mark before it.
+    let head_end = ((HEAD_BYTES + 3) as f64).min(size);
     let head = bytes_of(part(&file, 0.0, head_end)).await?;
     let read_ms = started.zip(now()).map(|(s, e)| e - s);
-    let Some(mut reader) = Reading::stream(&name, &head, size as u64) else {
-        let mut bytes = head;
-        bytes.extend(bytes_of(part(&file, head_end, size)).await?);
+    // A workbook (by its bytes or its name) goes whole to the sheet worker,
+    // as a small one does.
+    let streamed = if is_workbook(&name, &head) {
+        None
+    } else {
+        Reading::stream(&name, &head, size as u64)
+    };
+    let Some(mut reader) = streamed else {
+        // Read again whole rather than joined to the head: one copy in memory.
+        drop(head);
+        let bytes = bytes_of(part(&file, 0.0, size)).await?;
         take_bytes(name, bytes, started, progress, out).await;
         return Ok(());
     };
@@ -143,16 +154,20 @@ async fn read_in_parts(
             from = to;
         }
         read_arrived(&name, &mut reader, &progress).await;
-        match next.take() {
+        // A file refused part way (not UTF-8) needs no more reading.
+        match next.take().filter(|_| !reader.is_done()) {
             Some(p) => reader.push(&bytes_of(p).await?),
             None => break,
         }
+        let (done, total) = reader.progress();
+        progress.set(Some((name.clone(), done, total)));
     }
     reader.end();
     read_arrived(&name, &mut reader, &progress).await;
     let timing = started.zip(now()).map(|(s, e)| Timing {
         total_ms: e - s,
         read_ms,
+        in_parts: true,
     });
     progress.set(None);
     out.emit(Action::Checked(reader.finish(), timing));
@@ -268,6 +283,7 @@ async fn read_workbook(
     let timing = started.zip(now()).map(|(s, e)| Timing {
         total_ms: e - s,
         read_ms,
+        in_parts: false,
     });
     progress.set(None);
     out.emit(Action::CheckedText(import, timing, None, choices));

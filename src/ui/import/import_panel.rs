@@ -30,6 +30,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
             let timing = started.zip(now()).map(|(s, e)| Timing {
                 total_ms: e - s,
                 read_ms: None,
+                in_parts: false,
             });
             // Kept to be read again when the user answers a question.
             let source = Rc::new(Pasted {

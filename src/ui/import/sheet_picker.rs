@@ -40,6 +40,7 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
             let timing = started.zip(now()).map(|(s, e)| Timing {
                 total_ms: e - s,
                 read_ms: None,
+                in_parts: false,
             });
             out.emit(Action::Sheets(Some(Rc::new(Workbook {
                 file: w.file.clone(),

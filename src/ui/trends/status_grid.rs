@@ -59,9 +59,19 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     // A few months draw a narrow grid: kept near its own size rather than
     // stretched (no inline style: the content policy forbids it).
     let class = classes!("status-grid", (chart.width <= 800).then_some("narrow"));
+    // The grid's data table, whole, whether or not it is open on the page.
+    let copy_rows = {
+        let chart = chart.clone();
+        Callback::from(move |()| {
+            let t = &chart.table;
+            std::iter::once(t.headers.clone())
+                .chain(t.rows.iter().cloned())
+                .collect()
+        })
+    };
     html! {
         <div {class} id="status-grid-data">
-            <CopyTable target="status-grid-data" label="status grid" />
+            <CopyTable target="status-grid-data" label="status grid" rows={copy_rows} />
             <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native} {surface} {make_svg}>
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />

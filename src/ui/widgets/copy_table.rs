@@ -22,6 +22,10 @@ pub struct CopyTableProps {
     /// service levels"); the visible text is always "Copy table".
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// The rows themselves, for a table the page holds only in part (a
+    /// chart's data table puts its rows in the page only while open).
+    #[prop_or_default]
+    pub rows: Option<Callback<(), Vec<Vec<String>>>>,
 }
 
 /// Elements whose text is not the table's: controls, panels opened inside
@@ -34,9 +38,13 @@ const SKIP: &[&str] = &[
 pub fn CopyTable(p: &CopyTableProps) -> Html {
     let status = use_state(String::new);
     let onclick = {
-        let (target, status) = (p.target.clone(), status.clone());
+        let (target, status, given) = (p.target.clone(), status.clone(), p.rows.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(rows) = table_rows(&target) else {
+            let rows = match &given {
+                Some(rows) => Some(rows.emit(())),
+                None => table_rows(&target),
+            };
+            let Some(rows) = rows else {
                 status.set("Nothing to copy: the table is not on the page.".into());
                 return;
             };

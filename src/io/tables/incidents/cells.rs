@@ -162,13 +162,16 @@ fn usual_time(t: &[u8], cal: &mut Calendar) -> Option<Result<Time, TimeError>> {
     let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
         return Some(Err(TimeError::Impossible));
     };
-    let Some(day) = cal.day(y, m, d).filter(|_| h < 24 && mi < 60 && s < 60) else {
+    let (Some(day), Some(month)) = (cal.day(y, m, d), Month::new(y, m)) else {
         return Some(Err(TimeError::Impossible));
     };
+    if h > 23 || mi > 59 || s > 59 {
+        return Some(Err(TimeError::Impossible));
+    }
     Some(Ok(Time {
         secs: day * 86_400 + i64::from(h * 3600 + mi * 60 + s),
         nanos: 0,
-        month: Month::literal(y, m),
+        month,
     }))
 }
 

@@ -157,6 +157,11 @@ impl IncidentReader {
         reader.check_text().then_some(reader)
     }
 
+    /// Whether the whole input has been read (or refused).
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
     /// More of the file, as it arrives.
     pub fn push(&mut self, bytes: &[u8]) {
         if self.complete || self.unreadable {
