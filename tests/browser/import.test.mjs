@@ -173,6 +173,8 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       const after = await waitForText(cpm6, (t) => t !== before && t.includes('97.50%'));
       assert.match(after, /97\.50%/, `CPM6 follows DSP PM2.4 (was ${before})`);
       assert.match(await s.page.locator(row('CPM6', 'DCC')).innerText(), /below minimum/i);
+      // The box closed; a keyboard user is back on the row they edited.
+      assert.deepEqual(await s.page.evaluate(() => [document.activeElement.dataset.measure, document.activeElement.dataset.provider]), ['PM2.4', 'DSP']);
       await s.page.click('[data-testid="undo"]');
       assert.equal(await waitForText(cpm6, (t) => t === before), before);
     });
