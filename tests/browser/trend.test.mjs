@@ -45,6 +45,11 @@ describe('the trend chart in headless Chromium', { timeout: 6 * TEST_TIMEOUT }, 
       // Mouse: hovering reads the point under it.
       await s.page.locator(`${CHART} [data-testid="hotspot"]`).first().hover();
       assert.match(await waitForText(s.page.locator(TIP), (t) => t.startsWith('December')), /about 50%/);
+      // From one point to the next, then off the points: the tip follows, then clears.
+      await s.page.locator(`${CHART} [data-testid="hotspot"]`).nth(1).hover();
+      await waitForText(s.page.locator(TIP), (t) => t.startsWith('January'));
+      await s.page.mouse.move(1, 1);
+      assert.match(await waitForText(s.page.locator(TIP), (t) => !/^(December|January)/.test(t)), /Hover|tab/i);
       const description = await s.page.locator(`${CHART} [data-testid="chart-description"]`).innerText();
       assert.match(description, /below minimum in 4/);
       assert.match(description, /Target 99%, minimum 96%/);
