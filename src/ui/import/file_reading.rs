@@ -46,7 +46,7 @@ async fn read_file(
     let import = match Reading::start(&name, bytes) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
-            read_arrived(&name, &mut reader, &progress).await;
+            read_arrived(&name, &mut reader, &progress, &mut now()).await;
             reader.finish()
         }
     };
@@ -75,20 +75,28 @@ const KEEP_BYTES: usize = 4 << 20;
 /// Reads the rows of an incident list that have arrived, yielding to the
 /// browser about every 50 ms: often enough to stay responsive and move the
 /// progress bar, rarely enough not to slow the read.
+///
+/// `last_yield` is kept across calls (a file read in parts calls this once
+/// a part): each progress update redraws the page, so it is not made more
+/// often than that.
 async fn read_arrived(
     name: &str,
     reader: &mut IncidentReader,
     progress: &UseStateSetter<Option<Progress>>,
+    last_yield: &mut Option<f64>,
 ) {
-    let mut last_yield = now();
-    while !reader.step(4096) {
-        if let (Some(t), Some(l)) = (now(), last_yield) {
+    loop {
+        let done = reader.step(4096);
+        if let (Some(t), Some(l)) = (now(), *last_yield) {
             if t - l > 50.0 {
-                let (done, total) = reader.progress();
-                progress.set(Some((name.to_string(), done, total)));
+                let (read, total) = reader.progress();
+                progress.set(Some((name.to_string(), read, total)));
                 gloo_timers::future::TimeoutFuture::new(0).await;
-                last_yield = now();
+                *last_yield = now();
             }
+        }
+        if done {
+            return;
         }
     }
 }
@@ -147,23 +155,22 @@ async fn read_in_parts(
     out.emit(Action::Sheets(None));
     let mut from = head_end;
     let mut next = None;
+    let mut last_yield = now();
     loop {
         if from < size {
             let to = (from + PART).min(size);
             next = Some(part(&file, from, to));
             from = to;
         }
-        read_arrived(&name, &mut reader, &progress).await;
+        read_arrived(&name, &mut reader, &progress, &mut last_yield).await;
         // A file refused part way (not UTF-8) needs no more reading.
         match next.take().filter(|_| !reader.is_done()) {
             Some(p) => reader.push(&bytes_of(p).await?),
             None => break,
         }
-        let (done, total) = reader.progress();
-        progress.set(Some((name.clone(), done, total)));
     }
     reader.end();
-    read_arrived(&name, &mut reader, &progress).await;
+    read_arrived(&name, &mut reader, &progress, &mut last_yield).await;
     let timing = started.zip(now()).map(|(s, e)| Timing {
         total_ms: e - s,
         read_ms,
