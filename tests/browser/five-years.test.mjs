@@ -50,6 +50,12 @@ describe('five years loaded', { timeout: 4 * TEST_TIMEOUT }, () => {
       await waitForText(cpm6, (t) => t === before);
       await page.click('[data-testid="redo"]');
       await waitForText(cpm6, (t) => t.includes('90.00%'));
+      // The trend picker, built again after the edit: each series once, in
+      // the report's order (CPMs first).
+      const picks = await page.$$eval('[data-testid="trend-series"] option', (os) => os.map((o) => o.textContent));
+      assert.ok(picks.length > 100, `${picks.length} series`);
+      assert.equal(new Set(picks).size, picks.length, 'no series twice');
+      assert.match(picks[0], /^DCC CPM1 /, picks.slice(0, 3).join(' | '));
     });
   });
 

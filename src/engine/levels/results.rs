@@ -108,9 +108,10 @@ pub struct Results {
     pub rows: Vec<Rc<MeasureResult>>,
     /// Observations the engine could not use, in words.
     pub warnings: Vec<String>,
-    /// Where each key's row is in `rows`.
+    /// Where each key's row is in `rows`. Shared: an edit worked out where
+    /// it reaches ([`Results::after`]) keeps every row in its place.
     #[serde(skip)]
-    index: HashMap<Key, usize>,
+    index: Rc<HashMap<Key, usize>>,
     /// Months with a monthly result, newest first (see [`Results::months`]).
     #[serde(skip)]
     months: Vec<Month>,
@@ -122,7 +123,7 @@ impl Results {
     /// Results of these rows (in catalogue order, then period).
     pub fn new(settings: Settings, rows: Vec<Rc<MeasureResult>>, warnings: Vec<String>) -> Results {
         let cat = Catalogue::builtin();
-        let index = rows
+        let index: HashMap<Key, usize> = rows
             .iter()
             .enumerate()
             .filter_map(|(i, r)| {
@@ -143,7 +144,7 @@ impl Results {
             settings,
             rows,
             warnings,
-            index,
+            index: Rc::new(index),
             months,
         }
     }
