@@ -112,7 +112,6 @@ pub struct Layout {
     /// Each row's label ("CSPN PM2") and its cells by month.
     pub rows: Vec<(String, Vec<Cell>)>,
     pub description: String,
-    pub table: DataTable,
 }
 
 /// A cell: the status mark and what it says in full ("CSPN PM2, March
@@ -153,7 +152,6 @@ pub fn layout(results: &Results, only_misses: bool) -> Layout {
         height: TOP + ROW_H * grid.len() as i32 + 12,
         cell,
         description: describe(&grid, &months),
-        table: table(&grid, &months),
         rows: grid
             .iter()
             .map(|l| {
@@ -197,11 +195,25 @@ pub fn status_grid_of(results: &Results, only_misses: bool) -> Chart {
 /// for a narrow space its text is drawn at least 13 units (10.5 px in the
 /// SVG), so it reads at 10 px or more.
 pub fn status_grid_for(results: &Results, only_misses: bool, width: u32) -> Chart {
-    draw(&layout(results, only_misses), width)
+    draw(
+        &layout(results, only_misses),
+        width,
+        table_of(results, only_misses),
+    )
 }
 
-/// Draws a laid-out grid as an SVG with a point per cell.
-pub fn draw(g: &Layout, width: u32) -> Chart {
+/// The grid's data as a table: a row per measure, a column per month. Not
+/// part of [`Layout`]: five years are 6,500 cells of text, built only when
+/// the table is opened, copied or drawn with the chart.
+pub fn table_of(results: &Results, only_misses: bool) -> DataTable {
+    let mut months = results.months();
+    months.reverse();
+    table(&lines(results, &months, only_misses), &months)
+}
+
+/// Draws a laid-out grid as an SVG with a point per cell, with its data
+/// table ([`table_of`]).
+pub fn draw(g: &Layout, width: u32, table: DataTable) -> Chart {
     let narrow = width < 640;
     let fs = |n: i32| if narrow { n.max(13) } else { n };
     if g.rows.is_empty() {
@@ -314,7 +326,7 @@ pub fn draw(g: &Layout, width: u32) -> Chart {
     }
     Chart {
         description: g.description.clone(),
-        table: g.table.clone(),
+        table,
         title,
         svg,
         width: width as u32,

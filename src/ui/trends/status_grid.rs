@@ -2,7 +2,7 @@
 //! measures that missed their target in some month.
 
 use super::grid_canvas::GridCanvas;
-use crate::chart::heatmap::{draw, layout};
+use crate::chart::heatmap::{draw, layout, table_of};
 use crate::chart::Chart;
 use crate::engine::Results;
 use crate::ui::chart_frame::{use_chart_width, ChartFrame};
@@ -32,23 +32,32 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     // Up to a couple of years of the sample's measures, an SVG with a point
     // per cell; more is painted on a canvas, its SVG built only to download.
     let painted = cells > MOST_POINTS;
-    let chart = use_memo(((*grid).clone(), width, painted), |(g, w, painted)| {
-        if *painted {
-            Chart {
-                title: g.title.clone(),
-                width: g.width as u32,
-                height: g.height as u32,
-                description: g.description.clone(),
-                table: g.table.clone(),
-                ..Chart::default()
+    let only = *only_misses;
+    let chart = use_memo(
+        ((*grid).clone(), width, painted, p.results.clone(), only),
+        |(g, w, painted, r, only)| {
+            if *painted {
+                // Its data table is built when opened or copied (`make_table`).
+                Chart {
+                    title: g.title.clone(),
+                    width: g.width as u32,
+                    height: g.height as u32,
+                    description: g.description.clone(),
+                    ..Chart::default()
+                }
+            } else {
+                draw(g, *w, table_of(r, *only))
             }
-        } else {
-            draw(g, *w)
-        }
-    });
+        },
+    );
     let make_svg = {
         let grid = (*grid).clone();
-        Callback::from(move |_: ()| draw(&grid, u32::MAX).svg)
+        Callback::from(move |_: ()| draw(&grid, u32::MAX, Default::default()).svg)
+    };
+    // The whole data table, for the painted grid whose chart carries none.
+    let make_table = {
+        let results = p.results.clone();
+        painted.then(|| Callback::from(move |()| table_of(&results, only)))
     };
     let surface = painted.then(|| html! { <GridCanvas grid={(*grid).clone()} /> });
     let native = chart.width > width;
@@ -61,18 +70,16 @@ pub fn StatusGrid(p: &StatusGridProps) -> Html {
     let class = classes!("status-grid", (chart.width <= 800).then_some("narrow"));
     // The grid's data table, whole, whether or not it is open on the page.
     let copy_rows = {
-        let chart = chart.clone();
+        let results = p.results.clone();
         Callback::from(move |()| {
-            let t = &chart.table;
-            std::iter::once(t.headers.clone())
-                .chain(t.rows.iter().cloned())
-                .collect()
+            let t = table_of(&results, only);
+            std::iter::once(t.headers).chain(t.rows).collect()
         })
     };
     html! {
         <div {class} id="status-grid-data">
             <CopyTable target="status-grid-data" label="status grid" rows={copy_rows} />
-            <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native} {surface} {make_svg}>
+            <ChartFrame chart={chart.clone()} id="status-grid" {measure} {native} {surface} {make_svg} {make_table}>
                 <label class="chart-pick">
                     <input type="checkbox" data-testid="grid-only-misses" checked={*only_misses} onchange={toggle} />
                     { " Only measures below target in some month" }

@@ -3,7 +3,7 @@
 //! (which re-renders the frame) neither re-encodes a megabyte of SVG nor
 //! rebuilds a table of thousands of cells.
 
-use crate::chart::Chart;
+use crate::chart::{Chart, DataTable};
 use crate::ui::chart_frame::svg_url;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,11 +21,20 @@ pub fn ChartImage(p: &ChartPartProps) -> Html {
     html! { <img src={(*src).clone()} alt="" width={c.width.to_string()} height={c.height.to_string()} /> }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ChartDataProps {
+    pub chart: Rc<Chart>,
+    /// Builds the table where the chart carries none (the painted status
+    /// grid: 6,500 cells of text, built only when opened).
+    #[prop_or_default]
+    pub make_table: Option<Callback<(), DataTable>>,
+}
+
 /// The text description and the data as a table. The table's rows are put
 /// in the page only while it is open: a closed table of a five-year chart
 /// is hundreds or thousands of cells that every redraw would update.
 #[component]
-pub fn ChartData(p: &ChartPartProps) -> Html {
+pub fn ChartData(p: &ChartDataProps) -> Html {
     let c = &p.chart;
     let open = use_state(|| false);
     let ontoggle = {
@@ -36,6 +45,14 @@ pub fn ChartData(p: &ChartPartProps) -> Html {
             }
         })
     };
+    // Built again when the chart changes, and only while open.
+    let built = {
+        let make = p.make_table.clone();
+        use_memo((p.chart.clone(), *open), move |(_, open)| {
+            make.filter(|_| *open).map(|m| m.emit(()))
+        })
+    };
+    let table = (*built).as_ref().unwrap_or(&c.table);
     html! {
         <>
             <p class="chart-description" data-testid="chart-description">{ &c.description }</p>
@@ -43,10 +60,10 @@ pub fn ChartData(p: &ChartPartProps) -> Html {
                 <summary>{ "The data as a table" }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: the data", c.title)}>
                     <table data-testid="chart-table">
-                        <thead><tr>{ for c.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                         <tbody>
                             if *open {
-                                { for c.table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }
+                                { for table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|v| html! { <td>{ v }</td> }) }</tr> }) }
                             }
                         </tbody>
                     </table>

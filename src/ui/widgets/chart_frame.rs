@@ -3,7 +3,7 @@
 //! value, period and status, the text description, the data as a table,
 //! and downloads as SVG and PNG.
 
-use crate::chart::Chart;
+use crate::chart::{Chart, DataTable};
 use crate::ui::chart_data::{ChartData, ChartImage};
 use crate::ui::chart_points::ChartPoints;
 use crate::ui::download::{click_link, download};
@@ -42,6 +42,10 @@ pub struct ChartFrameProps {
     /// Builds the SVG for the downloads, where the chart carries none.
     #[prop_or_default]
     pub make_svg: Option<Callback<(), String>>,
+    /// Builds the data table, where the chart carries none (it is big, and
+    /// wanted only when opened).
+    #[prop_or_default]
+    pub make_table: Option<Callback<(), DataTable>>,
 }
 
 /// A first guess at the width a chart has, before the page is laid out:
@@ -272,7 +276,7 @@ pub fn ChartFrame(p: &ChartFrameProps) -> Html {
                 </div>
             }
             }
-            <ChartData chart={p.chart.clone()} />
+            <ChartData chart={p.chart.clone()} make_table={p.make_table.clone()} />
             <p class="chart-actions">
                 <button type="button" data-testid="chart-svg" onclick={svg_dl}>{ "Download SVG" }</button>
                 <button type="button" data-testid="chart-png" onclick={png_dl}>{ "Download PNG" }</button>
