@@ -125,8 +125,8 @@ pub const ROW_HEIGHT: i32 = ROW_H;
 /// Row labels take this much on the left.
 pub const LABEL_WIDTH: i32 = LABEL_W;
 
-/// The status grid laid out for a space `width` units wide (the same sizes
-/// [`status_grid_for`] draws).
+/// The status grid laid out: its size, months, rows and cells (the sizes
+/// [`draw`] draws at, and the page paints at).
 pub fn layout(results: &Results, only_misses: bool) -> Layout {
     let mut months = results.months();
     months.reverse();

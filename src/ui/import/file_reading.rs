@@ -30,6 +30,20 @@ pub fn now() -> Option<f64> {
     web_sys::window()?.performance().map(|p| p.now())
 }
 
+/// Milliseconds since `started`, if the page can tell.
+pub fn since(started: Option<f64>) -> Option<f64> {
+    started.zip(now()).map(|(s, e)| e - s)
+}
+
+/// How long an import took, from `started` to now.
+pub fn timing(started: Option<f64>, read_ms: Option<f64>, in_parts: bool) -> Option<Timing> {
+    since(started).map(|total_ms| Timing {
+        total_ms,
+        read_ms,
+        in_parts,
+    })
+}
+
 /// Reads a file's bytes in steps, yielding to the browser so the page stays
 /// responsive and the progress bar moves.
 async fn read_file(
@@ -39,7 +53,7 @@ async fn read_file(
     progress: UseStateSetter<Option<Progress>>,
     out: Callback<Action>,
 ) {
-    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let read_ms = since(started);
     // A text small enough to be a spreadsheet's is kept, to be read again
     // when the user answers the spreadsheet reader's questions.
     let kept = (bytes.len() <= KEEP_BYTES).then(|| bytes.clone());
@@ -50,11 +64,7 @@ async fn read_file(
             reader.finish()
         }
     };
-    let timing = started.zip(now()).map(|(s, e)| Timing {
-        total_ms: e - s,
-        read_ms,
-        in_parts: false,
-    });
+    let timing = timing(started, read_ms, false);
     progress.set(None);
     match kept.filter(|_| import.sheet.is_some()) {
         Some(bytes) => {
@@ -137,7 +147,7 @@ async fn read_in_parts(
     // The head, and room for a byte-order mark before it.
     let head_end = ((HEAD_BYTES + 3) as f64).min(size);
     let head = bytes_of(part(&file, 0.0, head_end)).await?;
-    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let read_ms = since(started);
     // A workbook (by its bytes or its name) goes whole to the sheet worker,
     // as a small one does.
     let streamed = if is_workbook(&name, &head) {
@@ -171,11 +181,7 @@ async fn read_in_parts(
     }
     reader.end();
     read_arrived(&name, &mut reader, &progress, &mut last_yield).await;
-    let timing = started.zip(now()).map(|(s, e)| Timing {
-        total_ms: e - s,
-        read_ms,
-        in_parts: true,
-    });
+    let timing = timing(started, read_ms, true);
     progress.set(None);
     out.emit(Action::Checked(reader.finish(), timing));
     Ok(())
@@ -249,7 +255,7 @@ async fn read_workbook(
     progress: UseStateSetter<Option<Progress>>,
     out: Callback<Action>,
 ) {
-    let read_ms = started.zip(now()).map(|(s, e)| e - s);
+    let read_ms = since(started);
     let size = bytes.len() as u64;
     progress.set(Some((name.clone(), size / 2, size)));
     // The answers the sheet is read with: those kept for its shape, if any.
@@ -287,11 +293,7 @@ async fn read_workbook(
             }
         },
     };
-    let timing = started.zip(now()).map(|(s, e)| Timing {
-        total_ms: e - s,
-        read_ms,
-        in_parts: false,
-    });
+    let timing = timing(started, read_ms, false);
     progress.set(None);
     out.emit(Action::CheckedText(import, timing, None, choices));
 }

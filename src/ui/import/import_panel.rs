@@ -1,9 +1,9 @@
 //! Getting figures in: a box to paste a spreadsheet block into, a file
 //! picker and a drop zone. Files are read here, in the page, never sent.
 
-use crate::ui::file_reading::{now, take_file};
+use crate::ui::file_reading::{now, take_file, timing};
 use crate::ui::mappings::read_remembering;
-use crate::ui::state::{Action, Pasted, Progress, Timing};
+use crate::ui::state::{Action, Pasted, Progress};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -27,11 +27,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
         move |t: &str| {
             let started = now();
             let (import, choices) = read_remembering("pasted text", t.as_bytes());
-            let timing = started.zip(now()).map(|(s, e)| Timing {
-                total_ms: e - s,
-                read_ms: None,
-                in_parts: false,
-            });
+            let timing = timing(started, None, false);
             // Kept to be read again when the user answers a question.
             let source = Rc::new(Pasted {
                 file: "pasted text".into(),

@@ -6,9 +6,9 @@
 
 use crate::io::sheet::Grid;
 use crate::io::workbook::{has_data, read_sheet};
-use crate::ui::file_reading::now;
+use crate::ui::file_reading::{now, timing};
 use crate::ui::select::{select_value, use_shown_value};
-use crate::ui::state::{Action, Timing};
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,11 +37,7 @@ pub fn SheetPicker(p: &SheetPickerProps) -> Html {
             let first = read_sheet(&w.file, grid, &Default::default());
             let (import, choices) =
                 crate::ui::mappings::with_remembered(first, |c| read_sheet(&w.file, grid, c));
-            let timing = started.zip(now()).map(|(s, e)| Timing {
-                total_ms: e - s,
-                read_ms: None,
-                in_parts: false,
-            });
+            let timing = timing(started, None, false);
             out.emit(Action::Sheets(Some(Rc::new(Workbook {
                 file: w.file.clone(),
                 sheets: w.sheets.clone(),

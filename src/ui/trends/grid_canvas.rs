@@ -19,11 +19,16 @@ pub struct GridCanvasProps {
     pub grid: Rc<Layout>,
 }
 
+/// The device's pixels to a CSS pixel, at least 1.
+fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
 /// Paints the grid at the device's pixel density.
 fn paint(canvas: &HtmlCanvasElement, g: &Layout) -> Option<()> {
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+    let dpr = pixel_ratio();
     canvas.set_width((f64::from(g.width) * dpr) as u32);
     canvas.set_height((f64::from(g.height) * dpr) as u32);
     // Its own size where it scrolls sideways (the style sheet scales it to
@@ -279,9 +284,7 @@ fn repaint(canvas: &HtmlCanvasElement, before: Option<&Layout>, g: &Layout) -> O
         return paint(canvas, g);
     };
     let ctx = context(canvas)?;
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+    let dpr = pixel_ratio();
     let tiles = Tiles::new(g, dpr, false)?;
     for (j, (old, new)) in before.rows.iter().zip(&g.rows).enumerate() {
         for (i, (a, b)) in old.1.iter().zip(&new.1).enumerate() {
@@ -327,12 +330,11 @@ pub fn GridCanvas(p: &GridCanvasProps) -> Html {
     let canvas = use_node_ref();
     let at = use_state(|| None::<(usize, usize)>);
     // How many times it has been painted (0: not yet), for tests and the bench.
-    let painted = use_mut_ref(|| 0u32);
-    let shown = use_state(|| 0u32);
+    let painted = use_state(|| 0u32);
     // The grid as last painted, to paint only what changed.
     let last = use_mut_ref(|| None::<Rc<Layout>>);
     {
-        let (canvas, painted, shown) = (canvas.clone(), painted.clone(), shown.clone());
+        let (canvas, painted) = (canvas.clone(), painted.clone());
         let at = at.clone();
         use_effect_with(p.grid.clone(), move |g| {
             // The cell being read may be gone (the filter, fewer rows).
@@ -344,8 +346,7 @@ pub fn GridCanvas(p: &GridCanvasProps) -> Html {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 if repaint(&c, last.borrow().as_deref(), g).is_some() {
                     *last.borrow_mut() = Some(g.clone());
-                    *painted.borrow_mut() += 1;
-                    shown.set(*painted.borrow());
+                    painted.set(*painted + 1);
                 }
             }
         });
@@ -410,7 +411,7 @@ pub fn GridCanvas(p: &GridCanvasProps) -> Html {
         <>
             <p class="chart-tip" data-testid="chart-tip" aria-live="polite">{ readout }</p>
             <div class="chart-canvas">
-                <canvas ref={canvas} class="grid-canvas" data-testid="grid-canvas" data-painted={shown.to_string()}
+                <canvas ref={canvas} class="grid-canvas" data-testid="grid-canvas" data-painted={painted.to_string()}
                     width={g.width.to_string()} height={g.height.to_string()} tabindex="0" role="img"
                     aria-label={format!("{}: {} rows by {} months. Arrow keys read each cell.", g.title, rows, cols)}
                     {onkeydown} {onfocus} {onmousemove} {onmouseleave} />

@@ -24,7 +24,7 @@ fn timestamps() {
     );
     assert_eq!(ok("4/3/2021 9:05").unwrap().0, "2021-03");
     assert_eq!(ok("2020-02-29").unwrap().0, "2020-02");
-    for bad in [
+    let impossible = [
         "2021-13-01",
         "2021-01-32",
         "2021-02-30",
@@ -32,14 +32,8 @@ fn timestamps() {
         "30/02/2021",
         "2021-03-04 24:00",
         "2021-03-04 10:60",
-    ] {
-        assert_eq!(
-            time(bad.as_bytes(), &mut Calendar::default()),
-            Err(TimeError::Impossible),
-            "{bad}"
-        );
-    }
-    for bad in [
+    ];
+    let malformed = [
         "",
         "yesterday",
         "2021-3-4",
@@ -48,12 +42,18 @@ fn timestamps() {
         "04/03/21",
         "2021-03-04 10:22:05 junk",
         "2021-03-041",
-    ] {
-        assert_eq!(
-            time(bad.as_bytes(), &mut Calendar::default()),
-            Err(TimeError::Malformed),
-            "{bad}"
-        );
+    ];
+    assert_errors(&impossible, &malformed, &mut Calendar::default());
+}
+
+/// Each text is refused as impossible, or as malformed.
+fn assert_errors(impossible: &[&str], malformed: &[&str], cal: &mut Calendar) {
+    let bad = impossible
+        .iter()
+        .map(|t| (t, TimeError::Impossible))
+        .chain(malformed.iter().map(|t| (t, TimeError::Malformed)));
+    for (text, why) in bad {
+        assert_eq!(time(text.as_bytes(), cal), Err(why), "{text}");
     }
 }
 
@@ -121,13 +121,7 @@ fn calendar_and_the_usual_form() {
         "2021-03-04x10:22:05",
         "2021/03-04 10:22:05",
     ];
-    let bad = impossible
-        .iter()
-        .map(|t| (t, TimeError::Impossible))
-        .chain(malformed.iter().map(|t| (t, TimeError::Malformed)));
-    for (text, why) in bad {
-        assert_eq!(time(text.as_bytes(), &mut cal), Err(why), "{text}");
-    }
+    assert_errors(&impossible, &malformed, &mut cal);
 }
 
 #[test]
