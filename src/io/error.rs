@@ -1,11 +1,11 @@
 //! Import errors that say where and what: file, row, column, value, and what
 //! was expected, so a user can find and fix the cell.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What kind of problem a row has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The file is empty, not text, or has no header.
@@ -26,7 +26,7 @@ pub enum ErrorKind {
 }
 
 /// One located problem.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportError {
     pub file: String,
     /// 1-based line of the file (the header is line 1); `None` for the whole file.

@@ -7,7 +7,7 @@ use dcc_perf::io::{read, ErrorKind, Import, Reading, HEAD_BYTES};
 
 /// Reads `text` as it would arrive: `head` bytes first, then parts of the
 /// sizes in `parts` (cycled), reading a few rows between parts.
-fn streamed(text: &[u8], head: usize, parts: &[usize]) -> Option<Import> {
+pub(super) fn streamed(text: &[u8], head: usize, parts: &[usize]) -> Option<Import> {
     let head = head.min(text.len());
     let total = text.len() as u64;
     let mut reader = IncidentReader::streaming("f.csv", text[..head].to_vec(), total, b',')?;
@@ -30,7 +30,7 @@ fn streamed(text: &[u8], head: usize, parts: &[usize]) -> Option<Import> {
 
 /// Lists with quoted fields across lines, `\r\n` and lone `\r` line ends,
 /// errors, blank lines and multi-byte characters.
-fn variants() -> Vec<(&'static str, String)> {
+pub(super) fn variants() -> Vec<(&'static str, String)> {
     let quoted = format!(
         "{H}\"INC1\",3,2021-03-01 09:00,,2021-03-01 11:00,yes,\"Data\nService, Provider\",\n\
          INC2,4,2021-03-02,,2021-03-02,no,DSP,\"Caf\u{e9} \"\"closed\"\"\"\n\

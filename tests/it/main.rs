@@ -14,6 +14,7 @@ mod credits_props;
 mod import_corpus;
 mod import_errors;
 mod incidents;
+mod incidents_split;
 mod incidents_stream;
 mod incremental;
 mod march_2021;

@@ -16,9 +16,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod cells;
 mod references;
 mod row;
+mod split;
 mod tokenizer;
 use cells::*;
 use references::*;
+pub use split::{read_part, record_start, Part};
 use tokenizer::*;
 
 /// The columns the reader uses, each with the header names it accepts
@@ -76,7 +78,7 @@ fn locate(headers: &[String]) -> [Option<usize>; COLUMNS] {
 
 // ------------------------------------------------------------------ reader
 
-#[derive(Clone, Default)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Tally {
     within: u64,
     total: u64,
@@ -116,6 +118,8 @@ pub struct IncidentReader {
     unreadable: bool,
     /// Boxed, as is the state: the reader travels in an enum beside `Import`.
     tok: Box<Tokenizer>,
+    /// Where the header record (and any blank lines before it) ends.
+    header_end: usize,
     fields: Vec<Span>,
     scratch: Vec<u8>,
     delimiter: u8,
@@ -267,6 +271,7 @@ impl IncidentReader {
             complete: false,
             checked: 0,
             unreadable: false,
+            header_end: tok.pos,
             tok: Box::new(tok),
             fields,
             scratch,

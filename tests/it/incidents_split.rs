@@ -1,0 +1,221 @@
+//! Big incident lists read in two halves at once (the page and the import
+//! worker): the import is that of one reading, wherever the halves meet.
+
+use super::incidents::{march_2021, H};
+use super::incidents_stream::{streamed, variants};
+use dcc_perf::io::incidents::{read_part, record_start, IncidentReader, Part};
+use dcc_perf::io::{read, ErrorKind, Import};
+
+/// Reads `text` as the page does with a worker: the first `head` bytes and
+/// then up to the record start after `cut` here; the rest as a part (sent
+/// through its encoding), joined if it can be, else read on here. Returns
+/// the import and whether the part was joined.
+fn halves(text: &[u8], head: usize, cut: usize) -> Option<(Import, bool)> {
+    let head = head.min(text.len());
+    let total = text.len() as u64;
+    let mut reader = IncidentReader::streaming("f.csv", text[..head].to_vec(), total, b',')?;
+    let start = cut.max(head);
+    let start = match text.get(start..).and_then(record_start) {
+        Some(n) => start + n,
+        None => text.len(),
+    };
+    reader.push(&text[head..start]);
+    while !reader.step(5) {}
+    let mut part_text = reader.header_text().to_vec();
+    part_text.extend_from_slice(&text[start..]);
+    let (json, refs) = read_part("f.csv", part_text, b',').encode();
+    let part = Part::decode(&json, &refs).expect("a part decodes as encoded");
+    match reader.join(part) {
+        Ok(import) => Some((import, true)),
+        Err(mut reader) => {
+            reader.push(&text[start..]);
+            reader.end();
+            while !reader.step(5) {}
+            Some((reader.finish(), false))
+        }
+    }
+}
+
+/// Just past the header's line end (`\n`, `\r\n` or `\r`).
+fn header_end(bytes: &[u8]) -> usize {
+    let at = bytes
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap();
+    at + if bytes[at..].starts_with(b"\r\n") {
+        2
+    } else {
+        1
+    }
+}
+
+/// Cuts to try: every byte of a short text, about 300 spread over a long one.
+fn cuts(len: usize, from: usize) -> impl Iterator<Item = usize> {
+    let step = ((len - from) / 300).max(1);
+    (from..=len).step_by(step)
+}
+
+#[test]
+fn any_meeting_place_gives_the_import_of_one_reading() {
+    for (name, text) in variants() {
+        let bytes = text.as_bytes();
+        let whole = read("f.csv", bytes);
+        let from = header_end(bytes);
+        let (mut joined, mut alone) = (0, 0);
+        for cut in cuts(bytes.len(), from) {
+            let Some((got, was_joined)) = halves(bytes, from, cut) else {
+                // As when read in parts: only a header ending in `\r` is refused.
+                assert_eq!(bytes[from - 1], b'\r', "{name}");
+                continue;
+            };
+            assert_eq!(got, whole, "{name}: cut at {cut}");
+            if was_joined {
+                joined += 1;
+            } else {
+                alone += 1;
+            }
+        }
+        // A list with `\n` line ends is mostly read in halves; one with only
+        // `\r` never is (there is no `\n` to start a part at), nor one whose
+        // first row opens a quote that runs to the end.
+        if name == "cr" || name == "unclosed" {
+            assert_eq!(joined, 0, "{name}");
+        } else {
+            assert!(
+                joined > alone,
+                "{name}: {joined} joined, {alone} read alone"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_quoted_field_across_the_meeting_place_is_read_by_one_reader() {
+    // The part would start inside the quoted field's second line.
+    let text = format!(
+        "{H}INC1,3,2021-03-01,,2021-03-01,yes,\"Data\nService, Provider\",\n\
+         INC2,3,2021-03-02,,2021-03-02,yes,DSP,\n"
+    );
+    let bytes = text.as_bytes();
+    let inside = text.find("Data").unwrap();
+    let (got, joined) = halves(bytes, H.len(), inside).unwrap();
+    assert!(
+        !joined,
+        "a part starting inside a quoted field must not be joined"
+    );
+    assert_eq!(got, read("f.csv", bytes));
+    assert_eq!(got.rows, 2);
+    assert_eq!(got.errors, vec![]);
+}
+
+/// March 2021's list, with the reference of its row `at` (0-based data
+/// row) replaced by that of row `from`.
+fn with_repeat(from: usize, at: usize) -> String {
+    let text = march_2021();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let reference = lines[1 + from].split(',').next().unwrap().to_string();
+    let rest = lines[1 + at].split_once(',').unwrap().1.to_string();
+    lines[1 + at] = format!("{reference},{rest}");
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn a_reference_repeated_across_the_halves_is_found_as_one_reading_finds_it() {
+    let text = with_repeat(10, 800);
+    let bytes = text.as_bytes();
+    let whole = read("f.csv", bytes);
+    assert_eq!(whole.errors.len(), 1);
+    assert_eq!(whole.errors[0].kind, ErrorKind::Duplicate);
+    assert_eq!(whole.errors[0].row, Some(802));
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    assert!(!joined);
+    assert_eq!(got, whole);
+}
+
+#[test]
+fn a_reference_repeated_within_the_part_is_found_as_one_reading_finds_it() {
+    let text = with_repeat(700, 800);
+    let bytes = text.as_bytes();
+    let whole = read("f.csv", bytes);
+    assert_eq!(whole.errors.len(), 1);
+    assert!(
+        whole.errors[0].expected.contains("row 702"),
+        "{:?}",
+        whole.errors
+    );
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    assert!(!joined, "the part's message names a row of the part");
+    assert_eq!(got, whole);
+}
+
+#[test]
+fn errors_in_the_part_are_located_in_the_whole_file() {
+    let text = march_2021().replacen(",yes,", ",maybe,", 1);
+    // The last row with "yes" is in the second half.
+    let at = text.rfind(",yes,").unwrap();
+    let text = format!(
+        "{}{}",
+        &text[..at],
+        text[at..].replacen(",yes,", ",perhaps,", 1)
+    );
+    let bytes = text.as_bytes();
+    let whole = read("f.csv", bytes);
+    assert_eq!(whole.errors.len(), 2);
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    assert!(joined);
+    assert_eq!(got, whole);
+    // `text[..at]` ends inside the row: its last line is that row.
+    let last_row = text[..at].lines().count() as u64;
+    assert_eq!(got.errors[1].row, Some(last_row));
+    assert_eq!(got.errors[1].value.as_deref(), Some("perhaps"));
+}
+
+#[test]
+fn exclusion_types_first_seen_in_the_part_are_counted_under_their_names() {
+    let mut text = String::from(H);
+    let types = ["", "Cancelled", "", "Third party", "Cancelled", ""];
+    for i in 0..600 {
+        // The second half brings a type of its own, and repeats one of the first's.
+        let t = if i < 300 {
+            types[i % 3]
+        } else {
+            types[3 + i % 3]
+        };
+        text.push_str(&format!(
+            "INC{i:05},4,2021-03-01,,2021-03-{:02},{},CSP,{t}\n",
+            1 + i % 28,
+            if i % 4 == 0 { "no" } else { "yes" }
+        ));
+    }
+    let bytes = text.as_bytes();
+    let whole = read("f.csv", bytes);
+    assert_eq!(whole.errors, vec![]);
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    assert!(joined);
+    assert_eq!(got, whole);
+    let counted = format!("{:?}", got.dataset.observations);
+    assert!(counted.contains("Third party") && counted.contains("Cancelled"));
+}
+
+#[test]
+fn a_part_that_is_not_utf8_refuses_the_file_as_one_reading_does() {
+    let mut bytes = march_2021().into_bytes();
+    let at = bytes.len() - 40;
+    bytes[at] = 0xFF;
+    let (got, joined) = halves(&bytes, H.len(), bytes.len() / 2).unwrap();
+    assert!(!joined);
+    assert_eq!(Some(got), streamed(&bytes, H.len(), &[bytes.len()]));
+    assert_eq!(read("f.csv", &bytes).errors[0].kind, ErrorKind::Unreadable);
+}
+
+#[test]
+fn a_damaged_part_is_not_decoded() {
+    let text = march_2021();
+    let (json, refs) = read_part("f.csv", text.into_bytes(), b',').encode();
+    let part = Part::decode(&json, &refs).unwrap();
+    assert_eq!(part.rows(), read("f.csv", march_2021().as_bytes()).rows);
+    assert_eq!(refs.len(), 8 * 964);
+    assert!(Part::decode(&json, &refs[..refs.len() - 1]).is_none());
+    assert!(Part::decode(&json[..json.len() / 2], &refs).is_none());
+    assert!(Part::decode("", &[]).is_none());
+}
