@@ -51,7 +51,7 @@ impl Part {
     /// The part [`Part::encode`] wrote; `None` if either half is damaged.
     pub fn decode(text: &str, refs: &[u8]) -> Option<Part> {
         let mut part: Part = serde_json::from_str(text).ok()?;
-        if refs.len() % 8 != 0 {
+        if !refs.len().is_multiple_of(8) {
             return None;
         }
         part.refs = refs
