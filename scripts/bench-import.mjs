@@ -52,6 +52,10 @@ try {
 
   const app = [];
   const reads = [];
+  // Whether the import worker read the second half, and how long the page
+  // then waited for it after its own half.
+  const halves = [];
+  const waits = [];
   let summary = '';
   let sawProgress = false;
   for (let i = 0; i < RUNS; i++) {
@@ -62,6 +66,8 @@ try {
     await preview.waitFor({ timeout: 120_000 });
     app.push(Number(await preview.getAttribute('data-ms')));
     reads.push(Number(await preview.getAttribute('data-read-ms')));
+    halves.push(await preview.getAttribute('data-halves'));
+    waits.push(Number(await preview.getAttribute('data-wait-ms') ?? NaN));
     summary = await s.page.locator('[data-testid="preview-summary"]').innerText();
     await s.page.click('[data-testid="cancel-import"]');
     await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
@@ -89,6 +95,7 @@ try {
   // through its drop handler; papaparse through its own File path
   // (FileReader, then parse), in fastMode.
   const dropped = [];
+  const droppedHalves = [];
   const papaFile = [];
   for (let i = 0; i < RUNS; i++) {
     const dt = await s.page.evaluateHandle(() => {
@@ -100,6 +107,7 @@ try {
     const preview = s.page.locator(`${PREVIEW}[data-ms]`);
     await preview.waitFor({ timeout: 120_000 });
     dropped.push(Number(await preview.getAttribute('data-ms')));
+    droppedHalves.push(await preview.getAttribute('data-halves'));
     await s.page.click('[data-testid="cancel-import"]');
     await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
     papaFile.push(await s.page.evaluate(() => new Promise((resolve) => {
@@ -117,12 +125,14 @@ try {
   console.log(`progress bar shown during import: ${sawProgress ? 'yes' : 'no'}`);
   console.log(`app, upload -> read -> parse -> aggregate (median of ${RUNS}): ${fmt(a)}  [${app.map(fmt).join(', ')}]`);
   console.log(`  of which the first read (the whole file, or the head of one read in parts as it arrives): median ${fmt(median(reads))}; parse and aggregate: median ${fmt(median(app.map((t, i) => t - reads[i])))}`);
+  console.log(`  read in halves (page and import worker): ${halves.join(', ')}; the page then waited for the worker: ${waits.map(fmt).join(', ')}`);
   console.log(`  throughput: ${((bytes / 1e6) / (a / 1000)).toFixed(1)} MB/s, ${Math.round(ROWS / (a / 1000)).toLocaleString('en-GB')} rows/s`);
   console.log(`papaparse fastMode, parse only (median of ${RUNS}): ${fmt(fast)}  [${papa.fast.times.map(fmt).join(', ')}], ${papa.fast.rows} rows`);
   console.log(`papaparse default, parse only (median of ${RUNS}): ${fmt(normal)}`);
   console.log(`ratio app (whole upload path) / papaparse fastMode (parse of a string already in memory): ${(a / fast).toFixed(2)} (below 1 means the app is faster)`);
   console.log(`ratio app parse+aggregate / papaparse fastMode parse: ${((a - median(reads)) / fast).toFixed(2)}`);
   console.log(`like for like, the same in-memory File: app (drop: read, parse, aggregate) median ${fmt(median(dropped))} [${dropped.map(fmt).join(', ')}];`);
+  console.log(`  read in halves: ${droppedHalves.join(', ')}`);
   console.log(`  papaparse fastMode from the File (its FileReader path, parse only) median ${fmt(median(papaFile))} [${papaFile.map(fmt).join(', ')}]; ratio ${(median(dropped) / median(papaFile)).toFixed(2)}`);
   // Each app run is followed by a papaparse run on the same File: the ratio
   // within each pair shares the machine's state, so its median holds on a

@@ -118,7 +118,7 @@ async function loadOnce(b, url) {
     const workerRequests = [];
     cdp.on('Network.requestWillBeSent', (e) => {
       urls.set(e.requestId, e.request.url);
-      if (/sheet-worker/.test(e.request.url)) workerRequests.push(e.request.url);
+      if (/-worker/.test(e.request.url)) workerRequests.push(e.request.url);
     });
     cdp.on('Network.loadingFinished', (e) => {
       transferred += e.encodedDataLength;

@@ -128,6 +128,10 @@ pub struct Timing {
     pub read_ms: Option<f64>,
     /// Read in parts as it arrived (a big incident list).
     pub in_parts: bool,
+    /// Its second half read by the import worker meanwhile, and joined:
+    /// how long the page then waited for the worker after its own half, in
+    /// milliseconds (to balance the halves).
+    pub halves: Option<f64>,
 }
 
 /// A file being read in steps: name, bytes done, bytes in all.

@@ -65,8 +65,8 @@ pub use credits::{
     credits_year, rule_editor, scheme_editor, scheme_measures, scheme_provider,
 };
 pub use import::{
-    file_reading, import_figures, import_mapping, import_panel, import_preview, import_questions,
-    incident_summary, mappings, sheet_picker,
+    file_reading, halves, import_figures, import_mapping, import_panel, import_preview,
+    import_questions, incident_summary, mappings, sheet_picker, worker,
 };
 pub use levels::{
     data_actions, edit_cell, measure_row, measures_table, summary, toolbar, trend_chart,

@@ -12,13 +12,14 @@ use crate::io::incidents::IncidentReader;
 use crate::io::sheet::Grid;
 use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading, HEAD_BYTES};
+use crate::ui::halves;
 use crate::ui::mappings::with_remembered;
 use crate::ui::sheet_picker::Workbook;
 use crate::ui::state::{Action, Pasted, Progress, Timing};
+use crate::ui::worker::{js_text, NextMessage};
 use gloo_file::futures::read_as_bytes;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -41,6 +42,7 @@ pub fn timing(started: Option<f64>, read_ms: Option<f64>, in_parts: bool) -> Opt
         total_ms,
         read_ms,
         in_parts,
+        halves: None,
     })
 }
 
@@ -60,7 +62,7 @@ async fn read_file(
     let import = match Reading::start(&name, bytes) {
         Reading::Done(import) => import,
         Reading::Incidents(mut reader) => {
-            read_arrived(&name, &mut reader, &progress, &mut now()).await;
+            read_arrived(&name, &mut reader, &progress, &mut now(), 1.0).await;
             reader.finish()
         }
     };
@@ -86,6 +88,9 @@ const KEEP_BYTES: usize = 4 << 20;
 /// browser about every 50 ms: often enough to stay responsive and move the
 /// progress bar, rarely enough not to slow the read.
 ///
+/// `share` is the part of the file this reader reads (the rest read by the
+/// worker alongside): the bar shows the whole as if both keep pace.
+///
 /// `last_yield` is kept across calls (a file read in parts calls this once
 /// a part): each progress update redraws the page, so it is not made more
 /// often than that.
@@ -94,12 +99,14 @@ async fn read_arrived(
     reader: &mut IncidentReader,
     progress: &UseStateSetter<Option<Progress>>,
     last_yield: &mut Option<f64>,
+    share: f64,
 ) {
     loop {
         let done = reader.step(4096);
         if let (Some(t), Some(l)) = (now(), *last_yield) {
             if t - l > 50.0 {
                 let (read, total) = reader.progress();
+                let read = ((read as f64 / share) as u64).min(total);
                 progress.set(Some((name.to_string(), read, total)));
                 gloo_timers::future::TimeoutFuture::new(0).await;
                 *last_yield = now();
@@ -119,13 +126,13 @@ const PART: f64 = (1 << 20) as f64;
 
 /// Starts reading bytes `from..to` of the file; the browser reads them
 /// while the page goes on.
-fn part(file: &web_sys::Blob, from: f64, to: f64) -> Result<JsFuture, JsValue> {
+pub(super) fn part(file: &web_sys::Blob, from: f64, to: f64) -> Result<JsFuture, JsValue> {
     Ok(JsFuture::from(
         file.slice_with_f64_and_f64(from, to)?.array_buffer(),
     ))
 }
 
-async fn bytes_of(part: Result<JsFuture, JsValue>) -> Result<Vec<u8>, String> {
+pub(super) async fn bytes_of(part: Result<JsFuture, JsValue>) -> Result<Vec<u8>, String> {
     let buffer = part
         .map_err(|e| js_text(&e))?
         .await
@@ -163,28 +170,93 @@ async fn read_in_parts(
         return Ok(());
     };
     out.emit(Action::Sheets(None));
-    let mut from = head_end;
-    let mut next = None;
     let mut last_yield = now();
-    loop {
-        if from < size {
-            let to = (from + PART).min(size);
-            next = Some(part(&file, from, to));
-            from = to;
-        }
-        read_arrived(&name, &mut reader, &progress, &mut last_yield).await;
-        // A file refused part way (not UTF-8) needs no more reading.
-        match next.take().filter(|_| !reader.is_done()) {
-            Some(p) => reader.push(&bytes_of(p).await?),
-            None => break,
+    // A big list: its second half read by the import worker meanwhile.
+    let job = if size >= halves::HALVES_FROM {
+        halves::start(&file, &name, &reader, head_end).await
+    } else {
+        None
+    };
+    let mut from = head_end;
+    if let Some(job) = job {
+        // The page's half is shown as if the worker keeps pace.
+        let share = job.start / size;
+        read_parts(
+            &file,
+            &mut from,
+            job.start,
+            &name,
+            &mut reader,
+            &progress,
+            &mut last_yield,
+            share,
+        )
+        .await?;
+        if !reader.is_done() {
+            let waiting = now();
+            if let Some(part) = job.part().await {
+                let waited = since(waiting);
+                match reader.join(part) {
+                    Ok(import) => {
+                        let timing = timing(started, read_ms, true).map(|t| Timing {
+                            halves: waited,
+                            ..t
+                        });
+                        progress.set(None);
+                        out.emit(Action::Checked(import, timing));
+                        return Ok(());
+                    }
+                    Err(alone) => reader = *alone,
+                }
+            }
         }
     }
+    read_parts(
+        &file,
+        &mut from,
+        size,
+        &name,
+        &mut reader,
+        &progress,
+        &mut last_yield,
+        1.0,
+    )
+    .await?;
     reader.end();
-    read_arrived(&name, &mut reader, &progress, &mut last_yield).await;
+    read_arrived(&name, &mut reader, &progress, &mut last_yield, 1.0).await;
     let timing = timing(started, read_ms, true);
     progress.set(None);
     out.emit(Action::Checked(reader.finish(), timing));
     Ok(())
+}
+
+/// Reads the file from `from` to `to` part by part into the reader, the
+/// next part on its way while the rows of this one are read.
+#[allow(clippy::too_many_arguments)]
+async fn read_parts(
+    file: &web_sys::File,
+    from: &mut f64,
+    to: f64,
+    name: &str,
+    reader: &mut IncidentReader,
+    progress: &UseStateSetter<Option<Progress>>,
+    last_yield: &mut Option<f64>,
+    share: f64,
+) -> Result<(), String> {
+    let mut next = None;
+    loop {
+        if *from < to {
+            let end = (*from + PART).min(to);
+            next = Some(part(file, *from, end));
+            *from = end;
+        }
+        read_arrived(name, reader, progress, last_yield, share).await;
+        // A file refused part way (not UTF-8) needs no more reading.
+        match next.take().filter(|_| !reader.is_done()) {
+            Some(p) => reader.push(&bytes_of(p).await?),
+            None => return Ok(()),
+        }
+    }
 }
 
 /// A file's bytes, read whole: a workbook goes to the sheet worker, any
@@ -212,6 +284,9 @@ pub fn take_file(
 ) {
     let started = now();
     let name = file.name();
+    if file.size() >= halves::HALVES_FROM {
+        halves::warm_up();
+    }
     progress.set(Some((name.clone(), 0, file.size() as u64)));
     yew::platform::spawn_local(async move {
         let failed = |e: String| {
@@ -313,63 +388,21 @@ async fn worker_sheets(name: &str, bytes: Vec<u8>) -> Result<Vec<Grid>, ImportEr
     let answer = async {
         // The worker says when its handler is set; a message sent before
         // would be lost while its wasm loads.
-        next_message(&worker).await?;
+        NextMessage::new(&worker).get().await?;
         let data = js_sys::Uint8Array::from(bytes.as_slice());
         drop(bytes);
         let message = js_sys::Array::of2(&JsValue::from_str(name), &data);
         // The bytes are moved to the worker, not copied.
+        let reply = NextMessage::new(&worker);
         worker
             .post_message_with_transfer(&message, &js_sys::Array::of1(&data.buffer()))
             .map_err(|e| js_text(&e))?;
-        next_message(&worker).await
+        reply.get().await
     }
     .await;
     worker.terminate();
     match answer {
-        Ok(text) => decode_reply(name, &text),
+        Ok(text) => decode_reply(name, &text.as_string().unwrap_or_default()),
         Err(why) => Err(failed(format!("it stopped ({why})"))),
     }
-}
-
-/// The next message from the worker as text, or why it failed (its script
-/// could not load, or it crashed: a panic ends the worker, not the page).
-async fn next_message(worker: &web_sys::Worker) -> Result<String, String> {
-    let mut handlers = None;
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        handlers = Some((resolve, reject));
-    });
-    let Some((resolve, reject)) = handlers else {
-        return Err("no promise".into());
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &e.data());
-        });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        // Handled here: the browser need not log it as uncaught.
-        e.prevent_default();
-        let why = e
-            .dyn_ref::<web_sys::ErrorEvent>()
-            .map(|e| e.message())
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "the worker's script could not be loaded".into());
-        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-    worker.set_onmessage(None);
-    worker.set_onerror(None);
-    result
-        .map(|v| v.as_string().unwrap_or_default())
-        .map_err(|e| js_text(&e))
-}
-
-fn js_text(v: &JsValue) -> String {
-    v.as_string()
-        .or_else(|| {
-            v.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| format!("{v:?}"))
 }

@@ -75,7 +75,9 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
         <section class={classes!("preview", if clean { "clean" } else { "rejected" })} data-testid="import-preview"
             data-ms={timing.map(|t| tenths(t.total_ms))}
             data-read-ms={timing.and_then(|t| t.read_ms).map(tenths)}
-            data-in-parts={timing.map(|t| t.in_parts.to_string())} aria-live="polite">
+            data-in-parts={timing.map(|t| t.in_parts.to_string())}
+            data-halves={timing.map(|t| t.halves.is_some().to_string())}
+            data-wait-ms={timing.and_then(|t| t.halves).map(tenths)} aria-live="polite">
             <h2>{ format!("Check: {}", import.file) }</h2>
             <p data-testid="preview-summary">
                 { format!("Read as {format}{separator}. {good} of {} rows good, {} rejected.", import.rows, import.rejected) }

@@ -1,6 +1,7 @@
 //! Bringing figures in: the paste box and files, the sheet worker and picker, the preview with its questions and the figures read.
 
 pub mod file_reading;
+pub mod halves;
 pub mod import_figures;
 pub mod import_mapping;
 pub mod import_panel;
@@ -10,3 +11,4 @@ pub mod incident_summary;
 pub mod mappings;
 pub mod shared_link;
 pub mod sheet_picker;
+pub mod worker;

@@ -119,6 +119,11 @@ impl IncidentReader {
         self.src.get(..self.header_end).unwrap_or_default()
     }
 
+    /// The field separator, which a part is read with too.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
     /// Joins `part`, the rest of the file read elsewhere from where this
     /// reader stands, and finishes. Gives the reader back, to read the rest
     /// itself, when the part cannot stand for it: this reader has not read

@@ -1,0 +1,77 @@
+//! The import worker: a third wasm module, run as a dedicated Web Worker,
+//! that reads the second half of a big incident list while the page reads
+//! the first (`ui::halves`; `io::incidents::IncidentReader::join` says why
+//! the joined halves equal one reading).
+//!
+//! Why apart: reading rows is the whole cost of a big import, and two
+//! halves read at once take half the time on a machine with two cores or
+//! more. The module holds the incident reader and little else; the page
+//! starts it only when a list of 4 MB or more arrives, so the first load
+//! does not grow.
+//!
+//! Protocol: the worker posts `"ready"` once its handler is set (a message
+//! sent earlier would be lost while the wasm loads); the page posts
+//! `[file name, File, start, header bytes, delimiter]`; the worker reads
+//! the file from `start`, after the header, and answers
+//! `[part as JSON text, references' hashes as bytes]`
+//! ([`dcc_perf::io::incidents::Part::encode`]), or `["", empty]` if the file
+//! could not be read (the page then reads that half itself).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use dcc_perf::io::incidents::{read_part, Part};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    async fn answer(message: js_sys::Array) -> (String, Vec<u8>) {
+        let name = message.get(0).as_string().unwrap_or_default();
+        let start = message.get(2).as_f64().unwrap_or(f64::NAN);
+        let mut text = js_sys::Uint8Array::new(&message.get(3)).to_vec();
+        let delimiter = message
+            .get(4)
+            .as_f64()
+            .and_then(|d| u8::try_from(d as u32).ok());
+        let (Some(file), Some(delimiter)) =
+            (message.get(1).dyn_into::<web_sys::Blob>().ok(), delimiter)
+        else {
+            return Default::default();
+        };
+        let Ok(rest) = file.slice_with_f64(start) else {
+            return Default::default();
+        };
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(rest.array_buffer()).await else {
+            return Default::default();
+        };
+        let rest = js_sys::Uint8Array::new(&buffer);
+        let at = text.len();
+        text.resize(at + rest.length() as usize, 0);
+        rest.copy_to(&mut text[at..]);
+        let part: Part = read_part(&name, text, delimiter);
+        part.encode()
+    }
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let message = js_sys::Array::from(&e.data());
+        let reply_to = reply_to.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (json, refs) = answer(message).await;
+            let refs = js_sys::Uint8Array::from(refs.as_slice());
+            let reply = js_sys::Array::of2(&JsValue::from_str(&json), &refs);
+            // The hashes are moved to the page, not copied.
+            let _ =
+                reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&refs.buffer()));
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("dcc-perf-import-worker runs in the browser app as a Web Worker (built by Trunk); on the command line `dcc-perf FILE.csv` reads an incident list of any size.");
+}
