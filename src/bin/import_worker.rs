@@ -12,14 +12,16 @@
 //! Protocol: the worker posts `"ready"` once its handler is set (a message
 //! sent earlier would be lost while the wasm loads); the page posts
 //! `[file name, File, start, header bytes, delimiter]`; the worker reads
-//! the file from `start`, after the header, and answers
+//! the file from `start` as the browser streams it, after the header, and
+//! answers
 //! `[part as JSON text, references' hashes as bytes]`
 //! ([`dcc_perf::io::incidents::Part::encode`]), or `["", empty]` if the file
 //! could not be read (the page then reads that half itself).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use dcc_perf::io::incidents::{read_part, Part};
+    use dcc_perf::io::incidents::IncidentReader;
+    use dcc_perf::ui::blob::Chunks;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -27,28 +29,37 @@ fn main() {
     async fn answer(message: js_sys::Array) -> (String, Vec<u8>) {
         let name = message.get(0).as_string().unwrap_or_default();
         let start = message.get(2).as_f64().unwrap_or(f64::NAN);
-        let mut text = js_sys::Uint8Array::new(&message.get(3)).to_vec();
+        let header = js_sys::Uint8Array::new(&message.get(3)).to_vec();
         let delimiter = message
             .get(4)
             .as_f64()
             .and_then(|d| u8::try_from(d as u32).ok());
-        let (Some(file), Some(delimiter)) =
-            (message.get(1).dyn_into::<web_sys::Blob>().ok(), delimiter)
+        let (Ok(file), Some(delimiter)) = (message.get(1).dyn_into::<web_sys::Blob>(), delimiter)
         else {
             return Default::default();
         };
-        let Ok(rest) = file.slice_with_f64(start) else {
+        let total = header.len() as u64 + (file.size() - start).max(0.0) as u64;
+        let (Ok(chunks), Some(mut reader)) = (
+            Chunks::new(&file, start, file.size()),
+            IncidentReader::streaming(&name, header, total, delimiter),
+        ) else {
             return Default::default();
         };
-        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(rest.array_buffer()).await else {
-            return Default::default();
-        };
-        let rest = js_sys::Uint8Array::new(&buffer);
-        let at = text.len();
-        text.resize(at + rest.length() as usize, 0);
-        rest.copy_to(&mut text[at..]);
-        let part: Part = read_part(&name, text, delimiter);
-        part.encode()
+        // The rows of each chunk are read while the next arrives.
+        loop {
+            let next = chunks.next();
+            while !reader.step(usize::MAX) {}
+            match Chunks::take(next).await {
+                Ok(Some(chunk)) => {
+                    reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to))
+                }
+                Ok(None) => break,
+                Err(_) => return Default::default(),
+            }
+        }
+        reader.end();
+        while !reader.step(usize::MAX) {}
+        reader.into_part().encode()
     }
 
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();

@@ -65,7 +65,7 @@ pub use credits::{
     credits_year, rule_editor, scheme_editor, scheme_measures, scheme_provider,
 };
 pub use import::{
-    file_reading, halves, import_figures, import_mapping, import_panel, import_preview,
+    blob, file_reading, halves, import_figures, import_mapping, import_panel, import_preview,
     import_questions, incident_summary, mappings, sheet_picker, worker,
 };
 pub use levels::{

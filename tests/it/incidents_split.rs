@@ -7,10 +7,11 @@ use dcc_perf::io::incidents::{read_part, record_start, IncidentReader, Part};
 use dcc_perf::io::{read, ErrorKind, Import};
 
 /// Reads `text` as the page does with a worker: the first `head` bytes and
-/// then up to the record start after `cut` here; the rest as a part (sent
-/// through its encoding), joined if it can be, else read on here. Returns
-/// the import and whether the part was joined.
-fn halves(text: &[u8], head: usize, cut: usize) -> Option<(Import, bool)> {
+/// then up to the record start after `cut` here; the rest as a part read
+/// as it arrives in parts of `chunk` bytes (and sent through its encoding),
+/// joined if it can be, else read on here. Returns the import and whether
+/// the part was joined.
+fn halves(text: &[u8], head: usize, cut: usize, chunk: usize) -> Option<(Import, bool)> {
     let head = head.min(text.len());
     let total = text.len() as u64;
     let mut reader = IncidentReader::streaming("f.csv", text[..head].to_vec(), total, b',')?;
@@ -21,9 +22,21 @@ fn halves(text: &[u8], head: usize, cut: usize) -> Option<(Import, bool)> {
     };
     reader.push(&text[head..start]);
     while !reader.step(5) {}
-    let mut part_text = reader.header_text().to_vec();
-    part_text.extend_from_slice(&text[start..]);
-    let (json, refs) = read_part("f.csv", part_text, b',').encode();
+    // The part as the worker reads it: as it arrives, in parts of `chunk`.
+    let header = reader.header_text().to_vec();
+    let (json, refs) = match IncidentReader::streaming("f.csv", header.clone(), total, b',') {
+        Some(mut part) => {
+            for bytes in text[start..].chunks(chunk.max(1)) {
+                part.push(bytes);
+                while !part.step(5) {}
+            }
+            part.end();
+            while !part.step(5) {}
+            part.into_part().encode()
+        }
+        // A header the worker cannot stream (it ends in `\r`): read whole.
+        None => read_part("f.csv", [header, text[start..].to_vec()].concat(), b',').encode(),
+    };
     let part = Part::decode(&json, &refs).expect("a part decodes as encoded");
     match reader.join(part) {
         Ok(import) => Some((import, true)),
@@ -63,7 +76,13 @@ fn any_meeting_place_gives_the_import_of_one_reading() {
         let from = header_end(bytes);
         let (mut joined, mut alone) = (0, 0);
         for cut in cuts(bytes.len(), from) {
-            let Some((got, was_joined)) = halves(bytes, from, cut) else {
+            // Byte by byte only for short lists: it is slow in a debug build.
+            let chunk = if bytes.len() < 4096 {
+                [1, 7, 4096]
+            } else {
+                [97, 1000, 4096]
+            }[cut % 3];
+            let Some((got, was_joined)) = halves(bytes, from, cut, chunk) else {
                 // As when read in parts: only a header ending in `\r` is refused.
                 assert_eq!(bytes[from - 1], b'\r', "{name}");
                 continue;
@@ -98,7 +117,7 @@ fn a_quoted_field_across_the_meeting_place_is_read_by_one_reader() {
     );
     let bytes = text.as_bytes();
     let inside = text.find("Data").unwrap();
-    let (got, joined) = halves(bytes, H.len(), inside).unwrap();
+    let (got, joined) = halves(bytes, H.len(), inside, 64).unwrap();
     assert!(
         !joined,
         "a part starting inside a quoted field must not be joined"
@@ -127,7 +146,7 @@ fn a_reference_repeated_across_the_halves_is_found_as_one_reading_finds_it() {
     assert_eq!(whole.errors.len(), 1);
     assert_eq!(whole.errors[0].kind, ErrorKind::Duplicate);
     assert_eq!(whole.errors[0].row, Some(802));
-    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2, 1000).unwrap();
     assert!(!joined);
     assert_eq!(got, whole);
 }
@@ -143,7 +162,7 @@ fn a_reference_repeated_within_the_part_is_found_as_one_reading_finds_it() {
         "{:?}",
         whole.errors
     );
-    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2, 1000).unwrap();
     assert!(!joined, "the part's message names a row of the part");
     assert_eq!(got, whole);
 }
@@ -161,7 +180,7 @@ fn errors_in_the_part_are_located_in_the_whole_file() {
     let bytes = text.as_bytes();
     let whole = read("f.csv", bytes);
     assert_eq!(whole.errors.len(), 2);
-    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2, 1000).unwrap();
     assert!(joined);
     assert_eq!(got, whole);
     // `text[..at]` ends inside the row: its last line is that row.
@@ -190,7 +209,7 @@ fn exclusion_types_first_seen_in_the_part_are_counted_under_their_names() {
     let bytes = text.as_bytes();
     let whole = read("f.csv", bytes);
     assert_eq!(whole.errors, vec![]);
-    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2).unwrap();
+    let (got, joined) = halves(bytes, H.len(), bytes.len() / 2, 1000).unwrap();
     assert!(joined);
     assert_eq!(got, whole);
     let counted = format!("{:?}", got.dataset.observations);
@@ -202,7 +221,7 @@ fn a_part_that_is_not_utf8_refuses_the_file_as_one_reading_does() {
     let mut bytes = march_2021().into_bytes();
     let at = bytes.len() - 40;
     bytes[at] = 0xFF;
-    let (got, joined) = halves(&bytes, H.len(), bytes.len() / 2).unwrap();
+    let (got, joined) = halves(&bytes, H.len(), bytes.len() / 2, 1000).unwrap();
     assert!(!joined);
     assert_eq!(Some(got), streamed(&bytes, H.len(), &[bytes.len()]));
     assert_eq!(read("f.csv", &bytes).errors[0].kind, ErrorKind::Unreadable);

@@ -12,6 +12,7 @@ use crate::io::incidents::IncidentReader;
 use crate::io::sheet::Grid;
 use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading, HEAD_BYTES};
+use crate::ui::blob::{bytes_of, slice, Chunks};
 use crate::ui::halves;
 use crate::ui::mappings::with_remembered;
 use crate::ui::sheet_picker::Workbook;
@@ -20,7 +21,6 @@ use crate::ui::worker::{js_text, NextMessage};
 use gloo_file::futures::read_as_bytes;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 /// The worker's loader, written by Trunk beside index.html
@@ -121,28 +121,11 @@ async fn read_arrived(
 /// Files past this size are read in parts: an incident list is read as
 /// the rest arrives, so reading the file and its rows overlap.
 const READ_IN_PARTS: f64 = (2 * HEAD_BYTES) as f64;
-/// The size of each part after the head.
-const PART: f64 = (1 << 20) as f64;
 
-/// Starts reading bytes `from..to` of the file; the browser reads them
-/// while the page goes on.
-pub(super) fn part(file: &web_sys::Blob, from: f64, to: f64) -> Result<JsFuture, JsValue> {
-    Ok(JsFuture::from(
-        file.slice_with_f64_and_f64(from, to)?.array_buffer(),
-    ))
-}
-
-pub(super) async fn bytes_of(part: Result<JsFuture, JsValue>) -> Result<Vec<u8>, String> {
-    let buffer = part
-        .map_err(|e| js_text(&e))?
-        .await
-        .map_err(|e| js_text(&e))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// A big file: its head first; an incident list is read part by part, the
-/// next part on its way while the rows of this one are read. Anything else
-/// is read whole, as a small file is.
+/// A big file: its head first; an incident list is then read as the
+/// browser streams the rest, the next chunk on its way while the rows of
+/// the last are read (from 4 MB, the second half by the import worker
+/// meanwhile). Anything else is read whole, as a small file is.
 async fn read_in_parts(
     file: web_sys::File,
     name: String,
@@ -153,7 +136,7 @@ async fn read_in_parts(
     let size = file.size();
     // The head, and room for a byte-order mark before it.
     let head_end = ((HEAD_BYTES + 3) as f64).min(size);
-    let head = bytes_of(part(&file, 0.0, head_end)).await?;
+    let head = bytes_of(slice(&file, 0.0, head_end)).await?;
     let read_ms = since(started);
     // A workbook (by its bytes or its name) goes whole to the sheet worker,
     // as a small one does.
@@ -165,7 +148,7 @@ async fn read_in_parts(
     let Some(mut reader) = streamed else {
         // Read again whole rather than joined to the head: one copy in memory.
         drop(head);
-        let bytes = bytes_of(part(&file, 0.0, size)).await?;
+        let bytes = bytes_of(slice(&file, 0.0, size)).await?;
         take_bytes(name, bytes, started, progress, out).await;
         return Ok(());
     };
@@ -179,11 +162,12 @@ async fn read_in_parts(
     };
     let mut from = head_end;
     if let Some(job) = job {
+        from = job.start;
         // The page's half is shown as if the worker keeps pace.
         let share = job.start / size;
         read_parts(
             &file,
-            &mut from,
+            head_end,
             job.start,
             &name,
             &mut reader,
@@ -213,7 +197,7 @@ async fn read_in_parts(
     }
     read_parts(
         &file,
-        &mut from,
+        from,
         size,
         &name,
         &mut reader,
@@ -230,12 +214,13 @@ async fn read_in_parts(
     Ok(())
 }
 
-/// Reads the file from `from` to `to` part by part into the reader, the
-/// next part on its way while the rows of this one are read.
+/// Reads bytes `from..to` of the file into the reader as the browser
+/// streams them, the next chunk on its way while the rows of the last are
+/// read.
 #[allow(clippy::too_many_arguments)]
 async fn read_parts(
     file: &web_sys::File,
-    from: &mut f64,
+    from: f64,
     to: f64,
     name: &str,
     reader: &mut IncidentReader,
@@ -243,17 +228,19 @@ async fn read_parts(
     last_yield: &mut Option<f64>,
     share: f64,
 ) -> Result<(), String> {
-    let mut next = None;
+    if from >= to {
+        return Ok(());
+    }
+    let chunks = Chunks::new(file, from, to)?;
     loop {
-        if *from < to {
-            let end = (*from + PART).min(to);
-            next = Some(part(file, *from, end));
-            *from = end;
-        }
+        let next = chunks.next();
         read_arrived(name, reader, progress, last_yield, share).await;
         // A file refused part way (not UTF-8) needs no more reading.
-        match next.take().filter(|_| !reader.is_done()) {
-            Some(p) => reader.push(&bytes_of(p).await?),
+        if reader.is_done() {
+            return Ok(());
+        }
+        match Chunks::take(next).await? {
+            Some(chunk) => reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to)),
             None => return Ok(()),
         }
     }

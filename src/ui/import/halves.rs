@@ -10,7 +10,7 @@
 //! half itself: slower, never different.
 
 use crate::io::incidents::{record_start, IncidentReader, Part};
-use crate::ui::file_reading::{bytes_of, part};
+use crate::ui::blob::{bytes_of, slice};
 use crate::ui::worker::NextMessage;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -72,7 +72,7 @@ pub async fn start(
 ) -> Option<Job> {
     let size = file.size();
     let mid = (size / 2.0).floor().max(from);
-    let window = bytes_of(part(file, mid, (mid + WINDOW).min(size)))
+    let window = bytes_of(slice(file, mid, (mid + WINDOW).min(size)))
         .await
         .ok()?;
     let start = mid + record_start(&window)? as f64;

@@ -1,5 +1,6 @@
 //! Bringing figures in: the paste box and files, the sheet worker and picker, the preview with its questions and the figures read.
 
+pub mod blob;
 pub mod file_reading;
 pub mod halves;
 pub mod import_figures;

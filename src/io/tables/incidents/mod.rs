@@ -120,6 +120,8 @@ pub struct IncidentReader {
     tok: Box<Tokenizer>,
     /// Where the header record (and any blank lines before it) ends.
     header_end: usize,
+    /// The line there: where the first data row may start.
+    data_line: u64,
     fields: Vec<Span>,
     scratch: Vec<u8>,
     delimiter: u8,
@@ -168,10 +170,20 @@ impl IncidentReader {
 
     /// More of the file, as it arrives.
     pub fn push(&mut self, bytes: &[u8]) {
+        self.push_with(bytes.len(), |to| to.copy_from_slice(bytes));
+    }
+
+    /// `n` more bytes of the file, written by `fill` straight into the
+    /// reader's buffer (from the browser's memory, with no copy between).
+    pub fn push_with(&mut self, n: usize, fill: impl FnOnce(&mut [u8])) {
         if self.complete || self.unreadable {
             return;
         }
-        self.src.extend_from_slice(bytes);
+        let at = self.src.len();
+        self.src.resize(at.saturating_add(n), 0);
+        if let Some(to) = self.src.get_mut(at..) {
+            fill(to);
+        }
         self.check_text();
     }
 
@@ -272,6 +284,7 @@ impl IncidentReader {
             checked: 0,
             unreadable: false,
             header_end: tok.pos,
+            data_line: tok.line,
             tok: Box::new(tok),
             fields,
             scratch,

@@ -75,44 +75,56 @@ pub fn record_start(window: &[u8]) -> Option<usize> {
 }
 
 /// Reads `text`, a header and then the rest of a file from a record start,
-/// as the import worker does.
+/// whole (the import worker reads it as it arrives, with
+/// [`IncidentReader::streaming`] and [`IncidentReader::into_part`]).
 pub fn read_part(file: &str, text: Vec<u8>, delimiter: u8) -> Part {
-    let failed = Part {
-        failed: true,
-        ..Part::default()
-    };
-    if std::str::from_utf8(&text).is_err() {
-        return failed;
-    }
-    let Ok(mut reader) = IncidentReader::new(file, text, delimiter) else {
-        return failed;
-    };
-    let first_line = reader.tok.line;
-    while !reader.step(usize::MAX) {}
-    let s = *reader.state;
-    Part {
-        first_line,
-        rows: s.rows,
-        rejected: s.rejected,
-        open: s.open,
-        errors: s.errors,
-        errors_dropped: s.errors_dropped,
-        failed: false,
-        exclusions: s
-            .exclusion_types
-            .into_iter()
-            .map(|(_, name)| name)
-            .collect(),
-        months: s
-            .months
-            .into_iter()
-            .map(|(m, t)| (m.year(), m.month(), t))
-            .collect(),
-        refs: s.refs.by_hash.keys().copied().collect(),
+    let total = text.len() as u64;
+    match IncidentReader::streaming(file, text, total, delimiter) {
+        Some(mut reader) => {
+            reader.end();
+            while !reader.step(usize::MAX) {}
+            reader.into_part()
+        }
+        None => Part {
+            failed: true,
+            ..Part::default()
+        },
     }
 }
 
 impl IncidentReader {
+    /// What this reader found, as a part of a file to join to another
+    /// reader's: read it whole first (after [`IncidentReader::end`]).
+    pub fn into_part(self) -> Part {
+        if self.unreadable || !self.done {
+            return Part {
+                failed: true,
+                ..Part::default()
+            };
+        }
+        let s = *self.state;
+        Part {
+            first_line: self.data_line,
+            rows: s.rows,
+            rejected: s.rejected,
+            open: s.open,
+            errors: s.errors,
+            errors_dropped: s.errors_dropped,
+            failed: false,
+            exclusions: s
+                .exclusion_types
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect(),
+            months: s
+                .months
+                .into_iter()
+                .map(|(m, t)| (m.year(), m.month(), t))
+                .collect(),
+            refs: s.refs.by_hash.keys().copied().collect(),
+        }
+    }
+
     /// The header as the file has it (after any blank lines before it): the
     /// start of a part's text.
     pub fn header_text(&self) -> &[u8] {

@@ -1,0 +1,71 @@
+//! Reading a file's bytes: a slice whole, or a slice as the browser streams
+//! it. Streaming is the fastest way this browser has to read a big file
+//! (measured in headless Chromium on a 9 MB file: 8 to 13 ms streamed,
+//! 18 to 27 ms as one `arrayBuffer`, 26 to 41 ms in 1 MB slices one after
+//! another), and its chunks can be read while the next arrives.
+
+use crate::ui::worker::js_text;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Starts reading bytes `from..to` of the file; the browser reads them
+/// while the page goes on.
+pub fn slice(file: &web_sys::Blob, from: f64, to: f64) -> Result<JsFuture, JsValue> {
+    Ok(JsFuture::from(
+        file.slice_with_f64_and_f64(from, to)?.array_buffer(),
+    ))
+}
+
+/// The bytes a [`slice`] read.
+pub async fn bytes_of(slice: Result<JsFuture, JsValue>) -> Result<Vec<u8>, String> {
+    let buffer = slice
+        .map_err(|e| js_text(&e))?
+        .await
+        .map_err(|e| js_text(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Bytes `from..to` of a file as the browser streams them, in chunks of its
+/// choosing (tens to hundreds of KB).
+pub struct Chunks {
+    reader: web_sys::ReadableStreamDefaultReader,
+}
+
+impl Chunks {
+    pub fn new(file: &web_sys::Blob, from: f64, to: f64) -> Result<Chunks, String> {
+        let stream = file
+            .slice_with_f64_and_f64(from, to)
+            .map_err(|e| js_text(&e))?
+            .stream();
+        let reader = stream.get_reader().dyn_into().map_err(|e| js_text(&e))?;
+        Ok(Chunks { reader })
+    }
+
+    /// Asks for the next chunk, to be taken ([`Chunks::take`]) after the
+    /// last one's rows are read.
+    pub fn next(&self) -> JsFuture {
+        JsFuture::from(self.reader.read())
+    }
+
+    /// The chunk [`Chunks::next`] asked for; `None` at the end.
+    pub async fn take(next: JsFuture) -> Result<Option<js_sys::Uint8Array>, String> {
+        let result: web_sys::ReadableStreamReadResult =
+            next.await.map_err(|e| js_text(&e))?.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            return Ok(None);
+        }
+        result
+            .get_value()
+            .dyn_into()
+            .map(Some)
+            .map_err(|e| js_text(&e))
+    }
+}
+
+impl Drop for Chunks {
+    /// A read given up (the file was refused part way) stops the stream.
+    fn drop(&mut self) {
+        let _ = self.reader.cancel();
+    }
+}
