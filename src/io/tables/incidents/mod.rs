@@ -160,6 +160,7 @@ impl IncidentReader {
             return None;
         }
         reader.total = total.max(reader.src.len() as u64);
+        reader.state.refs = References::for_bytes(usize::try_from(reader.total).unwrap_or(0));
         reader.check_text().then_some(reader)
     }
 
@@ -277,6 +278,7 @@ impl IncidentReader {
         if !missing.is_empty() {
             return Err(failed(missing));
         }
+        let len = bytes.len();
         Ok(IncidentReader {
             total: bytes.len() as u64,
             src: bytes,
@@ -299,7 +301,7 @@ impl IncidentReader {
                 errors: Vec::new(),
                 errors_dropped: false,
                 open: 0,
-                refs: References::default(),
+                refs: References::for_bytes(len),
                 exclusion_types: Vec::new(),
                 months: BTreeMap::new(),
                 calendar: Calendar::default(),

@@ -57,6 +57,17 @@ pub(super) struct References {
 }
 
 impl References {
+    /// Room for the references of a list of about `bytes` (real rows are
+    /// 80 bytes or more, references about 15), so the table is seldom
+    /// grown; at most a million are reserved.
+    pub(super) fn for_bytes(bytes: usize) -> References {
+        let rows = (bytes / 80).min(1 << 20);
+        let mut refs = References::default();
+        refs.by_hash.reserve(rows);
+        refs.arena.reserve(rows.saturating_mul(16));
+        refs
+    }
+
     /// The line `r` was first used on, or `None` (and `r` is recorded).
     pub(super) fn first_use(&mut self, r: &[u8], line: u64) -> Option<u64> {
         use std::collections::hash_map::Entry;

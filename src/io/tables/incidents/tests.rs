@@ -180,3 +180,85 @@ fn tokenizer_quotes() {
     ));
     assert!(matches!(t.next(b"a,\"open", &mut f, &mut s), Record::Eof));
 }
+
+/// Bytes from a fixed-seed xorshift, for checks against a plain scan.
+fn noise(seed: u64, n: usize, alphabet: &[u8]) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            alphabet[(x % alphabet.len() as u64) as usize]
+        })
+        .collect()
+}
+
+#[test]
+fn a_field_ends_where_a_plain_scan_says() {
+    let plain = |v: &[u8], d: u8| {
+        v.iter()
+            .position(|&b| b == d || b == b'\n' || b == b'\r')
+            .unwrap_or(v.len())
+    };
+    // Each stop byte at each place, among bytes next to the stops' values,
+    // high bytes and zeros.
+    let fillers = [
+        b'a', 0x80, 0xFF, 0x0B, 0x0C, 0x09, 0x00, b'+', b'-', 0x8D, 0x8A,
+    ];
+    let mut checked = 0;
+    for d in [b',', b';', b'\t', b'|'] {
+        for len in 0..20 {
+            for at in 0..=len {
+                for stop in [d, b'\n', b'\r'] {
+                    for &f in &fillers {
+                        let mut v = vec![f; len];
+                        if at < len {
+                            v[at] = stop;
+                        }
+                        assert_eq!(field_end(&v, d), plain(&v, d), "{v:?} by {d}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        // Random texts, with the stops among few other bytes.
+        let alphabet = [d, b'\n', b'\r', b'a', 0x00, 0xFF, 0x80, d + 1, d - 1, b'"'];
+        for seed in 0..3_000 {
+            let v = noise(seed, (seed % 40) as usize, &alphabet);
+            for from in 0..v.len() {
+                assert_eq!(field_end(&v[from..], d), plain(&v[from..], d), "{v:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+#[test]
+fn eight_digits_are_checked_as_one_by_one() {
+    let plain = |w: u64, skip: u64| {
+        (0..8).all(|i| (skip >> (8 * i)) & 0xFF == 0xFF || ((w >> (8 * i)) as u8).is_ascii_digit())
+    };
+    let skips = [0, 0xFF00_00FF_0000_0000, 0x0000_FF00_00FF_0000, u64::MAX];
+    // Every byte value at every place, among digits and among other bytes.
+    for around in [b'5', b'0', b'9', b'/', b':', 0xFF] {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = [around; 8];
+                bytes[at] = b;
+                let w = u64::from_le_bytes(bytes);
+                for skip in skips {
+                    assert_eq!(digits(w, skip), plain(w, skip), "{bytes:?} skip {skip:x}");
+                }
+            }
+        }
+    }
+    for seed in 0..20_000 {
+        let v = noise(seed, 8, b"0123456789:/-\x00\xff\x80@");
+        let w = u64::from_le_bytes(v.clone().try_into().unwrap());
+        for skip in skips {
+            assert_eq!(digits(w, skip), plain(w, skip), "{v:?}");
+        }
+    }
+}
