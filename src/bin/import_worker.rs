@@ -39,7 +39,7 @@ fn main() {
             return Default::default();
         };
         let total = header.len() as u64 + (file.size() - start).max(0.0) as u64;
-        let (Ok(chunks), Some(mut reader)) = (
+        let (Ok(mut chunks), Some(mut reader)) = (
             Chunks::new(&file, start, file.size()),
             IncidentReader::streaming(&name, header, total, delimiter),
         ) else {
@@ -47,9 +47,9 @@ fn main() {
         };
         // The rows of each chunk are read while the next arrives.
         loop {
-            let next = chunks.next();
+            chunks.ask();
             while !reader.step(usize::MAX) {}
-            match Chunks::take(next).await {
+            match chunks.take(file.size()).await {
                 Ok(Some(chunk)) => {
                     reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to))
                 }

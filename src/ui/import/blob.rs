@@ -27,9 +27,15 @@ pub async fn bytes_of(slice: Result<JsFuture, JsValue>) -> Result<Vec<u8>, Strin
 }
 
 /// Bytes `from..to` of a file as the browser streams them, in chunks of its
-/// choosing (tens to hundreds of KB).
+/// choosing (tens to hundreds of KB), taken up to any offset.
 pub struct Chunks {
     reader: web_sys::ReadableStreamDefaultReader,
+    /// The file offset of the next byte to be taken.
+    at: f64,
+    /// The rest of a chunk cut at a stop.
+    pending: Option<js_sys::Uint8Array>,
+    /// A chunk asked for, not yet taken.
+    next: Option<JsFuture>,
 }
 
 impl Chunks {
@@ -39,30 +45,54 @@ impl Chunks {
             .map_err(|e| js_text(&e))?
             .stream();
         let reader = stream.get_reader().dyn_into().map_err(|e| js_text(&e))?;
-        Ok(Chunks { reader })
+        Ok(Chunks {
+            reader,
+            at: from,
+            pending: None,
+            next: None,
+        })
     }
 
-    /// Asks for the next chunk, to be taken ([`Chunks::take`]) after the
-    /// last one's rows are read.
-    pub fn next(&self) -> JsFuture {
-        JsFuture::from(self.reader.read())
+    /// Asks for the next chunk now, so it arrives while the rows of the
+    /// last are read.
+    pub fn ask(&mut self) {
+        if self.pending.is_none() && self.next.is_none() {
+            self.next = Some(JsFuture::from(self.reader.read()));
+        }
     }
 
-    /// The chunk [`Chunks::next`] asked for; `None` at the end.
-    pub async fn take(next: JsFuture) -> Result<Option<js_sys::Uint8Array>, String> {
-        let result: web_sys::ReadableStreamReadResult =
-            next.await.map_err(|e| js_text(&e))?.unchecked_into();
-        if result.get_done().unwrap_or(true) {
+    /// The next bytes before file offset `stop`; `None` at the stop or the
+    /// end. A chunk that runs past the stop is cut, its rest kept.
+    pub async fn take(&mut self, stop: f64) -> Result<Option<js_sys::Uint8Array>, String> {
+        if self.at >= stop {
             return Ok(None);
         }
-        result
-            .get_value()
-            .dyn_into()
-            .map(Some)
-            .map_err(|e| js_text(&e))
+        let chunk = match self.pending.take() {
+            Some(chunk) => chunk,
+            None => {
+                self.ask();
+                let Some(next) = self.next.take() else {
+                    return Ok(None);
+                };
+                let result: web_sys::ReadableStreamReadResult =
+                    next.await.map_err(|e| js_text(&e))?.unchecked_into();
+                if result.get_done().unwrap_or(true) {
+                    return Ok(None);
+                }
+                result.get_value().dyn_into().map_err(|e| js_text(&e))?
+            }
+        };
+        let n = chunk.length();
+        if self.at + f64::from(n) > stop {
+            let keep = (stop - self.at) as u32;
+            self.pending = Some(chunk.subarray(keep, n));
+            self.at = stop;
+            return Ok(Some(chunk.subarray(0, keep)));
+        }
+        self.at += f64::from(n);
+        Ok(Some(chunk))
     }
 }
-
 impl Drop for Chunks {
     /// A read given up (the file was refused part way) stops the stream.
     fn drop(&mut self) {

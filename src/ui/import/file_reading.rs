@@ -12,7 +12,7 @@ use crate::io::incidents::IncidentReader;
 use crate::io::sheet::Grid;
 use crate::io::workbook::{decode_reply, default_sheet, is_workbook, read_sheet};
 use crate::io::{ErrorKind, Import, ImportError, Reading, HEAD_BYTES};
-use crate::ui::blob::{bytes_of, slice, Chunks};
+use crate::ui::blob::Chunks;
 use crate::ui::halves;
 use crate::ui::mappings::with_remembered;
 use crate::ui::sheet_picker::Workbook;
@@ -122,10 +122,10 @@ async fn read_arrived(
 /// the rest arrives, so reading the file and its rows overlap.
 const READ_IN_PARTS: f64 = (2 * HEAD_BYTES) as f64;
 
-/// A big file: its head first; an incident list is then read as the
-/// browser streams the rest, the next chunk on its way while the rows of
-/// the last are read (from 4 MB, the second half by the import worker
-/// meanwhile). Anything else is read whole, as a small file is.
+/// A big file, as the browser streams it: its head first; an incident list
+/// is then read as the rest arrives, the next chunk on its way while the
+/// rows of the last are read (from 4 MB, the second half by the import
+/// worker meanwhile). Anything else is read whole, as a small file is.
 async fn read_in_parts(
     file: web_sys::File,
     name: String,
@@ -134,9 +134,13 @@ async fn read_in_parts(
     out: Callback<Action>,
 ) -> Result<(), String> {
     let size = file.size();
+    let mut chunks = Chunks::new(&file, 0.0, size)?;
     // The head, and room for a byte-order mark before it.
     let head_end = ((HEAD_BYTES + 3) as f64).min(size);
-    let head = bytes_of(slice(&file, 0.0, head_end)).await?;
+    let mut head = Vec::new();
+    while let Some(chunk) = chunks.take(head_end).await? {
+        append(&mut head, &chunk);
+    }
     let read_ms = since(started);
     // A workbook (by its bytes or its name) goes whole to the sheet worker,
     // as a small one does.
@@ -146,12 +150,14 @@ async fn read_in_parts(
         Reading::stream(&name, &head, size as u64)
     };
     let Some(mut reader) = streamed else {
-        // Read again whole rather than joined to the head: one copy in memory.
-        drop(head);
-        let bytes = bytes_of(slice(&file, 0.0, size)).await?;
+        let mut bytes = head;
+        while let Some(chunk) = chunks.take(size).await? {
+            append(&mut bytes, &chunk);
+        }
         take_bytes(name, bytes, started, progress, out).await;
         return Ok(());
     };
+    drop(head);
     out.emit(Action::Sheets(None));
     let mut last_yield = now();
     // A big list: its second half read by the import worker meanwhile.
@@ -160,22 +166,16 @@ async fn read_in_parts(
     } else {
         None
     };
-    let mut from = head_end;
+    let mut rest = Rest {
+        chunks,
+        name: &name,
+        progress: &progress,
+        last_yield: &mut last_yield,
+    };
     if let Some(job) = job {
-        from = job.start;
         // The page's half is shown as if the worker keeps pace.
         let share = job.start / size;
-        read_parts(
-            &file,
-            head_end,
-            job.start,
-            &name,
-            &mut reader,
-            &progress,
-            &mut last_yield,
-            share,
-        )
-        .await?;
+        rest.read(&mut reader, job.start, share).await?;
         if !reader.is_done() {
             let waiting = now();
             if let Some(part) = job.part().await {
@@ -195,17 +195,7 @@ async fn read_in_parts(
             }
         }
     }
-    read_parts(
-        &file,
-        from,
-        size,
-        &name,
-        &mut reader,
-        &progress,
-        &mut last_yield,
-        1.0,
-    )
-    .await?;
+    rest.read(&mut reader, size, 1.0).await?;
     reader.end();
     read_arrived(&name, &mut reader, &progress, &mut last_yield, 1.0).await;
     let timing = timing(started, read_ms, true);
@@ -214,34 +204,42 @@ async fn read_in_parts(
     Ok(())
 }
 
-/// Reads bytes `from..to` of the file into the reader as the browser
-/// streams them, the next chunk on its way while the rows of the last are
-/// read.
-#[allow(clippy::too_many_arguments)]
-async fn read_parts(
-    file: &web_sys::File,
-    from: f64,
-    to: f64,
-    name: &str,
-    reader: &mut IncidentReader,
-    progress: &UseStateSetter<Option<Progress>>,
-    last_yield: &mut Option<f64>,
-    share: f64,
-) -> Result<(), String> {
-    if from >= to {
-        return Ok(());
+fn append(bytes: &mut Vec<u8>, chunk: &js_sys::Uint8Array) {
+    let at = bytes.len();
+    bytes.resize(at + chunk.length() as usize, 0);
+    if let Some(to) = bytes.get_mut(at..) {
+        chunk.copy_to(to);
     }
-    let chunks = Chunks::new(file, from, to)?;
-    loop {
-        let next = chunks.next();
-        read_arrived(name, reader, progress, last_yield, share).await;
-        // A file refused part way (not UTF-8) needs no more reading.
-        if reader.is_done() {
-            return Ok(());
-        }
-        match Chunks::take(next).await? {
-            Some(chunk) => reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to)),
-            None => return Ok(()),
+}
+
+/// The rest of a big incident list, streamed into its reader.
+struct Rest<'a> {
+    chunks: Chunks,
+    name: &'a str,
+    progress: &'a UseStateSetter<Option<Progress>>,
+    last_yield: &'a mut Option<f64>,
+}
+
+impl Rest<'_> {
+    /// Reads on up to file offset `stop`, the next chunk on its way while
+    /// the rows of the last are read; `share` as for [`read_arrived`].
+    async fn read(
+        &mut self,
+        reader: &mut IncidentReader,
+        stop: f64,
+        share: f64,
+    ) -> Result<(), String> {
+        loop {
+            self.chunks.ask();
+            read_arrived(self.name, reader, self.progress, self.last_yield, share).await;
+            // A file refused part way (not UTF-8) needs no more reading.
+            if reader.is_done() {
+                return Ok(());
+            }
+            match self.chunks.take(stop).await? {
+                Some(chunk) => reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to)),
+                None => return Ok(()),
+            }
         }
     }
 }
