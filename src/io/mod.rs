@@ -231,11 +231,12 @@ pub enum Reading {
 
 /// How much of a big file is read first (after any byte-order mark), to
 /// tell whether it is an incident list that can be read as the rest arrives
-/// ([`Reading::stream`]). At least four bytes for each of the characters
-/// [`report::looks_like_report`] looks at; and an incident header has at
-/// least three separators, so that function's cheap first test (a line
-/// split into cells) answers the same on the head as on the whole file.
-pub const HEAD_BYTES: usize = 4 * report::LOOKED_AT;
+/// ([`Reading::stream`]). Only the first line decides that as the whole
+/// file would: the head must begin with `{` for JSON, and an incident
+/// header has at least three separators, so [`report::looks_like_report`]'s
+/// first test (a line split into cells) says "no report" on its first line,
+/// as on the whole file's. A header longer than this is read whole.
+pub const HEAD_BYTES: usize = 64 * 1024;
 
 impl Reading {
     /// An incident list read as it arrives: `head` is the file's first

@@ -110,9 +110,9 @@ fn a_part_that_is_not_utf8_refuses_the_file_as_a_whole_read_does() {
 
 #[test]
 fn the_head_decides_as_the_whole_file_would() {
-    // An incident list past the head's size streams.
+    // An incident list of several heads streams.
     let mut big = march_2021();
-    while big.len() < HEAD_BYTES + 1000 {
+    while big.len() < 4 * HEAD_BYTES {
         let more = march_2021();
         // Fresh references: the rows of each copy are renumbered.
         let n = big.len();
@@ -128,7 +128,7 @@ fn the_head_decides_as_the_whole_file_would() {
     let got = reader.finish();
     assert_eq!(got, read("big.csv", bytes));
     assert!(
-        got.rows > 5_000 && got.errors.is_empty(),
+        got.rows > 3_000 && got.errors.is_empty(),
         "{} rows, {:?}",
         got.rows,
         got.errors.first()

@@ -120,7 +120,7 @@ async fn read_arrived(
 
 /// Files past this size are read in parts: an incident list is read as
 /// the rest arrives, so reading the file and its rows overlap.
-const READ_IN_PARTS: f64 = (2 * HEAD_BYTES) as f64;
+const READ_IN_PARTS: f64 = 1_600_000.0;
 
 /// A big file, as the browser streams it: its head first; an incident list
 /// is then read as the rest arrives, the next chunk on its way while the
