@@ -6,8 +6,9 @@
 //! Why apart: reading rows is the whole cost of a big import, and two
 //! halves read at once take half the time on a machine with two cores or
 //! more. The module holds the incident reader and little else; the page
-//! starts it only when a list of 4 MB or more arrives, so the first load
-//! does not grow.
+//! starts it only when a file of 4 MB or more is chosen, so the first load
+//! does not grow. If it never answers (its wasm failed to load, or it
+//! trapped), the page stops waiting a second after reading its own half.
 //!
 //! Protocol: the worker posts `"ready"` once its handler is set (a message
 //! sent earlier would be lost while the wasm loads); the page posts

@@ -231,11 +231,13 @@ pub enum Reading {
 
 /// How much of a big file is read first (after any byte-order mark), to
 /// tell whether it is an incident list that can be read as the rest arrives
-/// ([`Reading::stream`]). Only the first line decides that as the whole
-/// file would: the head must begin with `{` for JSON, and an incident
-/// header has at least three separators, so [`report::looks_like_report`]'s
-/// first test (a line split into cells) says "no report" on its first line,
-/// as on the whole file's. A header longer than this is read whole.
+/// ([`Reading::stream`]). For a header on one line, only that line decides
+/// it as the whole file would: JSON begins with `{`, and an incident header
+/// has at least three separators, so [`report::looks_like_report`]'s first
+/// test (a line split into cells) says "no report" on it, as on the whole
+/// file. A header longer than this is read whole. (A header whose quoted
+/// names run over several lines could in theory be judged on these bytes
+/// where the whole file would be judged on its first 200,000 characters.)
 pub const HEAD_BYTES: usize = 64 * 1024;
 
 impl Reading {

@@ -176,12 +176,28 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
       // With no import worker to be had (a new page, its worker's script
       // gone), the page reads the whole list itself.
-      await s.context.route(/dcc-perf-import-worker/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      const gone = (route) => route.fulfill({ status: 404, body: 'gone' });
+      await s.context.route(/dcc-perf-import-worker/, gone);
       await s.page.reload();
       await showLevels(s.page);
       text = await upload(s, 'half-incidents.csv', good);
       assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
+      await s.page.click('[data-testid="cancel-import"]');
+      await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
+      // Its script loads but not its wasm: it never says it is ready, and
+      // the page stops waiting for it soon after reading its own half.
+      await s.context.unroute(/dcc-perf-import-worker/, gone);
+      await s.context.route(/dcc-perf-import-worker_bg\.wasm/, gone);
+      await s.page.reload();
+      await showLevels(s.page);
+      text = await upload(s, 'half-incidents.csv', good);
+      assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
+      assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
+      // The broken worker's own error (its "wasm" is not wasm) is expected
+      // here, and only that.
+      const broken = (e) => /expected magic word/.test(e);
+      for (const list of [s.pageErrors, s.consoleErrors]) list.splice(0, list.length, ...list.filter((e) => !broken(e)));
       await s.page.click('[data-testid="accept-import"]');
       const cpm5 = current(s, 'CPM5', 'DCC');
       assert.match(await waitForText(cpm5, (t) => t.includes('90.00%')), /90\.00%/);

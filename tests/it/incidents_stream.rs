@@ -108,16 +108,22 @@ fn a_part_that_is_not_utf8_refuses_the_file_as_a_whole_read_does() {
     }
 }
 
-#[test]
-fn the_head_decides_as_the_whole_file_would() {
-    // An incident list of several heads streams.
+/// March 2021's list copied until it is at least `len` bytes long, each
+/// copy's references made fresh.
+pub(super) fn big_list(len: usize) -> String {
     let mut big = march_2021();
-    while big.len() < 4 * HEAD_BYTES {
+    while big.len() < len {
         let more = march_2021();
-        // Fresh references: the rows of each copy are renumbered.
         let n = big.len();
         big.push_str(&more[H.len()..].replace("INC0000", &format!("INC{n:07}")[..7]));
     }
+    big
+}
+
+#[test]
+fn the_head_decides_as_the_whole_file_would() {
+    // An incident list of several heads streams.
+    let big = big_list(4 * HEAD_BYTES);
     let bytes = big.as_bytes();
     let head = bytes[..HEAD_BYTES].to_vec();
     let mut reader =

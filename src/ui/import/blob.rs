@@ -53,6 +53,11 @@ impl Chunks {
         })
     }
 
+    /// The file offset of the next byte to be taken.
+    pub fn at(&self) -> f64 {
+        self.at
+    }
+
     /// Asks for the next chunk now, so it arrives while the rows of the
     /// last are read.
     pub fn ask(&mut self) {

@@ -151,6 +151,9 @@ async fn read_in_parts(
     };
     let Some(mut reader) = streamed else {
         let mut bytes = head;
+        // Room for the whole file at once: growing by doubling would hold
+        // two copies at the last step.
+        let _ = bytes.try_reserve_exact((size as usize).saturating_sub(bytes.len()));
         while let Some(chunk) = chunks.take(size).await? {
             append(&mut bytes, &chunk);
         }
@@ -175,10 +178,15 @@ async fn read_in_parts(
     if let Some(job) = job {
         // The page's half is shown as if the worker keeps pace.
         let share = job.start / size;
+        let reading = now();
         rest.read(&mut reader, job.start, share).await?;
-        if !reader.is_done() {
+        // A worker that has not answered a second after the page read its
+        // own half (its wasm failed to load, or it stopped) is not waited for.
+        let patience = since(reading).unwrap_or(0.0) + WORKER_GRACE_MS;
+        // The page's half ends exactly where the worker's starts.
+        if !reader.is_done() && rest.chunks.at() == job.start {
             let waiting = now();
-            if let Some(part) = job.part().await {
+            if let Some(part) = job.part(patience).await {
                 let waited = since(waiting);
                 match reader.join(part) {
                     Ok(import) => {
@@ -211,6 +219,10 @@ fn append(bytes: &mut Vec<u8>, chunk: &js_sys::Uint8Array) {
         chunk.copy_to(to);
     }
 }
+
+/// How much longer than the page took over its half the import worker is
+/// waited for.
+const WORKER_GRACE_MS: f64 = 1000.0;
 
 /// The rest of a big incident list, streamed into its reader.
 struct Rest<'a> {

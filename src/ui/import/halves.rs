@@ -5,14 +5,15 @@
 //! which says why that is the same as one reading). On a machine with two
 //! cores or more that halves the time the rows take to read.
 //!
-//! Whenever the halves cannot be joined (the worker did not start, a quoted
-//! field or a repeated reference spans them), the page reads the second
-//! half itself: slower, never different.
+//! Whenever the halves cannot be joined (the worker did not start or did
+//! not answer in time, a quoted field or a repeated reference spans them),
+//! the page reads the second half itself: slower, never different.
 
 use crate::io::incidents::{record_start, IncidentReader, Part};
 use crate::ui::blob::{bytes_of, slice};
-use crate::ui::worker::NextMessage;
+use crate::ui::worker::{within, NextMessage};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// The worker's loader, written by Trunk beside index.html.
@@ -60,18 +61,46 @@ pub fn warm_up() {
     });
 }
 
+/// Keeps a worker that answered for the next list; one already kept (a
+/// second list read meanwhile) is ended.
+fn keep(worker: web_sys::Worker) {
+    let old = KEPT.with(|k| {
+        k.borrow_mut().replace(Helper {
+            worker,
+            ready: None,
+        })
+    });
+    if let Some(old) = old {
+        old.worker.terminate();
+    }
+}
+
+/// A worker still loading: its "ready" listener, and the job posted when
+/// that comes (the promise that it has been, and the closure that does it).
+struct Waiting {
+    _ready: NextMessage,
+    posted: js_sys::Promise,
+    _post: Closure<dyn FnMut(JsValue)>,
+    /// Marks a failure to load as handled, for a job given up unawaited.
+    _handled: Closure<dyn FnMut(JsValue)>,
+}
+
 /// The second half, being read by the worker.
 pub struct Job {
     worker: Option<web_sys::Worker>,
-    reply: Option<NextMessage>,
+    /// Until the worker has said it is ready.
+    waiting: Option<Waiting>,
+    /// The listener for its answer, set when the job is posted.
+    reply: Rc<RefCell<Option<NextMessage>>>,
     /// Where the second half starts in the file.
     pub start: f64,
 }
 
 /// Starts the worker on the file from the record start after the page's
-/// share (at or past `from`, where the page has read to). `None`, and the
-/// page reads the whole list, if there is no line end near there or the
-/// worker will not start.
+/// share (at or past `from`, where the page has read to). A worker still
+/// loading is sent the job once it says it is ready: the page reads its own
+/// half meanwhile. `None`, and the page reads the whole list, if there is
+/// no line end near there or the worker will not start.
 pub async fn start(
     file: &web_sys::File,
     name: &str,
@@ -89,10 +118,6 @@ pub async fn start(
     }
     warm_up();
     let Helper { worker, ready } = KEPT.with(|k| k.borrow_mut().take())?;
-    if let Some(ready) = ready {
-        // A worker that fails to load is not kept.
-        ready.get().await.ok()?;
-    }
     let message = js_sys::Array::of5(
         &JsValue::from_str(name),
         file,
@@ -100,30 +125,58 @@ pub async fn start(
         &js_sys::Uint8Array::from(reader.header_text()),
         &JsValue::from(reader.delimiter()),
     );
-    let reply = NextMessage::new(&worker);
-    worker.post_message(&message).ok()?;
+    let reply = Rc::new(RefCell::new(None));
+    let post = {
+        let (worker, reply) = (worker.clone(), reply.clone());
+        move |_: JsValue| {
+            // The answer's listener replaces the "ready" one before the job goes.
+            *reply.borrow_mut() = Some(NextMessage::new(&worker));
+            let _ = worker.post_message(&message);
+        }
+    };
+    let waiting = match ready {
+        None => {
+            post(JsValue::UNDEFINED);
+            None
+        }
+        Some(ready) => {
+            let post: Closure<dyn FnMut(JsValue)> = Closure::once(post);
+            let posted = ready.promise().then(&post);
+            let handled = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = posted.catch(&handled);
+            Some(Waiting {
+                _ready: ready,
+                posted,
+                _post: post,
+                _handled: handled,
+            })
+        }
+    };
     Some(Job {
         worker: Some(worker),
-        reply: Some(reply),
+        waiting,
+        reply,
         start,
     })
 }
 
 impl Job {
-    /// The part the worker read; `None` if it failed or stopped. A worker
-    /// that answered is kept for the next list.
-    pub async fn part(mut self) -> Option<Part> {
-        let answer = self.reply.take()?.get().await.ok()?;
+    /// The part the worker read, if it answers within `ms` milliseconds;
+    /// `None` if it failed, stopped or is late. A worker that answered is
+    /// kept for the next list.
+    pub async fn part(mut self, ms: f64) -> Option<Part> {
+        let started = crate::ui::file_reading::now();
+        if let Some(waiting) = self.waiting.take() {
+            within(&waiting.posted, ms).await.ok()?;
+        }
+        let spent = crate::ui::file_reading::since(started).unwrap_or(0.0);
+        let reply = self.reply.borrow_mut().take()?;
+        let answer = reply.within(ms - spent).await.ok()?;
         let answer = js_sys::Array::from(&answer);
         let json = answer.get(0).as_string()?;
         let refs = js_sys::Uint8Array::new(&answer.get(1)).to_vec();
         if let Some(worker) = self.worker.take() {
-            KEPT.with(|k| {
-                *k.borrow_mut() = Some(Helper {
-                    worker,
-                    ready: None,
-                })
-            });
+            keep(worker);
         }
         Part::decode(&json, &refs)
     }
@@ -133,7 +186,8 @@ impl Drop for Job {
     /// A job given up (the page reads on alone) may still be running: its
     /// worker is ended, not kept.
     fn drop(&mut self) {
-        self.reply.take();
+        self.waiting.take();
+        self.reply.borrow_mut().take();
         if let Some(worker) = self.worker.take() {
             worker.terminate();
         }

@@ -1,12 +1,13 @@
 //! Talking to a Web Worker: its next message as a future whose handlers
 //! are set at once (a message that comes before the await is not lost),
-//! and errors from the browser as text.
+//! waited for at most so long, and errors from the browser as text.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The worker's next message, or why there was none (its script could not
-/// load, or it crashed: a panic ends the worker, not the page).
+/// load, or threw). A worker whose wasm traps, or fails to load after its
+/// script did, may never answer: hence [`NextMessage::within`].
 pub struct NextMessage {
     worker: web_sys::Worker,
     promise: js_sys::Promise,
@@ -65,15 +66,51 @@ impl NextMessage {
             .await
             .map_err(|e| js_text(&e))
     }
+
+    /// The message, if it comes within `ms` milliseconds.
+    pub async fn within(self, ms: f64) -> Result<JsValue, String> {
+        within(&self.promise, ms).await
+    }
+
+    /// The promise of the message, to chain on (the listener must be kept
+    /// until it has come).
+    pub fn promise(&self) -> &js_sys::Promise {
+        &self.promise
+    }
 }
 
 impl Drop for NextMessage {
     /// The handlers go with their closures: a message after this is dropped
-    /// by the browser, not sent to a closure that no longer exists.
+    /// by the browser, not sent to a closure that no longer exists. Only
+    /// this listener's own: another may have been set since.
     fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
+        let mine =
+            |f: Option<js_sys::Function>, c: &JsValue| f.is_some_and(|f| JsValue::from(f) == *c);
+        if mine(self.worker.onmessage(), self._on_message.as_ref()) {
+            self.worker.set_onmessage(None);
+        }
+        if mine(self.worker.onerror(), self._on_error.as_ref()) {
+            self.worker.set_onerror(None);
+        }
     }
+}
+
+/// What `promise` gives, if it settles within `ms` milliseconds.
+pub async fn within(promise: &js_sys::Promise, ms: f64) -> Result<JsValue, String> {
+    let late = JsValue::from_str("(no answer in time)");
+    let timer = js_sys::Promise::new(&mut |_, reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &reject,
+                ms.clamp(0.0, f64::from(i32::MAX)) as i32,
+                &late,
+            );
+        }
+    });
+    let race = js_sys::Promise::race(&js_sys::Array::of2(promise, &timer));
+    wasm_bindgen_futures::JsFuture::from(race)
+        .await
+        .map_err(|e| js_text(&e))
 }
 
 pub fn js_text(v: &JsValue) -> String {

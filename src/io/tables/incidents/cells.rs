@@ -133,9 +133,9 @@ fn le_word(t: &[u8; 19], i: usize) -> u64 {
 }
 
 /// Whether every byte of `w` is an ASCII digit, but those where `skip` has
-/// 0xFF. A byte below `0` sets its top bit when `0` is taken away, one above
-/// `9` when 0x46 is added; a borrow or carry between bytes only comes from a
-/// byte that is no digit already.
+/// 0xFF. Taking `0` away sets a byte's top bit if it is below `0` or from
+/// 0xB0 up; adding 0x46 sets it if it is from `:` to 0xB9. A borrow or
+/// carry between bytes only comes from a byte that is no digit already.
 #[inline(always)]
 pub(super) fn digits(w: u64, skip: u64) -> bool {
     const ZEROS: u64 = 0x3030_3030_3030_3030;

@@ -20,7 +20,7 @@ mod split;
 mod tokenizer;
 use cells::*;
 use references::*;
-pub use split::{read_part, record_start, Part};
+pub use split::{read_part, record_start, Part, PART_FORMAT};
 use tokenizer::*;
 
 /// The columns the reader uses, each with the header names it accepts

@@ -16,10 +16,17 @@
 use super::*;
 use serde::{Deserialize, Serialize};
 
+/// The version of a [`Part`]'s meaning: raise it whenever its fields, or
+/// the reference hash, change.
+pub const PART_FORMAT: u32 = 1;
+
 /// What a reader of the rest of a file found: its counts, its errors and
 /// the hashes of its references.
 #[derive(Default, Serialize, Deserialize)]
 pub struct Part {
+    /// [`PART_FORMAT`] when written: a worker cached from another version
+    /// of the app (its loader's name is not hashed) is not joined.
+    format: u32,
     /// The line the part's first data row may start on (after its header).
     first_line: u64,
     rows: u64,
@@ -51,7 +58,7 @@ impl Part {
     /// The part [`Part::encode`] wrote; `None` if either half is damaged.
     pub fn decode(text: &str, refs: &[u8]) -> Option<Part> {
         let mut part: Part = serde_json::from_str(text).ok()?;
-        if !refs.len().is_multiple_of(8) {
+        if part.format != PART_FORMAT || !refs.len().is_multiple_of(8) {
             return None;
         }
         part.refs = refs
@@ -86,6 +93,7 @@ pub fn read_part(file: &str, text: Vec<u8>, delimiter: u8) -> Part {
             reader.into_part()
         }
         None => Part {
+            format: PART_FORMAT,
             failed: true,
             ..Part::default()
         },
@@ -98,12 +106,14 @@ impl IncidentReader {
     pub fn into_part(self) -> Part {
         if self.unreadable || !self.done {
             return Part {
+                format: PART_FORMAT,
                 failed: true,
                 ..Part::default()
             };
         }
         let s = *self.state;
         Part {
+            format: PART_FORMAT,
             first_line: self.data_line,
             rows: s.rows,
             rejected: s.rejected,
@@ -125,7 +135,7 @@ impl IncidentReader {
         }
     }
 
-    /// The header as the file has it (after any blank lines before it): the
+    /// The header as the file has it, with any blank lines before it: the
     /// start of a part's text.
     pub fn header_text(&self) -> &[u8] {
         self.src.get(..self.header_end).unwrap_or_default()
