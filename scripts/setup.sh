@@ -3,6 +3,7 @@
 #   - the wasm32-unknown-unknown Rust target
 #   - trunk 0.21.x
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#   - wasm-split-cli (crate wasm_split_cli_support), which splits the app's wasm
 #   - Debian packages: chromium, chromium-driver, fonts-dejavu-core
 #   - the npm dev dependencies (playwright-core, which never downloads a browser;
 #     axe-core, injected into the page by the accessibility test)
@@ -57,6 +58,18 @@ else
     cargo install wasm-bindgen-cli --version "=$wb_want" --force
   fi
   say "wasm-bindgen-cli" "installed ($(wasm-bindgen --version | awk '{print $2}'))"
+fi
+
+# --- wasm-split-cli -------------------------------------------------------------
+# Splits the app's wasm at its #[wasm_split] points (scripts/build-app.sh).
+ws_want="0.2.4"
+ws_have="$(cat "$HOME/.cargo/.wasm-split-cli-version" 2>/dev/null || true)"
+if command -v wasm-split-cli >/dev/null 2>&1 && [[ "$ws_have" == "$ws_want" ]]; then
+  say "wasm-split-cli" "present ($ws_have)"
+else
+  cargo install wasm_split_cli_support --version "=$ws_want" --features build-binary --locked --force
+  echo "$ws_want" >"$HOME/.cargo/.wasm-split-cli-version"
+  say "wasm-split-cli" "installed ($ws_want)"
 fi
 
 # --- Debian packages ---------------------------------------------------------

@@ -1,23 +1,20 @@
 //! The root: owns the state, derives the results, keeps the work saved,
 //! lays out the page.
 
-use super::compare_view::CompareView;
-use super::credits_view::CreditsView;
+use super::compare_view::CompareViewProps;
+use super::credits_view::CreditsViewProps;
 use super::data_actions::DataActions;
-use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::import_preview::ImportPreview;
-use super::measures_table::MeasuresTable;
+use super::levels::levels_view::LevelsViewProps;
 use super::month::month_view::MonthView;
-use super::opr_view::OprView;
+use super::opr_view::OprViewProps;
 use super::sheet_picker::SheetPicker;
-use super::state::{Action, ByRef, ResultKey, State, View};
-use super::summary::Summary;
+use super::state::{Action, ByRef, State, View};
 use super::toolbar::Toolbar;
-use super::trend_chart::TrendChart;
-use super::trends_view::TrendsView;
-use crate::engine::{MeasureResult, Month, Results};
-use std::rc::Rc;
+use super::trends_view::TrendsViewProps;
+use super::views;
+use super::widgets::lazy::Lazy;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -100,50 +97,6 @@ pub fn App() -> Html {
     // Kept with the results (sixty months for five years): no memo needed.
     let months = results.months();
     let month = state.show.month.or_else(|| months.first().copied());
-    // Recomputed only when the results or the month change, not on every render.
-    let rows = use_memo(
-        (results.clone(), month),
-        |(r, m): &(Rc<Results>, Option<Month>)| {
-            m.map(|m| {
-                r.for_month(m)
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<MeasureResult>>()
-            })
-            .unwrap_or_default()
-        },
-    );
-    let selected: Option<MeasureResult> = state
-        .show
-        .selected
-        .as_ref()
-        .and_then(|k| results.get(k.period, &k.measure, k.provider).cloned());
-    // Built when a row is opened, and again only when it or the work changes.
-    let explanation = use_memo(
-        (
-            ByRef(results.clone()),
-            ByRef(state.work.data.clone()),
-            selected.clone(),
-        ),
-        |(r, d, row)| {
-            row.as_ref()
-                .map(|row| r.0.explain(&d.0, row))
-                .unwrap_or_default()
-        },
-    );
-    let editing = state.show.editing.clone().map(|k| {
-        let current = state
-            .work
-            .data
-            .current(k.period, &k.measure, k.provider)
-            .map(|o| o.input.clone());
-        (k, current)
-    });
-    let on_select: Callback<Option<ResultKey>> = dispatcher(&state, Action::Select);
-    let close = {
-        let on_select = on_select.clone();
-        Callback::from(move |_| on_select.emit(None))
-    };
     let scenario_json = {
         let st = state.clone();
         Callback::from(move |_: ()| super::storage::scenario(&st).to_json())
@@ -198,29 +151,22 @@ pub fn App() -> Html {
                 if state.show.view == View::Month {
                     <MonthView outcome={outcome.clone()} month={month} on_action={on_action.clone()} />
                 } else if state.show.view == View::Trends {
-                    <TrendsView results={results.clone()} />
+                    <Lazy<TrendsViewProps> chunk={&views::TRENDS} view={TrendsViewProps { results: results.clone() }} />
                 } else if state.show.view == View::Opr {
-                    <OprView outcome={outcome.clone()} base={state.base.clone()}
-                        year={state.show.opr_year.clone()} selected={state.show.opr_selected.clone()}
-                        on_action={on_action.clone()} />
+                    <Lazy<OprViewProps> chunk={&views::OPR} view={OprViewProps { outcome: outcome.clone(), base: state.base.clone(),
+                        year: state.show.opr_year.clone(), selected: state.show.opr_selected.clone(),
+                        on_action: on_action.clone() }} />
                 } else if state.show.view == View::Compare {
-                    <CompareView current={outcome.clone()} baseline={state.base.clone()}
-                        scenarios={state.scenarios.clone()} sides={state.show.compare.clone()} opr_year={state.show.opr_year.clone()}
-                        on_action={on_action.clone()} />
+                    <Lazy<CompareViewProps> chunk={&views::COMPARE} view={CompareViewProps { current: outcome.clone(), baseline: state.base.clone(),
+                        scenarios: state.scenarios.clone(), sides: state.show.compare.clone(), opr_year: state.show.opr_year.clone(),
+                        on_action: on_action.clone() }} />
                 } else if state.show.view == View::Credits {
-                    <CreditsView outcome={outcome.clone()} base={state.base.clone()} month={month}
-                        tab={state.show.credit_tab} source={state.show.credit_source} selected={state.show.credit_selected.clone()}
-                        on_action={on_action.clone()} />
+                    <Lazy<CreditsViewProps> chunk={&views::CREDITS} view={CreditsViewProps { outcome: outcome.clone(), base: state.base.clone(), month,
+                        tab: state.show.credit_tab, source: state.show.credit_source, selected: state.show.credit_selected.clone(),
+                        on_action: on_action.clone() }} />
                 } else {
-                    <TrendChart results={results.clone()} series={state.show.trend.clone()} on_action={on_action.clone()} />
-                    <Summary rows={rows.clone()} rule={state.settings.rule} on_select={on_select.clone()} />
-                    <div class={classes!("workspace", selected.is_some().then_some("with-panel"))}>
-                        <MeasuresTable rows={rows} grouping={state.show.grouping} only_misses={state.show.only_misses}
-                            selected={state.show.selected.clone()} on_select={on_select} {editing} on_action={on_action.clone()} />
-                        if let Some(r) = selected {
-                            <ExplanationPanel explanation={(*explanation).clone()} result={r} rule={state.settings.rule} on_close={close} />
-                        }
-                    </div>
+                    <Lazy<LevelsViewProps> chunk={&views::LEVELS} view={LevelsViewProps { outcome: outcome.clone(), month,
+                        rule: state.settings.rule, show: state.show.clone(), on_action: on_action.clone() }} />
                 }
                 </section>
                 if state.show.view == View::Month {

@@ -82,6 +82,7 @@ pub use widgets::{
 };
 pub mod state;
 pub mod storage;
+pub mod views;
 
 /// Mounts the app on the page body.
 pub fn run() {

@@ -194,9 +194,10 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       text = await upload(s, 'half-incidents.csv', good);
       assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
-      // The broken worker's own error (its "wasm" is not wasm) is expected
-      // here, and only that.
-      const broken = (e) => /expected magic word/.test(e);
+      // The broken worker's own error (its wasm refused, or its "wasm" not
+      // wasm, as wasm-bindgen's glue checks or not) is expected here, and
+      // only that.
+      const broken = (e) => /expected magic word|failed to fetch Wasm: 404 .*dcc-perf-import-worker_bg\.wasm/.test(e);
       for (const list of [s.pageErrors, s.consoleErrors]) list.splice(0, list.length, ...list.filter((e) => !broken(e)));
       await s.page.click('[data-testid="accept-import"]');
       const cpm5 = current(s, 'CPM5', 'DCC');

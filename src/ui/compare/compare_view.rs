@@ -13,7 +13,7 @@ use crate::ui::state::{Action, Side};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CompareViewProps {
     /// What the current work gives.
     pub current: Rc<Outcome>,

@@ -14,7 +14,7 @@ use crate::ui::state::{Action, ByRef, CreditTab, LineKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CreditsViewProps {
     /// What the work gives.
     pub outcome: Rc<Outcome>,

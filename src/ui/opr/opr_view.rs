@@ -17,7 +17,7 @@ use crate::ui::state::{Action, ByRef, RegimeRef};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct OprViewProps {
     /// What the work gives: monthly levels for metrics with series, and
     /// each year's margin.

@@ -8,7 +8,7 @@ use crate::ui::status_grid::StatusGrid;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TrendsViewProps {
     pub results: Rc<Results>,
 }

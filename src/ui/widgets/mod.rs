@@ -8,6 +8,7 @@ pub mod decimal_field;
 pub mod download;
 pub mod explanation;
 pub mod explanation_body;
+pub mod lazy;
 pub mod print_header;
 pub mod select;
 pub mod status;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the browser app's wasm split in parts (run by Trunk as a pre_build
+# hook, see Trunk.toml; or by hand).
+#
+# The first load carries the shell and the month view; every other view is
+# fetched when first opened. The split points are the `#[wasm_split]`
+# functions in src/ui/views.rs; wasm-split-cli cuts the linked module there,
+# which it can do only before wasm-bindgen has run, so this is done here
+# rather than by Trunk's own `rel="rust"` pipeline:
+#
+#   1. cargo links the app with its relocations kept (--emit-relocs), which
+#      is how wasm-split-cli finds what each function and vtable refers to;
+#   2. wasm-split-cli writes the main module, one module per split point and
+#      one per set of split points sharing code, and __wasm_split.js, which
+#      fetches them on demand;
+#   3. wasm-bindgen writes the JS glue for the main module, keeping the
+#      function table exported (--keep-lld-exports): the chunks share it;
+#   4. wasm-opt shrinks every module.
+#
+# Output: target/app-split/ (copied into dist/app-split/ by index.html),
+# holding start.js (the page's only script) and app-<hash>/ with the rest,
+# named by its content so a new build is never mixed with a cached one.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+for tool in wasm-split-cli wasm-bindgen wasm-opt; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "build-app: $tool not found: run bash scripts/setup.sh first" >&2
+    exit 1
+  }
+done
+
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+LINKED="$TARGET_DIR/wasm32-unknown-unknown/release/dcc-perf-app.wasm"
+WORK="$TARGET_DIR/app-split-work"
+OUT="$TARGET_DIR/app-split"
+
+# The relocations are asked of the app's final link only, so its
+# dependencies are built once and shared with every other build.
+cargo rustc --quiet --release --target wasm32-unknown-unknown --no-default-features \
+  --bin dcc-perf-app -- -C link-arg=--emit-relocs
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+wasm-split-cli "$LINKED" "$WORK" --out-name dcc-perf-app
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$WORK" --out-name dcc-perf-app "$WORK/dcc-perf-app.wasm"
+rm "$WORK/dcc-perf-app.wasm"
+
+# The same features as the rest of the build (index.html) enables.
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+for f in "$WORK"/*.wasm; do
+  wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
+  mv "$f.opt" "$f"
+done
+
+hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"
+rm -rf "$OUT"
+mkdir -p "$OUT/app-$hash"
+mv "$WORK"/* "$OUT/app-$hash/"
+cat >"$OUT/start.js" <<EOF
+// Starts the app: written by scripts/build-app.sh for this build.
+import init from './app-$hash/dcc-perf-app.js';
+
+init().catch((e) => {
+  console.error(e);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = 'The calculator could not start: ' + (e && e.message ? e.message : e) + '. Reload the page to try again.';
+  document.body.append(p);
+});
+EOF
+echo "build-app: $(ls "$OUT/app-$hash" | wc -l) files in target/app-split/app-$hash ($(stat -c %s "$OUT/app-$hash/dcc-perf-app_bg.wasm") bytes in the first load's wasm)"

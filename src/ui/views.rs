@@ -1,0 +1,32 @@
+//! The split points: every view but the month's is fetched when it is
+//! first opened (see [`crate::ui::widgets::lazy`] and `scripts/build-app.sh`).
+//! Each `#[wasm_split(chunk)]` function below is the only place its view's
+//! component is named, so the view's code, and whatever only it uses (the
+//! charts, the OPR working, the scenario comparison), leaves the first load.
+
+use crate::ui::compare_view::{CompareView, CompareViewProps};
+use crate::ui::credits_view::{CreditsView, CreditsViewProps};
+use crate::ui::levels::levels_view::{LevelsView, LevelsViewProps};
+use crate::ui::opr_view::{OprView, OprViewProps};
+use crate::ui::trends_view::{TrendsView, TrendsViewProps};
+use crate::ui::widgets::lazy::{Chunk, Render};
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+/// A split point for one view: its chunk's name, the static the shell
+/// draws it through, the words for its tab, its properties and component.
+macro_rules! split_view {
+    ($chunk:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
+        #[wasm_split($chunk, fallible)]
+        fn $chunk() -> Result<Render<$props>, SplitLoaderError> {
+            Ok(|p| html! { <$comp ..p.clone() /> })
+        }
+        pub static $static: Chunk<$props> = Chunk::new($name, || Box::pin($chunk()));
+    };
+}
+
+split_view!(levels, LEVELS, "service levels", LevelsViewProps, LevelsView);
+split_view!(credits, CREDITS, "service credits", CreditsViewProps, CreditsView);
+split_view!(trends, TRENDS, "CPM trends", TrendsViewProps, TrendsView);
+split_view!(opr, OPR, "OPR margin", OprViewProps, OprView);
+split_view!(compare, COMPARE, "scenario comparison", CompareViewProps, CompareView);
