@@ -48,7 +48,7 @@ impl<P: 'static> Chunk<P> {
     }
 
     /// Fetches the chunk (at most once at a time; a failure is not kept, so
-    /// opening the view again tries again).
+    /// trying again fetches it again).
     async fn load(&'static self) -> Result<Render<P>, SplitLoaderError> {
         if let Some(r) = self.ready() {
             return Ok(r);
@@ -108,11 +108,15 @@ pub fn Lazy<P: PartialEq + 'static>(p: &LazyProps<P>) -> Html {
     }
     match (chunk.ready(), *arrival) {
         (Some(render), _) => render(&p.view),
-        (None, Arrival::Failed) => html! {
-            <p class="notice" role="alert" data-testid="view-failed">
-                { format!("The {} view could not be fetched from the server. Your work is safe; check the connection and open the view again.", chunk.name) }
-            </p>
-        },
+        (None, Arrival::Failed) => {
+            let again = Callback::from(move |_: MouseEvent| arrival.set(Arrival::Waiting));
+            html! {
+                <div class="notice" role="alert" data-testid="view-failed">
+                    <p>{ format!("The {} view could not be fetched from the server. Your work is safe: check the connection and try again.", chunk.name) }</p>
+                    <button type="button" data-testid="view-retry" onclick={again}>{ "Try again" }</button>
+                </div>
+            }
+        }
         (None, _) => html! {
             <p class="loading" role="status" data-testid="view-loading">{ format!("Opening {}…", chunk.name) }</p>
         },
