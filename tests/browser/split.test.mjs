@@ -22,6 +22,12 @@ describe('the app in parts', { timeout: 3 * TEST_TIMEOUT }, () => {
       await s.page.locator(MONTH_VIEW).waitFor({ timeout: LOAD_TIMEOUT });
       await s.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
       assert.deepEqual(parts(requested), ['dcc-perf-app_bg.wasm'], `first load: ${requested.join(', ')}`);
+      // Started by a script file of its own (start.js), so the policy the
+      // page runs under allows no inline script.
+      const policy = await s.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+      const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+      assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'", policy);
+      assert.equal(await s.page.evaluate(() => [...document.scripts].filter((e) => !e.src).length), 0, 'no inline script');
 
       requested.length = 0;
       await s.page.click('[data-testid="view-trends"]');
