@@ -15,6 +15,7 @@
 //  3. like for like: the same in-memory File given to the app (its drop
 //     handler) and to papaparse (its File path, fastMode).
 
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -73,8 +74,10 @@ try {
     await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
   }
 
-  // papaparse in the same page, on the same text.
-  await s.page.addScriptTag({ content: fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), 'utf8') });
+  // papaparse in the same page, on the same text (evaluated through the
+  // DevTools protocol: the page's policy refuses inline script tags).
+  await s.page.evaluate(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), 'utf8'));
+  assert.equal(await s.page.evaluate(() => typeof window.Papa), 'object', 'papaparse loaded');
   await s.page.evaluate((t) => { window.__csv = t; }, fs.readFileSync(FILE, 'utf8'));
   const papa = await s.page.evaluate((runs) => {
     const time = (config) => {

@@ -73,4 +73,11 @@ init().catch((e) => {
   document.body.append(p);
 });
 EOF
+# What the page's head needs to fetch the first load at once rather than
+# one import after another (scripts/link-app.sh puts it in the built page).
+cat >"$OUT/head.html" <<EOF
+    <link rel="modulepreload" href="app-split/app-$hash/dcc-perf-app.js" />
+    <link rel="modulepreload" href="app-split/app-$hash/__wasm_split.js" />
+    <link rel="preload" href="app-split/app-$hash/dcc-perf-app_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" />
+EOF
 echo "build-app: $(ls "$OUT/app-$hash" | wc -l) files in target/app-split/app-$hash ($(stat -c %s "$OUT/app-$hash/dcc-perf-app_bg.wasm") bytes in the first load's wasm)"
