@@ -25,8 +25,26 @@ macro_rules! split_view {
     };
 }
 
-split_view!(levels, LEVELS, "service levels", LevelsViewProps, LevelsView);
-split_view!(credits, CREDITS, "service credits", CreditsViewProps, CreditsView);
+split_view!(
+    levels,
+    LEVELS,
+    "service levels",
+    LevelsViewProps,
+    LevelsView
+);
+split_view!(
+    credits,
+    CREDITS,
+    "service credits",
+    CreditsViewProps,
+    CreditsView
+);
 split_view!(trends, TRENDS, "CPM trends", TrendsViewProps, TrendsView);
 split_view!(opr, OPR, "OPR margin", OprViewProps, OprView);
-split_view!(compare, COMPARE, "scenario comparison", CompareViewProps, CompareView);
+split_view!(
+    compare,
+    COMPARE,
+    "scenario comparison",
+    CompareViewProps,
+    CompareView
+);

@@ -27,12 +27,15 @@ pub struct LevelsViewProps {
 pub fn LevelsView(p: &LevelsViewProps) -> Html {
     let results = p.outcome.results.clone();
     // Recomputed only when the results or the month change, not on every render.
-    let rows = use_memo((results.clone(), p.month), |(r, m): &(Rc<Results>, Month)| {
-        r.for_month(*m)
-            .into_iter()
-            .cloned()
-            .collect::<Vec<MeasureResult>>()
-    });
+    let rows = use_memo(
+        (results.clone(), p.month),
+        |(r, m): &(Rc<Results>, Month)| {
+            r.for_month(*m)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<MeasureResult>>()
+        },
+    );
     let show = &p.show;
     let selected: Option<MeasureResult> = show
         .selected
