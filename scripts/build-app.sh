@@ -75,7 +75,7 @@ init().catch((e) => {
 EOF
 # What the page's head needs to fetch the first load at once rather than
 # one import after another (scripts/link-app.sh puts it in the built page).
-cat >"$OUT/head.html" <<EOF
+cat >"$TARGET_DIR/app-split-head.html" <<EOF
     <link rel="modulepreload" href="app-split/app-$hash/dcc-perf-app.js" />
     <link rel="modulepreload" href="app-split/app-$hash/__wasm_split.js" />
     <link rel="preload" href="app-split/app-$hash/dcc-perf-app_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" />

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (Trunk.toml): puts the preloads written by
-# scripts/build-app.sh (target/app-split/head.html) in the built page, before
+# scripts/build-app.sh (target/app-split-head.html) in the built page, before
 # its start.js, so the browser fetches the app's first module, its glue and
 # the part loader together instead of one import after another. The page in
 # the repository cannot name them: their folder is named by the build's hash.
@@ -8,18 +8,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-HEAD="$TARGET_DIR/app-split/head.html"
+HEAD="$TARGET_DIR/app-split-head.html"
 STAGING="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 PAGE="$STAGING/index.html"
 START='<script type="module" src="app-split/start.js"></script>'
 
 [[ -f "$HEAD" ]] || { echo "link-app: $HEAD not found (scripts/build-app.sh writes it)" >&2; exit 1; }
 grep -qF "$START" "$PAGE" || { echo "link-app: $PAGE has no $START" >&2; exit 1; }
-python3 - "$PAGE" "$HEAD" "$START" <<'PY'
-import sys
-page, head, start = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3]
-text = open(page).read()
-open(page, "w").write(text.replace(start, head.strip() + "\n    " + start, 1))
-PY
-# Copied with the folder; the page holds it now.
-rm -f "$STAGING/app-split/head.html"
+page="$(<"$PAGE")"
+head="$(<"$HEAD")"
+head="${head#"${head%%[![:space:]]*}"}" # START's own indent comes first
+printf '%s\n' "${page/"$START"/"$head"$'\n    '"$START"}" >"$PAGE"

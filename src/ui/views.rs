@@ -14,7 +14,8 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 /// A split point for one view: its chunk's name, the static the shell
-/// draws it through, the words for its tab, its properties and component.
+/// draws it through, what its messages call the view, its properties and
+/// component.
 macro_rules! split_view {
     ($chunk:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
         #[wasm_split($chunk, fallible)]

@@ -63,11 +63,13 @@ pub fn LevelsView(p: &LevelsViewProps) -> Html {
             .map(|o| o.input.clone());
         (k, current)
     });
-    let on_select: Callback<Option<ResultKey>> = p.on_action.reform(Action::Select);
-    let close = {
-        let on_select = on_select.clone();
-        Callback::from(move |_| on_select.emit(None))
-    };
+    // Kept across draws (the dispatcher never changes), so the counts and
+    // the table are not drawn again for a new callback alone.
+    let on_select: Callback<Option<ResultKey>> =
+        use_callback(p.on_action.clone(), |k, cb| cb.emit(Action::Select(k)));
+    let close = use_callback(p.on_action.clone(), |_: (), cb| {
+        cb.emit(Action::Select(None))
+    });
     html! {
         <>
             <TrendChart results={results.clone()} series={show.trend.clone()} on_action={p.on_action.clone()} />
