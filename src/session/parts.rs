@@ -102,6 +102,25 @@ pub struct Pending {
     pub choices: Choices,
 }
 
+impl Pending {
+    /// The import read again with `choices`: from the text it was read
+    /// from, or from `workbook`'s chosen sheet if it came from there. `None`
+    /// when what it came from is gone. The app calls this in the part of it
+    /// that holds the readers, then dispatches [`Action::Answered`].
+    ///
+    /// [`Action::Answered`]: super::state::Action::Answered
+    pub fn reread(&self, workbook: Option<&Workbook>, choices: &Choices) -> Option<Import> {
+        match (&self.source, workbook) {
+            (Some(t), _) => Some(crate::io::read_with(&t.file, &t.bytes, choices)),
+            (None, Some(w)) if self.import.file.starts_with(&format!("{}, sheet ", w.file)) => {
+                let grid = w.sheets.get(w.chosen)?;
+                Some(crate::io::workbook::read_sheet(&w.file, grid, choices))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A pasted block or uploaded text, as read.
 #[derive(Debug, PartialEq)]
 pub struct Pasted {

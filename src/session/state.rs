@@ -45,6 +45,9 @@ pub struct State {
     /// One line telling the user what just happened.
     pub notice: Option<String>,
     pub show: Showing,
+    /// Saved work is being read ([`State::restoring`]): nothing is shown
+    /// or saved until [`Action::Restored`] arrives.
+    pub restoring: bool,
 }
 
 impl State {
@@ -85,6 +88,7 @@ impl State {
             pending: None,
             workbook: None,
             notice,
+            restoring: false,
             show: Showing {
                 opr_year: DEFAULT_OPR_YEAR.into(),
                 opr_selected: None,
@@ -100,6 +104,18 @@ impl State {
                 selected: None,
                 editing: None,
             },
+        }
+    }
+
+    /// The state while saved work is read (in a part of the app fetched
+    /// for it): no figures, and nothing to save, so the saved work cannot be
+    /// overwritten before it is read.
+    pub fn restoring() -> State {
+        let empty = Scenario::new(Dataset::default(), Settings::default(), None)
+            .with_regime(Regime::default(), Vec::new());
+        State {
+            restoring: true,
+            ..State::new(Some(empty), None)
         }
     }
 
@@ -191,8 +207,9 @@ pub enum Action {
     /// The same, from text kept to be read again with answers, and the
     /// answers it was read with.
     CheckedText(Import, Option<Timing>, Option<Rc<Pasted>>, Choices),
-    /// Read the pending import again with these answers to its questions.
-    Answer(Choices),
+    /// The pending import read again with these answers to its questions
+    /// ([`Pending::reread`]).
+    Answered(Import, Choices),
     /// The sheets of the workbook just read (`None`: the file was no
     /// workbook, or could not be read).
     Sheets(Option<Rc<Workbook>>),
@@ -225,6 +242,9 @@ pub enum Action {
     SetCompare(Side, Side),
     /// The trend chart's measure and provider.
     SetTrend(String, Provider),
+    /// The saved work, read (`None`: there was none that could be read)
+    /// with what to tell the user: ends [`State::restoring`].
+    Restored(Option<Box<Scenario>>, Option<String>),
     /// A claim of the report's, typed in by hand.
     AddClaim(crate::engine::claim::Claim),
     RemoveClaim(crate::engine::claim::Claim),
@@ -236,6 +256,7 @@ impl State {
     pub fn reduced(&self, action: Action) -> Option<State> {
         let mut s = self.clone();
         match action {
+            Action::Restored(saved, notice) => return Some(State::new(saved.map(|b| *b), notice)),
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {
                 s.show.month = Some(m);
@@ -276,18 +297,8 @@ impl State {
                     choices,
                 }));
             }
-            Action::Answer(choices) => {
+            Action::Answered(import, choices) => {
                 let p = s.pending.clone()?;
-                let import = match (&p.source, &s.workbook) {
-                    (Some(t), _) => crate::io::read_with(&t.file, &t.bytes, &choices),
-                    (None, Some(w))
-                        if p.import.file.starts_with(&format!("{}, sheet ", w.file)) =>
-                    {
-                        let grid = w.sheets.get(w.chosen)?;
-                        crate::io::workbook::read_sheet(&w.file, grid, &choices)
-                    }
-                    _ => return None,
-                };
                 s.pending = Some(Rc::new(Pending {
                     import,
                     timing: None,

@@ -5,11 +5,12 @@ use super::compare_view::CompareViewProps;
 use super::credits_view::CreditsViewProps;
 use super::data_actions::DataActions;
 use super::import_panel::ImportPanel;
-use super::import_preview::ImportPreview;
+use super::import_preview::PreviewProps;
+use super::io_part::{spawn, Job};
 use super::levels::levels_view::LevelsViewProps;
 use super::month::month_view::MonthView;
 use super::opr_view::OprViewProps;
-use super::sheet_picker::SheetPicker;
+use super::sheet_picker::SheetPickerProps;
 use super::state::{Action, ByRef, State, View};
 use super::toolbar::Toolbar;
 use super::trends_view::TrendsViewProps;
@@ -83,9 +84,12 @@ fn view_tabs(now: View, on_action: &Callback<Action>) -> Html {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let (saved, notice) = super::storage::load();
-        State::new(saved, notice)
+    // Saved work is read in the part of the app that reads files, fetched
+    // for it; until it is read, nothing is shown or saved.
+    let saved = use_memo((), |_| super::storage::saved_text());
+    let state = use_reducer(|| match *saved {
+        Some(_) => State::restoring(),
+        None => State::new(None, None),
     });
     // The session holds what the work gives, computed once per change.
     let outcome = state.outcome.clone();
@@ -94,12 +98,33 @@ pub fn App() -> Html {
     // so a part whose other props are unchanged is not drawn again.
     let on_action: Callback<Action> = use_callback(state.dispatcher(), |a, d| d.dispatch(a));
     super::storage::use_saved_work(&state, &on_action);
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| {
+            if let Some(text) = (*saved).clone() {
+                spawn(Job::Restore(text), on_action);
+            }
+        });
+    }
+    if state.restoring {
+        return html! {
+            <main class="app">
+                <header class="app-header">
+                    <h1>{ "DCC service performance" }</h1>
+                    <p class="subtitle" role="status" data-testid="restoring">{ "Opening your saved work…" }</p>
+                </header>
+                if let Some(n) = &state.notice {
+                    <p class="notice" role="alert" data-testid="notice">{ n }</p>
+                }
+            </main>
+        };
+    }
     // Kept with the results (sixty months for five years): no memo needed.
     let months = results.months();
     let month = state.show.month.or_else(|| months.first().copied());
     let scenario_json = {
         let st = state.clone();
-        Callback::from(move |_: ()| super::storage::scenario(&st).to_json())
+        Callback::from(move |_: ()| super::storage::scenario(&st))
     };
     let title = month.map_or("No figures loaded".to_string(), |m| {
         format!("Figures for {}", m.long_name())
@@ -127,11 +152,12 @@ pub fn App() -> Html {
             // Only beside a preview of that workbook (not a later paste).
             if let (Some(w), Some(p)) = (&state.workbook, &state.pending) {
                 if p.import.file.starts_with(&format!("{}, sheet ", w.file)) {
-                    <SheetPicker workbook={w.clone()} on_action={on_action.clone()} />
+                    <Lazy<SheetPickerProps> chunk={&views::SHEET_PICKER} view={SheetPickerProps { workbook: w.clone(), on_action: on_action.clone() }} />
                 }
             }
             if let Some(p) = &state.pending {
-                <ImportPreview pending={p.clone()} data={ByRef(state.work.data.clone())} on_action={on_action.clone()} />
+                <Lazy<PreviewProps> chunk={&views::IMPORT_PREVIEW} view={PreviewProps { pending: p.clone(), workbook: state.workbook.clone(),
+                    data: ByRef(state.work.data.clone()), on_action: on_action.clone() }} />
             }
             if let Some(month) = month {
                 <Toolbar

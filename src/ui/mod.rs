@@ -53,6 +53,7 @@ pub mod app;
 pub mod compare;
 pub mod credits;
 pub mod import;
+pub mod io_part;
 pub mod levels;
 pub mod month;
 pub mod opr;

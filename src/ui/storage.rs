@@ -12,12 +12,16 @@ const KEY: &str = "dcc-perf/work";
 /// Saved work that could not be read is moved here, never thrown away.
 const UNREADABLE_KEY: &str = "dcc-perf/work-unreadable";
 
-/// The saved work, if any, and a notice to show when there was a problem.
-pub fn load() -> (Option<Scenario>, Option<String>) {
-    let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else {
-        return (None, None);
-    };
-    let import = scenario::read("saved work", &text);
+/// The saved work's text, if there is any: read by [`read_saved`], in the
+/// part of the app that reads files (`crate::ui::io_part`).
+pub fn saved_text() -> Option<String> {
+    LocalStorage::raw().get_item(KEY).ok().flatten()
+}
+
+/// The saved work read from `text`, and a notice to show: that it was
+/// restored, or why it could not be (then it is moved aside, never lost).
+pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
+    let import = scenario::read("saved work", text);
     if import.is_clean() {
         let settings = import.settings.unwrap_or_default();
         let regime = import.regime.unwrap_or_else(crate::io::regime::sample);
@@ -32,7 +36,7 @@ pub fn load() -> (Option<Scenario>, Option<String>) {
             Some("Restored your saved figures and settings.".into()),
         );
     }
-    let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &text);
+    let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, text);
     let first = import
         .errors
         .first()
@@ -130,6 +134,10 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 state.scenarios.clone(),
             ),
             move |_| {
+                // Nothing is written over the saved work before it is read.
+                if st.restoring {
+                    return;
+                }
                 *unsaved.borrow_mut() = Some((*st).clone());
                 let later = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
                     when_idle(move || flush(&unsaved, &cb))

@@ -6,8 +6,10 @@
 
 use crate::ui::compare_view::{CompareView, CompareViewProps};
 use crate::ui::credits_view::{CreditsView, CreditsViewProps};
+use crate::ui::import_preview::{ImportPreview, PreviewProps};
 use crate::ui::levels::levels_view::{LevelsView, LevelsViewProps};
 use crate::ui::opr_view::{OprView, OprViewProps};
+use crate::ui::sheet_picker::{SheetPicker, SheetPickerProps};
 use crate::ui::trends_view::{TrendsView, TrendsViewProps};
 use crate::ui::widgets::lazy::{Chunk, Render};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -15,16 +17,25 @@ use yew::prelude::*;
 
 /// A split point for one view: its chunk's name, the static the shell
 /// draws it through, what its messages call the view, its properties and
-/// component.
+/// component. A view that shares a chunk names its own split function too
+/// (`chunk => function`).
 macro_rules! split_view {
     ($chunk:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
+        split_view!($chunk => $chunk, $static, $name, $props, $comp);
+    };
+    ($chunk:ident => $fn:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
         #[wasm_split($chunk, fallible)]
-        fn $chunk() -> Result<Render<$props>, SplitLoaderError> {
+        fn $fn() -> Result<Render<$props>, SplitLoaderError> {
             Ok(|p| html! { <$comp ..p.clone() /> })
         }
-        pub static $static: Chunk<$props> = Chunk::new($name, || Box::pin($chunk()));
+        pub static $static: Chunk<$props> = Chunk::new($name, || Box::pin($fn()));
     };
 }
+
+// The import preview and the sheet picker are drawn only for what the
+// readers gave, so they share the readers' chunk ([`crate::ui::io_part`]).
+split_view!(io => import_preview, IMPORT_PREVIEW, "import preview", PreviewProps, ImportPreview);
+split_view!(io => sheet_picker, SHEET_PICKER, "sheet picker", SheetPickerProps, SheetPicker);
 
 split_view!(
     levels,

@@ -254,3 +254,82 @@ fn the_outcome_follows_edits_undo_redo_rule_and_baseline() {
     outcome_is_the_works(&s10);
     assert!(s10.work.same(&s8.work));
 }
+
+#[test]
+fn saved_work_is_waited_for_then_replaces_the_whole_state() {
+    let waiting = State::restoring();
+    assert!(waiting.restoring);
+    assert!(waiting.work.data.observations.is_empty());
+    assert!(waiting.past.is_empty());
+    // What was saved: the sample with one figure changed, on the levels page's month.
+    let mut data = io::sample();
+    data = data.with_input(
+        march(),
+        "PM2.4",
+        Provider::Dsp,
+        Input::Level { level: d("97.25") },
+    );
+    let saved = io::Scenario::new(data.clone(), Default::default(), Some(march()));
+    let restored = after(
+        &waiting,
+        Action::Restored(Some(Box::new(saved)), Some("Restored.".into())),
+    );
+    assert!(!restored.restoring);
+    assert_eq!(*restored.work.data, data);
+    assert_eq!(restored.show.month, Some(march()));
+    assert_eq!(restored.notice.as_deref(), Some("Restored."));
+    assert!(
+        restored.past.is_empty(),
+        "reading saved work back is not an undoable change"
+    );
+    // Saved work that could not be read: the sample, with the reason.
+    let unread = after(&waiting, Action::Restored(None, Some("unreadable".into())));
+    assert!(!unread.restoring);
+    assert_eq!(*unread.work.data, io::sample());
+    assert_eq!(unread.notice.as_deref(), Some("unreadable"));
+}
+
+#[test]
+fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
+    // A sheet whose columns the reader cannot name by itself.
+    let text = "thing\twho\tMar-21\nPM2.4\tDSP\t97.25%\n";
+    let source = Rc::new(dcc_perf::session::state::Pasted {
+        file: "pasted text".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    let first = io::read("pasted text", text.as_bytes());
+    let s0 = State::new(None, None);
+    let s1 = after(
+        &s0,
+        Action::CheckedText(
+            first.clone(),
+            None,
+            Some(source.clone()),
+            Choices::default(),
+        ),
+    );
+    let pending = s1.pending.clone().expect("pending");
+    let mut choices = Choices::default();
+    choices.columns = [
+        ("thing".to_string(), io::sheet::Role::Measure),
+        ("who".to_string(), io::sheet::Role::Provider),
+    ]
+    .into_iter()
+    .collect();
+    let again = pending
+        .reread(None, &choices)
+        .expect("read again from the text");
+    assert_eq!(
+        again,
+        io::read_with("pasted text", text.as_bytes(), &choices)
+    );
+    assert_ne!(again, first, "the answers change what is read");
+    assert_eq!(again.dataset.observations.len(), 1);
+    let s2 = after(&s1, Action::Answered(again.clone(), choices.clone()));
+    let p2 = s2.pending.as_ref().expect("still pending");
+    assert_eq!(p2.import, again);
+    assert_eq!(p2.choices, choices);
+    assert!(Rc::ptr_eq(p2.source.as_ref().unwrap(), &source));
+    // With nothing pending, an answer changes nothing.
+    assert!(s0.reduced(Action::Answered(again, choices)).is_none());
+}

@@ -274,6 +274,20 @@ async fn take_bytes(
     }
 }
 
+/// Reads a pasted block (with the answers kept for sheets laid out like
+/// it) and offers it for the preview, keeping the text to read it again
+/// when the user answers a question.
+pub fn take_text(text: &str, out: &Callback<Action>) {
+    let started = now();
+    let (import, choices) = crate::ui::mappings::read_remembering("pasted text", text.as_bytes());
+    let timing = timing(started, None, false);
+    let source = Rc::new(Pasted {
+        file: "pasted text".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    out.emit(Action::CheckedText(import, timing, Some(source), choices));
+}
+
 pub fn take_file(
     file: web_sys::File,
     progress: UseStateSetter<Option<Progress>>,

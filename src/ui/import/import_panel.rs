@@ -1,10 +1,8 @@
 //! Getting figures in: a box to paste a spreadsheet block into, a file
 //! picker and a drop zone. Files are read here, in the page, never sent.
 
-use crate::ui::file_reading::{now, take_file, timing};
-use crate::ui::mappings::read_remembering;
-use crate::ui::state::{Action, Pasted, Progress};
-use std::rc::Rc;
+use crate::ui::io_part::{spawn, Job};
+use crate::ui::state::{Action, Progress};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -24,17 +22,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
     let progress = use_state(|| None::<Progress>);
     let check = {
         let out = p.on_action.clone();
-        move |t: &str| {
-            let started = now();
-            let (import, choices) = read_remembering("pasted text", t.as_bytes());
-            let timing = timing(started, None, false);
-            // Kept to be read again when the user answers a question.
-            let source = Rc::new(Pasted {
-                file: "pasted text".into(),
-                bytes: t.as_bytes().to_vec(),
-            });
-            out.emit(Action::CheckedText(import, timing, Some(source), choices));
-        }
+        move |t: String| spawn(Job::Paste(t), out.clone())
     };
     let oninput = {
         let check = check.clone();
@@ -42,7 +30,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
             // A paste is checked at once; typing waits for the button.
             if e.input_type() == "insertFromPaste" {
                 if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                    check(&area.value());
+                    check(area.value());
                 }
             }
         })
@@ -51,7 +39,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
         let area = area.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                check(&a.value());
+                check(a.value());
             }
         })
     };
@@ -62,7 +50,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                take_file(file, progress.clone(), out.clone());
+                spawn(Job::File(file, progress.clone()), out.clone());
             }
             input.set_value("");
         })
@@ -88,7 +76,7 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                take_file(file, progress.clone(), out.clone());
+                spawn(Job::File(file, progress.clone()), out.clone());
             }
         })
     };

@@ -7,13 +7,16 @@ use crate::io::{Format, ImportError};
 use crate::ui::import_figures::ImportFigures;
 use crate::ui::import_questions::ImportQuestions;
 use crate::ui::incident_summary::IncidentSummary;
-use crate::ui::state::{Action, DataRef, Pending};
+use crate::ui::state::{Action, DataRef, Pending, Workbook};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PreviewProps {
     pub pending: Rc<Pending>,
+    /// The workbook the import came from, if any: a sheet is read again
+    /// from it when a question is answered.
+    pub workbook: Option<Rc<Workbook>>,
     /// The loaded data: what accepting would change is worked out against it,
     /// so an edit or undo while the preview is open keeps it true.
     pub data: DataRef,
@@ -84,7 +87,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
                 if let Some(t) = timing { <span class="muted">{ format!(" Checked in {} ms.", t.total_ms.round() as u64) }</span> }
             </p>
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
-            <ImportQuestions pending={p.pending.clone()} on_action={p.on_action.clone()} />
+            <ImportQuestions pending={p.pending.clone()} workbook={p.workbook.clone()} on_action={p.on_action.clone()} />
             if !clean {
                 <p class="warn">{ if asking {
                     "Nothing has been imported yet: answer the questions above and the figures are read again at once; your figures are unchanged."

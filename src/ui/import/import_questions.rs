@@ -6,20 +6,23 @@
 use crate::io::sheet::{Choices, Fractions, Question};
 use crate::ui::import_mapping::ImportMapping;
 use crate::ui::mappings;
-use crate::ui::state::{Action, Pending};
+use crate::ui::state::{Action, Pending, Workbook};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ImportQuestionsProps {
     pub pending: Rc<Pending>,
+    pub workbook: Option<Rc<Workbook>>,
     pub on_action: Callback<Action>,
 }
 
 /// By pointer: every read is a new `Pending`.
 impl PartialEq for ImportQuestionsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.pending, &other.pending) && self.on_action == other.on_action
+        Rc::ptr_eq(&self.pending, &other.pending)
+            && self.workbook == other.workbook
+            && self.on_action == other.on_action
     }
 }
 
@@ -39,10 +42,19 @@ pub fn ImportQuestions(p: &ImportQuestionsProps) -> Html {
     let Some(summary) = p.pending.import.sheet.as_deref() else {
         return Html::default();
     };
+    // Read again with `choices`, from the text or the workbook's sheet.
+    let reread = {
+        let (out, pending, workbook) = (p.on_action.clone(), p.pending.clone(), p.workbook.clone());
+        move |choices: Choices| {
+            if let Some(import) = pending.reread(workbook.as_deref(), &choices) {
+                out.emit(Action::Answered(import, choices));
+            }
+        }
+    };
     // Each answer is added to the answers so far, kept for the shape and read at once.
     let answer = {
-        let (out, shape, so_far) = (
-            p.on_action.clone(),
+        let (reread, shape, so_far) = (
+            reread.clone(),
             summary.shape.clone(),
             p.pending.choices.clone(),
         );
@@ -50,14 +62,14 @@ pub fn ImportQuestions(p: &ImportQuestionsProps) -> Html {
             let mut choices = so_far.clone();
             change(&mut choices);
             mappings::remember(&shape, &choices);
-            out.emit(Action::Answer(choices));
+            reread(choices);
         })
     };
     let forget = {
-        let (out, shape) = (p.on_action.clone(), summary.shape.clone());
+        let shape = summary.shape.clone();
         Callback::from(move |_: MouseEvent| {
             mappings::remember(&shape, &Choices::default());
-            out.emit(Action::Answer(Choices::default()));
+            reread(Choices::default());
         })
     };
     let question = |q: &Question| match q {

@@ -9,6 +9,7 @@
 //! not reload the page).
 
 use crate::io::{read_with, share, sheet::Choices};
+use crate::ui::io_part::{spawn, Job};
 use crate::ui::state::Action;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,8 +27,8 @@ const FILE: &str = "shared link";
 pub fn SharedLinkOpener(p: &SharedLinkOpenerProps) -> Html {
     let on_action = p.on_action.clone();
     use_effect_with((), move |_| {
-        open_fragment(&on_action);
-        let listener = Closure::<dyn Fn()>::new(move || open_fragment(&on_action));
+        offer_fragment(&on_action);
+        let listener = Closure::<dyn Fn()>::new(move || offer_fragment(&on_action));
         let window = web_sys::window();
         if let Some(w) = &window {
             let _ =
@@ -46,9 +47,19 @@ pub fn SharedLinkOpener(p: &SharedLinkOpenerProps) -> Html {
     Html::default()
 }
 
+/// If the address's fragment is a share link, has it read in the part of
+/// the app that reads files ([`open_fragment`]): the link's decoder and the
+/// scenario reader are not in the first load.
+fn offer_fragment(on_action: &Callback<Action>) {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    if hash.is_some_and(|h| share::is_share_fragment(&h)) {
+        spawn(Job::SharedLink, on_action.clone());
+    }
+}
+
 /// Reads the address's fragment; if it is a share link, offers its scenario
 /// (or says what is wrong with it) and clears the fragment.
-fn open_fragment(on_action: &Callback<Action>) {
+pub fn open_fragment(on_action: &Callback<Action>) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 pub use crate::session::state::Workbook;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct SheetPickerProps {
     pub workbook: Rc<Workbook>,
     pub on_action: Callback<Action>,

@@ -3,9 +3,8 @@
 
 use crate::engine::format::thousands;
 use crate::engine::work::Outcome;
-use crate::io::share;
-use crate::io::{results_json, write, CreditsExport};
-use crate::ui::download::download;
+use crate::io::{share, Scenario};
+use crate::ui::io_part::{spawn, Export, Job};
 use crate::ui::state::Action;
 use crate::ui::widgets::copy_table::write_clipboard;
 use std::rc::Rc;
@@ -16,9 +15,9 @@ pub struct DataActionsProps {
     /// What the work gives: its figures, results, credits and margins
     /// are what the exports write.
     pub outcome: Rc<Outcome>,
-    /// The whole work as a scenario file (data, scheme, OPR years, baseline,
+    /// The whole work as a scenario (data, scheme, OPR years, baseline,
     /// named scenarios), built when asked.
-    pub scenario: Callback<(), String>,
+    pub scenario: Callback<(), Scenario>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub on_action: Callback<Action>,
@@ -31,51 +30,21 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         let cb = p.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(a()))
     };
-    // Each export is built when clicked, from what is loaded now.
-    let export = |name: &'static str, mime: &'static str, make: Rc<dyn Fn() -> String>| {
+    // Each export is built when clicked, from what is loaded now, in the
+    // part of the app that holds the writers.
+    let export = |make: Rc<dyn Fn() -> Export>| {
         let cb = p.on_action.clone();
-        Callback::from(move |_: MouseEvent| {
-            let notice = match download(name, mime, &make()) {
-                Ok(()) => format!("Saved {name} to your downloads."),
-                Err(e) => format!("Could not save {name}: {e}"),
-            };
-            cb.emit(Action::Notice(Some(notice)));
-        })
+        Callback::from(move |_: MouseEvent| spawn(Job::Export(make()), cb.clone()))
     };
-    let data = p.outcome.work.data.clone();
-    let csv = export(
-        "dcc-perf-data.csv",
-        "text/csv",
-        Rc::new(move || write::dataset_csv(&data)),
-    );
     let o = p.outcome.clone();
-    let json = export(
-        "dcc-perf-results.json",
-        "application/json",
-        Rc::new(move || {
-            let credits = o.credits();
-            let checks = crate::engine::credit_table::reconcile(&credits, &o.work.data);
-            let section = CreditsExport::new(&o.work.scheme, &credits, &checks, None);
-            results_json(&o.results, &o.work.data, Some(section), &o.margins(), true)
-        }),
-    );
+    let csv = export(Rc::new(move || Export::Data(o.clone())));
+    let o = p.outcome.clone();
+    let json = export(Rc::new(move || Export::Results(o.clone())));
     let make = p.scenario.clone();
-    let scenario = export(
-        "dcc-perf-scenario.json",
-        "application/json",
-        Rc::new(move || make.emit(())),
-    );
-    let data = p.outcome.work.data.clone();
-    let credits = export(
-        "dcc-perf-reported-credits.csv",
-        "text/csv",
-        Rc::new(move || write::credits_csv(&data)),
-    );
-    let template = export(
-        "dcc-perf-template.csv",
-        "text/csv",
-        Rc::new(|| write::TEMPLATE_CSV.to_string()),
-    );
+    let scenario = export(Rc::new(move || Export::Scenario(Box::new(make.emit(())))));
+    let o = p.outcome.clone();
+    let credits = export(Rc::new(move || Export::Credits(o.clone())));
+    let template = export(Rc::new(|| Export::Template));
     let link = use_state(|| None::<String>);
     let copied = use_state(String::new);
     // A link holds the work as it was made: closed when the work changes.
@@ -88,12 +57,17 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
     }
     let make_link = {
         let (link, copied, make) = (link.clone(), copied.clone(), p.scenario.clone());
+        let out = p.on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let page = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            link.set(Some(share::link(&page, &make.emit(()))));
-            copied.set(String::new());
+            let (link, copied) = (link.clone(), copied.clone());
+            let made = Callback::from(move |l: String| {
+                link.set(Some(l));
+                copied.set(String::new());
+            });
+            spawn(Job::Link(page, Box::new(make.emit(())), made), out.clone());
         })
     };
     let close_link = {

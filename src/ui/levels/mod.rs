@@ -2,6 +2,7 @@
 
 pub mod data_actions;
 pub mod edit_cell;
+pub mod exports;
 pub mod levels_view;
 pub mod measure_row;
 pub mod measures_table;

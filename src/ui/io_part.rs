@@ -1,0 +1,102 @@
+//! The app's files in and out, fetched when first needed: reading a paste,
+//! a file or a share link, reading saved work back, the exports and making
+//! a share link. The readers and writers (CSV, the report's text, JSON,
+//! the deflated links) are most of the app's code that no first visit
+//! needs, so they live in their own part of the wasm (the split point
+//! [`run`], see `scripts/build-app.sh`), which the import preview and the
+//! sheet picker share ([`crate::ui::views`]).
+//!
+//! The shell asks for a [`Job`] with [`spawn`]; what it gives comes back as
+//! [`Action`]s. If the part cannot be fetched (the connection dropped), the
+//! user is told and nothing changes.
+
+use crate::engine::work::Outcome;
+use crate::io::Scenario;
+use crate::ui::state::{Action, Progress};
+use std::rc::Rc;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+/// A file the app writes, from what is loaded when it is asked for.
+pub enum Export {
+    /// The figures, as the long CSV.
+    Data(Rc<Outcome>),
+    /// Results, credits and margins as JSON.
+    Results(Rc<Outcome>),
+    /// The reported credits as CSV.
+    Credits(Rc<Outcome>),
+    /// The whole work, to open again.
+    Scenario(Box<Scenario>),
+    /// An empty long CSV to fill in.
+    Template,
+}
+
+/// What the part is asked to do.
+pub enum Job {
+    /// Read a pasted block.
+    Paste(String),
+    /// Read a chosen or dropped file, showing its progress.
+    File(web_sys::File, UseStateSetter<Option<Progress>>),
+    /// Offer the scenario a share link in the address carries.
+    SharedLink,
+    /// Read the saved work (local storage's text) back.
+    Restore(String),
+    /// Write a file to the user's downloads.
+    Export(Export),
+    /// Make a share link to `page` carrying the scenario.
+    Link(String, Box<Scenario>, Callback<String>),
+}
+
+impl Job {
+    /// What the user is told when the part for this job cannot be fetched.
+    fn failure(&self, why: &SplitLoaderError) -> String {
+        let what = match self {
+            Job::Paste(_) | Job::File(..) => "read your figures",
+            Job::SharedLink => "open the shared link",
+            Job::Restore(_) => {
+                return format!(
+                    "Your saved work could not be opened: the part of the calculator that reads it did not arrive ({why}). \
+                     It is still kept in this browser; reload the page to try again."
+                )
+            }
+            Job::Export(_) => "write that file",
+            Job::Link(..) => "make the link",
+        };
+        format!("The part of the calculator that would {what} did not arrive ({why}). Nothing was changed; check the connection and try again.")
+    }
+}
+
+/// Runs `job` in the part, fetching the part first if it has not arrived.
+pub fn spawn(job: Job, out: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        // The part is fetched before `run` is called: its failure is known
+        // before the job is handed over.
+        if let Err(e) = preload_io().await {
+            out.emit(Action::Notice(Some(job.failure(&e))));
+            return;
+        }
+        // Cannot fail now: the part has arrived.
+        let _ = run(job, out).await;
+    });
+}
+
+/// The split point: everything `run` reaches and the first load does not
+/// is in the part.
+#[wasm_split(io, fallible, preload(preload_io))]
+fn run(job: Job, out: Callback<Action>) -> Result<(), SplitLoaderError> {
+    use crate::ui::import::{file_reading, shared_link};
+    match job {
+        Job::Paste(text) => file_reading::take_text(&text, &out),
+        Job::File(file, progress) => file_reading::take_file(file, progress, out),
+        Job::SharedLink => shared_link::open_fragment(&out),
+        Job::Restore(text) => {
+            let (saved, notice) = crate::ui::storage::read_saved(&text);
+            out.emit(Action::Restored(saved.map(Box::new), notice));
+        }
+        Job::Export(export) => crate::ui::levels::exports::write(export, &out),
+        Job::Link(page, scenario, done) => {
+            done.emit(crate::io::share::link(&page, &scenario.to_json()))
+        }
+    }
+    Ok(())
+}
