@@ -12,6 +12,9 @@
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
 
+// Written by tests/it/bake.rs, not by hand (nor by rustfmt).
+#[rustfmt::skip]
+mod baked_sample;
 pub mod edit;
 pub mod json;
 pub mod review_text;
@@ -179,18 +182,13 @@ pub const SAMPLE_CLAIMS_JSON: &str = include_str!("../../data/claims-2021-03.jso
 pub const SAMPLE_CREDITS_CSV: &str = include_str!("../../data/credits-2020-04-2021-03.csv");
 pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 
-/// The embedded sample: measures and reported credits. A test proves both
-/// files read without error.
+/// The embedded sample: the figures, reported credits and claims of the
+/// files above, built by [`baked_sample`] (which `tests/it/bake.rs` writes
+/// from them and checks equal to what the readers read), so that opening
+/// the app reads no CSV or JSON. The claims are read from the report's
+/// text by `tests/it/month_review.rs` (`write_sample_claims`).
 pub fn sample() -> Dataset {
-    Dataset {
-        // Read from the report's text by `tests/it/month_review.rs`
-        // (`write_sample_claims`); checked to equal a fresh read there.
-        claims: serde_json::from_str(SAMPLE_CLAIMS_JSON).unwrap_or_default(),
-        credits: credits_csv::read(SAMPLE_CREDITS_NAME, SAMPLE_CREDITS_CSV, b',')
-            .dataset
-            .credits,
-        ..long_csv::read(SAMPLE_NAME, SAMPLE_CSV, b',').dataset
-    }
+    baked_sample::dataset()
 }
 
 /// Reads a dataset file, choosing the format by content. See [`read`].

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod bake;
 mod charts;
 mod charts_cpm;
 mod charts_money;

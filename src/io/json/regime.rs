@@ -14,12 +14,13 @@ use serde::{Deserialize, Serialize};
 pub const REGIME_SCHEMA: &str = "dcc-perf/regime/1";
 
 /// RY22/23, RY23/24 and RY24/25, from `data/opr-years.json`.
-const SAMPLE: &str = include_str!("../../../data/opr-years.json");
+pub const SAMPLE_JSON: &str = include_str!("../../../data/opr-years.json");
 
-/// The years the app opens with. Empty only if the shipped file were
-/// broken, which a test rules out.
+/// The years the app opens with: those of [`SAMPLE_JSON`], built by
+/// [`crate::io::baked_sample`] (checked equal to a read of the file by
+/// `tests/it/bake.rs`), so that opening the app reads no JSON.
 pub fn sample() -> Regime {
-    serde_json::from_str(SAMPLE).unwrap_or_default()
+    crate::io::baked_sample::regime()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -110,7 +111,7 @@ mod tests {
 
     #[test]
     fn sample_reads_clean_and_round_trips() {
-        let r = read("opr-years.json", SAMPLE).expect("the shipped years are clean");
+        let r = read("opr-years.json", SAMPLE_JSON).expect("the shipped years are clean");
         let names: Vec<&str> = r.years.iter().map(|y| y.name.as_str()).collect();
         assert_eq!(names, ["RY22/23", "RY23/24", "RY24/25"]);
         assert_eq!(sample(), r);
