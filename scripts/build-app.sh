@@ -15,7 +15,7 @@
 #      fetches them on demand;
 #   3. wasm-bindgen writes the JS glue for the main module, keeping the
 #      function table exported (--keep-lld-exports): the chunks share it;
-#   4. wasm-opt shrinks every module.
+#   4. wasm-opt shrinks every module, and terser the JS glue.
 #
 # Output: target/app-split/ (copied into dist/app-split/ by index.html),
 # holding start.js (the page's only script) and app-<hash>/ with the rest,
@@ -26,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-for tool in wasm-split-cli wasm-bindgen wasm-opt; do
+for tool in wasm-split-cli wasm-bindgen wasm-opt terser; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "build-app: $tool not found: run bash scripts/setup.sh first" >&2
     exit 1
@@ -52,9 +52,18 @@ rm "$WORK/dcc-perf-app.wasm"
 # The same features as the rest of the build (index.html) enables.
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
+# --low-memory-unused: Rust puts the stack at the bottom of memory, growing
+# down towards 0, so its lowest 1 KB is never used (the stack would have
+# overflowed first); binaryen can then fold more address arithmetic.
 for f in "$WORK"/*.wasm; do
-  wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
+  wasm-opt -Oz --low-memory-unused "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
   mv "$f.opt" "$f"
+done
+# The glue is on the first load: minified (its exports keep their names,
+# which __wasm_split.js and start.js import).
+for f in "$WORK"/*.js; do
+  terser "$f" --module --compress --mangle -o "$f.min"
+  mv "$f.min" "$f"
 done
 
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"

@@ -39,6 +39,7 @@ pub use money::{credit_table, credits, scheme};
 pub use regime::{margin, margin_checks, opr, opr_whatif};
 pub mod explain;
 pub mod format;
+pub mod order;
 
 pub use catalogue::{Catalogue, MeasureDef, Provider};
 pub use data::key::MeasureKey;

@@ -131,8 +131,8 @@ pub fn compare_outcomes(lo: &Outcome, ro: &Outcome) -> Comparison {
     results::credit_changes(&lo.credits(), &ro.credits(), &mut results);
     results::margins(&lo.margins(), &ro.margins(), &mut results);
     // Stable: keeps the order each part added within a section.
-    inputs.sort_by_key(|c| c.section);
-    results.sort_by_key(|c| c.section);
+    crate::engine::order::sort_by_key(&mut inputs, |c| c.section);
+    crate::engine::order::sort_by_key(&mut results, |c| c.section);
     Comparison { inputs, results }
 }
 

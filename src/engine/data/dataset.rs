@@ -60,10 +60,12 @@ impl Dataset {
     /// Sorted by key, the order the readers give, so that a dataset and its
     /// export read back compare equal.
     pub fn normalised(mut self) -> Dataset {
-        self.observations
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        self.credits.sort_by_key(ReportedCredit::key);
-        self.claims.sort();
+        use crate::engine::order;
+        order::sort_by(&mut self.observations, |a, b| {
+            a.sort_key().cmp(&b.sort_key())
+        });
+        order::sort_by_key(&mut self.credits, ReportedCredit::key);
+        order::sort(&mut self.claims);
         self.claims.dedup_by(|a, b| a.key() == b.key());
         self
     }

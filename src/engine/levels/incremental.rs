@@ -135,7 +135,7 @@ fn changed_keys(cat: &'static Catalogue, old: &Dataset, new: &Dataset) -> Option
         .into_iter()
         .map(|o| Some((o.period, cat.get(&o.measure, o.provider)?.code, o.provider)))
         .collect::<Option<_>>()?;
-    keys.sort();
+    crate::engine::order::sort(&mut keys);
     keys.dedup();
     Some(keys)
 }

@@ -138,7 +138,7 @@ impl Results {
             .filter(|r| r.cadence == Cadence::Monthly)
             .map(|r| r.period)
             .collect();
-        months.sort_by(|a, b| b.cmp(a));
+        crate::engine::order::sort_by(&mut months, |a, b| b.cmp(a));
         months.dedup();
         Results {
             settings,
@@ -217,7 +217,7 @@ pub(super) fn effective<'a>(
 /// report wins; among equals the later entry, as an edit would) and the
 /// earliest it restated, if it restated one.
 fn latest_and_original(mut obs: Vec<&Observation>) -> Option<(&Observation, Option<&Observation>)> {
-    obs.sort_by_key(|o| o.reported_in); // stable: entry order kept among equals
+    crate::engine::order::sort_by_key(&mut obs, |o| o.reported_in); // stable: entry order kept among equals
     let latest = *obs.last()?;
     let original = obs
         .iter()
@@ -282,7 +282,7 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
     let mut rows: Vec<Rc<MeasureResult>> = Vec::with_capacity(base.len());
     let mut built: HashMap<Key, usize> = HashMap::with_capacity(base.len());
     let mut keys: Vec<Key> = base.keys().copied().collect();
-    keys.sort(); // chronological, so the previous period is always done first
+    crate::engine::order::sort(&mut keys); // chronological, so the previous period is always done first
     for key in keys {
         let Some(def) = cat.get(key.1, key.2) else {
             continue;
@@ -309,7 +309,7 @@ pub fn evaluate(data: &Dataset, settings: Settings) -> Results {
         .enumerate()
         .map(|(i, m)| ((m.code, m.provider), i))
         .collect();
-    rows.sort_by_cached_key(|r| {
+    crate::engine::order::sort_by_cached_key(&mut rows, |r| {
         (
             order.get(&(r.measure.as_str(), r.provider)).copied(),
             r.period,

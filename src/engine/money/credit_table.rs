@@ -319,8 +319,9 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
             }
         }
     }
-    checks
-        .sort_by(|a, b| (b.period, a.kind as u8, &a.what).cmp(&(a.period, b.kind as u8, &b.what)));
+    crate::engine::order::sort_by(&mut checks, |a, b| {
+        (b.period, a.kind as u8, &a.what).cmp(&(a.period, b.kind as u8, &b.what))
+    });
     checks
 }
 

@@ -263,7 +263,7 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
             order.push((usize::MAX, unloaded(a, party, scheme)));
         }
     }
-    order.sort_by(|(ia, a), (ib, b)| {
+    crate::engine::order::sort_by(&mut order, |(ia, a), (ib, b)| {
         (a.period, a.provider, *ia, &a.measure).cmp(&(b.period, b.provider, *ib, &b.measure))
     });
     let mut lines: Vec<CreditLine> = order.into_iter().map(|(_, l)| l).collect();
