@@ -11,11 +11,13 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 HEAD="$TARGET_DIR/app-split-head.html"
 STAGING="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 PAGE="$STAGING/index.html"
-START='<script type="module" src="app-split/start.js"></script>'
+# The page's start.js tag, as Trunk wrote it (minified in release builds).
+START_RE='(<script[^>]*app-split/start\.js[^>]*></script>)'
 
 [[ -f "$HEAD" ]] || { echo "link-app: $HEAD not found (scripts/build-app.sh writes it)" >&2; exit 1; }
-grep -qF "$START" "$PAGE" || { echo "link-app: $PAGE has no $START" >&2; exit 1; }
 page="$(<"$PAGE")"
+[[ "$page" =~ $START_RE ]] || { echo "link-app: $PAGE has no <script> for app-split/start.js" >&2; exit 1; }
+start="${BASH_REMATCH[1]}"
 head="$(<"$HEAD")"
 head="${head#"${head%%[![:space:]]*}"}" # START's own indent comes first
-printf '%s\n' "${page/"$START"/"$head"$'\n    '"$START"}" >"$PAGE"
+printf '%s\n' "${page/"$start"/"$head"$'\n    '"$start"}" >"$PAGE"

@@ -6,6 +6,8 @@ use crate::io::{scenario, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 const KEY: &str = "dcc-perf/work";
@@ -65,11 +67,47 @@ pub fn scenario(state: &State) -> Scenario {
         .with_regime((*now.regime).clone(), named)
 }
 
-/// Saves the work; the error says why the browser refused (full, disabled).
+/// Writes the work as the text kept in local storage.
+type Writer = fn(&Scenario) -> String;
+
+/// The split point for the writer: the JSON writer and the types' `Serialize`
+/// code are a part of their own, fetched at the first change of the work
+/// (the page opening on the sample or on saved work writes nothing).
+#[wasm_split(save, fallible)]
+fn writer() -> Result<Writer, SplitLoaderError> {
+    Ok(|s| s.to_compact_json())
+}
+
+/// The writer, once its part has arrived: from then on a save is
+/// synchronous, as one at `pagehide` must be.
+static WRITER: OnceLock<Writer> = OnceLock::new();
+
+/// Fetches the writer's part if it has not arrived, then runs `then`.
+fn with_writer(on_action: &Callback<Action>, then: impl FnOnce() + 'static) {
+    if WRITER.get().is_some() {
+        return then();
+    }
+    let cb = on_action.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match writer().await {
+            Ok(w) => {
+                let _ = WRITER.set(w);
+                then();
+            }
+            Err(e) => cb.emit(Action::Notice(Some(format!(
+                "Your work could not be saved in this browser: the part of the calculator that writes it did not arrive ({e}). \
+                 Export it to keep it, or reload."
+            )))),
+        }
+    });
+}
+
+/// Saves the work; the error says why the browser refused (full, disabled),
+/// or that the writer has not arrived.
 pub fn save(state: &State) -> Result<(), String> {
-    let json = scenario(state).to_compact_json();
+    let write = WRITER.get().ok_or("the writer has not arrived")?;
     LocalStorage::raw()
-        .set_item(KEY, &json)
+        .set_item(KEY, &write(&scenario(state)))
         .map_err(|e| format!("{e:?}"))
 }
 
@@ -81,8 +119,18 @@ const SAVE_DELAY_MS: u32 = 200;
 /// The state waiting to be saved, if any.
 type Unsaved = Rc<RefCell<Option<State>>>;
 
-/// Saves `unsaved`, if anything waits, telling the user if the browser refuses.
+/// Saves `unsaved`, if anything waits, telling the user if the browser
+/// refuses. Before the writer has arrived it waits for it (a save at
+/// `pagehide` then may not finish; the writer is fetched at the first
+/// change, so that is the first instants after it only).
 fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
+    if unsaved.borrow().is_none() {
+        return;
+    }
+    if WRITER.get().is_none() {
+        let (unsaved, cb) = (unsaved.clone(), on_action.clone());
+        return with_writer(on_action, move || flush(&unsaved, &cb));
+    }
     let Some(state) = unsaved.borrow_mut().take() else {
         return;
     };
@@ -124,6 +172,7 @@ const IDLE_WAIT_MS: u32 = 300;
 pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Action>) {
     let unsaved: Unsaved = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let opening = use_mut_ref(|| true);
     {
         let (unsaved, st, cb) = (unsaved.clone(), state.clone(), on_action.clone());
         use_effect_with(
@@ -134,11 +183,16 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 state.scenarios.clone(),
             ),
             move |_| {
-                // Nothing is written over the saved work before it is read.
-                if st.restoring {
+                let opened = std::mem::replace(&mut *opening.borrow_mut(), false);
+                // Nothing is written over the saved work before it is read;
+                // and the page as it opens (the sample, when nothing was
+                // saved) is not written at all.
+                if st.restoring || opened {
                     return;
                 }
                 *unsaved.borrow_mut() = Some((*st).clone());
+                // The writer's part is fetched now, not when the timer ends.
+                with_writer(&cb, || ());
                 let later = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
                     when_idle(move || flush(&unsaved, &cb))
                 });
