@@ -3,7 +3,7 @@
 //! Built from static rows and code rather than read from CSV and JSON, so
 //! the app's first load carries neither reader.
 
-#![allow(clippy::all, unused_imports)]
+#![allow(clippy::all, unused_imports, dead_code)]
 
 use crate::engine::claim::{Claim, Stated, StatedStatus};
 use crate::engine::observation::IncidentCount;
@@ -25,10 +25,6 @@ fn s(text: &str) -> String {
 /// A decimal from its digits and scale (always at most 28 here).
 fn d(digits: i128, scale: u32) -> Decimal {
     Decimal::try_from_i128_with_scale(digits, scale).unwrap_or_default()
-}
-
-fn m(year: i32, month: u8) -> Month {
-    Month::literal(year, month)
 }
 
 type Ym = (i32, u8);
@@ -160,6 +156,180 @@ fn claim(c: &Said) -> Claim {
         },
         words: s(words),
         line: *line,
+    }
+}
+
+/// A decimal that may not fit in an `i64`: (digits, scale).
+type Dw = (i128, u32);
+
+fn wide((digits, scale): Dw) -> Decimal {
+    d(digits, scale)
+}
+
+/// A reported outcome: kept, lost, share kept, margin, rounded to, source.
+struct Rep {
+    kept: Option<Dw>,
+    lost: Option<Dw>,
+    share_kept: Option<Dw>,
+    margin: Option<Dw>,
+    rounded_to: Dw,
+    source: &'static str,
+}
+
+fn reported(r: &Rep) -> ReportedOutcome {
+    ReportedOutcome {
+        kept: r.kept.map(wide),
+        lost: r.lost.map(wide),
+        share_kept: r.share_kept.map(wide),
+        margin: r.margin.map(wide),
+        rounded_to: wide(r.rounded_to),
+        source: s(r.source),
+    }
+}
+
+struct Mt {
+    name: &'static str,
+    weight: Dw,
+    series: &'static [(Provider, &'static str)],
+    annual: Option<Dw>,
+}
+
+struct Pt {
+    name: Option<&'static str>,
+    region: Option<Region>,
+    share: Dw,
+    metrics: &'static [Mt],
+    performance: Option<Dw>,
+    /// Kept, and why.
+    decided: Option<(Dw, &'static str)>,
+}
+
+enum Sc {
+    Levels(Dw, Dw),
+    Score(Dw),
+}
+
+struct Ms {
+    code: &'static str,
+    name: &'static str,
+    group: &'static str,
+    weight: Dw,
+    margin: Option<Dw>,
+    scale: Sc,
+    parts: &'static [Pt],
+    reported: Option<Rep>,
+}
+
+enum Crv {
+    Linear,
+    Step,
+    /// At, kept.
+    Points(&'static [(Dw, Dw)]),
+}
+
+struct Comb {
+    name: &'static str,
+    groups: &'static [&'static str],
+    reported: Option<Rep>,
+}
+
+struct Yr {
+    name: &'static str,
+    start: Ym,
+    margin_at_risk: Dw,
+    curve: Crv,
+    measures: &'static [Ms],
+    notes: &'static [&'static str],
+    reported: Option<Rep>,
+    combined: &'static [Comb],
+}
+
+fn part(p: &Pt) -> Part {
+    Part {
+        name: text(p.name),
+        region: p.region,
+        share: wide(p.share),
+        metrics: p
+            .metrics
+            .iter()
+            .map(|m| Metric {
+                name: s(m.name),
+                weight: wide(m.weight),
+                series: m
+                    .series
+                    .iter()
+                    .map(|(provider, measure)| Series {
+                        provider: *provider,
+                        measure: s(measure),
+                    })
+                    .collect(),
+                annual: m.annual.map(wide),
+            })
+            .collect(),
+        performance: p.performance.map(wide),
+        decided: p.decided.map(|(kept, reason)| Decided {
+            kept: wide(kept),
+            reason: s(reason),
+        }),
+    }
+}
+
+fn measure(m: &Ms) -> OprMeasure {
+    OprMeasure {
+        code: s(m.code),
+        name: s(m.name),
+        group: s(m.group),
+        weight: wide(m.weight),
+        margin: m.margin.map(wide),
+        scale: match m.scale {
+            Sc::Levels(tpl, mpl) => Scale::Levels {
+                tpl: wide(tpl),
+                mpl: wide(mpl),
+            },
+            Sc::Score(max) => Scale::Score { max: wide(max) },
+        },
+        parts: m.parts.iter().map(part).collect(),
+        reported: m.reported.as_ref().map(reported),
+    }
+}
+
+fn year(y: &Yr) -> RegimeYear {
+    RegimeYear {
+        name: s(y.name),
+        start: ym(y.start),
+        margin_at_risk: wide(y.margin_at_risk),
+        curve: match y.curve {
+            Crv::Linear => LossCurve::Linear,
+            Crv::Step => LossCurve::Step,
+            Crv::Points(points) => LossCurve::Points {
+                points: points
+                    .iter()
+                    .map(|(at, kept)| CurvePoint {
+                        at: wide(*at),
+                        kept: wide(*kept),
+                    })
+                    .collect(),
+            },
+        },
+        measures: y.measures.iter().map(measure).collect(),
+        notes: y.notes.iter().map(|n| s(n)).collect(),
+        reported: y.reported.as_ref().map(reported),
+        combined: y
+            .combined
+            .iter()
+            .map(|c| Combined {
+                name: s(c.name),
+                groups: c.groups.iter().map(|g| s(g)).collect(),
+                reported: c.reported.as_ref().map(reported),
+            })
+            .collect(),
+    }
+}
+
+/// The OPR years RY22/23, RY23/24 and RY24/25.
+pub fn regime() -> Regime {
+    Regime {
+        years: YEARS.iter().map(year).collect(),
     }
 }
 
@@ -576,244 +746,174 @@ static CLAIMS: &[Said] = &[
     ((2021, 3), "VF-IOT-CORE", Provider::Vodafone, St::Status(StatedStatus::BelowMinimum), "Further Details are provided in Section 9.1.1 S1CSP - Vodafone Monthly IoT Core availability (Voice/Data/SMS) reported Service Level was 99.85% and is below the Minimum Service Level.", Some(98)),
 ];
 
-/// The OPR years RY22/23, RY23/24 and RY24/25.
-pub fn regime() -> Regime {
-Regime {years: vec![RegimeYear {name: s("RY22/23"), start: m(2022, 4), margin_at_risk: d(7610000, 0), curve: LossCurve::Linear {}, measures: vec![OprMeasure {code: s("SUM1"), name: s("Service availability"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: None, scale: Scale::Levels {tpl: d(9950, 2), mpl: d(9800, 2), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![Metric {name: s("DCC User Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.2"), },
-], annual: Some(d(9996, 2)), },
-Metric {name: s("Registration Data Interface"), weight: d(1, 0), series: vec![], annual: Some(d(10000, 2)), },
-Metric {name: s("SMKI Repository Interface"), weight: d(1, 0), series: vec![], annual: Some(d(10000, 2)), },
-Metric {name: s("SMKI Service Interfaces"), weight: d(1, 0), series: vec![], annual: Some(d(10000, 2)), },
-Metric {name: s("Self-Service Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.4"), },
-], annual: Some(d(10000, 2)), },
-], performance: Some(d(9999, 2)), decided: None, },
-], reported: None, },
-OprMeasure {code: s("SDM1"), name: s("Install and commission"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.4"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.3"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.3"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-], reported: None, },
-OprMeasure {code: s("SDM2"), name: s("Prepayment (interim response times)"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: None, share: d(9, 0), metrics: vec![Metric {name: s("DSP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("DSP PM1.4 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.4"), },
-], annual: None, },
-Metric {name: s("S1SP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Sie, measure: s("PM1.1"), },
-Series {provider: Provider::Capgemini, measure: s("PM1.1"), },
-Series {provider: Provider::Secure, measure: s("PM1.1"), },
-Series {provider: Provider::Dxc, measure: s("PM1.1"), },
-], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: Some(Decided {kept: d(100, 0), reason: s("Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents"), }), },
-], reported: None, },
-OprMeasure {code: s("VMM1"), name: s("Customer engagement"), group: s("Customer engagement"), weight: d(15, 0), margin: None, scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: Some(d(2, 0)), decided: None, },
-], reported: None, },
-OprMeasure {code: s("VMM2"), name: s("Contract management"), group: s("Contract management"), weight: d(15, 0), margin: None, scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: Some(d(171, 2)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(650000, 0)), lost: None, share_kept: Some(d(57, 0)), margin: None, rounded_to: d(10000, 0), source: s("RY23/24 submission §5.1"), }), },
-], notes: vec![s("Margin at risk £7.61m: £5.33m for system performance plus £2.28m for customer engagement and contract management (RY23/24 submission §2.2, £m to two decimals)."),
-s("Weights as in RY23/24: 70% split equally among SUM1, SDM1 and SDM2 (23.33% each as printed), 15% each for VMM1 and VMM2; £5.33m ÷ £7.61m = 70.0% agrees."),
-s("SUM1 99.99% is the mean of last year's interface figures given in §3.2.1 (99.96%, 100%, 100%, 100%, 100%)."),
-s("SDM1 and SDM2: the RPLs are not in the documents; the share kept is entered as decided (100%, §2.2)."),
-s("VMM1 2 of 3 (§4); VMM2 1.71 of 3, reduced by Ofgem from the auditor's 1.95 (§5.1), 57% or £0.65m kept."),
-], reported: None, combined: vec![Combined {name: s("System performance"), groups: vec![s("System performance"),
-], reported: Some(ReportedOutcome {kept: None, lost: None, share_kept: Some(d(100, 0)), margin: Some(d(5330000, 0)), rounded_to: d(10000, 0), source: s("RY23/24 submission §2.2"), }), },
-Combined {name: s("Customer engagement and contract management"), groups: vec![s("Customer engagement"),
-s("Contract management"),
-], reported: Some(ReportedOutcome {kept: None, lost: None, share_kept: Some(d(62, 0)), margin: Some(d(2280000, 0)), rounded_to: d(10000, 0), source: s("RY23/24 submission §2.2"), }), },
-], },
-RegimeYear {name: s("RY23/24"), start: m(2023, 4), margin_at_risk: d(8938000, 0), curve: LossCurve::Linear {}, measures: vec![OprMeasure {code: s("SUM1"), name: s("Service availability"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: Some(d(2086000, 0)), scale: Scale::Levels {tpl: d(9950, 2), mpl: d(9800, 2), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![Metric {name: s("DCC User Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.2"), },
-], annual: Some(d(9981, 2)), },
-Metric {name: s("Registration Data Interface"), weight: d(1, 0), series: vec![], annual: Some(d(10000, 2)), },
-Metric {name: s("SMKI Repository Interface"), weight: d(1, 0), series: vec![], annual: Some(d(9993, 2)), },
-Metric {name: s("SMKI Service Interfaces"), weight: d(1, 0), series: vec![], annual: Some(d(10000, 2)), },
-Metric {name: s("Self-Service Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.4"), },
-], annual: Some(d(9993, 2)), },
-], performance: Some(d(9993, 2)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(2086000, 0)), lost: Some(d(0, 0)), share_kept: Some(d(100, 0)), margin: None, rounded_to: d(1000, 0), source: s("Table 7"), }), },
-OprMeasure {code: s("SDM1"), name: s("Install and commission"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: Some(d(2086000, 0)), scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.2"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.3"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.1"), },
-], annual: Some(d(9721, 2)), },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.4"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: Some(d(9930, 2)), decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.2"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.3"), },
-], annual: Some(d(9989, 2)), },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.1"), },
-], annual: Some(d(9996, 2)), },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.3"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: Some(d(9996, 2)), decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.2"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.3"), },
-], annual: Some(d(9992, 2)), },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.1"), },
-], annual: Some(d(9998, 2)), },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.3"), },
-], annual: Some(d(10000, 2)), },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: Some(d(9997, 2)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(2086000, 0)), lost: Some(d(0, 0)), share_kept: Some(d(100, 0)), margin: None, rounded_to: d(1000, 0), source: s("Table 7"), }), },
-OprMeasure {code: s("SDM2"), name: s("Prepayment (interim response times)"), group: s("System performance"), weight: d(2333333333333333333333333333, 26), margin: Some(d(2086000, 0)), scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: None, share: d(9, 0), metrics: vec![Metric {name: s("DSP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.1"), },
-], annual: Some(d(9970, 2)), },
-Metric {name: s("DSP PM1.4 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.4"), },
-], annual: Some(d(9996, 2)), },
-Metric {name: s("S1SP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Sie, measure: s("PM1.1"), },
-Series {provider: Provider::Capgemini, measure: s("PM1.1"), },
-Series {provider: Provider::Secure, measure: s("PM1.1"), },
-Series {provider: Provider::Dxc, measure: s("PM1.1"), },
-], annual: Some(d(9993, 2)), },
-], performance: Some(d(9985, 2)), decided: None, },
-Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM4.3"), },
-], annual: Some(d(10000, 2)), },
-], performance: Some(d(10000, 2)), decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM4.3"), },
-], annual: Some(d(9975, 2)), },
-], performance: Some(d(9975, 2)), decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM4.3"), },
-], annual: Some(d(9975, 2)), },
-], performance: Some(d(9975, 2)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(2086000, 0)), lost: Some(d(0, 0)), share_kept: Some(d(100, 0)), margin: None, rounded_to: d(1000, 0), source: s("Table 7"), }), },
-OprMeasure {code: s("VMM1"), name: s("Customer engagement"), group: s("Customer engagement"), weight: d(15, 0), margin: Some(d(1341000, 0)), scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: Some(d(2416, 3)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(1080000, 0)), lost: Some(d(261000, 0)), share_kept: Some(d(81, 0)), margin: None, rounded_to: d(1000, 0), source: s("Table 7"), }), },
-OprMeasure {code: s("VMM2"), name: s("Contract management"), group: s("Contract management"), weight: d(15, 0), margin: Some(d(1339000, 0)), scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: Some(d(2333, 3)), decided: None, },
-], reported: Some(ReportedOutcome {kept: Some(d(1041000, 0)), lost: Some(d(298000, 0)), share_kept: Some(d(78, 0)), margin: None, rounded_to: d(1000, 0), source: s("Table 7"), }), },
-OprMeasure {code: s("SUM2"), name: s("Firmware management"), group: s("Zero-weighted"), weight: d(0, 0), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![], performance: Some(d(9817, 2)), decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![], performance: Some(d(9907, 2)), decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![], performance: Some(d(9912, 2)), decided: None, },
-Part {name: Some(s("SMETS1")), region: None, share: d(1, 0), metrics: vec![], performance: None, decided: None, },
-], reported: None, },
-OprMeasure {code: s("SDM3"), name: s("Change of supplier"), group: s("Zero-weighted"), weight: d(0, 0), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![], performance: Some(d(1464, 2)), decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![], performance: Some(d(6280, 2)), decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![], performance: Some(d(6547, 2)), decided: None, },
-Part {name: Some(s("SMETS1")), region: None, share: d(1, 0), metrics: vec![], performance: Some(d(5240, 2)), decided: None, },
-], reported: None, },
-], notes: vec![s("From DCC's RY23/24 OPR submission (31 July 2024), Tables 2 to 7."),
-s("Margin at risk £8.938m: the sum of Table 7's kept and lost (the submission rounds it to £8.9m)."),
-s("Each measure's margin is as Table 7 implies (kept + lost): £2.086m for each system measure, £1.341m for VMM1 and £1.339m for VMM2, although VMM1 and VMM2 both weigh 15%."),
-s("Weights: 70% split equally among SUM1, SDM1 and SDM2 (printed 23.33%), 15% each for VMM1 and VMM2."),
-s("VMM1's score is printed as 2.42 (81%); Table 7's £1.080m kept of £1.341m implies a score from 2.415 to 2.417, so 2.416 is entered. VMM2's 2.33 (78%): £1.041m of £1.339m implies 2.332 to 2.334; 2.333 is entered."),
-s("SDM2: §3.4 says its four metrics are equally weighted; here the non-regional part (three metrics) carries three quarters of SDM2's margin and PM4.3's quarter is split equally among the regions. An assumption: the guidance's split is not in the documents; every part met TPL, so it does not change the outcome."),
-s("SDM1: SRV8.11 is zero-weighted (§3.3.1)."),
-s("SUM1's DCC User Interface and Self-Service Interface read the PMR's DSP PM2.2 and PM2.4 where monthly figures for the year are loaded; the other interfaces have no PMR series."),
-s("SUM2 and SDM3 are zero-weighted (Appendix A): reported, with no margin at risk."),
-], reported: Some(ReportedOutcome {kept: Some(d(8379000, 0)), lost: Some(d(559000, 0)), share_kept: None, margin: None, rounded_to: d(1000, 0), source: s("Table 7 total"), }), combined: vec![Combined {name: s("System performance"), groups: vec![s("System performance"),
-], reported: Some(ReportedOutcome {kept: None, lost: None, share_kept: Some(d(100, 0)), margin: Some(d(6300000, 0)), rounded_to: d(100000, 0), source: s("§2.2"), }), },
-Combined {name: s("Customer engagement and contract management"), groups: vec![s("Customer engagement"),
-s("Contract management"),
-], reported: Some(ReportedOutcome {kept: None, lost: None, share_kept: Some(d(79, 0)), margin: Some(d(2700000, 0)), rounded_to: d(100000, 0), source: s("§2.2"), }), },
-], },
-RegimeYear {name: s("RY24/25"), start: m(2024, 4), margin_at_risk: d(8938000, 0), curve: LossCurve::Linear {}, measures: vec![OprMeasure {code: s("SUM1"), name: s("Service availability"), group: s("System performance"), weight: d(20, 0), margin: None, scale: Scale::Levels {tpl: d(9950, 2), mpl: d(9800, 2), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![Metric {name: s("DCC User Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.2"), },
-], annual: None, },
-Metric {name: s("Registration Data Interface"), weight: d(1, 0), series: vec![], annual: None, },
-Metric {name: s("SMKI Repository Interface"), weight: d(1, 0), series: vec![], annual: None, },
-Metric {name: s("SMKI Service Interfaces"), weight: d(1, 0), series: vec![], annual: None, },
-Metric {name: s("Self-Service Interface"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM2.4"), },
-], annual: None, },
-], performance: None, decided: None, },
-], reported: None, },
-OprMeasure {code: s("SDM1"), name: s("Install and commission"), group: s("System performance"), weight: d(20, 0), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM1.4"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM1.3"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("Comms hubs accepted by customers (IC1)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.2"), },
-], annual: None, },
-Metric {name: s("Comms hubs not faulty (IC2)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("CH1.3"), },
-], annual: None, },
-Metric {name: s("First-time SMWAN connectivity at install"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("SMWAN connectivity level (IC4)"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM1.3"), },
-], annual: None, },
-Metric {name: s("SRV8.11 Update HAN Device Log (IC5)"), weight: d(0, 0), series: vec![], annual: None, },
-], performance: None, decided: None, },
-], reported: None, },
-OprMeasure {code: s("SDM2"), name: s("Prepayment (interim response times)"), group: s("System performance"), weight: d(20, 0), margin: None, scale: Scale::Levels {tpl: d(9900, 2), mpl: d(9600, 2), }, parts: vec![Part {name: None, region: None, share: d(9, 0), metrics: vec![Metric {name: s("DSP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.1"), },
-], annual: None, },
-Metric {name: s("DSP PM1.4 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Dsp, measure: s("PM1.4"), },
-], annual: None, },
-Metric {name: s("S1SP PM1.1 real-time TRTs"), weight: d(1, 0), series: vec![Series {provider: Provider::Sie, measure: s("PM1.1"), },
-Series {provider: Provider::Capgemini, measure: s("PM1.1"), },
-Series {provider: Provider::Secure, measure: s("PM1.1"), },
-Series {provider: Provider::Dxc, measure: s("PM1.1"), },
-], annual: None, },
-], performance: None, decided: None, },
-Part {name: None, region: Some(Region::North), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspn, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: None, },
-Part {name: None, region: Some(Region::Central), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Cspc, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: None, },
-Part {name: None, region: Some(Region::South), share: d(1, 0), metrics: vec![Metric {name: s("PM4.3 test HAN interface command"), weight: d(1, 0), series: vec![Series {provider: Provider::Csps, measure: s("PM4.3"), },
-], annual: None, },
-], performance: None, decided: None, },
-], reported: None, },
-OprMeasure {code: s("VMM1"), name: s("Customer engagement"), group: s("Customer engagement"), weight: d(15, 0), margin: None, scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: None, decided: None, },
-], reported: None, },
-OprMeasure {code: s("VMM2"), name: s("Contract management"), group: s("Contract management"), weight: d(25, 0), margin: None, scale: Scale::Score {max: d(3, 0), }, parts: vec![Part {name: None, region: None, share: d(1, 0), metrics: vec![], performance: None, decided: None, },
-], reported: None, },
-], notes: vec![s("Weights from the RY23/24 submission §1: system performance 60% (20% each, assumed equal), customer engagement 15%, contract management 25%."),
-s("The margin at risk is not in the documents: RY23/24's £8.938m is carried forward as a placeholder. Enter the determined figure."),
-s("No figures yet: load monthly figures for April 2024 to March 2025, or enter the RPLs and scores."),
-], reported: None, combined: vec![Combined {name: s("System performance"), groups: vec![s("System performance"),
-], reported: None, },
-Combined {name: s("Customer engagement and contract management"), groups: vec![s("Customer engagement"),
-s("Contract management"),
-], reported: None, },
-], },
-], }
-}
+static YEARS: &[Yr] = &[
+    Yr {
+        name: "RY22/23", start: (2022, 4), margin_at_risk: (7610000, 0), curve: Crv::Linear,
+        measures: &[
+            Ms { code: "SUM1", name: "Service availability", group: "System performance", weight: (2333333333333333333333333333, 26), margin: None, scale: Sc::Levels((9950, 2), (9800, 2)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                Mt { name: "DCC User Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.2")], annual: Some((9996, 2)) },
+                Mt { name: "Registration Data Interface", weight: (1, 0), series: &[], annual: Some((10000, 2)) },
+                Mt { name: "SMKI Repository Interface", weight: (1, 0), series: &[], annual: Some((10000, 2)) },
+                Mt { name: "SMKI Service Interfaces", weight: (1, 0), series: &[], annual: Some((10000, 2)) },
+                Mt { name: "Self-Service Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.4")], annual: Some((10000, 2)) }], performance: Some((9999, 2)), decided: None }], reported: None },
+            Ms { code: "SDM1", name: "Install and commission", group: "System performance", weight: (2333333333333333333333333333, 26), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspn, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspn, "PM1.4")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspc, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspc, "PM1.3")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Csps, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Csps, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Csps, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Csps, "PM1.3")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) }], reported: None },
+            Ms { code: "SDM2", name: "Prepayment (interim response times)", group: "System performance", weight: (2333333333333333333333333333, 26), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: None, share: (9, 0), metrics: &[
+                Mt { name: "DSP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.1")], annual: None },
+                Mt { name: "DSP PM1.4 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.4")], annual: None },
+                Mt { name: "S1SP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Sie, "PM1.1"), (Provider::Capgemini, "PM1.1"), (Provider::Secure, "PM1.1"), (Provider::Dxc, "PM1.1")], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) },
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspn, "PM4.3")], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspc, "PM4.3")], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Csps, "PM4.3")], annual: None }], performance: None, decided: Some(((100, 0), "Ofgem's RY22/23 decision: 100% of the £5.33m system performance margin kept (RY23/24 submission §2.2); the RPLs are not in the documents")) }], reported: None },
+            Ms { code: "VMM1", name: "Customer engagement", group: "Customer engagement", weight: (15, 0), margin: None, scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: Some((2, 0)), decided: None }], reported: None },
+            Ms { code: "VMM2", name: "Contract management", group: "Contract management", weight: (15, 0), margin: None, scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: Some((171, 2)), decided: None }], reported: Some(Rep { kept: Some((650000, 0)), lost: None, share_kept: Some((57, 0)), margin: None, rounded_to: (10000, 0), source: "RY23/24 submission §5.1" }) }],
+        notes: &["Margin at risk £7.61m: £5.33m for system performance plus £2.28m for customer engagement and contract management (RY23/24 submission §2.2, £m to two decimals).", "Weights as in RY23/24: 70% split equally among SUM1, SDM1 and SDM2 (23.33% each as printed), 15% each for VMM1 and VMM2; £5.33m ÷ £7.61m = 70.0% agrees.", "SUM1 99.99% is the mean of last year's interface figures given in §3.2.1 (99.96%, 100%, 100%, 100%, 100%).", "SDM1 and SDM2: the RPLs are not in the documents; the share kept is entered as decided (100%, §2.2).", "VMM1 2 of 3 (§4); VMM2 1.71 of 3, reduced by Ofgem from the auditor's 1.95 (§5.1), 57% or £0.65m kept."],
+        reported: None,
+        combined: &[Comb { name: "System performance", groups: &["System performance"], reported: Some(Rep { kept: None, lost: None, share_kept: Some((100, 0)), margin: Some((5330000, 0)), rounded_to: (10000, 0), source: "RY23/24 submission §2.2" }) }, Comb { name: "Customer engagement and contract management", groups: &["Customer engagement", "Contract management"], reported: Some(Rep { kept: None, lost: None, share_kept: Some((62, 0)), margin: Some((2280000, 0)), rounded_to: (10000, 0), source: "RY23/24 submission §2.2" }) }],
+    },
+    Yr {
+        name: "RY23/24", start: (2023, 4), margin_at_risk: (8938000, 0), curve: Crv::Linear,
+        measures: &[
+            Ms { code: "SUM1", name: "Service availability", group: "System performance", weight: (2333333333333333333333333333, 26), margin: Some((2086000, 0)), scale: Sc::Levels((9950, 2), (9800, 2)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                Mt { name: "DCC User Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.2")], annual: Some((9981, 2)) },
+                Mt { name: "Registration Data Interface", weight: (1, 0), series: &[], annual: Some((10000, 2)) },
+                Mt { name: "SMKI Repository Interface", weight: (1, 0), series: &[], annual: Some((9993, 2)) },
+                Mt { name: "SMKI Service Interfaces", weight: (1, 0), series: &[], annual: Some((10000, 2)) },
+                Mt { name: "Self-Service Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.4")], annual: Some((9993, 2)) }], performance: Some((9993, 2)), decided: None }], reported: Some(Rep { kept: Some((2086000, 0)), lost: Some((0, 0)), share_kept: Some((100, 0)), margin: None, rounded_to: (1000, 0), source: "Table 7" }) },
+            Ms { code: "SDM1", name: "Install and commission", group: "System performance", weight: (2333333333333333333333333333, 26), margin: Some((2086000, 0)), scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.2")], annual: Some((10000, 2)) },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.3")], annual: Some((10000, 2)) },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspn, "PM1.1")], annual: Some((9721, 2)) },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspn, "PM1.4")], annual: Some((10000, 2)) },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: Some((9930, 2)), decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.2")], annual: Some((10000, 2)) },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.3")], annual: Some((9989, 2)) },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspc, "PM1.1")], annual: Some((9996, 2)) },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspc, "PM1.3")], annual: Some((10000, 2)) },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: Some((9996, 2)), decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Csps, "CH1.2")], annual: Some((10000, 2)) },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Csps, "CH1.3")], annual: Some((9992, 2)) },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Csps, "PM1.1")], annual: Some((9998, 2)) },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Csps, "PM1.3")], annual: Some((10000, 2)) },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: Some((9997, 2)), decided: None }], reported: Some(Rep { kept: Some((2086000, 0)), lost: Some((0, 0)), share_kept: Some((100, 0)), margin: None, rounded_to: (1000, 0), source: "Table 7" }) },
+            Ms { code: "SDM2", name: "Prepayment (interim response times)", group: "System performance", weight: (2333333333333333333333333333, 26), margin: Some((2086000, 0)), scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: None, share: (9, 0), metrics: &[
+                Mt { name: "DSP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.1")], annual: Some((9970, 2)) },
+                Mt { name: "DSP PM1.4 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.4")], annual: Some((9996, 2)) },
+                Mt { name: "S1SP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Sie, "PM1.1"), (Provider::Capgemini, "PM1.1"), (Provider::Secure, "PM1.1"), (Provider::Dxc, "PM1.1")], annual: Some((9993, 2)) }], performance: Some((9985, 2)), decided: None },
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspn, "PM4.3")], annual: Some((10000, 2)) }], performance: Some((10000, 2)), decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspc, "PM4.3")], annual: Some((9975, 2)) }], performance: Some((9975, 2)), decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Csps, "PM4.3")], annual: Some((9975, 2)) }], performance: Some((9975, 2)), decided: None }], reported: Some(Rep { kept: Some((2086000, 0)), lost: Some((0, 0)), share_kept: Some((100, 0)), margin: None, rounded_to: (1000, 0), source: "Table 7" }) },
+            Ms { code: "VMM1", name: "Customer engagement", group: "Customer engagement", weight: (15, 0), margin: Some((1341000, 0)), scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: Some((2416, 3)), decided: None }], reported: Some(Rep { kept: Some((1080000, 0)), lost: Some((261000, 0)), share_kept: Some((81, 0)), margin: None, rounded_to: (1000, 0), source: "Table 7" }) },
+            Ms { code: "VMM2", name: "Contract management", group: "Contract management", weight: (15, 0), margin: Some((1339000, 0)), scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: Some((2333, 3)), decided: None }], reported: Some(Rep { kept: Some((1041000, 0)), lost: Some((298000, 0)), share_kept: Some((78, 0)), margin: None, rounded_to: (1000, 0), source: "Table 7" }) },
+            Ms { code: "SUM2", name: "Firmware management", group: "Zero-weighted", weight: (0, 0), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                ], performance: Some((9817, 2)), decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                ], performance: Some((9907, 2)), decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                ], performance: Some((9912, 2)), decided: None },
+            Pt { name: Some("SMETS1"), region: None, share: (1, 0), metrics: &[
+                ], performance: None, decided: None }], reported: None },
+            Ms { code: "SDM3", name: "Change of supplier", group: "Zero-weighted", weight: (0, 0), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                ], performance: Some((1464, 2)), decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                ], performance: Some((6280, 2)), decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                ], performance: Some((6547, 2)), decided: None },
+            Pt { name: Some("SMETS1"), region: None, share: (1, 0), metrics: &[
+                ], performance: Some((5240, 2)), decided: None }], reported: None }],
+        notes: &["From DCC's RY23/24 OPR submission (31 July 2024), Tables 2 to 7.", "Margin at risk £8.938m: the sum of Table 7's kept and lost (the submission rounds it to £8.9m).", "Each measure's margin is as Table 7 implies (kept + lost): £2.086m for each system measure, £1.341m for VMM1 and £1.339m for VMM2, although VMM1 and VMM2 both weigh 15%.", "Weights: 70% split equally among SUM1, SDM1 and SDM2 (printed 23.33%), 15% each for VMM1 and VMM2.", "VMM1's score is printed as 2.42 (81%); Table 7's £1.080m kept of £1.341m implies a score from 2.415 to 2.417, so 2.416 is entered. VMM2's 2.33 (78%): £1.041m of £1.339m implies 2.332 to 2.334; 2.333 is entered.", "SDM2: §3.4 says its four metrics are equally weighted; here the non-regional part (three metrics) carries three quarters of SDM2's margin and PM4.3's quarter is split equally among the regions. An assumption: the guidance's split is not in the documents; every part met TPL, so it does not change the outcome.", "SDM1: SRV8.11 is zero-weighted (§3.3.1).", "SUM1's DCC User Interface and Self-Service Interface read the PMR's DSP PM2.2 and PM2.4 where monthly figures for the year are loaded; the other interfaces have no PMR series.", "SUM2 and SDM3 are zero-weighted (Appendix A): reported, with no margin at risk."],
+        reported: Some(Rep { kept: Some((8379000, 0)), lost: Some((559000, 0)), share_kept: None, margin: None, rounded_to: (1000, 0), source: "Table 7 total" }),
+        combined: &[Comb { name: "System performance", groups: &["System performance"], reported: Some(Rep { kept: None, lost: None, share_kept: Some((100, 0)), margin: Some((6300000, 0)), rounded_to: (100000, 0), source: "§2.2" }) }, Comb { name: "Customer engagement and contract management", groups: &["Customer engagement", "Contract management"], reported: Some(Rep { kept: None, lost: None, share_kept: Some((79, 0)), margin: Some((2700000, 0)), rounded_to: (100000, 0), source: "§2.2" }) }],
+    },
+    Yr {
+        name: "RY24/25", start: (2024, 4), margin_at_risk: (8938000, 0), curve: Crv::Linear,
+        measures: &[
+            Ms { code: "SUM1", name: "Service availability", group: "System performance", weight: (20, 0), margin: None, scale: Sc::Levels((9950, 2), (9800, 2)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                Mt { name: "DCC User Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.2")], annual: None },
+                Mt { name: "Registration Data Interface", weight: (1, 0), series: &[], annual: None },
+                Mt { name: "SMKI Repository Interface", weight: (1, 0), series: &[], annual: None },
+                Mt { name: "SMKI Service Interfaces", weight: (1, 0), series: &[], annual: None },
+                Mt { name: "Self-Service Interface", weight: (1, 0), series: &[(Provider::Dsp, "PM2.4")], annual: None }], performance: None, decided: None }], reported: None },
+            Ms { code: "SDM1", name: "Install and commission", group: "System performance", weight: (20, 0), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspn, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspn, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspn, "PM1.4")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Cspc, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Cspc, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Cspc, "PM1.3")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "Comms hubs accepted by customers (IC1)", weight: (1, 0), series: &[(Provider::Csps, "CH1.2")], annual: None },
+                Mt { name: "Comms hubs not faulty (IC2)", weight: (1, 0), series: &[(Provider::Csps, "CH1.3")], annual: None },
+                Mt { name: "First-time SMWAN connectivity at install", weight: (1, 0), series: &[(Provider::Csps, "PM1.1")], annual: None },
+                Mt { name: "SMWAN connectivity level (IC4)", weight: (1, 0), series: &[(Provider::Csps, "PM1.3")], annual: None },
+                Mt { name: "SRV8.11 Update HAN Device Log (IC5)", weight: (0, 0), series: &[], annual: None }], performance: None, decided: None }], reported: None },
+            Ms { code: "SDM2", name: "Prepayment (interim response times)", group: "System performance", weight: (20, 0), margin: None, scale: Sc::Levels((9900, 2), (9600, 2)), parts: &[
+            Pt { name: None, region: None, share: (9, 0), metrics: &[
+                Mt { name: "DSP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.1")], annual: None },
+                Mt { name: "DSP PM1.4 real-time TRTs", weight: (1, 0), series: &[(Provider::Dsp, "PM1.4")], annual: None },
+                Mt { name: "S1SP PM1.1 real-time TRTs", weight: (1, 0), series: &[(Provider::Sie, "PM1.1"), (Provider::Capgemini, "PM1.1"), (Provider::Secure, "PM1.1"), (Provider::Dxc, "PM1.1")], annual: None }], performance: None, decided: None },
+            Pt { name: None, region: Some(Region::North), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspn, "PM4.3")], annual: None }], performance: None, decided: None },
+            Pt { name: None, region: Some(Region::Central), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Cspc, "PM4.3")], annual: None }], performance: None, decided: None },
+            Pt { name: None, region: Some(Region::South), share: (1, 0), metrics: &[
+                Mt { name: "PM4.3 test HAN interface command", weight: (1, 0), series: &[(Provider::Csps, "PM4.3")], annual: None }], performance: None, decided: None }], reported: None },
+            Ms { code: "VMM1", name: "Customer engagement", group: "Customer engagement", weight: (15, 0), margin: None, scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: None, decided: None }], reported: None },
+            Ms { code: "VMM2", name: "Contract management", group: "Contract management", weight: (25, 0), margin: None, scale: Sc::Score((3, 0)), parts: &[
+            Pt { name: None, region: None, share: (1, 0), metrics: &[
+                ], performance: None, decided: None }], reported: None }],
+        notes: &["Weights from the RY23/24 submission §1: system performance 60% (20% each, assumed equal), customer engagement 15%, contract management 25%.", "The margin at risk is not in the documents: RY23/24's £8.938m is carried forward as a placeholder. Enter the determined figure.", "No figures yet: load monthly figures for April 2024 to March 2025, or enter the RPLs and scores."],
+        reported: None,
+        combined: &[Comb { name: "System performance", groups: &["System performance"], reported: None }, Comb { name: "Customer engagement and contract management", groups: &["Customer engagement", "Contract management"], reported: None }],
+    },
+];
+

@@ -8,164 +8,21 @@
 //! After changing a file in `data/` (or a type it holds), run
 //! `BAKE=1 cargo test --test it bake` to write the file again.
 
-use dcc_perf::engine::claim::{Claim, Stated, StatedStatus};
+use dcc_perf::engine::claim::{Claim, Stated};
 use dcc_perf::engine::observation::IncidentCount;
 use dcc_perf::engine::opr::{
     Combined, CurvePoint, Decided, LossCurve, Metric, OprMeasure, Part, Regime, RegimeYear, Region,
     ReportedOutcome, Scale, Series,
 };
-use dcc_perf::engine::{
-    Amount, CreditScope, Dataset, Fleet, Input, Month, NoValue, Observation, Party, Provider,
-    ReportedCredit,
-};
+use dcc_perf::engine::{Amount, CreditScope, Dataset, Input, Month, Observation, ReportedCredit};
 use dcc_perf::io;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 const BAKED: &str = "src/io/baked_sample.rs";
 
-/// Writes a value as a Rust expression that builds it.
-trait Bake {
-    fn bake(&self, o: &mut String);
-}
-
-impl Bake for String {
-    fn bake(&self, o: &mut String) {
-        // A str's Debug form is a valid Rust string literal.
-        o.push_str(&format!("s({self:?})"));
-    }
-}
-
-impl Bake for Decimal {
-    fn bake(&self, o: &mut String) {
-        o.push_str(&format!("d({}, {})", self.mantissa(), self.scale()));
-    }
-}
-
-impl Bake for Month {
-    fn bake(&self, o: &mut String) {
-        o.push_str(&format!("m({}, {})", self.year(), self.month()));
-    }
-}
-
-macro_rules! bake_display {
-    ($($t:ty),*) => {$(
-        impl Bake for $t {
-            fn bake(&self, o: &mut String) {
-                o.push_str(&self.to_string());
-            }
-        }
-    )*};
-}
-bake_display!(bool, u8, u32, u64, usize);
-
-/// Enums without fields, by their variant's name.
-macro_rules! bake_unit_enum {
-    ($($t:ident),*) => {$(
-        impl Bake for $t {
-            fn bake(&self, o: &mut String) {
-                o.push_str(&format!(concat!(stringify!($t), "::{:?}"), self));
-            }
-        }
-    )*};
-}
-bake_unit_enum!(Provider, Party, Fleet, NoValue, StatedStatus, Region);
-
-impl<T: Bake> Bake for Option<T> {
-    fn bake(&self, o: &mut String) {
-        match self {
-            Some(v) => {
-                o.push_str("Some(");
-                v.bake(o);
-                o.push(')');
-            }
-            None => o.push_str("None"),
-        }
-    }
-}
-
-impl<T: Bake> Bake for Vec<T> {
-    fn bake(&self, o: &mut String) {
-        o.push_str("vec![");
-        for v in self {
-            v.bake(o);
-            o.push_str(",\n");
-        }
-        o.push(']');
-    }
-}
-
-impl Bake for BTreeMap<String, u64> {
-    fn bake(&self, o: &mut String) {
-        o.push_str("BTreeMap::from([");
-        for (k, v) in self {
-            o.push('(');
-            k.bake(o);
-            o.push_str(&format!(", {v}), "));
-        }
-        o.push_str("])");
-    }
-}
-
-/// Structs, field by field: a field added to the type and not here makes
-/// the baked file fail to compile, so nothing is silently left out.
-macro_rules! bake_struct {
-    ($($t:ident { $($f:ident),* })*) => {$(
-        impl Bake for $t {
-            fn bake(&self, o: &mut String) {
-                o.push_str(concat!(stringify!($t), " {"));
-                $(
-                    o.push_str(concat!(stringify!($f), ": "));
-                    self.$f.bake(o);
-                    o.push_str(", ");
-                )*
-                o.push('}');
-            }
-        }
-    )*};
-}
-bake_struct! {
-    Regime { years }
-    RegimeYear { name, start, margin_at_risk, curve, measures, notes, reported, combined }
-    Combined { name, groups, reported }
-    OprMeasure { code, name, group, weight, margin, scale, parts, reported }
-    Part { name, region, share, metrics, performance, decided }
-    Decided { kept, reason }
-    Metric { name, weight, series, annual }
-    Series { provider, measure }
-    ReportedOutcome { kept, lost, share_kept, margin, rounded_to, source }
-    CurvePoint { at, kept }
-}
-
-/// Enums whose variants have fields (a variant without is written `V {}`).
-macro_rules! bake_enum {
-    ($($t:ident { $($v:ident { $($f:ident),* }),* })*) => {$(
-        impl Bake for $t {
-            fn bake(&self, o: &mut String) {
-                match self {
-                    $($t::$v { $($f),* } => {
-                        o.push_str(concat!(stringify!($t), "::", stringify!($v), " {"));
-                        $(
-                            o.push_str(concat!(stringify!($f), ": "));
-                            $f.bake(o);
-                            o.push_str(", ");
-                        )*
-                        o.push('}');
-                    })*
-                }
-            }
-        }
-    )*};
-}
-bake_enum! {
-    Scale { Levels { tpl, mpl }, Score { max } }
-    LossCurve { Linear {}, Step {}, Points { points } }
-}
-
-// The sample's figures, credits and claims are many small records: they
-// are baked as rows of a static table (tuples of literals, see the baked
-// file's `Fig`, `Cred` and `Said`), which the app turns into values in one
-// loop each, rather than as code building each one.
+// The sample is baked as static tables of literals (see the baked file's
+// `Fig`, `Cred`, `Said` and `Yr`), which the app turns into values in one
+// loop each: far less wasm than code building each value.
 
 /// A month in a row: `(year, month)`.
 fn ym(m: &Month) -> String {
@@ -269,6 +126,111 @@ fn said(c: &Claim) -> String {
     )
 }
 
+/// A decimal that may not fit in an `i64` (the OPR weights have 28 digits).
+fn wide(v: &Decimal) -> String {
+    format!("({}, {})", v.mantissa(), v.scale())
+}
+
+fn strs(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|t| format!("{t:?}")).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn rep(r: &ReportedOutcome) -> String {
+    format!(
+        "Rep {{ kept: {}, lost: {}, share_kept: {}, margin: {}, rounded_to: {}, source: {:?} }}",
+        opt(&r.kept, wide),
+        opt(&r.lost, wide),
+        opt(&r.share_kept, wide),
+        opt(&r.margin, wide),
+        wide(&r.rounded_to),
+        r.source
+    )
+}
+
+fn metric(m: &Metric) -> String {
+    let series: Vec<String> = m
+        .series
+        .iter()
+        .map(|s: &Series| format!("(Provider::{:?}, {:?})", s.provider, s.measure))
+        .collect();
+    format!(
+        "Mt {{ name: {:?}, weight: {}, series: &[{}], annual: {} }}",
+        m.name,
+        wide(&m.weight),
+        series.join(", "),
+        opt(&m.annual, wide)
+    )
+}
+
+fn part(p: &Part) -> String {
+    let metrics: Vec<String> = p.metrics.iter().map(metric).collect();
+    format!(
+        "Pt {{ name: {}, region: {}, share: {}, metrics: &[\n                {}], performance: {}, decided: {} }}",
+        opt(&p.name, |n| format!("{n:?}")),
+        opt(&p.region, |r: &Region| format!("Region::{r:?}")),
+        wide(&p.share),
+        metrics.join(",\n                "),
+        opt(&p.performance, wide),
+        opt(&p.decided, |d: &Decided| format!("({}, {:?})", wide(&d.kept), d.reason))
+    )
+}
+
+fn measure(m: &OprMeasure) -> String {
+    let scale = match &m.scale {
+        Scale::Levels { tpl, mpl } => format!("Sc::Levels({}, {})", wide(tpl), wide(mpl)),
+        Scale::Score { max } => format!("Sc::Score({})", wide(max)),
+    };
+    let parts: Vec<String> = m.parts.iter().map(part).collect();
+    format!(
+        "Ms {{ code: {:?}, name: {:?}, group: {:?}, weight: {}, margin: {}, scale: {scale}, parts: &[\n            {}], reported: {} }}",
+        m.code,
+        m.name,
+        m.group,
+        wide(&m.weight),
+        opt(&m.margin, wide),
+        parts.join(",\n            "),
+        opt(&m.reported, rep)
+    )
+}
+
+fn year(y: &RegimeYear) -> String {
+    let curve = match &y.curve {
+        LossCurve::Linear => "Crv::Linear".to_string(),
+        LossCurve::Step => "Crv::Step".to_string(),
+        LossCurve::Points { points } => {
+            let pts: Vec<String> = points
+                .iter()
+                .map(|p: &CurvePoint| format!("({}, {})", wide(&p.at), wide(&p.kept)))
+                .collect();
+            format!("Crv::Points(&[{}])", pts.join(", "))
+        }
+    };
+    let measures: Vec<String> = y.measures.iter().map(measure).collect();
+    let combined: Vec<String> = y
+        .combined
+        .iter()
+        .map(|c: &Combined| {
+            format!(
+                "Comb {{ name: {:?}, groups: {}, reported: {} }}",
+                c.name,
+                strs(&c.groups),
+                opt(&c.reported, rep)
+            )
+        })
+        .collect();
+    format!(
+        "Yr {{\n        name: {:?}, start: {}, margin_at_risk: {}, curve: {curve},\n        measures: &[\n            {}],\n        notes: {},\n        reported: {},\n        combined: &[{}],\n    }}",
+        y.name,
+        ym(&y.start),
+        wide(&y.margin_at_risk),
+        measures.join(",\n            "),
+        strs(&y.notes),
+        opt(&y.reported, rep),
+        combined.join(", ")
+    )
+}
+
 fn table(name: &str, ty: &str, rows: impl Iterator<Item = String>) -> String {
     let mut o = format!("static {name}: &[{ty}] = &[\n");
     for r in rows {
@@ -305,7 +267,7 @@ const PREAMBLE: &str = r#"//! The embedded sample, baked (written by `tests/it/b
 //! Built from static rows and code rather than read from CSV and JSON, so
 //! the app's first load carries neither reader.
 
-#![allow(clippy::all, unused_imports)]
+#![allow(clippy::all, unused_imports, dead_code)]
 
 use crate::engine::claim::{Claim, Stated, StatedStatus};
 use crate::engine::observation::IncidentCount;
@@ -327,10 +289,6 @@ fn s(text: &str) -> String {
 /// A decimal from its digits and scale (always at most 28 here).
 fn d(digits: i128, scale: u32) -> Decimal {
     Decimal::try_from_i128_with_scale(digits, scale).unwrap_or_default()
-}
-
-fn m(year: i32, month: u8) -> Month {
-    Month::literal(year, month)
 }
 
 type Ym = (i32, u8);
@@ -465,6 +423,180 @@ fn claim(c: &Said) -> Claim {
     }
 }
 
+/// A decimal that may not fit in an `i64`: (digits, scale).
+type Dw = (i128, u32);
+
+fn wide((digits, scale): Dw) -> Decimal {
+    d(digits, scale)
+}
+
+/// A reported outcome: kept, lost, share kept, margin, rounded to, source.
+struct Rep {
+    kept: Option<Dw>,
+    lost: Option<Dw>,
+    share_kept: Option<Dw>,
+    margin: Option<Dw>,
+    rounded_to: Dw,
+    source: &'static str,
+}
+
+fn reported(r: &Rep) -> ReportedOutcome {
+    ReportedOutcome {
+        kept: r.kept.map(wide),
+        lost: r.lost.map(wide),
+        share_kept: r.share_kept.map(wide),
+        margin: r.margin.map(wide),
+        rounded_to: wide(r.rounded_to),
+        source: s(r.source),
+    }
+}
+
+struct Mt {
+    name: &'static str,
+    weight: Dw,
+    series: &'static [(Provider, &'static str)],
+    annual: Option<Dw>,
+}
+
+struct Pt {
+    name: Option<&'static str>,
+    region: Option<Region>,
+    share: Dw,
+    metrics: &'static [Mt],
+    performance: Option<Dw>,
+    /// Kept, and why.
+    decided: Option<(Dw, &'static str)>,
+}
+
+enum Sc {
+    Levels(Dw, Dw),
+    Score(Dw),
+}
+
+struct Ms {
+    code: &'static str,
+    name: &'static str,
+    group: &'static str,
+    weight: Dw,
+    margin: Option<Dw>,
+    scale: Sc,
+    parts: &'static [Pt],
+    reported: Option<Rep>,
+}
+
+enum Crv {
+    Linear,
+    Step,
+    /// At, kept.
+    Points(&'static [(Dw, Dw)]),
+}
+
+struct Comb {
+    name: &'static str,
+    groups: &'static [&'static str],
+    reported: Option<Rep>,
+}
+
+struct Yr {
+    name: &'static str,
+    start: Ym,
+    margin_at_risk: Dw,
+    curve: Crv,
+    measures: &'static [Ms],
+    notes: &'static [&'static str],
+    reported: Option<Rep>,
+    combined: &'static [Comb],
+}
+
+fn part(p: &Pt) -> Part {
+    Part {
+        name: text(p.name),
+        region: p.region,
+        share: wide(p.share),
+        metrics: p
+            .metrics
+            .iter()
+            .map(|m| Metric {
+                name: s(m.name),
+                weight: wide(m.weight),
+                series: m
+                    .series
+                    .iter()
+                    .map(|(provider, measure)| Series {
+                        provider: *provider,
+                        measure: s(measure),
+                    })
+                    .collect(),
+                annual: m.annual.map(wide),
+            })
+            .collect(),
+        performance: p.performance.map(wide),
+        decided: p.decided.map(|(kept, reason)| Decided {
+            kept: wide(kept),
+            reason: s(reason),
+        }),
+    }
+}
+
+fn measure(m: &Ms) -> OprMeasure {
+    OprMeasure {
+        code: s(m.code),
+        name: s(m.name),
+        group: s(m.group),
+        weight: wide(m.weight),
+        margin: m.margin.map(wide),
+        scale: match m.scale {
+            Sc::Levels(tpl, mpl) => Scale::Levels {
+                tpl: wide(tpl),
+                mpl: wide(mpl),
+            },
+            Sc::Score(max) => Scale::Score { max: wide(max) },
+        },
+        parts: m.parts.iter().map(part).collect(),
+        reported: m.reported.as_ref().map(reported),
+    }
+}
+
+fn year(y: &Yr) -> RegimeYear {
+    RegimeYear {
+        name: s(y.name),
+        start: ym(y.start),
+        margin_at_risk: wide(y.margin_at_risk),
+        curve: match y.curve {
+            Crv::Linear => LossCurve::Linear,
+            Crv::Step => LossCurve::Step,
+            Crv::Points(points) => LossCurve::Points {
+                points: points
+                    .iter()
+                    .map(|(at, kept)| CurvePoint {
+                        at: wide(*at),
+                        kept: wide(*kept),
+                    })
+                    .collect(),
+            },
+        },
+        measures: y.measures.iter().map(measure).collect(),
+        notes: y.notes.iter().map(|n| s(n)).collect(),
+        reported: y.reported.as_ref().map(reported),
+        combined: y
+            .combined
+            .iter()
+            .map(|c| Combined {
+                name: s(c.name),
+                groups: c.groups.iter().map(|g| s(g)).collect(),
+                reported: c.reported.as_ref().map(reported),
+            })
+            .collect(),
+    }
+}
+
+/// The OPR years RY22/23, RY23/24 and RY24/25.
+pub fn regime() -> Regime {
+    Regime {
+        years: YEARS.iter().map(year).collect(),
+    }
+}
+
 /// The March 2021 sample: figures, reported credits and claims.
 pub fn dataset() -> Dataset {
     Dataset {
@@ -481,10 +613,7 @@ fn baked_text(data: &Dataset, regime: &Regime) -> String {
     o.push_str(&table("FIGURES", "Fig", data.observations.iter().map(fig)));
     o.push_str(&table("CREDITS", "Cred", data.credits.iter().map(cred)));
     o.push_str(&table("CLAIMS", "Said", data.claims.iter().map(said)));
-    o.push_str("/// The OPR years RY22/23, RY23/24 and RY24/25.\n");
-    o.push_str("pub fn regime() -> Regime {\n");
-    regime.bake(&mut o);
-    o.push_str("\n}\n");
+    o.push_str(&table("YEARS", "Yr", regime.years.iter().map(year)));
     o
 }
 
