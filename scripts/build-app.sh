@@ -66,6 +66,14 @@ for f in "$WORK"/*.js; do
   mv "$f.min" "$f"
 done
 
+# The first load's styles in one file (one request): the page's own, the
+# month view's and print's, in that order (index.html links it).
+cat styles/main.css styles/month.css styles/print.css >"$TARGET_DIR/app.css"
+
+# The styles only the views fetched later use, in their old cascade order
+# (src/ui/widgets/view_styles.rs puts them in the page with the first).
+cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css >"$WORK/views.css"
+
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"
 rm -rf "$OUT"
 mkdir -p "$OUT/app-$hash"
@@ -73,6 +81,9 @@ mv "$WORK"/* "$OUT/app-$hash/"
 cat >"$OUT/start.js" <<EOF
 // Starts the app: written by scripts/build-app.sh for this build.
 import init from './app-$hash/dcc-perf-app.js';
+
+// Where the views' styles are (src/ui/widgets/view_styles.rs).
+document.documentElement.dataset.viewStyles = new URL('./app-$hash/views.css', import.meta.url).href;
 
 init().catch((e) => {
   console.error(e);

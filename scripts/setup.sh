@@ -6,7 +6,8 @@
 #   - wasm-split-cli (crate wasm_split_cli_support), which splits the app's wasm
 #   - Debian packages: chromium, chromium-driver, fonts-dejavu-core
 #   - the npm dev dependencies (playwright-core, which never downloads a browser;
-#     axe-core, injected into the page by the accessibility test)
+#     axe-core, injected into the page by the accessibility test; binaryen's
+#     wasm-opt and terser, which scripts/build-app.sh runs)
 # Prints one line per item: "installed" or "present".
 set -euo pipefail
 

@@ -22,6 +22,9 @@ describe('the app in parts', { timeout: 3 * TEST_TIMEOUT }, () => {
       await s.page.locator(MONTH_VIEW).waitFor({ timeout: LOAD_TIMEOUT });
       await s.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
       assert.deepEqual(parts(requested), ['dcc-perf-app_bg.wasm'], `first load: ${requested.join(', ')}`);
+      // One stylesheet; the views' styles are not fetched.
+      assert.equal(requested.filter((u) => /\.css(\?|$)/.test(u)).length, 1, `stylesheets: ${requested.join(', ')}`);
+      assert.equal(await s.page.locator('link[data-testid="view-styles"]').count(), 0);
       // Started by a script file of its own (start.js), so the policy the
       // page runs under allows no inline script.
       const policy = await s.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
@@ -34,6 +37,17 @@ describe('the app in parts', { timeout: 3 * TEST_TIMEOUT }, () => {
       await s.page.locator('[data-testid="trends-view"]').waitFor({ timeout: STEP_TIMEOUT });
       const trends = parts(requested);
       assert.ok(trends.includes('split_trends.wasm'), `trends: ${trends.join(', ')}`);
+      // With its styles, right after the main stylesheet (their place in the cascade before the month's and print's).
+      assert.ok(requested.some((u) => /\/app-split\/app-[0-9a-f]+\/views\.css$/.test(u)), `views.css: ${requested.join(', ')}`);
+      assert.equal(
+        await s.page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].findIndex((l) => l.dataset.testid === 'view-styles')),
+        1,
+      );
+      // Styled by them: a chart's frame is drawn by charts.css.
+      assert.equal(await s.page.evaluate(() => {
+        const el = document.querySelector('.chart');
+        return el ? getComputedStyle(el).borderTopLeftRadius : 'no chart';
+      }), '10px');
       assert.ok(!trends.some((p) => /split_(levels|credits|opr|compare)/.test(p)), `only the trends part: ${trends.join(', ')}`);
 
       // Back to the month and to the trends again: drawn at once, nothing fetched.

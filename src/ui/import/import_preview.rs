@@ -11,7 +11,7 @@ use crate::ui::state::{Action, DataRef, Pending, Workbook};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct PreviewProps {
     pub pending: Rc<Pending>,
     /// The workbook the import came from, if any: a sheet is read again
@@ -21,6 +21,20 @@ pub struct PreviewProps {
     /// so an edit or undo while the preview is open keeps it true.
     pub data: DataRef,
     pub on_action: Callback<Action>,
+}
+
+/// By pointer: every read is a new `Pending` (comparing two imports
+/// figure by figure on every draw would cost more than drawing).
+impl PartialEq for PreviewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pending, &other.pending)
+            && match (&self.workbook, &other.workbook) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.data == other.data
+            && self.on_action == other.on_action
+    }
 }
 
 /// How many rejected rows and changes to list before saying "and N more".

@@ -53,7 +53,10 @@ impl<P: 'static> Chunk<P> {
         if let Some(r) = self.ready() {
             return Ok(r);
         }
+        // The views' styles are fetched alongside the code.
+        let styles = super::view_styles::arrived();
         let r = (self.fetch)().await?;
+        styles.await;
         Ok(*self.ready.get_or_init(|| r))
     }
 }

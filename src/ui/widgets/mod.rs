@@ -12,3 +12,4 @@ pub mod lazy;
 pub mod print_header;
 pub mod select;
 pub mod status;
+pub mod view_styles;
