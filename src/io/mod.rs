@@ -12,9 +12,7 @@
 //! - [`write`]: the dataset back to CSV in the import formats (measures
 //!   and reported credits).
 
-// Written by tests/it/bake.rs, not by hand (nor by rustfmt).
-#[rustfmt::skip]
-mod baked_sample;
+mod baked;
 pub mod edit;
 pub mod json;
 pub mod review_text;
@@ -183,12 +181,12 @@ pub const SAMPLE_CREDITS_CSV: &str = include_str!("../../data/credits-2020-04-20
 pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 
 /// The embedded sample: the figures, reported credits and claims of the
-/// files above, built by [`baked_sample`] (which `tests/it/bake.rs` writes
+/// files above, built by [`baked`] (which `tests/it/bake.rs` writes
 /// from them and checks equal to what the readers read), so that opening
 /// the app reads no CSV or JSON. The claims are read from the report's
 /// text by `tests/it/month_review.rs` (`write_sample_claims`).
 pub fn sample() -> Dataset {
-    baked_sample::dataset()
+    baked::dataset()
 }
 
 /// Reads a dataset file, choosing the format by content. See [`read`].

@@ -309,13 +309,15 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
         ),
     );
     let pending = s1.pending.clone().expect("pending");
-    let mut choices = Choices::default();
-    choices.columns = [
-        ("thing".to_string(), io::sheet::Role::Measure),
-        ("who".to_string(), io::sheet::Role::Provider),
-    ]
-    .into_iter()
-    .collect();
+    let choices = Choices {
+        columns: [
+            ("thing".to_string(), io::sheet::Role::Measure),
+            ("who".to_string(), io::sheet::Role::Provider),
+        ]
+        .into_iter()
+        .collect(),
+        ..Choices::default()
+    };
     let again = pending
         .reread(None, &choices)
         .expect("read again from the text");

@@ -17,10 +17,10 @@ pub const REGIME_SCHEMA: &str = "dcc-perf/regime/1";
 pub const SAMPLE_JSON: &str = include_str!("../../../data/opr-years.json");
 
 /// The years the app opens with: those of [`SAMPLE_JSON`], built by
-/// [`crate::io::baked_sample`] (checked equal to a read of the file by
+/// [`crate::io::baked`] (checked equal to a read of the file by
 /// `tests/it/bake.rs`), so that opening the app reads no JSON.
 pub fn sample() -> Regime {
-    crate::io::baked_sample::regime()
+    crate::io::baked::regime()
 }
 
 #[derive(Serialize, Deserialize)]
