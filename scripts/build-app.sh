@@ -2,9 +2,11 @@
 # Builds the browser app's wasm split in parts (run by Trunk as a pre_build
 # hook, see Trunk.toml; or by hand).
 #
-# The first load carries the shell and the month view; every other view is
-# fetched when first opened. The split points are the `#[wasm_split]`
-# functions in src/ui/views.rs; wasm-split-cli cuts the linked module there,
+# The first load carries the shell and the month view; every other view, the
+# readers and writers and the saved work's writer are fetched when first
+# needed. The split points are the `#[wasm_split]` functions in
+# src/ui/views.rs, src/ui/io_part.rs and src/ui/storage.rs; wasm-split-cli
+# cuts the linked module there,
 # which it can do only before wasm-bindgen has run, so this is done here
 # rather than by Trunk's own `rel="rust"` pipeline:
 #
@@ -15,7 +17,9 @@
 #      fetches them on demand;
 #   3. wasm-bindgen writes the JS glue for the main module, keeping the
 #      function table exported (--keep-lld-exports): the chunks share it;
-#   4. wasm-opt shrinks every module, and terser the JS glue.
+#   4. wasm-opt shrinks every module, and terser the JS glue;
+#   5. the first load's styles are joined into target/app.css, the views'
+#      into views.css beside the parts.
 #
 # Output: target/app-split/ (copied into dist/app-split/ by index.html),
 # holding start.js (the page's only script) and app-<hash>/ with the rest,
@@ -56,7 +60,7 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enab
 # down towards 0, so its lowest 1 KB is never used (the stack would have
 # overflowed first); binaryen can then fold more address arithmetic.
 for f in "$WORK"/*.wasm; do
-  wasm-opt -Oz --low-memory-unused "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
+  wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
   mv "$f.opt" "$f"
 done
 # The glue is on the first load: minified (its exports keep their names,
@@ -70,9 +74,12 @@ done
 # month view's and print's, in that order (index.html links it).
 cat styles/main.css styles/month.css styles/print.css >"$TARGET_DIR/app.css"
 
-# The styles only the views fetched later use, in their old cascade order
-# (src/ui/widgets/view_styles.rs puts them in the page with the first).
-cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css >"$WORK/views.css"
+# The styles only the views fetched later use, in their old cascade order,
+# then the month's and print's again: view_styles.rs puts the file after
+# app.css, and month.css and print.css came after the views' styles (print
+# narrows what charts.css widens, for one).
+cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css \
+  styles/month.css styles/print.css >"$WORK/views.css"
 
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"
 rm -rf "$OUT"

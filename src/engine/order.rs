@@ -75,6 +75,17 @@ mod tests {
         let mut cached = vec![5, 3, 9, 1];
         sort_by_cached_key(&mut cached, |x| std::cmp::Reverse(*x));
         assert_eq!(cached, [9, 5, 3, 1]);
+        // Stable however the key is given: equal keys keep their order.
+        let mut pairs: Vec<(u8, usize)> = [2u8, 1, 2, 1, 0]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (*k, i))
+            .collect();
+        let mut by_std = pairs.clone();
+        by_std.sort_by_cached_key(|p| p.0);
+        sort_by_cached_key(&mut pairs, |p| p.0);
+        assert_eq!(pairs, by_std);
+        assert_eq!(pairs, [(0, 4), (1, 1), (1, 3), (2, 0), (2, 2)]);
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());

@@ -207,9 +207,9 @@ pub enum Action {
     /// The same, from text kept to be read again with answers, and the
     /// answers it was read with.
     CheckedText(Import, Option<Timing>, Option<Rc<Pasted>>, Choices),
-    /// The pending import read again with these answers to its questions
-    /// ([`Pending::reread`]).
-    Answered(Import, Choices),
+    /// The pending import (the one given, if it is still the one pending)
+    /// read again with these answers to its questions ([`Pending::reread`]).
+    Answered(Rc<Pending>, Import, Choices),
     /// The sheets of the workbook just read (`None`: the file was no
     /// workbook, or could not be read).
     Sheets(Option<Rc<Workbook>>),
@@ -256,7 +256,12 @@ impl State {
     pub fn reduced(&self, action: Action) -> Option<State> {
         let mut s = self.clone();
         match action {
-            Action::Restored(saved, notice) => return Some(State::new(saved.map(|b| *b), notice)),
+            // Only while saved work is awaited: it replaces everything.
+            Action::Restored(saved, notice) => {
+                return self
+                    .restoring
+                    .then(|| State::new(saved.map(|b| *b), notice))
+            }
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {
                 s.show.month = Some(m);
@@ -297,8 +302,8 @@ impl State {
                     choices,
                 }));
             }
-            Action::Answered(import, choices) => {
-                let p = s.pending.clone()?;
+            Action::Answered(answered, import, choices) => {
+                let p = s.pending.clone().filter(|p| Rc::ptr_eq(p, &answered))?;
                 s.pending = Some(Rc::new(Pending {
                     import,
                     timing: None,

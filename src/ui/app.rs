@@ -86,8 +86,9 @@ fn view_tabs(now: View, on_action: &Callback<Action>) -> Html {
 pub fn App() -> Html {
     // Saved work is read in the part of the app that reads files, fetched
     // for it; until it is read, nothing is shown or saved.
-    let saved = use_memo((), |_| super::storage::saved_text());
-    let state = use_reducer(|| match *saved {
+    // (Taken out when handed over: megabytes of five years are not kept.)
+    let saved = use_mut_ref(super::storage::saved_text);
+    let state = use_reducer(|| match *saved.borrow() {
         Some(_) => State::restoring(),
         None => State::new(None, None),
     });
@@ -101,7 +102,7 @@ pub fn App() -> Html {
     {
         let on_action = on_action.clone();
         use_effect_with((), move |_| {
-            if let Some(text) = (*saved).clone() {
+            if let Some(text) = saved.borrow_mut().take() {
                 spawn(Job::Restore(text), on_action);
             }
         });
@@ -122,7 +123,7 @@ pub fn App() -> Html {
     // Kept with the results (sixty months for five years): no memo needed.
     let months = results.months();
     let month = state.show.month.or_else(|| months.first().copied());
-    let scenario_json = {
+    let scenario = {
         let st = state.clone();
         Callback::from(move |_: ()| super::storage::scenario(&st))
     };
@@ -138,7 +139,7 @@ pub fn App() -> Html {
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
             <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={super::widgets::print_header::source_text(&state.work.data)} rule={state.settings.rule.describe()} />
-            <DataActions outcome={outcome.clone()} scenario={scenario_json}
+            <DataActions outcome={outcome.clone()} scenario={scenario}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>

@@ -80,6 +80,15 @@ pub fn spawn(job: Job, out: Callback<Action>) {
     });
 }
 
+/// Fetches the part now, if it has not arrived, so that what is asked of
+/// it next (an export, whose download the browser allows only soon after
+/// the click) is not kept waiting for it.
+pub fn warm() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = preload_io().await;
+    });
+}
+
 /// The split point: everything `run` reaches and the first load does not
 /// is in the part.
 #[wasm_split(io, fallible, preload(preload_io))]

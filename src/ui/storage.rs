@@ -38,16 +38,23 @@ pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
             Some("Restored your saved figures and settings.".into()),
         );
     }
-    let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, text);
     let first = import
         .errors
         .first()
         .map(ToString::to_string)
         .unwrap_or_default();
+    // Kept aside; if the browser refuses (full), they stay where they are
+    // until the work is next changed, and the user is told so.
+    let kept = match LocalStorage::raw().set_item(UNREADABLE_KEY, text) {
+        Ok(()) => format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"),
+        Err(e) => format!(
+            "The browser would not keep them aside ({e:?}): they stay under \"{KEY}\" until you change something, so copy them from there now if you need them"
+        ),
+    };
     (
         None,
         Some(format!(
-            "Your saved figures could not be read ({first}). They are kept under \"{UNREADABLE_KEY}\" in this browser; the sample is shown."
+            "Your saved figures could not be read ({first}). {kept}; the sample is shown."
         )),
     )
 }
@@ -82,18 +89,39 @@ fn writer() -> Result<Writer, SplitLoaderError> {
 /// synchronous, as one at `pagehide` must be.
 static WRITER: OnceLock<Writer> = OnceLock::new();
 
+/// What runs once the writer has arrived.
+type Then = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// What waits for the writer while its part is on its way (`None`: not
+    /// being fetched), so it is fetched once however many ask.
+    static WAITING: RefCell<Option<Vec<Then>>> = const { RefCell::new(None) };
+}
+
 /// Fetches the writer's part if it has not arrived, then runs `then`.
 fn with_writer(on_action: &Callback<Action>, then: impl FnOnce() + 'static) {
     if WRITER.get().is_some() {
         return then();
     }
+    let fetching = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let fetching = w.is_some();
+        w.get_or_insert_with(Vec::new).push(Box::new(then));
+        fetching
+    });
+    if fetching {
+        return;
+    }
     let cb = on_action.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        match writer().await {
+        let arrived = writer().await;
+        let waiting = WAITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+        match arrived {
             Ok(w) => {
                 let _ = WRITER.set(w);
-                then();
+                waiting.into_iter().for_each(|then| then());
             }
+            // The work stays unsaved; the next change asks again.
             Err(e) => cb.emit(Action::Notice(Some(format!(
                 "Your work could not be saved in this browser: the part of the calculator that writes it did not arrive ({e}). \
                  Export it to keep it, or reload."
@@ -120,9 +148,9 @@ const SAVE_DELAY_MS: u32 = 200;
 type Unsaved = Rc<RefCell<Option<State>>>;
 
 /// Saves `unsaved`, if anything waits, telling the user if the browser
-/// refuses. Before the writer has arrived it waits for it (a save at
-/// `pagehide` then may not finish; the writer is fetched at the first
-/// change, so that is the first instants after it only).
+/// refuses. Before the writer has arrived it waits for it (it is fetched at
+/// the user's first touch of the page; should the page be closed before it
+/// arrives, the browser asks first: see [`use_saved_work`]).
 fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
     if unsaved.borrow().is_none() {
         return;
@@ -183,11 +211,14 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 state.scenarios.clone(),
             ),
             move |_| {
-                let opened = std::mem::replace(&mut *opening.borrow_mut(), false);
                 // Nothing is written over the saved work before it is read;
-                // and the page as it opens (the sample, when nothing was
-                // saved) is not written at all.
-                if st.restoring || opened {
+                // and the page as it opens (on the sample, or on the saved
+                // work just read) is not written at all.
+                if st.restoring {
+                    *opening.borrow_mut() = true;
+                    return;
+                }
+                if std::mem::replace(&mut *opening.borrow_mut(), false) {
                     return;
                 }
                 *unsaved.borrow_mut() = Some((*st).clone());
@@ -204,11 +235,27 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
     let cb = on_action.clone();
     use_effect_with((), move |_| {
         use wasm_bindgen::{closure::Closure, JsCast};
-        let now = Closure::<dyn Fn()>::new(move || flush(&unsaved, &cb));
+        let waiting = unsaved.clone();
+        let first_touch = cb.clone();
+        let now = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            flush(&unsaved, &cb);
+            // Work the writer has not arrived to save: the browser asks
+            // before the page is closed or reloaded.
+            if e.type_() == "beforeunload" && waiting.borrow().is_some() {
+                e.prevent_default();
+            }
+        });
+        // The writer's part is fetched when the user first touches the page,
+        // before any change, so a change is saved at once when the page is
+        // hidden or closed (the first load still fetches nothing for it).
+        let touched = Closure::<dyn Fn()>::new(move || with_writer(&first_touch, || ()));
         let window = web_sys::window();
         if let Some(w) = &window {
             for event in ["pagehide", "visibilitychange", "beforeunload"] {
                 let _ = w.add_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+            }
+            for event in ["pointerdown", "keydown"] {
+                let _ = w.add_event_listener_with_callback(event, touched.as_ref().unchecked_ref());
             }
         }
         move || {
@@ -216,6 +263,12 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 for event in ["pagehide", "visibilitychange", "beforeunload"] {
                     let _ =
                         w.remove_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+                }
+                for event in ["pointerdown", "keydown"] {
+                    let _ = w.remove_event_listener_with_callback(
+                        event,
+                        touched.as_ref().unchecked_ref(),
+                    );
                 }
             }
         }

@@ -8,6 +8,7 @@ use crate::ui::compare_view::{CompareView, CompareViewProps};
 use crate::ui::credits_view::{CreditsView, CreditsViewProps};
 use crate::ui::import_preview::{ImportPreview, PreviewProps};
 use crate::ui::levels::levels_view::{LevelsView, LevelsViewProps};
+use crate::ui::levels::share_panel::{SharePanel, SharePanelProps};
 use crate::ui::opr_view::{OprView, OprViewProps};
 use crate::ui::sheet_picker::{SheetPicker, SheetPickerProps};
 use crate::ui::trends_view::{TrendsView, TrendsViewProps};
@@ -18,24 +19,27 @@ use yew::prelude::*;
 /// A split point for one view: its chunk's name, the static the shell
 /// draws it through, what its messages call the view, its properties and
 /// component. A view that shares a chunk names its own split function too
-/// (`chunk => function`).
+/// (`chunk => function`), and how it is styled ([`Chunk::new`] with the
+/// views' styles, [`Chunk::plain`] without).
 macro_rules! split_view {
     ($chunk:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
-        split_view!($chunk => $chunk, $static, $name, $props, $comp);
+        split_view!($chunk => $chunk, new, $static, $name, $props, $comp);
     };
-    ($chunk:ident => $fn:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
+    ($chunk:ident => $fn:ident, $styles:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
         #[wasm_split($chunk, fallible)]
         fn $fn() -> Result<Render<$props>, SplitLoaderError> {
             Ok(|p| html! { <$comp ..p.clone() /> })
         }
-        pub static $static: Chunk<$props> = Chunk::new($name, || Box::pin($fn()));
+        pub static $static: Chunk<$props> = Chunk::$styles($name, || Box::pin($fn()));
     };
 }
 
 // The import preview and the sheet picker are drawn only for what the
 // readers gave, so they share the readers' chunk ([`crate::ui::io_part`]).
-split_view!(io => import_preview, IMPORT_PREVIEW, "import preview", PreviewProps, ImportPreview);
-split_view!(io => sheet_picker, SHEET_PICKER, "sheet picker", SheetPickerProps, SheetPicker);
+split_view!(io => import_preview, plain, IMPORT_PREVIEW, "import preview", PreviewProps, ImportPreview);
+split_view!(io => sheet_picker, plain, SHEET_PICKER, "sheet picker", SheetPickerProps, SheetPicker);
+// The share link is made in that chunk, so its panel is drawn from it too.
+split_view!(io => share_panel, plain, SHARE_PANEL, "share link", SharePanelProps, SharePanel);
 
 split_view!(
     levels,

@@ -315,18 +315,27 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
     await withApp(undefined, async (s) => {
       // Version 0: the bare dataset JSON.
       const v0 = { observations: [{ period: '2021-05', measure: 'PM2', provider: 'CSPN', input: { kind: 'level', level: '41.5' } }] };
-      // Opening on the sample writes nothing (the writer's part is fetched
-      // at the first change), so nothing saved at reload replaces the old
-      // format under test.
-      await s.page.waitForTimeout(600);
+      // Opening on the sample writes nothing: its writer's part is not even
+      // fetched (it is at the first touch of the page), so nothing saved at
+      // reload replaces the old format under test.
+      const requested = [];
+      s.context.on('request', (r) => requested.push(r.url()));
+      await s.page.reload();
+      await s.page.locator('[data-testid="scorecard"] tbody tr').first().waitFor({ timeout: STEP_TIMEOUT });
+      await s.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+      assert.ok(!requested.some((u) => /split_save\.wasm/.test(u)), `opening fetched the writer: ${requested.join(', ')}`);
       assert.equal(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), null, 'opening writes nothing');
       await s.page.evaluate((v) => localStorage.setItem('dcc-perf/work', JSON.stringify(v)), v0);
       await s.page.reload();
       await showLevels(s.page);
       await s.page.locator(row('PM2', 'CSPN')).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(await current(s, 'PM2', 'CSPN').innerText(), /41\.50%/);
-      // Saved again in the current version (a moment after the change: the
-      // save is kept off the frame that shows it).
+      // Opening on it writes nothing; the first change saves it again in the
+      // current version (a moment after: the save is kept off the frame that
+      // shows it).
+      await s.page.waitForTimeout(600);
+      assert.equal(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), JSON.stringify(v0), 'opening writes nothing');
+      await s.page.selectOption('[data-testid="rule-select"]', '2dp');
       await s.page.waitForFunction(() => /dcc-perf\/scenario\/3/.test(localStorage.getItem('dcc-perf/work') || ''), null, { timeout: STEP_TIMEOUT });
       assert.match(await s.page.evaluate(() => localStorage.getItem('dcc-perf/work')), /dcc-perf\/scenario\/3/);
 

@@ -282,6 +282,10 @@ fn saved_work_is_waited_for_then_replaces_the_whole_state() {
         restored.past.is_empty(),
         "reading saved work back is not an undoable change"
     );
+    // Only while saved work is awaited.
+    assert!(restored
+        .reduced(Action::Restored(None, Some("again".into())))
+        .is_none());
     // Saved work that could not be read: the sample, with the reason.
     let unread = after(&waiting, Action::Restored(None, Some("unreadable".into())));
     assert!(!unread.restoring);
@@ -327,11 +331,25 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
     );
     assert_ne!(again, first, "the answers change what is read");
     assert_eq!(again.dataset.observations.len(), 1);
-    let s2 = after(&s1, Action::Answered(again.clone(), choices.clone()));
+    let s2 = after(
+        &s1,
+        Action::Answered(pending.clone(), again.clone(), choices.clone()),
+    );
     let p2 = s2.pending.as_ref().expect("still pending");
     assert_eq!(p2.import, again);
     assert_eq!(p2.choices, choices);
     assert!(Rc::ptr_eq(p2.source.as_ref().unwrap(), &source));
-    // With nothing pending, an answer changes nothing.
-    assert!(s0.reduced(Action::Answered(again, choices)).is_none());
+    // An answer to an import no longer pending changes nothing, nor one
+    // with nothing pending.
+    let s3 = after(&s1, Action::Checked(first, None));
+    assert!(s3
+        .reduced(Action::Answered(
+            pending.clone(),
+            again.clone(),
+            choices.clone()
+        ))
+        .is_none());
+    assert!(s0
+        .reduced(Action::Answered(pending, again, choices))
+        .is_none());
 }

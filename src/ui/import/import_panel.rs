@@ -50,6 +50,8 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                // Shown at once, before the readers' part has arrived.
+                progress.set(Some((file.name(), 0, file.size() as u64)));
                 spawn(Job::File(file, progress.clone()), out.clone());
             }
             input.set_value("");
@@ -76,6 +78,8 @@ pub fn ImportPanel(p: &ImportPanelProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
+                // Shown at once, before the readers' part has arrived.
+                progress.set(Some((file.name(), 0, file.size() as u64)));
                 spawn(Job::File(file, progress.clone()), out.clone());
             }
         })

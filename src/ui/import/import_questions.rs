@@ -21,7 +21,10 @@ pub struct ImportQuestionsProps {
 impl PartialEq for ImportQuestionsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.pending, &other.pending)
-            && self.workbook == other.workbook
+            && match (&self.workbook, &other.workbook) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.on_action == other.on_action
     }
 }
@@ -47,7 +50,7 @@ pub fn ImportQuestions(p: &ImportQuestionsProps) -> Html {
         let (out, pending, workbook) = (p.on_action.clone(), p.pending.clone(), p.workbook.clone());
         move |choices: Choices| {
             if let Some(import) = pending.reread(workbook.as_deref(), &choices) {
-                out.emit(Action::Answered(import, choices));
+                out.emit(Action::Answered(pending.clone(), import, choices));
             }
         }
     };

@@ -1,12 +1,13 @@
 //! Undo and redo, the exports, the share link, and "reset to sample"
 //! (which asks first).
 
-use crate::engine::format::thousands;
 use crate::engine::work::Outcome;
-use crate::io::{share, Scenario};
-use crate::ui::io_part::{spawn, Export, Job};
+use crate::io::Scenario;
+use crate::ui::io_part::{spawn, warm, Export, Job};
+use crate::ui::levels::share_panel::SharePanelProps;
 use crate::ui::state::Action;
-use crate::ui::widgets::copy_table::write_clipboard;
+use crate::ui::views;
+use crate::ui::widgets::lazy::Lazy;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,26 +47,30 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
     let credits = export(Rc::new(move || Export::Credits(o.clone())));
     let template = export(Rc::new(|| Export::Template));
     let link = use_state(|| None::<String>);
-    let copied = use_state(String::new);
+    // Which work a link being made is of: a link that arrives after the
+    // work changed is dropped.
+    let generation = use_mut_ref(|| 0u64);
     // A link holds the work as it was made: closed when the work changes.
     {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (link, generation) = (link.clone(), generation.clone());
         use_effect_with(p.outcome.clone(), move |_| {
+            *generation.borrow_mut() += 1;
             link.set(None);
-            copied.set(String::new());
         });
     }
     let make_link = {
-        let (link, copied, make) = (link.clone(), copied.clone(), p.scenario.clone());
+        let (link, make) = (link.clone(), p.scenario.clone());
         let out = p.on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let page = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            let (link, copied) = (link.clone(), copied.clone());
+            let (link, generation) = (link.clone(), generation.clone());
+            let asked = *generation.borrow();
             let made = Callback::from(move |l: String| {
-                link.set(Some(l));
-                copied.set(String::new());
+                if *generation.borrow() == asked {
+                    link.set(Some(l));
+                }
             });
             spawn(Job::Link(page, Box::new(make.emit(())), made), out.clone());
         })
@@ -74,56 +79,11 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         let link = link.clone();
         Callback::from(move |_: MouseEvent| link.set(None))
     };
+    // Drawn from the readers' part, which made the link.
     let share_panel = link.as_ref().map(|l| {
-        let chars = l.chars().count();
-        let length = format!("Link: {} characters", thousands(chars as u64));
-        if chars > share::MAX_CHARS {
-            return html! {
-                <div class="share-panel" data-testid="share-panel" role="group" aria-label="Share link">
-                    <p class="share-refused" data-testid="share-refused">
-                        { format!("This work is too large for a link ({} characters; browsers take about {}). ",
-                            thousands(chars as u64), thousands(share::MAX_CHARS as u64)) }
-                        { "Send the scenario file instead: it opens as saved." }
-                    </p>
-                    <button type="button" data-testid="share-download" onclick={scenario.clone()}>{ "Download the scenario file" }</button>
-                    <button type="button" onclick={close_link.clone()}>{ "Close" }</button>
-                </div>
-            };
-        }
-        let copy = {
-            let (l, copied) = (l.clone(), copied.clone());
-            Callback::from(move |_: MouseEvent| {
-                let (l, copied) = (l.clone(), copied.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    copied.set(match write_clipboard(&l).await {
-                        Ok(()) => "Copied the link.".into(),
-                        Err(e) => format!("Could not copy the link: {e}. Select it and copy."),
-                    });
-                });
-            })
-        };
-        let select_all = Callback::from(|e: FocusEvent| {
-            use wasm_bindgen::JsCast;
-            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                i.select();
-            }
-        });
         html! {
-            <div class="share-panel" data-testid="share-panel" role="group" aria-label="Share link">
-                <label for="share-link-text">{ "Link to this work (data and settings, inside the link: nothing is uploaded)" }</label>
-                <input id="share-link-text" type="text" readonly=true data-testid="share-link" value={l.clone()} onfocus={select_all} />
-                <span class="share-length" data-testid="share-length">{ length }</span>
-                <button type="button" data-testid="copy-link" onclick={copy}>{ "Copy link" }</button>
-                <button type="button" onclick={close_link.clone()}>{ "Close" }</button>
-                <span class="share-copied" role="status" aria-live="polite" data-testid="share-copied">{ (*copied).clone() }</span>
-                if chars > share::WARN_CHARS {
-                    <p class="share-warning" data-testid="share-warning">
-                        { format!("Some mail and chat tools cut links longer than {} characters, and then it will not open: ",
-                            thousands(share::WARN_CHARS as u64)) }
-                        { "check it arrives whole, or send the scenario file (Save scenario file) instead." }
-                    </p>
-                }
-            </div>
+            <Lazy<SharePanelProps> chunk={&views::SHARE_PANEL}
+                view={SharePanelProps { link: l.clone(), download: scenario.clone(), close: close_link.clone() }} />
         }
     });
     let ask = {
@@ -142,7 +102,8 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
         })
     };
     html! {
-        <section class="data-actions" aria-label="Data">
+        <section class="data-actions" aria-label="Data"
+            onmouseenter={Callback::from(|_: MouseEvent| warm())} onfocusin={Callback::from(|_: FocusEvent| warm())}>
             <button type="button" data-testid="undo" disabled={!p.can_undo} onclick={act(|| Action::Undo)}>{ "↶ Undo" }</button>
             <button type="button" data-testid="redo" disabled={!p.can_redo} onclick={act(|| Action::Redo)}>{ "↷ Redo" }</button>
             <span class="sep" aria-hidden="true" />

@@ -6,6 +6,7 @@ pub mod exports;
 pub mod levels_view;
 pub mod measure_row;
 pub mod measures_table;
+pub mod share_panel;
 pub mod summary;
 pub mod toolbar;
 pub mod trend_chart;

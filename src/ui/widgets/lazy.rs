@@ -31,14 +31,28 @@ pub struct Chunk<P: 'static> {
     /// What the view is called on its tab, for the message while it loads.
     name: &'static str,
     fetch: fn() -> Fetched<P>,
+    /// Whether it is drawn with the views' styles (`views.css`).
+    styled: bool,
     ready: OnceLock<Render<P>>,
 }
 
 impl<P: 'static> Chunk<P> {
+    /// A view drawn with the views' styles.
     pub const fn new(name: &'static str, fetch: fn() -> Fetched<P>) -> Self {
         Self {
             name,
             fetch,
+            styled: true,
+            ready: OnceLock::new(),
+        }
+    }
+
+    /// A part drawn with the first load's styles alone.
+    pub const fn plain(name: &'static str, fetch: fn() -> Fetched<P>) -> Self {
+        Self {
+            name,
+            fetch,
+            styled: false,
             ready: OnceLock::new(),
         }
     }
@@ -54,9 +68,11 @@ impl<P: 'static> Chunk<P> {
             return Ok(r);
         }
         // The views' styles are fetched alongside the code.
-        let styles = super::view_styles::arrived();
+        let styles = self.styled.then(super::view_styles::arrived);
         let r = (self.fetch)().await?;
-        styles.await;
+        if let Some(styles) = styles {
+            styles.await;
+        }
         Ok(*self.ready.get_or_init(|| r))
     }
 }
