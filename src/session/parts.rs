@@ -121,6 +121,15 @@ impl Pending {
     }
 }
 
+/// Whether two optional workbooks are the same one (by pointer: comparing
+/// their sheets cell by cell on every draw would cost more than drawing).
+pub fn same_workbook(a: &Option<Rc<Workbook>>, b: &Option<Rc<Workbook>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
 /// A pasted block or uploaded text, as read.
 #[derive(Debug, PartialEq)]
 pub struct Pasted {

@@ -7,7 +7,7 @@ use crate::io::{Format, ImportError};
 use crate::ui::import_figures::ImportFigures;
 use crate::ui::import_questions::ImportQuestions;
 use crate::ui::incident_summary::IncidentSummary;
-use crate::ui::state::{Action, DataRef, Pending, Workbook};
+use crate::ui::state::{same_workbook, Action, DataRef, Pending, Workbook};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,10 +28,7 @@ pub struct PreviewProps {
 impl PartialEq for PreviewProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.pending, &other.pending)
-            && match (&self.workbook, &other.workbook) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
+            && same_workbook(&self.workbook, &other.workbook)
             && self.data == other.data
             && self.on_action == other.on_action
     }

@@ -6,7 +6,7 @@
 use crate::io::sheet::{Choices, Fractions, Question};
 use crate::ui::import_mapping::ImportMapping;
 use crate::ui::mappings;
-use crate::ui::state::{Action, Pending, Workbook};
+use crate::ui::state::{same_workbook, Action, Pending, Workbook};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,10 +21,7 @@ pub struct ImportQuestionsProps {
 impl PartialEq for ImportQuestionsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.pending, &other.pending)
-            && match (&self.workbook, &other.workbook) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
+            && same_workbook(&self.workbook, &other.workbook)
             && self.on_action == other.on_action
     }
 }
