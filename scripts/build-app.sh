@@ -59,8 +59,12 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enab
 # --low-memory-unused: Rust puts the stack at the bottom of memory, growing
 # down towards 0, so its lowest 1 KB is never used (the stack would have
 # overflowed first); binaryen can then fold more address arithmetic.
+# APP_WASM_NAMES=1 keeps the functions' names, for profiling in the browser
+# (a bigger build: never shipped).
+NAMES=()
+[ "${APP_WASM_NAMES:-}" = 1 ] && NAMES=(-g)
 for f in "$WORK"/*.wasm; do
-  wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
+  wasm-opt -Oz "${NAMES[@]}" --low-memory-unused --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" "$f" -o "$f.opt" 2>/dev/null
   mv "$f.opt" "$f"
 done
 # The glue is on the first load: minified (its exports keep their names,

@@ -261,21 +261,29 @@ fn panel<DB: DrawingBackend>(
     };
     // About four month labels a panel, however many months are loaded.
     let every = ((n + 3) / 4).max(1);
-    let month_label = |x: &i64| super::month_tick(months, *x, every as usize);
     let y_label = |v: &i64| format!("{}%", from_hundredths(*v));
     let _ = chart
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(palette::LIGHT)
-        // A tick at every month would comb the axis with five years loaded.
+        // One empty label: the months are drawn by hand (month_labels).
+        .x_labels(1)
+        .x_label_formatter(&|_| String::new())
         .set_tick_mark_size(LabelAreaPosition::Bottom, 0)
-        .x_labels((2 * n) as usize)
-        .x_label_formatter(&month_label)
         .y_labels(((hi - lo) / step + 1) as usize)
         .y_label_formatter(&y_label)
         .label_style((FONT, if narrow { 14 } else { 11 }))
         .draw();
+    // No ticks: one at every month would comb the axis with five years loaded.
+    super::month_labels(
+        area,
+        &chart,
+        months,
+        every as usize,
+        (lo, 0, 0),
+        (FONT, if narrow { 14 } else { 11 }).into_font(),
+    );
     let at = |r: &MeasureResult| {
         months
             .iter()

@@ -27,6 +27,11 @@ pub mod opr;
 pub mod trend;
 
 use crate::engine::Compliance;
+use plotters::coord::types::RangedCoordi64;
+use plotters::prelude::{
+    Cartesian2d, ChartContext, Color, DrawingArea, DrawingBackend, FontDesc, PathElement, Text,
+    TextStyle,
+};
 use plotters::style::RGBColor;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -170,18 +175,33 @@ pub fn nice_step(span: i64, ticks: i64) -> i64 {
         .unwrap_or(p)
 }
 
-/// The label under month-axis position `x`, where months sit at odd `x`
-/// (month `i` at `2i + 1`): its short name for every `every`th month, else
-/// nothing, so long runs of months do not crowd the axis.
-pub fn month_tick(months: &[crate::engine::Month], x: i64, every: usize) -> String {
-    let i = (x - 1) / 2;
-    if x % 2 == 1 && i >= 0 && (i as usize).is_multiple_of(every.max(1)) {
-        months
-            .get(i as usize)
-            .map(|m| m.short_name())
-            .unwrap_or_default()
-    } else {
-        String::new()
+/// The month names under a month axis, drawn by hand (months sit at odd
+/// `x`, month `i` at `2i + 1`): every `every`th month's short name centred
+/// under it, so long runs of months do not crowd the axis, `gap` pixels
+/// below the plot's foot, with a tick of `tick` pixels. Plotters draws a
+/// label and a tick at every position it is given, empty or not: 120 of
+/// them for five years, most of a redraw's time and of the picture.
+pub fn month_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    chart: &ChartContext<DB, Cartesian2d<RangedCoordi64, RangedCoordi64>>,
+    months: &[crate::engine::Month],
+    every: usize,
+    (foot, tick, gap): (i64, i32, i32),
+    font: FontDesc,
+) {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let (bx, by) = area.get_base_pixel();
+    let style = TextStyle::from(font).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, m) in months.iter().enumerate().step_by(every.max(1)) {
+        let (px, py) = chart.backend_coord(&(2 * i as i64 + 1, foot));
+        let (px, py) = (px - bx, py - by);
+        if tick > 0 {
+            let _ = area.draw(&PathElement::new(
+                [(px, py), (px, py + tick)],
+                palette::BLACK.stroke_width(1),
+            ));
+        }
+        let _ = area.draw(&Text::new(m.short_name(), (px, py + gap), style.clone()));
     }
 }
 

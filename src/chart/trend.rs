@@ -55,9 +55,8 @@ pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32
     let mut months = results.months();
     months.reverse();
     let rows: Vec<&MeasureResult> = results
-        .rows
+        .series(measure, provider)
         .iter()
-        .filter(|r| r.measure == measure && r.provider == provider)
         .map(|r| &**r)
         .collect();
     let points: Vec<Point> = months
@@ -124,15 +123,16 @@ pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32
             .saturating_sub(if narrow { 164 } else { 176 })
             .max(60);
         let label_every = ((n / 12 + 1).max((n * 60 + plot_w - 1) / plot_w)) as usize;
-        let month_label = |x: &i64| super::month_tick(&months, *x, label_every);
         let y_label = |v: &i64| format!("{}{unit}", from_hundredths(*v));
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(palette::LIGHT)
-            .x_labels((2 * n) as usize)
-            .x_label_formatter(&month_label)
+            // One empty label: the months are drawn by hand (month_labels).
+            .x_labels(1)
+            .x_label_formatter(&|_| String::new())
+            .set_tick_mark_size(LabelAreaPosition::Bottom, 0)
             .y_labels(((hi - lo) / step + 1) as usize)
             .y_label_formatter(&y_label)
             .x_desc("Month")
@@ -144,6 +144,14 @@ pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32
             .label_style((FONT, if narrow { 13 } else { 15 }))
             .axis_desc_style((FONT, if narrow { 13 } else { 16 }))
             .draw();
+        super::month_labels(
+            &root,
+            &chart,
+            &months,
+            label_every,
+            (lo, 5, 10),
+            (FONT, if narrow { 13 } else { 15 }).into_font(),
+        );
         // The band between minimum and target, and the two levels as lines,
         // month by month (levels can change over time).
         for p in &points {

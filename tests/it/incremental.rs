@@ -193,3 +193,104 @@ fn a_month_of_cpms_alone_taken_away_goes_with_its_rows() {
     check(&without, &data, 1);
     assert!(!without.months().contains(&later));
 }
+
+/// What a view asks of the results (one month's rows, one series, the
+/// series a trend can be drawn of) is found by where the rows are; here it
+/// is checked against walking every row, as it was found before.
+fn check_layout(results: &Results, step: usize) {
+    let mut months = results.months();
+    months.extend([months[0].plus(1), months[months.len() - 1].minus(4)]);
+    for view in months {
+        let walked: Vec<_> = results
+            .rows
+            .iter()
+            .filter(|r| r.cadence.shows_in(r.period, view))
+            .map(|r| &**r)
+            .collect();
+        assert_eq!(results.for_month(view), walked, "step {step}: {view}");
+    }
+    let mut charted = Vec::new();
+    for (i, r) in results.rows.iter().enumerate() {
+        let walked: Vec<_> = results
+            .rows
+            .iter()
+            .filter(|x| x.measure == r.measure && x.provider == r.provider)
+            .collect();
+        let found: Vec<_> = results.series(&r.measure, r.provider).iter().collect();
+        assert_eq!(found, walked, "step {step}: {} {}", r.provider, r.measure);
+        let first_numbered = results.rows[..i].iter().all(|x| {
+            x.measure != r.measure || x.provider != r.provider || x.level.number().is_none()
+        });
+        if r.level.number().is_some() && first_numbered {
+            charted.push(i);
+        }
+    }
+    assert_eq!(*results.charted(), charted, "step {step}: charted");
+}
+
+#[test]
+fn a_month_a_series_and_the_charted_list_are_found_as_walking_finds_them() {
+    let mut rng = Lcg(15);
+    let mut data = two_years();
+    let mut results = evaluate(&data, Settings::default());
+    check_layout(&results, 0);
+    for step in 1..40 {
+        let next = edit(&mut rng, &data);
+        results = results.after(&data, &next);
+        data = next;
+        check_layout(&results, step);
+    }
+}
+
+#[test]
+fn the_charted_list_changes_only_when_a_series_gains_or_loses_its_numbers() {
+    // The sample: each series has a figure or two (the month and the one
+    // before); taking all its numbers takes the series off the list.
+    let data = io::sample();
+    let results = evaluate(&data, Settings::default());
+    let o = data
+        .observations
+        .iter()
+        .find(|o| o.measure == "PM1.1" && o.provider == dcc_perf::engine::Provider::Dsp)
+        .unwrap();
+    let at = |r: &Results| {
+        r.charted()
+            .iter()
+            .any(|&i| r.rows[i].measure == "PM1.1" && r.rows[i].provider == o.provider)
+    };
+    assert!(at(&results));
+    // A new level: the same list, shared.
+    let level = data.with_input(
+        o.period,
+        &o.measure,
+        o.provider,
+        Input::Level {
+            level: Decimal::from(50),
+        },
+    );
+    let after = results.after(&data, &level);
+    assert!(std::rc::Rc::ptr_eq(&after.charted(), &results.charted()));
+    // No number in any month: off the list; and back on when undone.
+    let mut none = level.clone();
+    let mut gone = after.clone();
+    let periods: Vec<Month> = data
+        .observations
+        .iter()
+        .filter(|x| x.measure == o.measure && x.provider == o.provider)
+        .map(|x| x.period)
+        .collect();
+    for (step, period) in periods.into_iter().enumerate() {
+        let status = Input::Status {
+            status: NoValue::NoEvents,
+        };
+        let next = none.with_input(period, &o.measure, o.provider, status);
+        gone = gone.after(&none, &next);
+        none = next;
+        check(&gone, &none, step);
+    }
+    assert!(!at(&gone));
+    assert_eq!(gone.charted().len(), results.charted().len() - 1);
+    let back = gone.after(&none, &level);
+    check(&back, &level, 1);
+    assert!(at(&back));
+}

@@ -12,6 +12,7 @@
 //! tests compare the two on random edits.
 
 use super::results::{build, cpm_level, effective_of, evaluate, own_level, Inputs, Key, Results};
+use super::series::charted;
 use crate::engine::catalogue::{Basis, Catalogue, MeasureDef};
 use crate::engine::observation::{Dataset, Observation};
 use std::collections::BTreeSet;
@@ -35,6 +36,7 @@ impl Results {
         let mut out = self.clone();
         // Observed measures first, then the CPMs formed from them.
         let mut touched: BTreeSet<(bool, Key)> = BTreeSet::new();
+        let mut numbers_moved = false;
         for key in changed {
             let def = cat.get(key.1, key.2)?;
             touched.insert((def.basis == Basis::Derived, key));
@@ -67,8 +69,15 @@ impl Results {
             };
             let prev = out.previous_of(i).map(|p| &*out.rows[p]);
             let row = build(def, key.0, input, prev, self.settings.rule);
+            // The trend picker's list changes only if a series gains its
+            // first number or loses its last (a carried-forward row keeps
+            // its level).
+            numbers_moved |= row.level.number().is_some() != self.rows[i].level.number().is_some();
             out.rows[i] = Rc::new(row);
             out.carry_forward(i);
+        }
+        if numbers_moved {
+            out.charted = charted(&out.rows, &out.layout);
         }
         Some(out)
     }

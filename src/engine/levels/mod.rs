@@ -6,3 +6,4 @@ mod incremental;
 pub mod level;
 pub mod results;
 pub mod rule;
+mod series;

@@ -1,6 +1,7 @@
 //! Results: each observation's service level, status, change, restatement,
 //! streak, headroom and explanation; and each derived CPM.
 
+use super::series::{charted, Layout};
 use crate::engine::catalogue::{Basis, Catalogue, Direction, MeasureDef, Provider, Unit};
 use crate::engine::format::{decimal, exact};
 use crate::engine::headroom::Headroom;
@@ -108,13 +109,14 @@ pub struct Results {
     pub rows: Vec<Rc<MeasureResult>>,
     /// Observations the engine could not use, in words.
     pub warnings: Vec<String>,
-    /// Where each key's row is in `rows`. Shared: an edit worked out where
-    /// it reaches ([`Results::after`]) keeps every row in its place.
+    /// Where each key's and each series' rows are. Shared: an edit worked
+    /// out where it reaches ([`Results::after`]) keeps every row in its place.
     #[serde(skip)]
-    index: Rc<HashMap<Key, usize>>,
-    /// Months with a monthly result, newest first (see [`Results::months`]).
+    pub(super) layout: Rc<Layout>,
+    /// See [`Results::charted`]; worked out again only when an edit gives a
+    /// series its first number or takes its last.
     #[serde(skip)]
-    months: Vec<Month>,
+    pub(super) charted: Rc<Vec<usize>>,
 }
 
 pub(super) type Key = (Month, &'static str, Provider);
@@ -122,30 +124,14 @@ pub(super) type Key = (Month, &'static str, Provider);
 impl Results {
     /// Results of these rows (in catalogue order, then period).
     pub fn new(settings: Settings, rows: Vec<Rc<MeasureResult>>, warnings: Vec<String>) -> Results {
-        let cat = Catalogue::builtin();
-        let index: HashMap<Key, usize> = rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                Some((
-                    (r.period, cat.get(&r.measure, r.provider)?.code, r.provider),
-                    i,
-                ))
-            })
-            .collect();
-        let mut months: Vec<Month> = rows
-            .iter()
-            .filter(|r| r.cadence == Cadence::Monthly)
-            .map(|r| r.period)
-            .collect();
-        crate::engine::order::sort_by(&mut months, |a, b| b.cmp(a));
-        months.dedup();
+        let layout = Layout::of(&rows);
+        let charted = charted(&rows, &layout);
         Results {
             settings,
             rows,
             warnings,
-            index: Rc::new(index),
-            months,
+            layout: Rc::new(layout),
+            charted,
         }
     }
 
@@ -160,16 +146,6 @@ impl Results {
         Results::new(self.settings, rows, self.warnings.clone())
     }
 
-    /// Rows shown in the monthly report for `view`: monthly measures of that
-    /// month and the latest quarter of quarterly ones.
-    pub fn for_month(&self, view: Month) -> Vec<&MeasureResult> {
-        self.rows
-            .iter()
-            .filter(|r| r.cadence.shows_in(r.period, view))
-            .map(|r| &**r)
-            .collect()
-    }
-
     pub fn get(&self, period: Month, measure: &str, provider: Provider) -> Option<&MeasureResult> {
         let code = Catalogue::builtin().get(measure, provider)?.code;
         self.position(&(period, code, provider))
@@ -177,13 +153,13 @@ impl Results {
     }
 
     pub(super) fn position(&self, key: &Key) -> Option<usize> {
-        self.index.get(key).copied()
+        self.layout.position(key)
     }
 
     /// Months that have any monthly result, newest first. (Kept from when
     /// the rows were set: an edit in place adds or removes no period.)
     pub fn months(&self) -> Vec<Month> {
-        self.months.clone()
+        self.layout.months().to_vec()
     }
 }
 

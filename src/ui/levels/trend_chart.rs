@@ -3,6 +3,7 @@
 
 use crate::chart::trend::trend_at;
 use crate::engine::{Provider, Results};
+use crate::session::parts::ByRef;
 use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::select::{select_value, use_shown_value};
 use crate::ui::state::Action;
@@ -25,19 +26,14 @@ pub fn TrendChart(p: &TrendChartProps) -> Html {
         (p.results.clone(), p.series.clone(), width),
         |(r, (m, prov), w)| trend_at(r, m, *prov, *w),
     );
-    // Every measure and provider with a number in some month, in report order.
-    let options = use_memo(p.results.clone(), |r| {
-        // The rows are in catalogue order, then period (`Results::rows`):
-        // a measure's months are together, so one pass keeps the first of
-        // each (five years are 6,400 rows; hashing each was most of this).
-        let mut list: Vec<(String, Provider, String)> = Vec::new();
-        for row in r.rows.iter().filter(|x| x.level.number().is_some()) {
-            let last = list.last().map(|(m, p, _)| (m.as_str(), *p));
-            if last != Some((row.measure.as_str(), row.provider)) {
-                list.push((row.measure.clone(), row.provider, row.name.clone()));
-            }
-        }
-        list
+    // Every measure and provider with a number in some month, in report
+    // order: the results keep the list, shared until an edit changes it.
+    let results = p.results.clone();
+    let options = use_memo(ByRef(results.charted()), move |c| {
+        c.0.iter()
+            .filter_map(|&i| results.rows.get(i))
+            .map(|r| (r.measure.clone(), r.provider, r.name.clone()))
+            .collect::<Vec<(String, Provider, String)>>()
     });
     let chosen = options
         .iter()
