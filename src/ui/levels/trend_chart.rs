@@ -3,10 +3,9 @@
 
 use crate::chart::trend::trend_at;
 use crate::engine::{Provider, Results};
-use crate::session::parts::ByRef;
 use crate::ui::chart_frame::{use_chart_width, ChartFrame};
 use crate::ui::select::{select_value, use_shown_value};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, ByRef};
 use std::rc::Rc;
 use yew::prelude::*;
 
