@@ -220,10 +220,12 @@ impl Dataset {
             .map(|(i, _)| i);
         let mut data = self.clone();
         match at {
+            // In place: the input alone changes, so the order holds.
             Some(i) => {
                 let o = &mut data.observations[i];
                 o.input = input;
                 o.reported = None;
+                return data;
             }
             None => data.observations.push(Observation {
                 approximate: false,
@@ -236,7 +238,7 @@ impl Dataset {
                 note: None,
             }),
         }
-        // An edit in place keeps the order; only an addition needs sorting.
+        // Only an addition may need sorting.
         if data
             .observations
             .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
