@@ -281,7 +281,7 @@ fn panel<DB: DrawingBackend>(
         &chart,
         months,
         every as usize,
-        (lo, 0, 0),
+        (lo, 0, 4),
         (FONT, if narrow { 14 } else { 11 }).into_font(),
     );
     let at = |r: &MeasureResult| {
