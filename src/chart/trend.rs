@@ -152,24 +152,32 @@ pub fn trend_at(results: &Results, measure: &str, provider: Provider, width: u32
             (lo, 5, 10),
             (FONT, if narrow { 13 } else { 15 }).into_font(),
         );
-        // The band between minimum and target, and the two levels as lines,
-        // month by month (levels can change over time).
+        // The band between minimum and target, and the two levels as lines:
+        // one stretch per run of months at the same levels (levels can
+        // change over time), not three shapes a month.
+        let mut runs: Vec<(i64, i64, i64, i64)> = Vec::new();
         for p in &points {
             let Some(r) = p.row else { continue };
             let (Some(t), Some(m)) = (r.target.map(hundredths), r.minimum.map(hundredths)) else {
                 continue;
             };
+            match runs.last_mut() {
+                Some(last) if last.1 + 2 == p.x && (last.2, last.3) == (t, m) => last.1 = p.x,
+                _ => runs.push((p.x, p.x, t, m)),
+            }
+        }
+        for (a, b, t, m) in runs {
             let band = Rectangle::new(
-                [(p.x - 1, t.min(m)), (p.x + 1, t.max(m))],
+                [(a - 1, t.min(m)), (b + 1, t.max(m))],
                 palette::YELLOW.mix(0.18).filled(),
             );
             let _ = chart.draw_series(std::iter::once(band));
             let _ = chart.draw_series(LineSeries::new(
-                [(p.x - 1, t), (p.x + 1, t)],
+                [(a - 1, t), (b + 1, t)],
                 palette::BLUE.stroke_width(2),
             ));
             let _ = chart.draw_series(DashedLineSeries::new(
-                [(p.x - 1, m), (p.x + 1, m)],
+                [(a - 1, m), (b + 1, m)],
                 6,
                 4,
                 palette::VERMILLION.stroke_width(2),
