@@ -59,6 +59,14 @@ fn edit(rng: &mut Lcg, data: &Dataset) -> Dataset {
     data.with_input(o.period, &o.measure, o.provider, input)
 }
 
+/// The first of DSP PM1.1's figures.
+fn dsp_pm1_1(data: &Dataset) -> &dcc_perf::engine::Observation {
+    data.observations
+        .iter()
+        .find(|o| o.measure == "PM1.1" && o.provider == dcc_perf::engine::Provider::Dsp)
+        .unwrap()
+}
+
 fn check(after: &Results, data: &Dataset, step: usize) {
     let whole = evaluate(data, after.settings);
     assert_eq!(after.rows.len(), whole.rows.len(), "step {step}: row count");
@@ -143,11 +151,7 @@ fn a_new_figure_a_removed_one_and_a_big_change_are_evaluated_whole() {
 fn an_edit_shares_the_rows_it_does_not_touch() {
     let data = two_years();
     let results = evaluate(&data, Settings::default());
-    let o = data
-        .observations
-        .iter()
-        .find(|o| o.measure == "PM1.1" && o.provider == dcc_perf::engine::Provider::Dsp)
-        .unwrap();
+    let o = dsp_pm1_1(&data);
     let next = data.with_input(
         o.period,
         &o.measure,
@@ -248,11 +252,7 @@ fn the_charted_list_changes_only_when_a_series_gains_or_loses_its_numbers() {
     // before); taking all its numbers takes the series off the list.
     let data = io::sample();
     let results = evaluate(&data, Settings::default());
-    let o = data
-        .observations
-        .iter()
-        .find(|o| o.measure == "PM1.1" && o.provider == dcc_perf::engine::Provider::Dsp)
-        .unwrap();
+    let o = dsp_pm1_1(&data);
     let at = |r: &Results| {
         r.charted()
             .iter()
