@@ -96,7 +96,11 @@ fn use_let_go_later(outcome: &Rc<Outcome>) {
         return;
     }
     if let Some(old) = kept.replace(outcome.clone()) {
-        gloo_timers::callback::Timeout::new(50, move || drop(old)).forget();
+        // A future, not a forgotten timer: nothing is kept once it has run.
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            drop(old);
+        });
     }
 }
 

@@ -69,9 +69,9 @@ impl Results {
             };
             let prev = out.previous_of(i).map(|p| &*out.rows[p]);
             let row = build(def, key.0, input, prev, self.settings.rule);
-            // The trend picker's list changes only if a series gains its
-            // first number or loses its last (a carried-forward row keeps
-            // its level).
+            // The trend picker's list can change only if a row gains or
+            // loses a number (a carried-forward row keeps its level): then
+            // it is worked out again.
             numbers_moved |= row.level.number().is_some() != self.rows[i].level.number().is_some();
             out.rows[i] = Rc::new(row);
             out.carry_forward(i);

@@ -114,7 +114,7 @@ pub struct Results {
     #[serde(skip)]
     pub(super) layout: Rc<Layout>,
     /// See [`Results::charted`]; worked out again only when an edit gives a
-    /// series its first number or takes its last.
+    /// row a number or takes one away.
     #[serde(skip)]
     pub(super) charted: Rc<Vec<usize>>,
 }
@@ -133,6 +133,19 @@ impl Results {
             layout: Rc::new(layout),
             charted,
         }
+    }
+
+    /// Only the rows of periods up to `last`. (Rows are taken out by making
+    /// results of those left, never by removing them from `rows`, which
+    /// would leave where each row is pointing at others.)
+    pub fn until(&self, last: Month) -> Results {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.period <= last)
+            .cloned()
+            .collect();
+        Results::new(self.settings, rows, self.warnings.clone())
     }
 
     /// Only the rows a monthly report for `view` shows ([`Results::for_month`]).

@@ -102,8 +102,8 @@ impl Results {
 
     /// Where in `rows` is the first row with a number of each series that
     /// has one, in row order: what a trend can be drawn of. The same `Rc`
-    /// until an edit gives a series its first number or takes its last, so
-    /// a view can keep what it made of it.
+    /// until an edit gives a row a number or takes one away (a level
+    /// changed keeps it), so a view can keep what it made of it.
     pub fn charted(&self) -> Rc<Vec<usize>> {
         self.charted.clone()
     }

@@ -284,8 +284,7 @@ pub fn review(c: &Computed, month: Month) -> MonthReview {
         .iter()
         .position(|y| y.first <= month && month <= y.last);
     let so_far = year.and_then(|i| {
-        let mut upto = c.results.clone();
-        upto.rows.retain(|r| r.period <= month);
+        let upto = c.results.until(month);
         c.regime
             .years
             .get(i)
