@@ -139,24 +139,18 @@ impl Results {
     /// results of those left, never by removing them from `rows`, which
     /// would leave where each row is pointing at others.)
     pub fn until(&self, last: Month) -> Results {
-        let rows = self
-            .rows
-            .iter()
-            .filter(|r| r.period <= last)
-            .cloned()
-            .collect();
+        self.keeping(|r| r.period <= last)
+    }
+
+    /// Results of the rows `keep` keeps, laid out again.
+    fn keeping(&self, keep: impl Fn(&MeasureResult) -> bool) -> Results {
+        let rows = self.rows.iter().filter(|r| keep(r)).cloned().collect();
         Results::new(self.settings, rows, self.warnings.clone())
     }
 
     /// Only the rows a monthly report for `view` shows ([`Results::for_month`]).
     pub fn only_month(&self, view: Month) -> Results {
-        let rows = self
-            .rows
-            .iter()
-            .filter(|r| r.cadence.shows_in(r.period, view))
-            .cloned()
-            .collect();
-        Results::new(self.settings, rows, self.warnings.clone())
+        self.keeping(|r| r.cadence.shows_in(r.period, view))
     }
 
     pub fn get(&self, period: Month, measure: &str, provider: Provider) -> Option<&MeasureResult> {
