@@ -12,55 +12,51 @@
 //!
 //! Protocol: the worker posts `"ready"` once its handler is set (a message
 //! sent earlier would be lost while the wasm loads); the page posts
-//! `[file name, File, start, header bytes, delimiter]`; the worker reads
-//! the file from `start` as the browser streams it, after the header, and
-//! answers
-//! `[part as JSON text, references' hashes as bytes]`
-//! ([`dcc_perf::io::incidents::Part::encode`]), or `["", empty]` if the file
-//! could not be read (the page then reads that half itself).
+//! `[file name, File, middle]` as soon as the file is chosen. The worker
+//! reads the file's head itself (the header and delimiter found as the page
+//! finds them: `Reading::stream_part`) while the file from the middle
+//! arrives, skips to the first line end there (the page reads up to the
+//! same place), reads the rest as the browser streams it and answers
+//! `[part as JSON text, references' hashes as bytes, where the part starts]`
+//! ([`dcc_perf::io::incidents::Part::encode`]), or `["", empty, NaN]` if
+//! the file could not be read so (the page then reads that half itself).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use dcc_perf::io::incidents::IncidentReader;
-    use dcc_perf::ui::blob::Chunks;
+    use dcc_perf::io::{Reading, HEAD_BYTES};
+    use dcc_perf::ui::blob::{bytes_of, slice, Chunks};
+    use dcc_perf::ui::halves::LINE_WITHIN;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    async fn answer(message: js_sys::Array) -> (String, Vec<u8>) {
+    async fn answer(message: js_sys::Array) -> Option<(String, Vec<u8>, f64)> {
         let name = message.get(0).as_string().unwrap_or_default();
-        let start = message.get(2).as_f64().unwrap_or(f64::NAN);
-        let header = js_sys::Uint8Array::new(&message.get(3)).to_vec();
-        let delimiter = message
-            .get(4)
-            .as_f64()
-            .and_then(|d| u8::try_from(d as u32).ok());
-        let (Ok(file), Some(delimiter)) = (message.get(1).dyn_into::<web_sys::Blob>(), delimiter)
-        else {
-            return Default::default();
-        };
-        let total = header.len() as u64 + (file.size() - start).max(0.0) as u64;
-        let (Ok(mut chunks), Some(mut reader)) = (
-            Chunks::new(&file, start, file.size()),
-            IncidentReader::streaming(&name, header, total, delimiter),
-        ) else {
-            return Default::default();
-        };
+        let file = message.get(1).dyn_into::<web_sys::Blob>().ok()?;
+        let middle = message.get(2).as_f64()?;
+        let size = file.size();
+        // The head and the file from the middle are asked for at once.
+        let head = slice(&file, 0.0, ((HEAD_BYTES + 3) as f64).min(size));
+        let mut chunks = Chunks::new(&file, middle, size).ok()?;
+        chunks.ask();
+        let head = bytes_of(head).await.ok()?;
+        chunks.take_line(LINE_WITHIN).await.ok()??;
+        let start = chunks.at();
+        let mut reader = Reading::stream_part(&name, &head, size as u64, start as u64)?;
+        drop(head);
         // The rows of each chunk are read while the next arrives.
         loop {
             chunks.ask();
             while !reader.step(usize::MAX) {}
-            match chunks.take(file.size()).await {
-                Ok(Some(chunk)) => {
-                    reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to))
-                }
-                Ok(None) => break,
-                Err(_) => return Default::default(),
+            match chunks.take(size).await.ok()? {
+                Some(chunk) => reader.push_with(chunk.length() as usize, |to| chunk.copy_to(to)),
+                None => break,
             }
         }
         reader.end();
         while !reader.step(usize::MAX) {}
-        reader.into_part().encode()
+        let (json, refs) = reader.into_part().encode();
+        Some((json, refs, start))
     }
 
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -69,9 +65,13 @@ fn main() {
         let message = js_sys::Array::from(&e.data());
         let reply_to = reply_to.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let (json, refs) = answer(message).await;
+            let (json, refs, start) =
+                answer(message)
+                    .await
+                    .unwrap_or((String::new(), Vec::new(), f64::NAN));
             let refs = js_sys::Uint8Array::from(refs.as_slice());
-            let reply = js_sys::Array::of2(&JsValue::from_str(&json), &refs);
+            let reply =
+                js_sys::Array::of3(&JsValue::from_str(&json), &refs, &JsValue::from_f64(start));
             // The hashes are moved to the page, not copied.
             let _ =
                 reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&refs.buffer()));

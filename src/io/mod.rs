@@ -242,6 +242,42 @@ impl Reading {
     /// file must be read whole: not an incident list, or one whose header
     /// has an error (the whole read reports it, as for any file).
     pub fn stream(file: &str, head: &[u8], total: u64) -> Option<incidents::IncidentReader> {
+        let (head, delimiter) = Reading::streamed_head(head, total)?;
+        // Room for the whole file, so the parts do not move it as they
+        // arrive; if there is not, the reader grows as they come.
+        let mut bytes = Vec::new();
+        let _ = bytes.try_reserve_exact(usize::try_from(total).unwrap_or(usize::MAX));
+        bytes.extend_from_slice(head);
+        incidents::IncidentReader::streaming(file, bytes, total, delimiter)
+    }
+
+    /// The reader of the rest of a file from `start` (a record start), made
+    /// from the file's head as [`Reading::stream`] makes the whole file's:
+    /// the same header and delimiter, from the same bytes. The import
+    /// worker reads the second half of a big list with it, from the head it
+    /// read itself, while the page reads the first (`ui::halves`).
+    pub fn stream_part(
+        file: &str,
+        head: &[u8],
+        total: u64,
+        start: u64,
+    ) -> Option<incidents::IncidentReader> {
+        let (head, delimiter) = Reading::streamed_head(head, total)?;
+        // Its header is found as the whole file's reader finds it.
+        let whole = incidents::IncidentReader::streaming(
+            file,
+            head.to_vec(),
+            head.len() as u64,
+            delimiter,
+        )?;
+        let header = whole.header_text().to_vec();
+        let size = (header.len() as u64).saturating_add(total.saturating_sub(start));
+        incidents::IncidentReader::streaming(file, header, size, delimiter)
+    }
+
+    /// The head without any byte-order mark, and the delimiter, when the
+    /// file is an incident list to read as it arrives.
+    fn streamed_head(head: &[u8], total: u64) -> Option<(&[u8], u8)> {
         let whole = head.len() as u64 >= total;
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         if head.len() < HEAD_BYTES && !whole {
@@ -254,15 +290,7 @@ impl Reading {
             return None;
         }
         let delimiter = sniff_delimiter(text);
-        if !incidents::is_incident_header(&header_names(text, delimiter)) {
-            return None;
-        }
-        // Room for the whole file, so the parts do not move it as they
-        // arrive; if there is not, the reader grows as they come.
-        let mut bytes = Vec::new();
-        let _ = bytes.try_reserve_exact(usize::try_from(total).unwrap_or(usize::MAX));
-        bytes.extend_from_slice(head);
-        incidents::IncidentReader::streaming(file, bytes, total, delimiter)
+        incidents::is_incident_header(&header_names(text, delimiter)).then_some((head, delimiter))
     }
 
     pub fn start(file: &str, bytes: Vec<u8>) -> Reading {

@@ -314,3 +314,58 @@ fn a_byte_order_mark_is_read_in_halves_as_one_reading_reads_it() {
     assert!(whole.rows > 2_000 && whole.errors.is_empty());
     assert_eq!(joined.ok(), Some(whole));
 }
+
+/// The worker's reader, made from the file's head as the page makes its own
+/// (`Reading::stream_part`), reads the rest as the page's header would.
+#[test]
+fn the_worker_finds_the_header_and_separator_the_page_finds() {
+    for (mark, separator) in [
+        (&b""[..], ","),
+        (&b"\xEF\xBB\xBF"[..], ";"),
+        (&b""[..], "\t"),
+    ] {
+        let mut bytes = mark.to_vec();
+        let list = big_list(3 * HEAD_BYTES);
+        let list = if separator == "," {
+            list
+        } else {
+            list.replace(',', separator)
+        };
+        bytes.extend_from_slice(list.as_bytes());
+        let total = bytes.len() as u64;
+        let head = &bytes[..HEAD_BYTES + 3];
+        let mut reader = Reading::stream("f.csv", head, total).expect("a list streams");
+        // As the page and the worker do: the part starts after the first
+        // line end from the middle.
+        let middle = bytes.len() / 2;
+        let start = middle + record_start(&bytes[middle..]).unwrap();
+        reader.push(&bytes[HEAD_BYTES + 3..start]);
+        while !reader.step(1000) {}
+        let mut part = Reading::stream_part("f.csv", head, total, start as u64)
+            .expect("the worker reads the same header");
+        assert_eq!(part.header_text(), reader.header_text(), "{separator:?}");
+        assert_eq!(part.delimiter(), reader.delimiter());
+        for chunk in bytes[start..].chunks(70_000) {
+            part.push(chunk);
+            while !part.step(1000) {}
+        }
+        part.end();
+        while !part.step(1000) {}
+        let (json, refs) = part.into_part().encode();
+        let whole = read("f.csv", &bytes);
+        assert!(
+            whole.rows > 2_000 && whole.errors.is_empty(),
+            "{separator:?}"
+        );
+        let joined = reader.join(Part::decode(&json, &refs).unwrap());
+        assert_eq!(joined.ok(), Some(whole), "{separator:?}");
+    }
+    // What the page would not stream, the worker does not read either.
+    let report = format!("{{\"observations\": []}}{}", " ".repeat(2 * HEAD_BYTES));
+    assert!(Reading::stream_part("f.json", report.as_bytes(), report.len() as u64, 10).is_none());
+    let short = big_list(3 * HEAD_BYTES);
+    assert!(
+        Reading::stream_part("f.csv", &short.as_bytes()[..1000], short.len() as u64, 5000)
+            .is_none()
+    );
+}

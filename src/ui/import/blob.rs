@@ -97,6 +97,38 @@ impl Chunks {
         self.at += f64::from(n);
         Ok(Some(chunk))
     }
+
+    /// The bytes up to and including the next line end (`\n`), if one
+    /// comes within `limit` bytes; the rest of its chunk is kept for
+    /// [`Chunks::take`]. `None` if none comes in time.
+    pub async fn take_line(&mut self, limit: usize) -> Result<Option<Vec<u8>>, String> {
+        let mut line = Vec::new();
+        while line.len() < limit {
+            // No stop: a chunk cut there would keep its rest in `pending` too.
+            let Some(chunk) = self.take(f64::INFINITY).await? else {
+                return Ok(None);
+            };
+            let from = line.len();
+            line.resize(from + chunk.length() as usize, 0);
+            if let Some(to) = line.get_mut(from..) {
+                chunk.copy_to(to);
+            }
+            let found = line
+                .get(from..)
+                .and_then(|b| b.iter().position(|&b| b == b'\n'));
+            if let Some(n) = found {
+                let end = from + n + 1;
+                let rest = (line.len() - end) as u32;
+                if rest > 0 {
+                    self.pending = Some(chunk.subarray(chunk.length() - rest, chunk.length()));
+                    self.at -= f64::from(rest);
+                }
+                line.truncate(end);
+                return Ok(Some(line));
+            }
+        }
+        Ok(None)
+    }
 }
 impl Drop for Chunks {
     /// A read given up (the file was refused part way) stops the stream.

@@ -137,6 +137,13 @@ async fn read_in_parts(
     let mut chunks = Chunks::new(&file, 0.0, size)?;
     // The head, and room for a byte-order mark before it.
     let head_end = ((HEAD_BYTES + 3) as f64).min(size);
+    // A big list: its second half read by the import worker meanwhile,
+    // started now (it reads the head for itself).
+    let job = if size >= halves::HALVES_FROM {
+        halves::start(&file, &name, head_end)
+    } else {
+        None
+    };
     let mut head = Vec::new();
     while let Some(chunk) = chunks.take(head_end).await? {
         append(&mut head, &chunk);
@@ -150,6 +157,7 @@ async fn read_in_parts(
         Reading::stream(&name, &head, size as u64)
     };
     let Some(mut reader) = streamed else {
+        drop(job);
         let mut bytes = head;
         // Room for the whole file at once: growing by doubling would hold
         // two copies at the last step.
@@ -163,12 +171,6 @@ async fn read_in_parts(
     drop(head);
     out.emit(Action::Sheets(None));
     let mut last_yield = now();
-    // A big list: its second half read by the import worker meanwhile.
-    let job = if size >= halves::HALVES_FROM {
-        halves::start(&file, &name, &reader, head_end).await
-    } else {
-        None
-    };
     let mut rest = Rest {
         chunks,
         name: &name,
@@ -177,16 +179,27 @@ async fn read_in_parts(
     };
     if let Some(job) = job {
         // The page's half is shown as if the worker keeps pace.
-        let share = job.start / size;
+        let share = job.middle / size;
         let reading = now();
-        rest.read(&mut reader, job.start, share).await?;
+        rest.read(&mut reader, job.middle, share).await?;
+        // The page's half ends at the first line end from the middle, where
+        // the worker's starts.
+        let line = if reader.is_done() {
+            None
+        } else {
+            rest.chunks.take_line(halves::LINE_WITHIN).await?
+        };
+        if let Some(line) = &line {
+            reader.push(line);
+            read_arrived(&name, &mut reader, &progress, &mut *rest.last_yield, share).await;
+        }
         // A worker that has not answered a second after the page read its
         // own half (its wasm failed to load, or it stopped) is not waited for.
         let patience = since(reading).unwrap_or(0.0) + WORKER_GRACE_MS;
-        // The page's half ends exactly where the worker's starts.
-        if !reader.is_done() && rest.chunks.at() == job.start {
+        let start = rest.chunks.at();
+        if !reader.is_done() && line.is_some() {
             let waiting = now();
-            if let Some(part) = job.part(patience).await {
+            if let Some(part) = job.part(start, patience).await {
                 let waited = since(waiting);
                 match reader.join(part) {
                     Ok(import) => {

@@ -9,8 +9,7 @@
 //! not answer in time, a quoted field or a repeated reference spans them),
 //! the page reads the second half itself: slower, never different.
 
-use crate::io::incidents::{record_start, IncidentReader, Part};
-use crate::ui::blob::{bytes_of, slice};
+use crate::io::incidents::Part;
 use crate::ui::worker::{within, NextMessage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,8 +30,9 @@ pub const HALVES_FROM: f64 = (4 << 20) as f64;
 /// 45% or 55%). The benchmark prints that wait (`scripts/bench-import.mjs`).
 const PAGE_SHARE: f64 = 0.5;
 
-/// How far past the split a line end is looked for.
-const WINDOW: f64 = (64 << 10) as f64;
+/// How far past the middle a line end is looked for (by the page and the
+/// worker alike): a list with lines longer than this is read by the page alone.
+pub const LINE_WITHIN: usize = 64 << 10;
 
 /// A started worker: ready once it has said so.
 struct Helper {
@@ -92,39 +92,25 @@ pub struct Job {
     waiting: Option<Waiting>,
     /// The listener for its answer, set when the job is posted.
     reply: Rc<RefCell<Option<NextMessage>>>,
-    /// Where the second half starts in the file.
-    pub start: f64,
+    /// Where the page's half ends: at the first line end from here.
+    pub middle: f64,
 }
 
-/// Starts the worker on the file from the record start after the page's
-/// share (at or past `from`, where the page has read to). A worker still
-/// loading is sent the job once it says it is ready: the page reads its own
-/// half meanwhile. `None`, and the page reads the whole list, if there is
-/// no line end near there or the worker will not start.
-pub async fn start(
-    file: &web_sys::File,
-    name: &str,
-    reader: &IncidentReader,
-    from: f64,
-) -> Option<Job> {
+/// Starts the worker on the file from the first record start after the
+/// page's share, at once: it reads the file's head for itself, so it begins
+/// as soon as the page does. A worker still loading is sent the job once it
+/// says it is ready. `None`, and the page reads the whole list, if the
+/// worker will not start. `head_end` is where the page's head read stops:
+/// the page's half goes at least that far.
+pub fn start(file: &web_sys::File, name: &str, head_end: f64) -> Option<Job> {
     let size = file.size();
-    let mid = (size * PAGE_SHARE).floor().max(from);
-    let window = bytes_of(slice(file, mid, (mid + WINDOW).min(size)))
-        .await
-        .ok()?;
-    let start = mid + record_start(&window)? as f64;
-    if start >= size {
+    let middle = (size * PAGE_SHARE).floor().max(head_end);
+    if middle >= size {
         return None;
     }
     warm_up();
     let Helper { worker, ready } = KEPT.with(|k| k.borrow_mut().take())?;
-    let message = js_sys::Array::of5(
-        &JsValue::from_str(name),
-        file,
-        &JsValue::from_f64(start),
-        &js_sys::Uint8Array::from(reader.header_text()),
-        &JsValue::from(reader.delimiter()),
-    );
+    let message = js_sys::Array::of3(&JsValue::from_str(name), file, &JsValue::from_f64(middle));
     let reply = Rc::new(RefCell::new(None));
     let post = {
         let (worker, reply) = (worker.clone(), reply.clone());
@@ -156,15 +142,15 @@ pub async fn start(
         worker: Some(worker),
         waiting,
         reply,
-        start,
+        middle,
     })
 }
 
 impl Job {
-    /// The part the worker read, if it answers within `ms` milliseconds;
-    /// `None` if it failed, stopped or is late. A worker that answered is
-    /// kept for the next list.
-    pub async fn part(mut self, ms: f64) -> Option<Part> {
+    /// The part the worker read from `start`, if it answers within `ms`
+    /// milliseconds; `None` if it failed, stopped, is late or read from
+    /// elsewhere. A worker that answered is kept for the next list.
+    pub async fn part(mut self, start: f64, ms: f64) -> Option<Part> {
         let started = crate::ui::file_reading::now();
         if let Some(waiting) = self.waiting.take() {
             within(&waiting.posted, ms).await.ok()?;
@@ -178,6 +164,8 @@ impl Job {
         if let Some(worker) = self.worker.take() {
             keep(worker);
         }
+        // The worker found the same line end as the page, from the same bytes.
+        (answer.get(2).as_f64() == Some(start)).then_some(())?;
         Part::decode(&json, &refs)
     }
 }

@@ -131,7 +131,7 @@ impl IncidentReader {
                 .into_iter()
                 .map(|(m, t)| (m.year(), m.month(), t))
                 .collect(),
-            refs: s.refs.by_hash.keys().copied().collect(),
+            refs: s.refs.hashes().collect(),
         }
     }
 
@@ -159,10 +159,7 @@ impl IncidentReader {
             && self.tok.pos == self.src.len()
             && self.src.last() == Some(&b'\n');
         let repeated = part.errors.iter().any(|e| e.kind == ErrorKind::Duplicate)
-            || part
-                .refs
-                .iter()
-                .any(|h| self.state.refs.by_hash.contains_key(h));
+            || part.refs.iter().any(|&h| self.state.refs.has_hash(h));
         let months: Option<Vec<(Month, [Tally; 5])>> = part
             .months
             .into_iter()

@@ -262,3 +262,64 @@ fn eight_digits_are_checked_as_one_by_one() {
         }
     }
 }
+
+/// References: each reference's first line, against a plain map, with
+/// repeats and without, through the growth of the fingerprint table and
+/// the change to the exact map.
+#[test]
+fn references_find_first_uses_as_a_map_does() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for (draws, pool) in [(30_000u64, u64::MAX), (20_000, 15_000), (5_000, 40)] {
+        let mut refs = References::for_bytes(0);
+        let mut model: HashMap<Vec<u8>, u64> = HashMap::new();
+        for line in 0..draws {
+            let r = if pool == u64::MAX {
+                format!("INC{line:09}")
+            } else {
+                format!("INC{:09}", next(pool))
+            };
+            let want = model.get(r.as_bytes()).copied();
+            model.entry(r.clone().into_bytes()).or_insert(line);
+            assert_eq!(refs.first_use(r.as_bytes(), line), want, "{r} on {line}");
+        }
+        // Only a list with repeats needs the map of every reference.
+        assert_eq!(refs.exact.is_some(), pool != u64::MAX);
+        assert!(!refs.has_hash(hash(b"INC-never-used")));
+        // Every reference recorded once, in the order first used.
+        assert_eq!(refs.hashes().count(), model.len());
+        for r in model.keys() {
+            assert!(refs.has_hash(hash(r)));
+        }
+    }
+}
+
+/// Two references whose fingerprints match in the same slot though their
+/// hashes differ, and two of one hash: none is taken for a repeat of
+/// another, and real repeats of each are found.
+#[test]
+fn references_sharing_a_fingerprint_or_a_hash_are_told_apart() {
+    // The same upper 32 bits, and the same lower 12 (the first slot of the
+    // smallest table): the second probe meets the first's fingerprint.
+    let (ha, hb) = (0xAAAA_AAAA_0000_0005u64, 0xAAAA_AAAA_0000_1005u64);
+    let mut refs = References::for_bytes(0);
+    assert_eq!(refs.first_use_hashed(ha, b"A", 2), None);
+    assert!(refs.exact.is_none());
+    assert_eq!(refs.first_use_hashed(hb, b"B", 3), None);
+    assert!(
+        refs.exact.is_some(),
+        "the shared fingerprint builds the map"
+    );
+    assert_eq!(refs.first_use_hashed(ha, b"A", 4), Some(2));
+    assert_eq!(refs.first_use_hashed(hb, b"B", 5), Some(3));
+    // One hash, other bytes: a reference of its own, repeated later.
+    assert_eq!(refs.first_use_hashed(ha, b"C", 6), None);
+    assert_eq!(refs.first_use_hashed(ha, b"C", 7), Some(6));
+    assert_eq!(refs.first_use_hashed(ha, b"A", 8), Some(2));
+    assert_eq!(refs.hashes().collect::<Vec<_>>(), [ha, hb]);
+}
