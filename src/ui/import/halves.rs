@@ -23,11 +23,11 @@ const WORKER: &str = "./dcc-perf-import-worker_loader.js";
 pub const HALVES_FROM: f64 = (4 << 20) as f64;
 
 /// The share of the file the page reads. The worker is built for speed
-/// (`release-speed` in Cargo.toml) and the page for size, but the worker
-/// starts later (it is sent its job once the page has read the head) and
-/// the page also draws the progress bar: on a two-core machine half each
-/// left the page waiting least (1 to 18 ms, of about 45 ms in all, against
-/// 45% or 55%). The benchmark prints that wait (`scripts/bench-import.mjs`).
+/// (`release-speed` in Cargo.toml) and the page for size, yet, sampled in
+/// headless Chromium on a two-core machine with both starting at once, each
+/// spent about 12 ms of processor time per tenth of the file (the worker's
+/// stream reads cost it more): so half each. The benchmark prints how long
+/// the page then waits for the worker (`scripts/bench-import.mjs`).
 const PAGE_SHARE: f64 = 0.5;
 
 /// How far past the middle a line end is looked for (by the page and the
