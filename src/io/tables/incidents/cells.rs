@@ -34,25 +34,23 @@ pub(super) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The first day of the year last asked for, kept: rows fall in a few
-/// years, and working out a year's first day takes divisions (slow on
-/// wasm, where size-optimised code keeps them as divisions).
-#[derive(Clone, Copy, Debug)]
+/// The first day of each of the last years asked for, kept eight apart by
+/// the year's last three bits: a list's rows fall in a few years, often in
+/// turn (raised in one, closed in the next), and working out a year's first
+/// day takes divisions (slow on wasm, where size-optimised code keeps them
+/// as divisions).
+#[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Calendar {
+    years: [Year; 8],
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Year {
+    /// 0 until a year is kept here (no real year is).
     year: i32,
     /// Days from 1970-01-01 to 1 January of `year`.
     start: i64,
     leap: bool,
-}
-
-impl Default for Calendar {
-    fn default() -> Calendar {
-        Calendar {
-            year: 1970,
-            start: 0,
-            leap: false,
-        }
-    }
 }
 
 /// Days in the months before each month of a common year.
@@ -71,8 +69,9 @@ impl Calendar {
         if !(1900..=9999).contains(&y) {
             return None;
         }
-        if y != self.year {
-            *self = Calendar {
+        let kept = self.years.get_mut((y & 7) as usize)?;
+        if kept.year != y {
+            *kept = Year {
                 year: y,
                 start: days_from_civil(y, 1, 1),
                 leap: is_leap(y),
@@ -80,15 +79,15 @@ impl Calendar {
         }
         let before = *BEFORE.get(usize::from(m).checked_sub(1)?)?;
         let len = match m {
-            2 => 28 + u8::from(self.leap),
+            2 => 28 + u8::from(kept.leap),
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
         if d == 0 || d > len {
             return None;
         }
-        let leap_day = i64::from(self.leap && m > 2);
-        Some(self.start + i64::from(before) + leap_day + i64::from(d) - 1)
+        let leap_day = i64::from(kept.leap && m > 2);
+        Some(kept.start + i64::from(before) + leap_day + i64::from(d) - 1)
     }
 }
 
