@@ -9,7 +9,11 @@ fn main() {
         eprintln!("usage: incident_timing FILE [RUNS]");
         return;
     };
-    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
+    let runs: usize = args
+        .next()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10)
+        .max(1);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
@@ -17,10 +21,14 @@ fn main() {
             return;
         }
     };
+    // The separator as the app finds it, from the first line.
+    let delimiter = dcc_perf::io::sniff_delimiter(&String::from_utf8_lossy(
+        bytes.split(|&b| b == b'\n').next().unwrap_or_default(),
+    ));
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let Ok(mut reader) = IncidentReader::new(&path, bytes.clone(), b',') else {
+        let Ok(mut reader) = IncidentReader::new(&path, bytes.clone(), delimiter) else {
             eprintln!("{path}: not an incident list");
             return;
         };
@@ -30,10 +38,11 @@ fn main() {
         std::hint::black_box(import);
     }
     times.sort_by(|a, b| a.total_cmp(b));
+    let at = |i: usize| times.get(i).copied().unwrap_or(f64::NAN);
     println!(
         "{} bytes: median {:.1} ms, best {:.1} ms over {runs} runs",
         bytes.len(),
-        times[times.len() / 2],
-        times[0]
+        at(times.len() / 2),
+        at(0)
     );
 }

@@ -61,7 +61,10 @@ try {
       o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ms'] });
     });
   }, `${PREVIEW}[data-ms]`);
-  const previewShown = () => s.page.evaluate(() => window.__preview);
+  const previewShown = () => s.page.evaluate(() => Promise.race([
+    window.__preview,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no import preview within 120 s')), 120_000)),
+  ]));
 
   const app = [];
   const reads = [];

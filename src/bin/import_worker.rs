@@ -40,7 +40,8 @@ fn main() {
         let mut chunks = Chunks::new(&file, middle, size).ok()?;
         chunks.ask();
         let head = bytes_of(head).await.ok()?;
-        chunks.take_line(LINE_WITHIN).await.ok()??;
+        let (_, found) = chunks.take_line(LINE_WITHIN).await.ok()?;
+        found.then_some(())?;
         let start = chunks.at();
         let mut reader = Reading::stream_part(&name, &head, size as u64, start as u64)?;
         drop(head);

@@ -98,15 +98,16 @@ impl Chunks {
         Ok(Some(chunk))
     }
 
-    /// The bytes up to and including the next line end (`\n`), if one
-    /// comes within `limit` bytes; the rest of its chunk is kept for
-    /// [`Chunks::take`]. `None` if none comes in time.
-    pub async fn take_line(&mut self, limit: usize) -> Result<Option<Vec<u8>>, String> {
+    /// The bytes up to and including the next line end (`\n`), and true, if
+    /// one comes within `limit` bytes; the rest of its chunk is kept for
+    /// [`Chunks::take`]. Else every byte taken looking for it, and false:
+    /// they are the reader's all the same.
+    pub async fn take_line(&mut self, limit: usize) -> Result<(Vec<u8>, bool), String> {
         let mut line = Vec::new();
         while line.len() < limit {
             // No stop: a chunk cut there would keep its rest in `pending` too.
             let Some(chunk) = self.take(f64::INFINITY).await? else {
-                return Ok(None);
+                break;
             };
             let from = line.len();
             line.resize(from + chunk.length() as usize, 0);
@@ -124,10 +125,10 @@ impl Chunks {
                     self.at -= f64::from(rest);
                 }
                 line.truncate(end);
-                return Ok(Some(line));
+                return Ok((line, true));
             }
         }
-        Ok(None)
+        Ok((line, false))
     }
 }
 impl Drop for Chunks {

@@ -139,7 +139,7 @@ async fn read_in_parts(
     let head_end = ((HEAD_BYTES + 3) as f64).min(size);
     // A big list: its second half read by the import worker meanwhile,
     // started now (it reads the head for itself).
-    let job = if size >= halves::HALVES_FROM {
+    let job = if size >= halves::HALVES_FROM && !is_workbook(&name, &[]) {
         halves::start(&file, &name, head_end)
     } else {
         None
@@ -157,7 +157,10 @@ async fn read_in_parts(
         Reading::stream(&name, &head, size as u64)
     };
     let Some(mut reader) = streamed else {
-        drop(job);
+        // The worker finds that too, at once, and is kept for the next list.
+        if let Some(job) = job {
+            job.let_go();
+        }
         let mut bytes = head;
         // Room for the whole file at once: growing by doubling would hold
         // two copies at the last step.
@@ -184,20 +187,20 @@ async fn read_in_parts(
         rest.read(&mut reader, job.middle, share).await?;
         // The page's half ends at the first line end from the middle, where
         // the worker's starts.
-        let line = if reader.is_done() {
-            None
-        } else {
-            rest.chunks.take_line(halves::LINE_WITHIN).await?
-        };
-        if let Some(line) = &line {
-            reader.push(line);
+        let mut found = false;
+        if !reader.is_done() {
+            // Taken looking for it, the bytes are read here whether or not
+            // it came.
+            let (line, ended) = rest.chunks.take_line(halves::LINE_WITHIN).await?;
+            reader.push(&line);
             read_arrived(&name, &mut reader, &progress, &mut *rest.last_yield, share).await;
+            found = ended;
         }
         // A worker that has not answered a second after the page read its
         // own half (its wasm failed to load, or it stopped) is not waited for.
         let patience = since(reading).unwrap_or(0.0) + WORKER_GRACE_MS;
         let start = rest.chunks.at();
-        if !reader.is_done() && line.is_some() {
+        if !reader.is_done() && found {
             let waiting = now();
             if let Some(part) = job.part(start, patience).await {
                 let waited = since(waiting);

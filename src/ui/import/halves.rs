@@ -171,6 +171,20 @@ impl Job {
     }
 }
 
+impl Job {
+    /// Gives the job up without ending the worker: for a file it will not
+    /// read either (not an incident list), which it says at once; it is
+    /// then kept for the next list, whose wasm need not load again.
+    pub fn let_go(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = self.part(f64::NAN, WORKER_LET_GO_MS).await;
+        });
+    }
+}
+
+/// How long a job given up is waited for before its worker is ended.
+const WORKER_LET_GO_MS: f64 = 5000.0;
+
 impl Drop for Job {
     /// A job given up (the page reads on alone) may still be running: its
     /// worker is ended, not kept.

@@ -16,9 +16,12 @@
 use super::*;
 use serde::{Deserialize, Serialize};
 
-/// The version of a [`Part`]'s meaning: raise it whenever its fields, or
-/// the reference hash, change.
-pub const PART_FORMAT: u32 = 1;
+/// The version of a [`Part`]'s meaning: raise it whenever its fields, the
+/// reference hash or the worker's protocol change.
+/// (2: the worker finds where its part starts, from the middle the page
+/// names, and reads the header itself; a page or worker of format 1 must
+/// not join the other's part.)
+pub const PART_FORMAT: u32 = 2;
 
 /// What a reader of the rest of a file found: its counts, its errors and
 /// the hashes of its references.
