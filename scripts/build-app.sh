@@ -45,7 +45,7 @@ OUT="$TARGET_DIR/app-split"
 # The relocations are asked of the app's final link only, so its
 # dependencies are built once and shared with every other build.
 cargo rustc --quiet --release --target wasm32-unknown-unknown --no-default-features \
-  --bin dcc-perf-app -- -C link-arg=--emit-relocs
+  --features split --bin dcc-perf-app -- -C link-arg=--emit-relocs
 
 rm -rf "$WORK"
 mkdir -p "$WORK"

@@ -14,7 +14,9 @@ use crate::engine::work::Outcome;
 use crate::io::Scenario;
 use crate::ui::state::{Action, Progress};
 use std::rc::Rc;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
 
 /// A file the app writes, from what is loaded when it is asked for.
@@ -91,8 +93,27 @@ pub fn warm() {
 
 /// The split point: everything `run` reaches and the first load does not
 /// is in the part.
+#[cfg(feature = "split")]
 #[wasm_split(io, fallible, preload(preload_io))]
 fn run(job: Job, out: Callback<Action>) -> Result<(), SplitLoaderError> {
+    handle(job, out);
+    Ok(())
+}
+
+// Unsplit, the part is there at once (see `split` in Cargo.toml).
+#[cfg(not(feature = "split"))]
+async fn run(job: Job, out: Callback<Action>) -> Result<(), SplitLoaderError> {
+    handle(job, out);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn preload_io() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// What the part does with a job.
+fn handle(job: Job, out: Callback<Action>) {
     use crate::ui::import::{file_reading, shared_link};
     match job {
         Job::Paste(text) => file_reading::take_text(&text, &out),
@@ -107,5 +128,4 @@ fn run(job: Job, out: Callback<Action>) -> Result<(), SplitLoaderError> {
             done.emit(crate::io::share::link(&page, &scenario.to_json()))
         }
     }
-    Ok(())
 }

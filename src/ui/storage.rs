@@ -7,7 +7,9 @@ use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
 
 const KEY: &str = "dcc-perf/work";
@@ -80,8 +82,15 @@ type Writer = fn(&Scenario) -> String;
 /// The split point for the writer: the JSON writer and the types' `Serialize`
 /// code are a part of their own, fetched at the first change of the work
 /// (the page opening on the sample or on saved work writes nothing).
+#[cfg(feature = "split")]
 #[wasm_split(save, fallible)]
 fn writer() -> Result<Writer, SplitLoaderError> {
+    Ok(|s| s.to_compact_json())
+}
+
+// Unsplit, the writer is there at once (see `split` in Cargo.toml).
+#[cfg(not(feature = "split"))]
+async fn writer() -> Result<Writer, SplitLoaderError> {
     Ok(|s| s.to_compact_json())
 }
 

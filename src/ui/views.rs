@@ -13,7 +13,9 @@ use crate::ui::opr_view::{OprView, OprViewProps};
 use crate::ui::sheet_picker::{SheetPicker, SheetPickerProps};
 use crate::ui::trends_view::{TrendsView, TrendsViewProps};
 use crate::ui::widgets::lazy::{Chunk, Render};
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
 
 /// A split point for one view: its chunk's name, the static the shell
@@ -26,8 +28,14 @@ macro_rules! split_view {
         split_view!($chunk => $chunk, new, $static, $name, $props, $comp);
     };
     ($chunk:ident => $fn:ident, $styles:ident, $static:ident, $name:literal, $props:ty, $comp:ident) => {
+        #[cfg(feature = "split")]
         #[wasm_split($chunk, fallible)]
         fn $fn() -> Result<Render<$props>, SplitLoaderError> {
+            Ok(|p| html! { <$comp ..p.clone() /> })
+        }
+        // Unsplit, the view is there at once (see `split` in Cargo.toml).
+        #[cfg(not(feature = "split"))]
+        async fn $fn() -> Result<Render<$props>, SplitLoaderError> {
             Ok(|p| html! { <$comp ..p.clone() /> })
         }
         pub static $static: Chunk<$props> = Chunk::$styles($name, || Box::pin($fn()));
