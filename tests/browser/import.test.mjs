@@ -117,7 +117,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       // (the header is row 1, and one record above it spans two lines).
       const bad = good.replace('INC000000029994,5,', 'INC000000029994,9,');
       let text = await upload(s, 'big-incidents.csv', bad);
-      assert.match(text, /29999 of 30000 rows good, 1 rejected/, text);
+      assert.match(text, /29,999 of 30,000 rows good, 1 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-in-parts'), 'true');
       const errors = await s.page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
       assert.equal(errors.length, 1, errors.join('\n'));
@@ -126,7 +126,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
       // With a byte-order mark, as Excel writes "CSV UTF-8": read in parts all the same.
       text = await upload(s, 'big-incidents.csv', '\uFEFF' + good);
-      assert.match(text, /30000 of 30000 rows good, 0 rejected/, text);
+      assert.match(text, /30,000 of 30,000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-in-parts'), 'true');
       await s.page.click('[data-testid="accept-import"]');
       const cpm5 = current(s, 'CPM5', 'DCC');
@@ -151,7 +151,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       // A bad category in the second half: data row 49,000 is line 49,002.
       const bad = good.replace('INC000000048999,5,', 'INC000000048999,9,');
       let text = await upload(s, 'half-incidents.csv', bad);
-      assert.match(text, /49999 of 50000 rows good, 1 rejected/, text);
+      assert.match(text, /49,999 of 50,000 rows good, 1 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'true');
       let errors = await s.page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
       assert.equal(errors.length, 1, errors.join('\n'));
@@ -162,7 +162,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       // reads on alone and reports it as one reading does.
       const repeated = good.replace('INC000000048999,', 'INC000000000007,');
       text = await upload(s, 'half-incidents.csv', repeated);
-      assert.match(text, /49999 of 50000 rows good, 1 rejected/, text);
+      assert.match(text, /49,999 of 50,000 rows good, 1 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
       errors = await s.page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
       assert.equal(errors.length, 1, errors.join('\n'));
@@ -170,7 +170,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.click('[data-testid="cancel-import"]');
       await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
       text = await upload(s, 'half-incidents.csv', good);
-      assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
+      assert.match(text, /50,000 of 50,000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'true');
       await s.page.click('[data-testid="cancel-import"]');
       await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
@@ -181,7 +181,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.reload();
       await showLevels(s.page);
       text = await upload(s, 'half-incidents.csv', good);
-      assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
+      assert.match(text, /50,000 of 50,000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
       await s.page.click('[data-testid="cancel-import"]');
       await s.page.locator(PREVIEW).waitFor({ state: 'detached' });
@@ -192,7 +192,7 @@ describe('bringing figures in and out', { timeout: 10 * TEST_TIMEOUT }, () => {
       await s.page.reload();
       await showLevels(s.page);
       text = await upload(s, 'half-incidents.csv', good);
-      assert.match(text, /50000 of 50000 rows good, 0 rejected/, text);
+      assert.match(text, /50,000 of 50,000 rows good, 0 rejected/, text);
       assert.equal(await s.page.locator(PREVIEW).getAttribute('data-halves'), 'false');
       // The broken worker's own error (its wasm refused, or its "wasm" not
       // wasm, as wasm-bindgen's glue checks or not) is expected here, and

@@ -1,6 +1,7 @@
 //! The check before anything changes: what was read, every rejected row
 //! with where and why, and what accepting would change.
 
+use crate::engine::format::thousands;
 use crate::engine::Observation;
 use crate::io::edit::input_text;
 use crate::io::{Format, ImportError};
@@ -94,7 +95,7 @@ pub fn ImportPreview(p: &PreviewProps) -> Html {
             data-wait-ms={timing.and_then(|t| t.halves).map(tenths)} aria-live="polite">
             <h2>{ format!("Check: {}", import.file) }</h2>
             <p data-testid="preview-summary">
-                { format!("Read as {format}{separator}. {good} of {} rows good, {} rejected.", import.rows, import.rejected) }
+                { format!("Read as {format}{separator}. {} of {} rows good, {} rejected.", thousands(good), thousands(import.rows), thousands(import.rejected)) }
                 if let Some(t) = timing { <span class="muted">{ format!(" Checked in {} ms.", t.total_ms.round() as u64) }</span> }
             </p>
             { for import.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
