@@ -4,6 +4,7 @@
 //! 18 to 27 ms as one `arrayBuffer`, 26 to 41 ms in 1 MB slices one after
 //! another), and its chunks can be read while the next arrives.
 
+use crate::io::incidents::record_start;
 use crate::ui::worker::js_text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,11 +115,9 @@ impl Chunks {
             if let Some(to) = line.get_mut(from..) {
                 chunk.copy_to(to);
             }
-            let found = line
-                .get(from..)
-                .and_then(|b| b.iter().position(|&b| b == b'\n'));
-            if let Some(n) = found {
-                let end = from + n + 1;
+            // The same rule the readers' tests split a list by.
+            if let Some(n) = line.get(from..).and_then(record_start) {
+                let end = from + n;
                 let rest = (line.len() - end) as u32;
                 if rest > 0 {
                     self.pending = Some(chunk.subarray(chunk.length() - rest, chunk.length()));

@@ -78,7 +78,8 @@ impl Part {
 }
 
 /// Where a part may start in `window`, bytes of the file from some offset:
-/// just after its first line end. `None` if it has none (a file with only
+/// just after its first line end (the page and the import worker both
+/// meet there, through `ui::blob::Chunks::take_line`). `None` if it has none (a file with only
 /// `\r` line ends is read by one reader).
 pub fn record_start(window: &[u8]) -> Option<usize> {
     window.iter().position(|&b| b == b'\n').map(|n| n + 1)
