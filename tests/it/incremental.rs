@@ -2,9 +2,16 @@
 //! (`Results::after`), are exactly what evaluating everything gives: on
 //! random edits, undos and additions over two years of figures.
 
-use dcc_perf::engine::{evaluate, Dataset, Input, Month, NoValue, Results, Settings};
+use dcc_perf::engine::credits::{self, Credits};
+use dcc_perf::engine::opr::Regime;
+use dcc_perf::engine::scheme::{Adjustment, CreditScheme, Decision};
+use dcc_perf::engine::work::{Outcome, Work};
+use dcc_perf::engine::{
+    evaluate, ComparisonRule, Dataset, Input, Month, NoValue, Provider, Results, Settings,
+};
 use dcc_perf::io;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
 /// A small deterministic generator, so a failure repeats.
 struct Lcg(u64);
@@ -293,4 +300,112 @@ fn the_charted_list_changes_only_when_a_series_gains_or_loses_its_numbers() {
     let back = gone.after(&none, &level);
     check(&back, &level, 1);
     assert!(at(&back));
+}
+
+/// The default scheme with a decision about a month nothing is loaded for
+/// (its line must show all the same).
+fn scheme_with_unloaded_decision() -> (CreditScheme, Month) {
+    let mut scheme = CreditScheme::default();
+    let far = Month::new(2030, 1).unwrap();
+    scheme.adjustments.push(Adjustment {
+        period: far,
+        provider: Provider::Dsp,
+        measure: "PM1.1".into(),
+        decision: Decision::Pending,
+        reason: "a test".into(),
+    });
+    (scheme, far)
+}
+
+#[test]
+fn credits_worked_out_period_by_period_and_joined_are_credits_computed_at_once() {
+    let data = two_years();
+    let (scheme, far) = scheme_with_unloaded_decision();
+    let results = evaluate(&data, Settings::default());
+    let periods = credits::periods(&results, &scheme);
+    assert!(periods.contains(&far));
+    assert!(periods.len() > 24, "{} periods", periods.len());
+    let each = credits::by_period(&results, &scheme, &periods);
+    let whole = credits::compute(&results, &scheme);
+    assert!(whole.lines.len() >= 50, "{} lines", whole.lines.len());
+    assert!(whole.lines.iter().any(|l| l.period == far));
+    assert_eq!(Credits::joined(each.values()), whole);
+    for (m, c) in &each {
+        assert_eq!(&credits::compute_in(&results, &scheme, *m), c, "{m}");
+        assert!(c.lines.iter().all(|l| l.period == *m), "{m}");
+    }
+}
+
+#[test]
+fn after_an_edit_only_the_periods_it_reaches_have_their_credits_worked_out_again() {
+    let mut rng = Lcg(11);
+    let settings = Settings::default();
+    let (scheme, _) = scheme_with_unloaded_decision();
+    let work = Work::new(two_years(), scheme, Regime::default());
+    let mut outcome = Outcome::of(&work, settings);
+    let (mut kept, mut redone) = (0, 0);
+    for step in 0..150 {
+        // Every period asked for, as the comparison and the exports do.
+        let _ = outcome.credits();
+        let next_work = outcome.work.with_data(edit(&mut rng, &outcome.work.data));
+        let next = Outcome::of(&next_work, settings);
+        let after = outcome.next(&next_work, settings);
+        assert_eq!(*after.credits(), *next.credits(), "step {step}");
+        let changed = after.results.changed_periods(&outcome.results);
+        for m in credits::periods(&after.results, &after.work.scheme) {
+            let same = Rc::ptr_eq(&after.credits_in(m), &outcome.credits_in(m));
+            assert_eq!(
+                *after.credits_in(m),
+                *next.credits_in(m),
+                "step {step}, {m}"
+            );
+            if let Some(changed) = &changed {
+                assert_eq!(same, !changed.contains(&m), "step {step}, {m}");
+                if same {
+                    kept += 1;
+                } else {
+                    redone += 1;
+                }
+            }
+        }
+        outcome = after;
+    }
+    // Most edits reach one period or two of the twenty-odd.
+    assert!(kept > 10 * redone, "kept {kept}, worked out again {redone}");
+}
+
+#[test]
+fn a_changed_scheme_or_rule_works_every_period_out_again() {
+    let settings = Settings::default();
+    let work = Work::new(two_years(), CreditScheme::default(), Regime::default());
+    let outcome = Outcome::of(&work, settings);
+    let _ = outcome.credits();
+    let mut scheme = (*work.scheme).clone();
+    scheme.providers[0].money_per_point += Decimal::ONE;
+    let dearer = Work {
+        scheme: Rc::new(scheme),
+        ..work.clone()
+    };
+    let other_rule = Settings {
+        rule: match settings.rule {
+            ComparisonRule::Unrounded => ComparisonRule::Rounded(1),
+            _ => ComparisonRule::Unrounded,
+        },
+        ..settings
+    };
+    for (w, s) in [(&dearer, settings), (&work, other_rule)] {
+        let after = outcome.next(w, s);
+        let fresh = Outcome::of(w, s);
+        assert_eq!(*after.credits(), *fresh.credits());
+        for m in after.results.months() {
+            assert!(
+                !Rc::ptr_eq(&after.credits_in(m), &outcome.credits_in(m)),
+                "{m}"
+            );
+        }
+    }
+    // The dearer scheme does change the money.
+    let money =
+        |o: &Outcome| -> Vec<Decimal> { o.credits().totals.iter().map(|t| t.money).collect() };
+    assert_ne!(money(&Outcome::of(&dearer, settings)), money(&outcome));
 }

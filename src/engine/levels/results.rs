@@ -163,6 +163,24 @@ impl Results {
         self.layout.position(key)
     }
 
+    /// The periods whose rows differ from `before`'s, when these results
+    /// are `before` with some rows worked out again ([`Results::after`]):
+    /// the same rows in the same places, each either shared or replaced.
+    /// `None` when they are laid out afresh, and so not comparable row by row.
+    pub fn changed_periods(&self, before: &Results) -> Option<std::collections::BTreeSet<Month>> {
+        if !Rc::ptr_eq(&self.layout, &before.layout) || self.rows.len() != before.rows.len() {
+            return None;
+        }
+        Some(
+            self.rows
+                .iter()
+                .zip(&before.rows)
+                .filter(|(a, b)| !Rc::ptr_eq(a, b))
+                .map(|(a, _)| a.period)
+                .collect(),
+        )
+    }
+
     /// Months that have any monthly result, newest first. (Kept from when
     /// the rows were set: an edit in place adds or removes no period.)
     pub fn months(&self) -> Vec<Month> {

@@ -11,7 +11,7 @@ use crate::engine::period::Month;
 use crate::engine::reported::{pounds, Amount, CreditScope, ReportedCredit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which figures the table shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,9 +133,20 @@ fn agrees(reported: Amount, computed: PartyCredits) -> bool {
     }
 }
 
+/// The twelve months ending with `last`, oldest first.
+pub fn twelve_months(last: Month) -> Vec<Month> {
+    (0..12).rev().map(|i| last.minus(i)).collect()
+}
+
+/// The periods the report states a credit for: the only ones
+/// [`reconcile`] needs computed.
+pub fn reported_periods(data: &Dataset) -> BTreeSet<Month> {
+    data.credits.iter().map(|c| c.period).collect()
+}
+
 /// The twelve months ending with `last`, as Tables 29 and 30 lay them out.
 pub fn year_tables(credits: &Credits, data: &Dataset, last: Month, source: Source) -> YearTables {
-    let months: Vec<Month> = (0..12).rev().map(|i| last.minus(i)).collect();
+    let months = twelve_months(last);
     let reported = latest_reported(data);
     let amount = |m: Month, scope: CreditScope| reported.get(&(m, scope)).map(|c| c.amount);
     let mut tables = Vec::new();

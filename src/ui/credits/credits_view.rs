@@ -2,7 +2,7 @@
 //! checks of reported figures, and the scheme. The credits are the
 //! outcome's (and the baseline's, for what-ifs), computed once per change.
 
-use crate::engine::credit_table::{reconcile, Source};
+use crate::engine::credit_table::{reconcile, reported_periods, twelve_months, Source};
 use crate::engine::credits::Credits;
 use crate::engine::work::Outcome;
 use crate::engine::Month;
@@ -11,6 +11,7 @@ use crate::ui::credits_month::CreditsMonth;
 use crate::ui::credits_year::CreditsYear;
 use crate::ui::scheme_editor::SchemeEditor;
 use crate::ui::state::{Action, ByRef, CreditTab, LineKey};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,8 +30,21 @@ pub struct CreditsViewProps {
 
 #[component]
 pub fn CreditsView(p: &CreditsViewProps) -> Html {
-    let (credits, base) = (p.outcome.credits(), p.base.credits());
-    let checks = use_memo(p.outcome.clone(), |o| reconcile(&o.credits(), &o.work.data));
+    // Only the periods a tab shows are worked out: the month's, or twelve.
+    let periods: BTreeSet<Month> = match p.tab {
+        CreditTab::Year => twelve_months(p.month).into_iter().collect(),
+        _ => BTreeSet::from([p.month]),
+    };
+    let (credits, base) = (
+        p.outcome.credits_over(&periods),
+        p.base.credits_over(&periods),
+    );
+    let checks = use_memo(p.outcome.clone(), |o| {
+        reconcile(
+            &o.credits_over(&reported_periods(&o.work.data)),
+            &o.work.data,
+        )
+    });
     let differences = checks.iter().filter(|c| !c.agrees).count();
     let (work, baseline) = (&p.outcome.work, &p.base.work);
     let is_baseline =

@@ -26,7 +26,7 @@ fn build(o: &Outcome, month: Month) -> MonthReview {
         &Computed {
             data: &o.work.data,
             results: &o.results,
-            credits: &o.credits(),
+            credits: &o.credits_in(month),
             margins: &o.margins(),
             regime: &o.work.regime,
         },

@@ -156,6 +156,20 @@ impl PartyCredits {
 }
 
 impl Credits {
+    /// Credits of distinct periods, given in period order, as one: what
+    /// [`compute`] gives for them all (lines and totals are in period order).
+    pub fn joined<'a>(parts: impl IntoIterator<Item = &'a Credits>) -> Credits {
+        let mut out = Credits::default();
+        for c in parts {
+            out.lines.extend(c.lines.iter().cloned());
+            out.totals.extend(c.totals.iter().cloned());
+            out.loaded.extend(c.loaded.iter().copied());
+            out.coverage
+                .extend(c.coverage.iter().map(|(k, v)| (*k, *v)));
+        }
+        out
+    }
+
     pub fn lines_in(&self, period: Month) -> impl Iterator<Item = &CreditLine> {
         self.lines.iter().filter(move |l| l.period == period)
     }
@@ -229,10 +243,61 @@ fn nonneg(v: Decimal) -> Decimal {
 
 /// Computes every credit line and total.
 pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
+    let rows = results.rows.iter().map(|r| &**r).enumerate();
+    compute_rows(rows, results.settings.rule, scheme, |_| true)
+}
+
+/// The credits of one period alone. A period's lines, caps and totals take
+/// nothing from another period (the repeat multiplier reads the row's own
+/// streak, step 3; caps are per provider and period, step 4), so every
+/// period's credits joined in order ([`Credits::joined`]) are [`compute`]'s.
+pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month) -> Credits {
+    by_period(results, scheme, &BTreeSet::from([period]))
+        .remove(&period)
+        .unwrap_or_default()
+}
+
+/// The credits of each of `periods`, each alone (see [`compute_in`]), the
+/// rows sorted into their periods in one pass.
+pub fn by_period(
+    results: &Results,
+    scheme: &CreditScheme,
+    periods: &BTreeSet<Month>,
+) -> BTreeMap<Month, Credits> {
+    let mut rows: BTreeMap<Month, Vec<(usize, &MeasureResult)>> =
+        periods.iter().map(|m| (*m, Vec::new())).collect();
+    for (i, r) in results.rows.iter().enumerate() {
+        if let Some(v) = rows.get_mut(&r.period) {
+            v.push((i, r));
+        }
+    }
+    let rule = results.settings.rule;
+    rows.into_iter()
+        .map(|(m, v)| (m, compute_rows(v.into_iter(), rule, scheme, |p| p == m)))
+        .collect()
+}
+
+/// Every period with credits to work out: each with a result, and each a
+/// decision of the scheme names (shown even when its month is not loaded).
+pub fn periods(results: &Results, scheme: &CreditScheme) -> BTreeSet<Month> {
+    let mut out: BTreeSet<Month> = results.rows.iter().map(|r| r.period).collect();
+    out.extend(scheme.adjustments.iter().map(|a| a.period));
+    out
+}
+
+/// The credit lines and totals of `rows` (each with its place in the
+/// results, the report order), and of the scheme's decisions about
+/// unloaded measures in the periods `keep` keeps.
+fn compute_rows<'a>(
+    rows: impl Iterator<Item = (usize, &'a MeasureResult)>,
+    rule: ComparisonRule,
+    scheme: &CreditScheme,
+    keep: impl Fn(Month) -> bool,
+) -> Credits {
     let mut credits = Credits::default();
     let mut seen = BTreeSet::new();
     let mut order: Vec<(usize, CreditLine)> = Vec::new();
-    for (i, r) in results.rows.iter().enumerate() {
+    for (i, r) in rows {
         let Some(party) = Party::of(r.provider) else {
             continue;
         };
@@ -250,12 +315,12 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
             .is_some();
         if r.status.is_miss() || adjusted {
             seen.insert((r.period, r.provider, r.measure.clone()));
-            order.push((i, price(r, party, scheme, results.settings.rule)));
+            order.push((i, price(r, party, scheme, rule)));
         }
     }
     // Decisions about measures with no loaded figure still show (a pending
     // credit must never vanish because its month is not loaded).
-    for a in &scheme.adjustments {
+    for a in scheme.adjustments.iter().filter(|a| keep(a.period)) {
         let Some(party) = Party::of(a.provider) else {
             continue;
         };

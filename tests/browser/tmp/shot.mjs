@@ -1,0 +1,12 @@
+import { startServer, launchBrowser } from '../serve-dist.mjs';
+const server = await startServer(process.env.DCC_PERF_DIST || 'dist');
+const b = await launchBrowser();
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+const page = p.page ?? p;
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+await page.goto(server.url);
+await page.waitForTimeout(Number(process.env.WAIT || 3000));
+await page.screenshot({ path: process.env.OUT || '/tmp/month.png', fullPage: false });
+console.log(await page.evaluate(() => document.body.innerText.slice(0, 300)));
+await b.close(); await server.close();
