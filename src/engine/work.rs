@@ -12,7 +12,7 @@ use super::results::{evaluate, Results, Settings};
 use super::scheme::CreditScheme;
 use serde::{Deserialize, Serialize};
 use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Everything the results are computed from, but the settings. Its parts
@@ -61,8 +61,9 @@ pub struct Outcome {
     pub work: Work,
     pub settings: Settings,
     pub results: Rc<Results>,
-    /// Each period's credits alone, as views have asked for them.
-    credits: RefCell<BTreeMap<Month, Rc<Credits>>>,
+    /// Each period's credits alone, as views have asked for them (a few
+    /// dozen at most: a list, lighter on the first load than a map).
+    credits: RefCell<Vec<(Month, Rc<Credits>)>>,
     /// Every period's, joined, once asked for.
     all_credits: OnceCell<Rc<Credits>>,
     margins: OnceCell<Rc<Vec<YearMargin>>>,
@@ -102,9 +103,7 @@ impl Outcome {
             if let Some(changed) = out.results.changed_periods(&self.results) {
                 let kept = self.credits.borrow();
                 let kept = kept.iter().filter(|(m, _)| !changed.contains(m));
-                out.credits
-                    .borrow_mut()
-                    .extend(kept.map(|(m, c)| (*m, c.clone())));
+                *out.credits.borrow_mut() = kept.cloned().collect();
                 if changed.is_empty() {
                     if let Some(c) = self.all_credits.get() {
                         let _ = out.all_credits.set(c.clone());
@@ -132,9 +131,26 @@ impl Outcome {
             .clone()
     }
 
-    /// One period's service credits alone.
+    /// Each OPR year's margin kept and lost.
+    pub fn margins(&self) -> Rc<Vec<YearMargin>> {
+        self.margins
+            .get_or_init(|| Rc::new(margin::compute_all(&self.work.regime, &self.results)))
+            .clone()
+    }
+
+    /// One period's service credits alone (what the month view shows).
     pub fn credits_in(&self, period: Month) -> Rc<Credits> {
-        self.credits_over(&BTreeSet::from([period]))
+        let mut kept = self.credits.borrow_mut();
+        if let Some((_, c)) = kept.iter().find(|(m, _)| *m == period) {
+            return c.clone();
+        }
+        let c = Rc::new(credits::compute_in(
+            &self.results,
+            &self.work.scheme,
+            period,
+        ));
+        kept.push((period, c.clone()));
+        c
     }
 
     /// The service credits of these periods (the others' are left out).
@@ -142,28 +158,22 @@ impl Outcome {
         let mut kept = self.credits.borrow_mut();
         let missing: BTreeSet<Month> = periods
             .iter()
-            .filter(|m| !kept.contains_key(m))
+            .filter(|m| !kept.iter().any(|(k, _)| k == *m))
             .copied()
             .collect();
         if !missing.is_empty() {
             let computed = credits::by_period(&self.results, &self.work.scheme, &missing);
             kept.extend(computed.into_iter().map(|(m, c)| (m, Rc::new(c))));
         }
-        let mut parts = periods.iter().filter_map(|m| kept.get(m));
+        let part = |m: &Month| kept.iter().find(|(k, _)| k == m).map(|(_, c)| c);
+        let mut parts = periods.iter().filter_map(part);
         match (parts.next(), parts.next()) {
             // One period: its own, not a copy.
             (Some(one), None) => one.clone(),
             _ => Rc::new(Credits::joined(
-                periods.iter().filter_map(|m| kept.get(m)).map(|c| &**c),
+                periods.iter().filter_map(part).map(|c| &**c),
             )),
         }
-    }
-
-    /// Each OPR year's margin kept and lost.
-    pub fn margins(&self) -> Rc<Vec<YearMargin>> {
-        self.margins
-            .get_or_init(|| Rc::new(margin::compute_all(&self.work.regime, &self.results)))
-            .clone()
     }
 }
 

@@ -409,3 +409,19 @@ fn a_changed_scheme_or_rule_works_every_period_out_again() {
         |o: &Outcome| -> Vec<Decimal> { o.credits().totals.iter().map(|t| t.money).collect() };
     assert_ne!(money(&Outcome::of(&dearer, settings)), money(&outcome));
 }
+
+#[test]
+fn the_checks_of_reported_credits_need_only_the_reported_periods() {
+    use dcc_perf::engine::credit_table::{reconcile, reported_periods};
+    let data = io::sample();
+    let scheme = CreditScheme::default();
+    let results = evaluate(&data, Settings::default());
+    let whole = reconcile(&credits::compute(&results, &scheme), &data);
+    let periods = reported_periods(&data);
+    assert!(periods.len() >= 12, "{periods:?}");
+    let each = credits::by_period(&results, &scheme, &periods);
+    let only = reconcile(&Credits::joined(each.values()), &data);
+    assert!(whole.len() > 20, "{} checks", whole.len());
+    assert!(whole.iter().any(|c| !c.agrees));
+    assert_eq!(only, whole);
+}

@@ -167,18 +167,18 @@ impl Results {
     /// are `before` with some rows worked out again ([`Results::after`]):
     /// the same rows in the same places, each either shared or replaced.
     /// `None` when they are laid out afresh, and so not comparable row by row.
-    pub fn changed_periods(&self, before: &Results) -> Option<std::collections::BTreeSet<Month>> {
+    pub fn changed_periods(&self, before: &Results) -> Option<Vec<Month>> {
         if !Rc::ptr_eq(&self.layout, &before.layout) || self.rows.len() != before.rows.len() {
             return None;
         }
-        Some(
-            self.rows
-                .iter()
-                .zip(&before.rows)
-                .filter(|(a, b)| !Rc::ptr_eq(a, b))
-                .map(|(a, _)| a.period)
-                .collect(),
-        )
+        // An edit reaches a period or two: a short list, searched.
+        let mut out: Vec<Month> = Vec::new();
+        for (a, b) in self.rows.iter().zip(&before.rows) {
+            if !Rc::ptr_eq(a, b) && !out.contains(&a.period) {
+                out.push(a.period);
+            }
+        }
+        Some(out)
     }
 
     /// Months that have any monthly result, newest first. (Kept from when

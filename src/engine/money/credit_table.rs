@@ -275,7 +275,8 @@ fn difference(r: Amount, other: Decimal) -> Option<Decimal> {
 }
 
 /// Every reported figure checked against the computed one (where the month
-/// is loaded) and every reported total against its reported parts.
+/// is loaded) and every reported total against its reported parts. The
+/// credits need hold only the periods reported ([`reported_periods`]).
 pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
     let reported = latest_reported(data);
     let mut checks = Vec::new();

@@ -235,6 +235,7 @@ impl MonthReview {
 pub struct Computed<'a> {
     pub data: &'a Dataset,
     pub results: &'a Results,
+    /// The month's credits at least (the review reads no other period's).
     pub credits: &'a Credits,
     pub margins: &'a [YearMargin],
     pub regime: &'a Regime,

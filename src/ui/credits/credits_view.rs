@@ -39,11 +39,10 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
         p.outcome.credits_over(&periods),
         p.base.credits_over(&periods),
     );
+    // Only the periods the report states credits for are worked out.
     let checks = use_memo(p.outcome.clone(), |o| {
-        reconcile(
-            &o.credits_over(&reported_periods(&o.work.data)),
-            &o.work.data,
-        )
+        let periods = reported_periods(&o.work.data);
+        reconcile(&o.credits_over(&periods), &o.work.data)
     });
     let differences = checks.iter().filter(|c| !c.agrees).count();
     let (work, baseline) = (&p.outcome.work, &p.base.work);

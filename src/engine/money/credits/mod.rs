@@ -252,9 +252,9 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
 /// streak, step 3; caps are per provider and period, step 4), so every
 /// period's credits joined in order ([`Credits::joined`]) are [`compute`]'s.
 pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month) -> Credits {
-    by_period(results, scheme, &BTreeSet::from([period]))
-        .remove(&period)
-        .unwrap_or_default()
+    let rows = results.rows.iter().map(|r| &**r).enumerate();
+    let rows = rows.filter(|(_, r)| r.period == period);
+    compute_rows(rows, results.settings.rule, scheme, |m| m == period)
 }
 
 /// The credits of each of `periods`, each alone (see [`compute_in`]), the
@@ -303,11 +303,11 @@ fn compute_rows<'a>(
         };
         if r.cadence == Cadence::Monthly {
             credits.loaded.insert((r.period, r.provider));
-            let expected = monthly_measures(r.provider);
+            // The catalogue is read once per provider and period, not per row.
             credits
                 .coverage
                 .entry((r.period, r.provider))
-                .or_insert((0, expected))
+                .or_insert_with(|| (0, monthly_measures(r.provider)))
                 .0 += 1;
         }
         let adjusted = scheme

@@ -1,0 +1,16 @@
+import { startServer, launchBrowser } from '../serve-dist.mjs';
+const server = await startServer(process.env.DCC_PERF_DIST || 'dist');
+const b = await launchBrowser();
+const context = await b.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Network.enable');
+await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+const urls = new Map(); let total = 0;
+cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+cdp.on('Network.loadingFinished', (e) => { total += e.encodedDataLength; console.log(String(e.encodedDataLength).padStart(8), urls.get(e.requestId).replace(server.url, '')); });
+await page.goto(server.url);
+await page.waitForSelector('[data-testid="scorecard"] tbody tr');
+await page.waitForLoadState('networkidle');
+console.log('total', total);
+await b.close(); await server.close();
