@@ -4,6 +4,7 @@
 //! shared by every view, the baseline, scenarios, undo and the comparison.
 
 use super::credits::{self, Credits};
+use super::explain::Explanation;
 use super::margin::{self, YearMargin};
 use super::observation::Dataset;
 use super::opr::Regime;
@@ -121,7 +122,19 @@ impl Outcome {
         out
     }
 
-    /// Every period's service credits under the work's scheme.
+    /// How one credit line was reached, in words. The credits the views
+    /// ask for carry figures alone (see [`credits::compute_in`]).
+    pub fn credit_explanation(
+        &self,
+        period: Month,
+        provider: super::catalogue::Provider,
+        measure: &str,
+    ) -> Option<Explanation> {
+        credits::explain_line(&self.results, &self.work.scheme, period, provider, measure)
+    }
+
+    /// Every period's service credits under the work's scheme, their
+    /// explanations left out.
     pub fn credits(&self) -> Rc<Credits> {
         self.all_credits
             .get_or_init(|| {
@@ -144,11 +157,8 @@ impl Outcome {
         if let Some((_, c)) = kept.iter().find(|(m, _)| *m == period) {
             return c.clone();
         }
-        let c = Rc::new(credits::compute_in(
-            &self.results,
-            &self.work.scheme,
-            period,
-        ));
+        let c = credits::compute_in(&self.results, &self.work.scheme, period, false);
+        let c = Rc::new(c);
         kept.push((period, c.clone()));
         c
     }
@@ -162,7 +172,7 @@ impl Outcome {
             .copied()
             .collect();
         if !missing.is_empty() {
-            let computed = credits::by_period(&self.results, &self.work.scheme, &missing);
+            let computed = credits::by_period(&self.results, &self.work.scheme, &missing, false);
             kept.extend(computed.into_iter().map(|(m, c)| (m, Rc::new(c))));
         }
         let part = |m: &Month| kept.iter().find(|(k, _)| k == m).map(|(_, c)| c);

@@ -325,15 +325,62 @@ fn credits_worked_out_period_by_period_and_joined_are_credits_computed_at_once()
     let periods = credits::periods(&results, &scheme);
     assert!(periods.contains(&far));
     assert!(periods.len() > 24, "{} periods", periods.len());
-    let each = credits::by_period(&results, &scheme, &periods);
+    let each = credits::by_period(&results, &scheme, &periods, true);
     let whole = credits::compute(&results, &scheme);
     assert!(whole.lines.len() >= 50, "{} lines", whole.lines.len());
     assert!(whole.lines.iter().any(|l| l.period == far));
     assert_eq!(Credits::joined(each.values()), whole);
     for (m, c) in &each {
-        assert_eq!(&credits::compute_in(&results, &scheme, *m), c, "{m}");
+        assert_eq!(&credits::compute_in(&results, &scheme, *m, true), c, "{m}");
         assert!(c.lines.iter().all(|l| l.period == *m), "{m}");
     }
+}
+
+#[test]
+fn credits_without_their_words_have_the_same_figures_and_a_line_is_explained_when_asked() {
+    let data = two_years();
+    let (mut scheme, _) = scheme_with_unloaded_decision();
+    // A cap that bites, so that its step is in some explanations.
+    for ps in &mut scheme.providers {
+        ps.cap.points = Some(Decimal::new(15, 0));
+    }
+    let results = evaluate(&data, Settings::default());
+    let periods = credits::periods(&results, &scheme);
+    let worded = Credits::joined(credits::by_period(&results, &scheme, &periods, true).values());
+    let bare = Credits::joined(credits::by_period(&results, &scheme, &periods, false).values());
+    assert_eq!(worded.lines.len(), bare.lines.len());
+    assert!(worded.lines.iter().any(|l| l.cap_effect.is_some()));
+    let mut explained = 0;
+    for (w, b) in worded.lines.iter().zip(&bare.lines) {
+        let no_words = dcc_perf::engine::explain::Explanation::default();
+        let figures =
+            |l: &dcc_perf::engine::credits::CreditLine| dcc_perf::engine::credits::CreditLine {
+                explanation: no_words.clone(),
+                ..l.clone()
+            };
+        assert_eq!(
+            figures(w),
+            figures(b),
+            "{} {} {}",
+            w.period,
+            w.provider,
+            w.measure
+        );
+        assert!(b.explanation.steps.is_empty() && b.explanation.formula.is_empty());
+        if w.state == dcc_perf::engine::credits::LineState::Accrued {
+            assert!(
+                !w.explanation.steps.is_empty(),
+                "{} {}",
+                w.provider,
+                w.measure
+            );
+        }
+        let asked = credits::explain_line(&results, &scheme, w.period, w.provider, &w.measure);
+        assert_eq!(asked.as_ref(), Some(&w.explanation));
+        explained += 1;
+    }
+    assert!(explained >= 50);
+    assert_eq!(worded.totals, bare.totals);
 }
 
 #[test]
@@ -419,7 +466,7 @@ fn the_checks_of_reported_credits_need_only_the_reported_periods() {
     let whole = reconcile(&credits::compute(&results, &scheme), &data);
     let periods = reported_periods(&data);
     assert!(periods.len() >= 12, "{periods:?}");
-    let each = credits::by_period(&results, &scheme, &periods);
+    let each = credits::by_period(&results, &scheme, &periods, false);
     let only = reconcile(&Credits::joined(each.values()), &data);
     assert!(whole.len() > 20, "{} checks", whole.len());
     assert!(whole.iter().any(|c| !c.agrees));

@@ -2,6 +2,7 @@
 //! the money, or mark it pending, always with a reason.
 
 use crate::engine::credits::CreditLine;
+use crate::engine::explain::Explanation;
 use crate::engine::reported::pounds;
 use crate::engine::scheme::Decision;
 use crate::io::values::non_negative;
@@ -14,6 +15,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CreditPanelProps {
     pub line: CreditLine,
+    /// How the line was reached (the line itself carries its figures only).
+    pub explanation: Explanation,
     pub scheme: SchemeRef,
     pub on_action: Callback<Action>,
 }
@@ -95,7 +98,7 @@ pub fn CreditPanel(p: &CreditPanelProps) -> Html {
             { panel_head(format!("{} {}", l.provider, l.measure), "Close explanation", close) }
             <p class="what">{ &l.name }{ format!(" — {}", l.period.long_name()) }</p>
             <p class="headline"><span class="big">{ money }</span>{ format!(" {}", l.state.label()) }</p>
-            <ExplanationBody explanation={l.explanation.clone()} />
+            <ExplanationBody explanation={p.explanation.clone()} />
             <h3>{ "Manual decision" }</h3>
             if let Some(a) = &current {
                 <p data-testid="current-decision">{ format!("Now: {} — {}", describe(&a.decision), a.reason) }</p>

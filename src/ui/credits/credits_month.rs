@@ -3,6 +3,7 @@
 //! the DCC's external costs; and the difference from the baseline.
 
 use crate::engine::credits::CreditLine;
+use crate::engine::explain::Explanation;
 use crate::engine::format::exact;
 use crate::engine::reported::pounds;
 use crate::engine::{Month, Provider};
@@ -12,6 +13,7 @@ use crate::ui::credits_view::{delta, CreditsRc};
 use crate::ui::state::{Action, LineKey, SchemeRef};
 use crate::ui::widgets::copy_table::CopyTable;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +23,8 @@ pub struct CreditsMonthProps {
     pub base: CreditsRc,
     pub month: Month,
     pub selected: Option<LineKey>,
+    /// The selected line's explanation, written when it was opened.
+    pub explanation: Rc<Option<Explanation>>,
     pub scheme: SchemeRef,
     pub on_action: Callback<Action>,
 }
@@ -132,7 +136,8 @@ pub fn CreditsMonth(p: &CreditsMonthProps) -> Html {
                 }
             </div>
             if let Some(l) = selected_line {
-                <CreditPanel line={l.clone()} scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
+                <CreditPanel line={l.clone()} explanation={(*p.explanation).clone().unwrap_or_default()}
+                    scheme={p.scheme.clone()} on_action={p.on_action.clone()} />
             }
         </div>
     }

@@ -44,6 +44,11 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
         let periods = reported_periods(&o.work.data);
         reconcile(&o.credits_over(&periods), &o.work.data)
     });
+    // A line's words are written when it is opened, not for every line.
+    let explanation = use_memo((p.outcome.clone(), p.selected.clone()), |(o, k)| {
+        k.as_ref()
+            .and_then(|k| o.credit_explanation(k.period, k.provider, &k.measure))
+    });
     let differences = checks.iter().filter(|c| !c.agrees).count();
     let (work, baseline) = (&p.outcome.work, &p.base.work);
     let is_baseline =
@@ -81,7 +86,7 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
             { match p.tab {
                 CreditTab::Month => html! {
                     <CreditsMonth credits={credits.clone()} base={base.clone()} month={p.month}
-                        selected={p.selected.clone()} scheme={scheme.clone()} on_action={p.on_action.clone()} />
+                        selected={p.selected.clone()} explanation={explanation.clone()} scheme={scheme.clone()} on_action={p.on_action.clone()} />
                 },
                 CreditTab::Year => html! {
                     <CreditsYear credits={credits.clone()} base={base.clone()} data={data} month={p.month}

@@ -17,7 +17,8 @@ pub fn write(export: Export, out: &Callback<Action>) {
             write::dataset_csv(&o.work.data),
         ),
         Export::Results(o) => {
-            let credits = o.credits();
+            // Explained, as the views' credits are not (they carry figures only).
+            let credits = crate::engine::credits::compute(&o.results, &o.work.scheme);
             let checks = crate::engine::credit_table::reconcile(&credits, &o.work.data);
             let section = CreditsExport::new(&o.work.scheme, &credits, &checks, None);
             let json = results_json(&o.results, &o.work.data, Some(section), &o.margins(), true);

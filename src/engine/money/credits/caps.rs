@@ -3,7 +3,7 @@
 use super::*;
 
 /// Caps per provider and period, taken up by lines in report order.
-pub(super) fn apply_caps(lines: &mut [CreditLine], scheme: &CreditScheme) {
+pub(super) fn apply_caps(lines: &mut [CreditLine], scheme: &CreditScheme, words: bool) {
     let mut i = 0;
     while i < lines.len() {
         let (period, provider) = (lines[i].period, lines[i].provider);
@@ -12,7 +12,7 @@ pub(super) fn apply_caps(lines: &mut [CreditLine], scheme: &CreditScheme) {
             .position(|l| l.period != period || l.provider != provider)
             .map_or(lines.len(), |n| i + n);
         if let Some(ps) = scheme.provider(provider) {
-            cap_group(&mut lines[i..end], ps, scheme);
+            cap_group(&mut lines[i..end], ps, scheme, words);
         }
         i = end;
     }
@@ -30,16 +30,23 @@ pub(super) fn take_up(cap: Decimal, amounts: impl Iterator<Item = Decimal>) -> V
         .collect()
 }
 
-/// Records what a cap took off a line.
-pub(super) fn note_cap(l: &mut CreditLine, note: String, step: String) {
-    l.explanation.steps.push(format!("{note}; {step}"));
+/// Records what a cap took off a line (in its explanation too, if `words`).
+pub(super) fn note_cap(l: &mut CreditLine, note: String, step: Option<String>) {
+    if let Some(step) = step {
+        l.explanation.steps.push(format!("{note}; {step}"));
+    }
     l.cap_effect = Some(match l.cap_effect.take() {
         Some(before) => format!("{before}; {note}"),
         None => note,
     });
 }
 
-pub(super) fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &CreditScheme) {
+pub(super) fn cap_group(
+    group: &mut [CreditLine],
+    ps: &ProviderScheme,
+    scheme: &CreditScheme,
+    words: bool,
+) {
     if let Some(cap) = ps.cap.points.map(nonneg) {
         let kept = take_up(cap, group.iter().map(|l| l.points.unwrap_or_default()));
         // Under a points cap, money is rounded on the running total of points
@@ -55,7 +62,7 @@ pub(super) fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &
                 let m = money_of(running, ps, scheme)
                     .checked_sub(before)
                     .map_or(Decimal::ZERO, nonneg);
-                if Some(m) != l.money {
+                if words && Some(m) != l.money {
                     l.explanation.steps.push(format!(
                         "Under the points cap, money is rounded on the provider's running total: {}",
                         pounds(m)
@@ -70,7 +77,8 @@ pub(super) fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &
                     exact(cap),
                     exact(p - kept)
                 );
-                note_cap(l, note, format!("{} points kept", exact(kept)));
+                let step = words.then(|| format!("{} points kept", exact(kept)));
+                note_cap(l, note, step);
             }
         }
     }
@@ -86,7 +94,7 @@ pub(super) fn cap_group(group: &mut [CreditLine], ps: &ProviderScheme, scheme: &
                 pounds(cap),
                 pounds(m - kept)
             );
-            note_cap(l, note, format!("credit {}", pounds(kept)));
+            note_cap(l, note, words.then(|| format!("credit {}", pounds(kept))));
         }
     }
 }

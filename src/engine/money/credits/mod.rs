@@ -241,20 +241,41 @@ fn nonneg(v: Decimal) -> Decimal {
     v.max(Decimal::ZERO)
 }
 
-/// Computes every credit line and total.
+/// Computes every credit line and total, each line with its explanation.
 pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
     let rows = results.rows.iter().map(|r| &**r).enumerate();
-    compute_rows(rows, results.settings.rule, scheme, |_| true)
+    compute_rows(rows, results.settings.rule, scheme, |_| true, true)
 }
 
 /// The credits of one period alone. A period's lines, caps and totals take
 /// nothing from another period (the repeat multiplier reads the row's own
 /// streak, step 3; caps are per provider and period, step 4), so every
 /// period's credits joined in order ([`Credits::joined`]) are [`compute`]'s.
-pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month) -> Credits {
+///
+/// The lines' explanations are written only if `words`: the figures are the
+/// same either way, and a view needs the words of one line at a time
+/// ([`explain_line`]).
+pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month, words: bool) -> Credits {
     let rows = results.rows.iter().map(|r| &**r).enumerate();
     let rows = rows.filter(|(_, r)| r.period == period);
-    compute_rows(rows, results.settings.rule, scheme, |m| m == period)
+    compute_rows(rows, results.settings.rule, scheme, |m| m == period, words)
+}
+
+/// The explanation of one line, written now: its period worked out again
+/// with words (caps take lines in order, so the line is not priced alone).
+pub fn explain_line(
+    results: &Results,
+    scheme: &CreditScheme,
+    period: Month,
+    provider: Provider,
+    measure: &str,
+) -> Option<Explanation> {
+    let credits = compute_in(results, scheme, period, true);
+    let line = credits
+        .lines
+        .into_iter()
+        .find(|l| l.provider == provider && l.measure == measure);
+    line.map(|l| l.explanation)
 }
 
 /// The credits of each of `periods`, each alone (see [`compute_in`]), the
@@ -263,6 +284,7 @@ pub fn by_period(
     results: &Results,
     scheme: &CreditScheme,
     periods: &BTreeSet<Month>,
+    words: bool,
 ) -> BTreeMap<Month, Credits> {
     let mut rows: BTreeMap<Month, Vec<(usize, &MeasureResult)>> =
         periods.iter().map(|m| (*m, Vec::new())).collect();
@@ -273,7 +295,12 @@ pub fn by_period(
     }
     let rule = results.settings.rule;
     rows.into_iter()
-        .map(|(m, v)| (m, compute_rows(v.into_iter(), rule, scheme, |p| p == m)))
+        .map(|(m, v)| {
+            (
+                m,
+                compute_rows(v.into_iter(), rule, scheme, |p| p == m, words),
+            )
+        })
         .collect()
 }
 
@@ -287,12 +314,13 @@ pub fn periods(results: &Results, scheme: &CreditScheme) -> BTreeSet<Month> {
 
 /// The credit lines and totals of `rows` (each with its place in the
 /// results, the report order), and of the scheme's decisions about
-/// unloaded measures in the periods `keep` keeps.
+/// unloaded measures in the periods `keep` keeps; explained if `words`.
 fn compute_rows<'a>(
     rows: impl Iterator<Item = (usize, &'a MeasureResult)>,
     rule: ComparisonRule,
     scheme: &CreditScheme,
     keep: impl Fn(Month) -> bool,
+    words: bool,
 ) -> Credits {
     let mut credits = Credits::default();
     let mut seen = BTreeSet::new();
@@ -315,7 +343,7 @@ fn compute_rows<'a>(
             .is_some();
         if r.status.is_miss() || adjusted {
             seen.insert((r.period, r.provider, r.measure.clone()));
-            order.push((i, price(r, party, scheme, rule)));
+            order.push((i, price(r, party, scheme, rule, words)));
         }
     }
     // Decisions about measures with no loaded figure still show (a pending
@@ -325,14 +353,14 @@ fn compute_rows<'a>(
             continue;
         };
         if seen.insert((a.period, a.provider, a.measure.clone())) {
-            order.push((usize::MAX, unloaded(a, party, scheme)));
+            order.push((usize::MAX, unloaded(a, party, scheme, words)));
         }
     }
     crate::engine::order::sort_by(&mut order, |(ia, a), (ib, b)| {
         (a.period, a.provider, *ia, &a.measure).cmp(&(b.period, b.provider, *ib, &b.measure))
     });
     let mut lines: Vec<CreditLine> = order.into_iter().map(|(_, l)| l).collect();
-    apply_caps(&mut lines, scheme);
+    apply_caps(&mut lines, scheme, words);
     for l in &lines {
         match credits
             .totals

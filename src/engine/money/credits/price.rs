@@ -3,70 +3,114 @@
 
 use super::*;
 
-/// Points and money for one result, before caps.
+/// A line's explanation, written only when asked for. The credits of every
+/// period a view shows are worked out again on each change of the scheme,
+/// and their words cost more than their figures: a line's words are written
+/// when its explanation is opened ([`super::explain_line`]), not for every line.
+pub(super) struct Words {
+    pub(super) on: bool,
+    pub(super) ex: Explanation,
+}
+
+impl Words {
+    pub(super) fn new(on: bool, inputs: impl FnOnce() -> Vec<Fact>) -> Words {
+        let inputs = if on { inputs() } else { Vec::new() };
+        Words {
+            on,
+            ex: Explanation {
+                inputs,
+                ..Explanation::default()
+            },
+        }
+    }
+    pub(super) fn input(&mut self, label: &str, value: impl FnOnce() -> String) {
+        if self.on {
+            self.ex.inputs.push(Fact::new(label, value()));
+        }
+    }
+    pub(super) fn formula(&mut self, f: impl FnOnce() -> String) {
+        if self.on {
+            self.ex.formula = f();
+        }
+    }
+    pub(super) fn step(&mut self, f: impl FnOnce() -> String) {
+        if self.on {
+            self.ex.steps.push(f());
+        }
+    }
+    pub(super) fn note(&mut self, f: impl FnOnce() -> String) {
+        if self.on {
+            self.ex.notes.push(f());
+        }
+    }
+}
+
+/// Points and money for one result, before caps; its explanation written
+/// only if `words`.
 pub(super) fn price(
     r: &MeasureResult,
     party: Party,
     scheme: &CreditScheme,
     rule: ComparisonRule,
+    words: bool,
 ) -> CreditLine {
     let mut line = base_line(r, party);
-    let mut ex = Explanation {
-        inputs: level_facts(r),
-        ..Explanation::default()
-    };
+    let mut ex = Words::new(words, || level_facts(r));
     let adjustment = scheme.adjustment(r.period, r.provider, &r.measure);
     let Some(ps) = scheme.provider(r.provider) else {
         line.state = LineState::NoScheme;
         line.band = "No scheme".into();
-        ex.formula = format!(
-            "The scheme has no terms for {}; no credit is computed.",
-            r.provider
-        );
-        line.explanation = ex;
+        ex.formula(|| {
+            format!(
+                "The scheme has no terms for {}; no credit is computed.",
+                r.provider
+            )
+        });
+        line.explanation = ex.ex;
         return line;
     };
-    ex.inputs
-        .push(Fact::new("Money per point", pounds(ps.money_per_point)));
+    ex.input("Money per point", || pounds(ps.money_per_point));
     if let Some(a) = adjustment.filter(|a| a.decision == Decision::Pending) {
         if r.status == Compliance::MeetsTarget {
             // Pending is about a miss; under this rule there is none (CSPC
             // CH1.3 in March 2021: 99.897% meets 99.9% rounded to 2 decimals).
             line.state = LineState::MetUnderRule;
             line.band = band_name(r.status).into();
-            ex.formula = format!(
+            ex.formula(|| format!(
                 "{} {} meets its target under the comparison rule in force ({}), so it earns no service credit and nothing is pending.",
                 r.provider,
                 r.measure,
                 rule.describe()
-            );
-            ex.notes.push(format!(
+            ));
+            ex.note(|| format!(
                 "The decision recorded (pending: {}) applies only under a rule where the measure misses target.",
                 a.reason
             ));
-            line.explanation = ex;
+            line.explanation = ex.ex;
             return line;
         }
         line.state = LineState::Pending;
         line.band = band_name(r.status).into();
         line.points = None;
         line.money = None;
-        ex.formula = "Pending: under discussion, so no figure is counted. It is not zero.".into();
-        ex.notes.push(a.reason.clone());
-        line.explanation = ex;
+        ex.formula(|| "Pending: under discussion, so no figure is counted. It is not zero.".into());
+        ex.note(|| a.reason.clone());
+        line.explanation = ex.ex;
         return line;
     }
     if let Some(e) = ps.exemptions.iter().find(|e| e.covers(r.period)) {
         line.state = LineState::Exempt;
         line.band = "Exempt".into();
-        ex.formula = format!(
-            "{} is exempt from service credits from {} to {}.",
-            r.provider,
-            e.from.long_name(),
-            e.to.long_name()
-        );
-        ex.notes.push(e.reason.clone());
-        line.explanation = ex;
+        ex.formula(|| {
+            format!(
+                "{} is exempt from service credits from {} to {}.",
+                r.provider,
+                e.from.long_name(),
+                e.to.long_name()
+            )
+        });
+        ex.note(|| e.reason.clone());
+        line.explanation = ex.ex;
         return line;
     }
     let terms = ps.terms(&r.measure);
@@ -80,25 +124,27 @@ pub(super) fn price(
     if no_credit && money_override.is_none() {
         line.state = LineState::NoCredit;
         line.band = "KPI".into();
-        ex.formula = if r.kpi {
-            "A KPI: a miss is reported but carries no service credit (report §14).".into()
-        } else {
-            format!(
-                "The scheme marks {} {} as carrying no credit.",
-                r.provider, r.measure
-            )
-        };
-        line.explanation = ex;
+        ex.formula(|| {
+            if r.kpi {
+                "A KPI: a miss is reported but carries no service credit (report §14).".into()
+            } else {
+                format!(
+                    "The scheme marks {} {} as carrying no credit.",
+                    r.provider, r.measure
+                )
+            }
+        });
+        line.explanation = ex.ex;
         return line;
     }
     let rule_used = own_rule.unwrap_or(&ps.rule);
-    ex.formula = format!(
+    ex.formula(|| format!(
         "Points by the {} rule ({}); × {} when the period before also missed target; × money per point, rounded {}.",
         if own_rule.is_some() { "measure's own" } else { "provider's" },
         rule_used.describe(),
         exact(ps.repeat_multiplier),
         scheme.money_rounding.label()
-    );
+    ));
     if let Some(gbp) = money_override {
         line.state = LineState::Overridden;
         line.band = band_name(r.status).into();
@@ -106,19 +152,18 @@ pub(super) fn price(
         line.money = Some(gbp);
         line.money_override = true;
         line.points = Some(Decimal::ZERO);
-        ex.steps
-            .push(format!("Manual override: credit set to {}", pounds(gbp)));
+        ex.step(|| format!("Manual override: credit set to {}", pounds(gbp)));
         if let Some(a) = adjustment {
-            ex.notes.push(a.reason.clone());
+            ex.note(|| a.reason.clone());
         }
-        line.explanation = ex;
+        line.explanation = ex.ex;
         return line;
     }
     let (band, base) = match adjustment.map(|a| &a.decision) {
         Some(Decision::Points { points }) => {
             line.state = LineState::Overridden;
             if let Some(a) = adjustment {
-                ex.notes.push(a.reason.clone());
+                ex.note(|| a.reason.clone());
             }
             ("Override".to_string(), nonneg(*points))
         }
@@ -128,36 +173,41 @@ pub(super) fn price(
             (band, scheme.point_rounding.apply(raw))
         }
     };
-    ex.steps.push(format!(
-        "{band}: {} points (rounded {})",
-        exact(base),
-        scheme.point_rounding.label()
-    ));
+    ex.step(|| {
+        format!(
+            "{band}: {} points (rounded {})",
+            exact(base),
+            scheme.point_rounding.label()
+        )
+    });
     line.band = band;
     line.base_points = base;
     let mut points = base;
     if r.streak >= 2 && line.state != LineState::Overridden {
         line.multiplier = nonneg(ps.repeat_multiplier);
         points = scheme.point_rounding.apply(mul(base, line.multiplier));
-        ex.steps.push(format!(
-            "Repeat failure ({} periods in a row below target): {} × {} = {} points (rounded {})",
-            r.streak,
-            exact(base),
-            exact(line.multiplier),
-            exact(points),
-            scheme.point_rounding.label()
-        ));
+        let multiplier = line.multiplier;
+        ex.step(|| {
+            format!(
+                "Repeat failure ({} periods in a row below target): {} × {} = {} points (rounded {})",
+                r.streak,
+                exact(base),
+                exact(multiplier),
+                exact(points),
+                scheme.point_rounding.label()
+            )
+        });
     } else if line.state != LineState::Overridden {
-        ex.steps.push(
-            "Not a repeat failure (the period before met target or is not loaded): × 1".into(),
-        );
+        ex.step(|| {
+            "Not a repeat failure (the period before met target or is not loaded): × 1".into()
+        });
     }
     line.points_before_cap = points;
     line.points = Some(points);
     line.money_before_cap = money_of(points, ps, scheme);
     line.money = Some(line.money_before_cap);
-    ex.steps.push(money_step(points, ps, scheme));
-    line.explanation = ex;
+    ex.step(|| money_step(points, ps, scheme));
+    line.explanation = ex.ex;
     line
 }
 
@@ -251,16 +301,15 @@ pub(super) fn unloaded(
     a: &crate::engine::scheme::Adjustment,
     party: Party,
     scheme: &CreditScheme,
+    words: bool,
 ) -> CreditLine {
+    let mut ex = Words::new(words, || vec![Fact::new("Service level", "not loaded")]);
+    ex.formula(|| "A manual decision for a period whose figure is not loaded.".into());
+    ex.note(|| a.reason.clone());
     let mut line = CreditLine {
         state: LineState::Overridden,
         band: "Manual decision".into(),
-        explanation: Explanation {
-            inputs: vec![Fact::new("Service level", "not loaded")],
-            formula: "A manual decision for a period whose figure is not loaded.".into(),
-            notes: vec![a.reason.clone()],
-            ..Explanation::default()
-        },
+        explanation: ex.ex,
         ..blank_line(a.period, a.provider, party, &a.measure)
     };
     match a.decision {
