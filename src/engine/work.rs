@@ -67,6 +67,10 @@ pub struct Outcome {
     credits: RefCell<Vec<(Month, Rc<Credits>)>>,
     /// Every period's, joined, once asked for.
     all_credits: OnceCell<Rc<Credits>>,
+    /// After a what-if on the scheme alone: the scheme before and the
+    /// credits it gave, from which [`Outcome::credits_over`] works out
+    /// again only the providers whose terms changed.
+    scheme_before: Option<(Rc<CreditScheme>, Vec<(Month, Rc<Credits>)>)>,
     margins: OnceCell<Rc<Vec<YearMargin>>>,
 }
 
@@ -83,6 +87,7 @@ impl Outcome {
             results,
             credits: RefCell::default(),
             all_credits: OnceCell::new(),
+            scheme_before: None,
             margins: OnceCell::new(),
         }
     }
@@ -97,7 +102,7 @@ impl Outcome {
             (false, true) => Rc::new(self.results.after(&self.work.data, &work.data)),
             _ => Rc::new(evaluate(&work.data, settings)),
         };
-        let out = Outcome::with(work, settings, results);
+        let mut out = Outcome::with(work, settings, results);
         if Rc::ptr_eq(&work.scheme, &self.work.scheme) && settings == self.settings {
             // A period's credits come from its own rows alone: kept unless
             // one of them was worked out again.
@@ -112,7 +117,13 @@ impl Outcome {
                 }
             }
         }
-        if Rc::ptr_eq(&out.results, &self.results) {
+        let same_results = Rc::ptr_eq(&out.results, &self.results);
+        if same_results && !Rc::ptr_eq(&work.scheme, &self.work.scheme) {
+            // Worked out from when a view asks (out of the first load).
+            let kept = self.credits.borrow().clone();
+            out.scheme_before = Some((self.work.scheme.clone(), kept));
+        }
+        if same_results {
             if Rc::ptr_eq(&work.regime, &self.work.regime) {
                 if let Some(m) = self.margins.get() {
                     let _ = out.margins.set(m.clone());
@@ -166,13 +177,30 @@ impl Outcome {
     /// The service credits of these periods (the others' are left out).
     pub fn credits_over(&self, periods: &BTreeSet<Month>) -> Rc<Credits> {
         let mut kept = self.credits.borrow_mut();
-        let missing: BTreeSet<Month> = periods
+        let mut missing: BTreeSet<Month> = periods
             .iter()
             .filter(|m| !kept.iter().any(|(k, _)| k == *m))
             .copied()
             .collect();
+        let (results, scheme) = (&self.results, &self.work.scheme);
+        // A what-if on one provider's terms: every other provider's credits
+        // are as they were.
+        if let Some((before, old)) = &self.scheme_before {
+            if let Some(changed) = credits::providers_changed(before, scheme) {
+                for (m, c) in old {
+                    if !missing.remove(m) {
+                        continue;
+                    }
+                    let c = match changed.is_empty() {
+                        true => c.clone(),
+                        false => Rc::new(credits::repriced(results, scheme, *m, c, &changed)),
+                    };
+                    kept.push((*m, c));
+                }
+            }
+        }
         if !missing.is_empty() {
-            let computed = credits::by_period(&self.results, &self.work.scheme, &missing, false);
+            let computed = credits::by_period(results, scheme, &missing, false);
             kept.extend(computed.into_iter().map(|(m, c)| (m, Rc::new(c))));
         }
         let part = |m: &Month| kept.iter().find(|(k, _)| k == m).map(|(_, c)| c);

@@ -472,3 +472,62 @@ fn the_checks_of_reported_credits_need_only_the_reported_periods() {
     assert!(whole.iter().any(|c| !c.agrees));
     assert_eq!(only, whole);
 }
+
+#[test]
+fn a_what_if_on_one_providers_terms_works_out_only_that_providers_credits_again() {
+    use dcc_perf::engine::scheme::PointRounding;
+    let settings = Settings::default();
+    let (scheme, _) = scheme_with_unloaded_decision();
+    let work = Work::new(two_years(), scheme, Regime::default());
+    let mut outcome = Outcome::of(&work, settings);
+    let mut rng = Lcg(5);
+    let mut kinds = [0; 4];
+    for step in 0..80 {
+        // Every period asked for, as the comparison does.
+        let all = outcome.credits();
+        let mut s = (*outcome.work.scheme).clone();
+        let i = rng.below(s.providers.len() as u64) as usize;
+        let kind = rng.below(4) as usize;
+        kinds[kind] += 1;
+        match kind {
+            0 => s.providers[i].money_per_point += Decimal::ONE,
+            1 => s.providers[i].repeat_multiplier = Decimal::new(10 + rng.below(15) as i64, 1),
+            2 => {
+                let l = &all.lines[rng.below(all.lines.len() as u64) as usize];
+                s.adjustments.push(Adjustment {
+                    period: l.period,
+                    provider: l.provider,
+                    measure: l.measure.clone(),
+                    decision: Decision::Points {
+                        points: Decimal::from(rng.below(40)),
+                    },
+                    reason: format!("step {step}"),
+                });
+            }
+            _ => s.point_rounding = PointRounding::ALL[rng.below(4) as usize],
+        }
+        let changed = credits::providers_changed(&outcome.work.scheme, &s);
+        match kind {
+            0..=2 => assert!(
+                changed.as_ref().is_some_and(|c| c.len() <= 1),
+                "step {step}"
+            ),
+            _ => {
+                assert!(changed.is_none() || s.point_rounding == outcome.work.scheme.point_rounding)
+            }
+        }
+        let next_work = Work {
+            scheme: Rc::new(s),
+            ..outcome.work.clone()
+        };
+        let after = outcome.next(&next_work, settings);
+        let fresh = Outcome::of(&next_work, settings);
+        assert_eq!(
+            *after.credits(),
+            *fresh.credits(),
+            "step {step}, kind {kind}"
+        );
+        outcome = after;
+    }
+    assert!(kinds.iter().all(|k| *k > 5), "{kinds:?}");
+}

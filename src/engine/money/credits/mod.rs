@@ -244,7 +244,7 @@ fn nonneg(v: Decimal) -> Decimal {
 /// Computes every credit line and total, each line with its explanation.
 pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
     let rows = results.rows.iter().map(|r| &**r).enumerate();
-    compute_rows(rows, results.settings.rule, scheme, |_| true, true)
+    compute_rows(rows, results.settings.rule, scheme, |_, _| true, true)
 }
 
 /// The credits of one period alone. A period's lines, caps and totals take
@@ -258,7 +258,78 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
 pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month, words: bool) -> Credits {
     let rows = results.rows.iter().map(|r| &**r).enumerate();
     let rows = rows.filter(|(_, r)| r.period == period);
-    compute_rows(rows, results.settings.rule, scheme, |m| m == period, words)
+    compute_rows(
+        rows,
+        results.settings.rule,
+        scheme,
+        |m, _| m == period,
+        words,
+    )
+}
+
+/// The providers whose credits can differ under scheme `b` from under `a`:
+/// those whose terms or decisions differ; `None` when any provider's can
+/// (anything else in the scheme, the rounding say, differs).
+pub fn providers_changed(a: &CreditScheme, b: &CreditScheme) -> Option<Vec<Provider>> {
+    let rest = |s: &CreditScheme| CreditScheme {
+        providers: Vec::new(),
+        adjustments: Vec::new(),
+        ..s.clone()
+    };
+    if rest(a) != rest(b) {
+        return None;
+    }
+    fn decisions(s: &CreditScheme, p: Provider) -> Vec<&crate::engine::scheme::Adjustment> {
+        s.adjustments.iter().filter(|x| x.provider == p).collect()
+    }
+    let named = (a.providers.iter().chain(&b.providers)).map(|s| s.provider);
+    let decided = (a.adjustments.iter().chain(&b.adjustments)).map(|x| x.provider);
+    let mut out: Vec<Provider> = Vec::new();
+    for p in named.chain(decided) {
+        let differs = a.provider(p) != b.provider(p) || decisions(a, p) != decisions(b, p);
+        if differs && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+/// One period's credits, `old`, with the lines and totals of `providers`
+/// worked out again under `scheme` (without words): a provider's credits
+/// take nothing from another's (caps are per provider, step 4), so the rest
+/// are `old`'s. What a what-if on one provider's terms costs.
+pub fn repriced(
+    results: &Results,
+    scheme: &CreditScheme,
+    period: Month,
+    old: &Credits,
+    providers: &[Provider],
+) -> Credits {
+    let ours = |p: Provider| providers.contains(&p);
+    let rows = results.rows.iter().map(|r| &**r).enumerate();
+    let rows = rows.filter(|(_, r)| r.period == period && ours(r.provider));
+    let rule = results.settings.rule;
+    let fresh = compute_rows(rows, rule, scheme, |m, p| m == period && ours(p), false);
+    let mut lines: Vec<CreditLine> = (old.lines.iter())
+        .filter(|l| !ours(l.provider))
+        .cloned()
+        .chain(fresh.lines)
+        .collect();
+    // Each provider's lines are in report order: stable, by provider.
+    crate::engine::order::sort_by(&mut lines, |a, b| a.provider.cmp(&b.provider));
+    let mut totals: Vec<ProviderCredits> = (old.totals.iter())
+        .filter(|t| !ours(t.provider))
+        .cloned()
+        .chain(fresh.totals)
+        .collect();
+    crate::engine::order::sort_by(&mut totals, |a, b| a.provider.cmp(&b.provider));
+    // Which measures have figures does not depend on the scheme.
+    Credits {
+        lines,
+        totals,
+        loaded: old.loaded.clone(),
+        coverage: old.coverage.clone(),
+    }
 }
 
 /// The explanation of one line, written now: its period worked out again
@@ -298,7 +369,7 @@ pub fn by_period(
         .map(|(m, v)| {
             (
                 m,
-                compute_rows(v.into_iter(), rule, scheme, |p| p == m, words),
+                compute_rows(v.into_iter(), rule, scheme, |p, _| p == m, words),
             )
         })
         .collect()
@@ -314,12 +385,13 @@ pub fn periods(results: &Results, scheme: &CreditScheme) -> BTreeSet<Month> {
 
 /// The credit lines and totals of `rows` (each with its place in the
 /// results, the report order), and of the scheme's decisions about
-/// unloaded measures in the periods `keep` keeps; explained if `words`.
+/// unloaded measures that `keep` keeps (by period and provider); explained
+/// if `words`.
 fn compute_rows<'a>(
     rows: impl Iterator<Item = (usize, &'a MeasureResult)>,
     rule: ComparisonRule,
     scheme: &CreditScheme,
-    keep: impl Fn(Month) -> bool,
+    keep: impl Fn(Month, Provider) -> bool,
     words: bool,
 ) -> Credits {
     let mut credits = Credits::default();
@@ -348,7 +420,11 @@ fn compute_rows<'a>(
     }
     // Decisions about measures with no loaded figure still show (a pending
     // credit must never vanish because its month is not loaded).
-    for a in scheme.adjustments.iter().filter(|a| keep(a.period)) {
+    for a in scheme
+        .adjustments
+        .iter()
+        .filter(|a| keep(a.period, a.provider))
+    {
         let Some(party) = Party::of(a.provider) else {
             continue;
         };
