@@ -52,6 +52,9 @@ impl Work {
     }
 }
 
+/// Credits kept period by period (each period's alone).
+type ByPeriod = Vec<(Month, Rc<Credits>)>;
+
 /// What a work gives under the settings. The levels are computed at once;
 /// credits and margins the first time a view asks for them, then kept.
 /// Credits are kept by period: a view showing a month asks for that month's
@@ -64,13 +67,13 @@ pub struct Outcome {
     pub results: Rc<Results>,
     /// Each period's credits alone, as views have asked for them (a few
     /// dozen at most: a list, lighter on the first load than a map).
-    credits: RefCell<Vec<(Month, Rc<Credits>)>>,
+    credits: RefCell<ByPeriod>,
     /// Every period's, joined, once asked for.
     all_credits: OnceCell<Rc<Credits>>,
     /// After a what-if on the scheme alone: the scheme before and the
     /// credits it gave, from which [`Outcome::credits_over`] works out
     /// again only the providers whose terms changed.
-    scheme_before: Option<(Rc<CreditScheme>, Vec<(Month, Rc<Credits>)>)>,
+    scheme_before: Option<(Rc<CreditScheme>, ByPeriod)>,
     margins: OnceCell<Rc<Vec<YearMargin>>>,
 }
 
@@ -123,11 +126,9 @@ impl Outcome {
             let kept = self.credits.borrow().clone();
             out.scheme_before = Some((self.work.scheme.clone(), kept));
         }
-        if same_results {
-            if Rc::ptr_eq(&work.regime, &self.work.regime) {
-                if let Some(m) = self.margins.get() {
-                    let _ = out.margins.set(m.clone());
-                }
+        if same_results && Rc::ptr_eq(&work.regime, &self.work.regime) {
+            if let Some(m) = self.margins.get() {
+                let _ = out.margins.set(m.clone());
             }
         }
         out

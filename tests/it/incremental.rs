@@ -438,7 +438,6 @@ fn a_changed_scheme_or_rule_works_every_period_out_again() {
             ComparisonRule::Unrounded => ComparisonRule::Rounded(1),
             _ => ComparisonRule::Unrounded,
         },
-        ..settings
     };
     for (w, s) in [(&dearer, settings), (&work, other_rule)] {
         let after = outcome.next(w, s);
