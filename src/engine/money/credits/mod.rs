@@ -310,19 +310,21 @@ pub fn repriced(
     let rows = rows.filter(|(_, r)| r.period == period && ours(r.provider));
     let rule = results.settings.rule;
     let fresh = compute_rows(rows, rule, scheme, |m, p| m == period && ours(p), false);
-    let mut lines: Vec<CreditLine> = (old.lines.iter())
-        .filter(|l| !ours(l.provider))
-        .cloned()
-        .chain(fresh.lines)
-        .collect();
-    // Each provider's lines are in report order: stable, by provider.
-    crate::engine::order::sort_by(&mut lines, |a, b| a.provider.cmp(&b.provider));
-    let mut totals: Vec<ProviderCredits> = (old.totals.iter())
-        .filter(|t| !ours(t.provider))
-        .cloned()
-        .chain(fresh.totals)
-        .collect();
-    crate::engine::order::sort_by(&mut totals, |a, b| a.provider.cmp(&b.provider));
+    // Each provider's are in report order: the others' kept, then sorted
+    // stably by provider.
+    fn merged<T: Clone>(
+        old: &[T],
+        fresh: Vec<T>,
+        of: impl Fn(&T) -> Provider,
+        ours: &dyn Fn(Provider) -> bool,
+    ) -> Vec<T> {
+        let kept = old.iter().filter(|x| !ours(of(x))).cloned();
+        let mut out: Vec<T> = kept.chain(fresh).collect();
+        crate::engine::order::sort_by(&mut out, |a, b| of(a).cmp(&of(b)));
+        out
+    }
+    let lines = merged(&old.lines, fresh.lines, |l| l.provider, &ours);
+    let totals = merged(&old.totals, fresh.totals, |t| t.provider, &ours);
     // Which measures have figures does not depend on the scheme.
     Credits {
         lines,
