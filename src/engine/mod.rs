@@ -19,7 +19,8 @@
 //!   change and shared by every view, the baseline, scenarios and undo;
 //! - [`compare`]: two outcomes side by side, and what differs in their inputs and results;
 //! - [`claim`], [`review`]: what a report states in words, and the month on one page
-//!   (scorecard, misses, money, discrepancies, completeness, what would bring a CPM back).
+//!   (scorecard, misses, money, discrepancies, completeness, what would bring a CPM back);
+//! - [`reports`]: the other reports the Operations Group reviews (forecast variance).
 //!
 //! Grouped by domain: [`data`] (inputs), [`levels`] (service levels),
 //! [`money`] (service credits), [`regime`] (the OPR); each module is also
@@ -30,6 +31,7 @@ pub mod data;
 pub mod levels;
 pub mod money;
 pub mod regime;
+pub mod reports;
 pub mod review;
 pub mod work;
 // The modules by their own names, as before the grouping.

@@ -1,0 +1,227 @@
+//! When a monthly report is due, and whether it was on time. The variance
+//! reports are due on the 10th working day after the month they cover (SEC
+//! L8.9 for CSR; H3.24 for SR). Working days are Monday to Friday but the
+//! England and Wales bank holidays, which are data the user can edit (the
+//! list shipped is gov.uk's for 2019 to 2026).
+
+use crate::engine::period::Month;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Day {
+    /// The day, if it exists (no 30 February).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
+        let m = Month::new(year, month)?;
+        (day >= 1 && day <= days_in(m)).then_some(Day { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Day> {
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Day::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// Days since 1970-01-01 (negative before): H. Hinnant's days_from_civil.
+    fn ordinal(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        // 1970-01-01 was a Thursday: 0 = Thursday, so 2 and 3 are the weekend.
+        matches!(self.ordinal().rem_euclid(7), 2 | 3)
+    }
+
+    fn next(self) -> Day {
+        let m = Month::new(self.year, self.month).expect("a day's month exists");
+        if self.day < days_in(m) {
+            Day {
+                day: self.day + 1,
+                ..self
+            }
+        } else {
+            let n = m.plus(1);
+            Day {
+                year: n.year(),
+                month: n.month(),
+                day: 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in(m: Month) -> u8 {
+    match m.month() {
+        2 if m.year() % 4 == 0 && (m.year() % 100 != 0 || m.year() % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The `n`th working day (from 1) of the month after `period`: not a
+/// weekend, not one of `holidays`.
+pub fn due(period: Month, n: u32, holidays: &[Day]) -> Day {
+    let next = period.plus(1);
+    let mut day = Day {
+        year: next.year(),
+        month: next.month(),
+        day: 1,
+    };
+    let mut counted = 0;
+    loop {
+        if !day.is_weekend() && !holidays.contains(&day) {
+            counted += 1;
+            if counted >= n.max(1) {
+                return day;
+            }
+        }
+        day = day.next();
+    }
+}
+
+/// England and Wales bank holidays, 2019 to 2026 (gov.uk), for working days.
+pub fn england_and_wales() -> Vec<Day> {
+    const DAYS: [(i32, u8, u8); 67] = [
+        (2019, 1, 1),
+        (2019, 4, 19),
+        (2019, 4, 22),
+        (2019, 5, 6),
+        (2019, 5, 27),
+        (2019, 8, 26),
+        (2019, 12, 25),
+        (2019, 12, 26),
+        (2020, 1, 1),
+        (2020, 4, 10),
+        (2020, 4, 13),
+        (2020, 5, 8),
+        (2020, 5, 25),
+        (2020, 8, 31),
+        (2020, 12, 25),
+        (2020, 12, 28),
+        (2021, 1, 1),
+        (2021, 4, 2),
+        (2021, 4, 5),
+        (2021, 5, 3),
+        (2021, 5, 31),
+        (2021, 8, 30),
+        (2021, 12, 27),
+        (2021, 12, 28),
+        (2022, 1, 3),
+        (2022, 4, 15),
+        (2022, 4, 18),
+        (2022, 5, 2),
+        (2022, 6, 2),
+        (2022, 6, 3),
+        (2022, 8, 29),
+        (2022, 9, 19),
+        (2022, 12, 26),
+        (2022, 12, 27),
+        (2023, 1, 2),
+        (2023, 4, 7),
+        (2023, 4, 10),
+        (2023, 5, 1),
+        (2023, 5, 8),
+        (2023, 5, 29),
+        (2023, 8, 28),
+        (2023, 12, 25),
+        (2023, 12, 26),
+        (2024, 1, 1),
+        (2024, 3, 29),
+        (2024, 4, 1),
+        (2024, 5, 6),
+        (2024, 5, 27),
+        (2024, 8, 26),
+        (2024, 12, 25),
+        (2024, 12, 26),
+        (2025, 1, 1),
+        (2025, 4, 18),
+        (2025, 4, 21),
+        (2025, 5, 5),
+        (2025, 5, 26),
+        (2025, 8, 25),
+        (2025, 12, 25),
+        (2025, 12, 26),
+        (2026, 1, 1),
+        (2026, 4, 3),
+        (2026, 4, 6),
+        (2026, 5, 4),
+        (2026, 5, 25),
+        (2026, 8, 31),
+        (2026, 12, 25),
+        (2026, 12, 28),
+    ];
+    DAYS.iter()
+        .filter_map(|&(y, m, d)| Day::new(y, m, d))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Day {
+        Day::parse(s).expect("a day")
+    }
+
+    #[test]
+    fn days_exist_or_not() {
+        assert!(Day::new(2024, 2, 29).is_some());
+        assert!(Day::new(2023, 2, 29).is_none());
+        assert!(Day::new(1900, 2, 29).is_none());
+        assert!(Day::new(2000, 2, 29).is_some());
+        assert!(Day::new(2021, 4, 31).is_none());
+        assert!(Day::parse("2021-13-01").is_none());
+        assert!(Day::parse("2021-1-01").is_none());
+        assert_eq!(day("2019-08-14").to_string(), "2019-08-14");
+    }
+
+    #[test]
+    fn weekdays() {
+        assert!(day("2019-08-03").is_weekend()); // a Saturday
+        assert!(day("2019-08-04").is_weekend());
+        assert!(!day("2019-08-05").is_weekend()); // a Monday
+        assert!(!day("1970-01-01").is_weekend());
+        assert!(day("1969-12-28").is_weekend()); // a Sunday
+    }
+
+    #[test]
+    fn the_tenth_working_day_after_the_month() {
+        let holidays = england_and_wales();
+        assert_eq!(holidays.len(), 67);
+        let m = |y, mo| Month::new(y, mo).expect("a month");
+        // July 2019: August has no early holiday: 1, 2, 5–9, 12–14.
+        assert_eq!(due(m(2019, 7), 10, &holidays), day("2019-08-14"));
+        // March 2021: Good Friday 2 April and Easter Monday 5 April.
+        assert_eq!(due(m(2021, 3), 10, &holidays), day("2021-04-16"));
+        // Without the holidays it would be two working days earlier.
+        assert_eq!(due(m(2021, 3), 10, &[]), day("2021-04-14"));
+        // December 2020: 1 January 2021 a holiday.
+        assert_eq!(due(m(2020, 12), 10, &holidays), day("2021-01-15"));
+        assert_eq!(due(m(2020, 12), 0, &holidays), day("2021-01-04"));
+    }
+}

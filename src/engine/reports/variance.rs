@@ -1,0 +1,586 @@
+//! Forecast variance: each party's actual requests in a month against its
+//! forecast, for the two reports the Operations Group reviews monthly:
+//!
+//! - certificate signing requests (CSR, SEC L8.9): the Authorised
+//!   Subscribers at or above 110% of their forecast are named;
+//! - service requests (SR, SEC H3.24): the Users at or below 90%, or at or
+//!   above 110%, of their forecast are exceptions.
+//!
+//! A party with a zero forecast has no percentage (nothing is divided by
+//! zero): it is shown apart, and the month's total is given both ways, with
+//! its requests and without them. The reports print the second ("zero
+//! forecasts excluded from percentage"); a reader dividing the printed
+//! totals gets the first. Where a report gives totals only, the requests
+//! from zero-forecast parties that its percentage implies are worked out
+//! from the totals and the percentage as printed, as a range (the printed
+//! percentage is rounded), and marked as implied, never as stated.
+
+use crate::engine::format::{decimal, thousands};
+use crate::engine::period::Month;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Which variance report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Report {
+    /// Certificate signing requests, SEC L8.9.
+    Csr,
+    /// Service requests, SEC H3.24.
+    Sr,
+}
+
+impl Report {
+    pub const ALL: [Report; 2] = [Report::Csr, Report::Sr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Report::Csr => "CSR",
+            Report::Sr => "SR",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Report::Csr => "Certificate signing requests",
+            Report::Sr => "Service requests",
+        }
+    }
+
+    /// The Code's section that requires the report.
+    pub fn section(self) -> &'static str {
+        match self {
+            Report::Csr => "SEC L8.9",
+            Report::Sr => "SEC H3.24",
+        }
+    }
+
+    /// The report's own rule for an exception: CSR names parties at or
+    /// above 110% of forecast; SR those at or below 90% or at or above 110%.
+    pub fn thresholds(self) -> Thresholds {
+        let pct = |n: i64| Some(Decimal::from(n));
+        match self {
+            Report::Csr => Thresholds {
+                low: None,
+                high: pct(110),
+            },
+            Report::Sr => Thresholds {
+                low: pct(90),
+                high: pct(110),
+            },
+        }
+    }
+
+    /// The report read from its code, in any case.
+    pub fn parse(s: &str) -> Option<Report> {
+        Report::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Percentages of forecast at which a party is an exception: at or below
+/// `low`, or at or above `high` (either may be absent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thresholds {
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+}
+
+impl Thresholds {
+    /// Whether `percent` of forecast is an exception, and which.
+    pub fn exception(&self, percent: Decimal) -> Option<Exception> {
+        if self.high.is_some_and(|h| percent >= h) {
+            Some(Exception::Over)
+        } else if self.low.is_some_and(|l| percent <= l) {
+            Some(Exception::Under)
+        } else {
+            None
+        }
+    }
+
+    /// The rule in words, e.g. "at or below 90% or at or above 110% of forecast".
+    pub fn describe(&self) -> String {
+        let at = |word: &str, v: Decimal| format!("at or {word} {}%", v.normalize());
+        let parts: Vec<String> = [
+            self.low.map(|l| at("below", l)),
+            self.high.map(|h| at("above", h)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match parts.is_empty() {
+            true => "no exceptions set".into(),
+            false => format!("{} of forecast", parts.join(" or ")),
+        }
+    }
+}
+
+/// Which side of the forecast an exception is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exception {
+    Under,
+    Over,
+}
+
+/// One party's requests in the month. The party may be named or anonymised
+/// ("User 17"): it is only ever a label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyFigures {
+    pub party: String,
+    pub actual: u64,
+    pub forecast: u64,
+}
+
+/// What the report states for the month as a whole: claims to check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stated {
+    pub actual: u64,
+    pub forecast: u64,
+    /// The percentage of forecast as printed ("112.8"), with its decimals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Decimal>,
+}
+
+/// One report's figures for one month: by party, or only as the report's
+/// totals, or both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VarianceMonth {
+    pub report: Report,
+    pub period: Month,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<PartyFigures>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<Stated>,
+}
+
+/// A party's requests against its forecast.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PartyVariance {
+    pub party: String,
+    pub actual: u64,
+    pub forecast: u64,
+    /// `None` for a zero forecast: shown apart, never divided by.
+    pub percent: Option<Decimal>,
+    pub exception: Option<Exception>,
+}
+
+/// The requests from parties with a zero forecast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ZeroForecast {
+    /// Added up from the parties' figures.
+    Known { requests: u64 },
+    /// Implied by the stated totals and the percentage as printed: somewhere
+    /// from `low` to `high` (the printed percentage is rounded); `about` is
+    /// what the printed figure gives exactly.
+    Implied { low: u64, high: u64, about: u64 },
+    /// Neither given nor implied (no parties, no stated percentage).
+    Unknown,
+}
+
+/// A stated figure against the computed one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub what: String,
+    pub stated: String,
+    pub computed: String,
+    pub agrees: bool,
+}
+
+/// A month's variance, worked out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Variance {
+    pub report: Report,
+    pub period: Month,
+    pub thresholds: Thresholds,
+    pub parties: Vec<PartyVariance>,
+    /// Totals: the parties' sums, or the report's where it gives no parties.
+    pub actual: u64,
+    pub forecast: u64,
+    pub zero_forecast: ZeroForecast,
+    /// All requests over the forecast: what dividing the totals gives.
+    pub percent_of_all: Option<Decimal>,
+    /// The requests of parties with a forecast over the forecast: the
+    /// report's way ("zero forecasts excluded from percentage"). A range's
+    /// middle where the zero-forecast requests are only implied.
+    pub percent_of_forecast_parties: Option<Decimal>,
+    pub checks: Vec<Check>,
+    /// Why the two percentages differ, in words (empty when they do not).
+    pub why: String,
+}
+
+impl Variance {
+    /// The parties named under the report's rule.
+    pub fn exceptions(&self) -> impl Iterator<Item = &PartyVariance> {
+        self.parties.iter().filter(|p| p.exception.is_some())
+    }
+}
+
+/// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.
+fn percent_of(part: u64, whole: u64) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part)
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(Decimal::from(whole))
+}
+
+/// Shown to one decimal place, as the reports print it.
+fn shown(p: Option<Decimal>) -> String {
+    p.map_or("–".into(), |p| format!("{}%", decimal(p, 1)))
+}
+
+/// Works out one month of one report under `thresholds`.
+pub fn evaluate(month: &VarianceMonth, thresholds: Thresholds) -> Variance {
+    let parties: Vec<PartyVariance> = month
+        .parties
+        .iter()
+        .map(|p| {
+            let percent = percent_of(p.actual, p.forecast);
+            PartyVariance {
+                party: p.party.clone(),
+                actual: p.actual,
+                forecast: p.forecast,
+                percent,
+                exception: percent.and_then(|x| thresholds.exception(x)),
+            }
+        })
+        .collect();
+    let sum =
+        |f: fn(&PartyFigures) -> u64| (month.parties.iter().map(f)).fold(0u64, u64::saturating_add);
+    let by_party = !month.parties.is_empty();
+    let stated = month.stated.as_ref();
+    let (actual, forecast) = match (by_party, stated) {
+        (false, Some(s)) => (s.actual, s.forecast),
+        _ => (sum(|p| p.actual), sum(|p| p.forecast)),
+    };
+    let zero_forecast = match (by_party, stated.and_then(|s| s.percent.map(|p| (s, p)))) {
+        (true, _) => ZeroForecast::Known {
+            requests: (month.parties.iter())
+                .filter(|p| p.forecast == 0)
+                .map(|p| p.actual)
+                .fold(0u64, u64::saturating_add),
+        },
+        (false, Some((s, p))) => implied(s.actual, s.forecast, p),
+        (false, None) => ZeroForecast::Unknown,
+    };
+    let percent_of_all = percent_of(actual, forecast);
+    let percent_of_forecast_parties = match zero_forecast {
+        ZeroForecast::Known { requests } => percent_of(actual.saturating_sub(requests), forecast),
+        ZeroForecast::Implied { about, .. } => percent_of(actual.saturating_sub(about), forecast),
+        ZeroForecast::Unknown => None,
+    };
+    let checks = stated
+        .map(|s| checks(s, by_party, actual, forecast, percent_of_forecast_parties))
+        .unwrap_or_default();
+    let why = why(zero_forecast, percent_of_all, percent_of_forecast_parties);
+    Variance {
+        report: month.report,
+        period: month.period,
+        thresholds,
+        parties,
+        actual,
+        forecast,
+        zero_forecast,
+        percent_of_all,
+        percent_of_forecast_parties,
+        checks,
+        why,
+    }
+}
+
+/// The zero-forecast requests a printed percentage implies: the requests
+/// `z` with `(actual − z) / forecast` within half a unit of the printed
+/// figure's last decimal, kept within 0 and `actual`.
+fn implied(actual: u64, forecast: u64, printed: Decimal) -> ZeroForecast {
+    use rust_decimal::RoundingStrategy::{AwayFromZero, MidpointAwayFromZero, ToZero};
+    let Ok(half) = Decimal::try_new(5, printed.scale() + 1) else {
+        return ZeroForecast::Unknown;
+    };
+    let (a, f) = (Decimal::from(actual), Decimal::from(forecast));
+    let z = |p: Option<Decimal>| -> Option<Decimal> {
+        a.checked_sub(p?.checked_mul(f)?.checked_div(Decimal::ONE_HUNDRED)?)
+    };
+    // Whole requests within the range: its ends rounded inwards.
+    let whole = |d: Decimal, how| -> u64 {
+        let d = d.max(Decimal::ZERO).min(a);
+        u64::try_from(d.round_dp_with_strategy(0, how)).unwrap_or(0)
+    };
+    match (
+        z(printed.checked_add(half)),
+        z(printed.checked_sub(half)),
+        z(Some(printed)),
+    ) {
+        (Some(lo), Some(hi), Some(mid)) => ZeroForecast::Implied {
+            low: whole(lo, AwayFromZero),
+            high: whole(hi, ToZero),
+            about: whole(mid, MidpointAwayFromZero),
+        },
+        _ => ZeroForecast::Unknown,
+    }
+}
+
+fn checks(
+    s: &Stated,
+    by_party: bool,
+    actual: u64,
+    forecast: u64,
+    of_forecast_parties: Option<Decimal>,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    if by_party {
+        for (what, stated, computed) in [
+            ("Requests in total", s.actual, actual),
+            ("Forecast in total", s.forecast, forecast),
+        ] {
+            out.push(Check {
+                what: what.into(),
+                stated: thousands(stated),
+                computed: format!("{} (the parties' sum)", thousands(computed)),
+                agrees: stated == computed,
+            });
+        }
+    }
+    // The printed percentage against the same percentage worked out from
+    // the parties, to the printed figure's decimals. (From totals alone the
+    // printed figure is what the implied split is taken from: no check.)
+    if let (Some(p), Some(c), true) = (s.percent, of_forecast_parties, by_party) {
+        let dp = p.scale();
+        out.push(Check {
+            what: "Percentage of forecast (zero forecasts excluded)".into(),
+            stated: format!("{}%", decimal(p, dp)),
+            computed: format!("{}%", decimal(c, dp)),
+            agrees: decimal(p, dp) == decimal(c, dp),
+        });
+    }
+    out
+}
+
+fn why(zero: ZeroForecast, all: Option<Decimal>, excluding: Option<Decimal>) -> String {
+    let (Some(all), Some(excl)) = (all, excluding) else {
+        return String::new();
+    };
+    match zero {
+        ZeroForecast::Known { requests: 0 } | ZeroForecast::Unknown => String::new(),
+        ZeroForecast::Known { requests } => format!(
+            "All requests are {} of the forecast; the {} requests from parties with a zero forecast are left out of the report's percentage, which gives {}.",
+            shown(Some(all)),
+            thousands(requests),
+            shown(Some(excl)),
+        ),
+        ZeroForecast::Implied { low, high, about } => format!(
+            "Dividing the stated totals gives {}; the stated percentage leaves out the requests of parties with a zero forecast, which it implies were about {} (between {} and {}, as the percentage is rounded). Implied by the report's figures, not stated in it.",
+            shown(Some(all)),
+            thousands(about),
+            thousands(low),
+            thousands(high),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn july() -> Month {
+        Month::new(2019, 7).expect("a month")
+    }
+
+    fn totals(report: Report, actual: u64, forecast: u64, percent: &str) -> Variance {
+        let m = VarianceMonth {
+            report,
+            period: july(),
+            parties: Vec::new(),
+            stated: Some(Stated {
+                actual,
+                forecast,
+                percent: Some(percent.parse().expect("a decimal")),
+            }),
+        };
+        evaluate(&m, report.thresholds())
+    }
+
+    #[test]
+    fn july_2019_csr_both_percentages_and_the_implied_split() {
+        let v = totals(Report::Csr, 4_077_703, 3_273_674, "112.8");
+        assert_eq!(shown(v.percent_of_all), "124.6%");
+        let ZeroForecast::Implied { low, high, about } = v.zero_forecast else {
+            panic!("{:?}", v.zero_forecast)
+        };
+        // 4,077,703 − 1.128 × 3,273,674 = 384,998.7.
+        assert_eq!(about, 384_999);
+        assert!(low < about && about < high, "{low} {about} {high}");
+        assert_eq!((low, high), (383_362, 386_635));
+        assert_eq!(shown(v.percent_of_forecast_parties), "112.8%");
+        assert!(
+            v.why.contains("124.6%") && v.why.contains("384,999"),
+            "{}",
+            v.why
+        );
+        assert!(v.why.contains("not stated"), "{}", v.why);
+    }
+
+    #[test]
+    fn july_2019_sr_totals_agree_with_the_printed_percentage() {
+        let v = totals(Report::Sr, 56_132_500, 117_465_410, "48");
+        assert_eq!(shown(v.percent_of_all), "47.8%");
+        // 48% printed whole: 47.5% to 48.5%, and the plain totals (47.8%)
+        // fall inside, so no zero-forecast requests are needed (low is 0).
+        let ZeroForecast::Implied { low, high, .. } = v.zero_forecast else {
+            panic!("{:?}", v.zero_forecast)
+        };
+        assert_eq!(low, 0);
+        assert_eq!(high, 336_430);
+    }
+
+    #[test]
+    fn parties_give_exceptions_zero_forecasts_apart_and_checks() {
+        let m = VarianceMonth {
+            report: Report::Sr,
+            period: july(),
+            parties: vec![
+                PartyFigures {
+                    party: "User 1".into(),
+                    actual: 90,
+                    forecast: 100,
+                },
+                PartyFigures {
+                    party: "User 2".into(),
+                    actual: 95,
+                    forecast: 100,
+                },
+                PartyFigures {
+                    party: "User 3".into(),
+                    actual: 110,
+                    forecast: 100,
+                },
+                PartyFigures {
+                    party: "User 4".into(),
+                    actual: 50,
+                    forecast: 0,
+                },
+            ],
+            stated: Some(Stated {
+                actual: 345,
+                forecast: 300,
+                percent: Some(Decimal::new(983, 1)),
+            }),
+        };
+        let v = evaluate(&m, Report::Sr.thresholds());
+        let ex: Vec<(&str, Option<Exception>)> = v
+            .parties
+            .iter()
+            .map(|p| (p.party.as_str(), p.exception))
+            .collect();
+        assert_eq!(
+            ex,
+            [
+                ("User 1", Some(Exception::Under)),
+                ("User 2", None),
+                ("User 3", Some(Exception::Over)),
+                ("User 4", None),
+            ]
+        );
+        assert_eq!(v.parties[3].percent, None);
+        assert_eq!(v.zero_forecast, ZeroForecast::Known { requests: 50 });
+        assert_eq!(shown(v.percent_of_all), "115.0%");
+        assert_eq!(shown(v.percent_of_forecast_parties), "98.3%");
+        assert!(v.checks.iter().all(|c| c.agrees), "{:?}", v.checks);
+        assert!(v.why.contains("50 requests"), "{}", v.why);
+        // The CSR rule names only those at or above 110%.
+        let csr = evaluate(&m, Report::Csr.thresholds());
+        assert_eq!(
+            csr.exceptions()
+                .map(|p| p.party.as_str())
+                .collect::<Vec<_>>(),
+            ["User 3"]
+        );
+    }
+
+    #[test]
+    fn a_stated_total_that_is_not_the_parties_sum_is_flagged() {
+        let m = VarianceMonth {
+            report: Report::Csr,
+            period: july(),
+            parties: vec![PartyFigures {
+                party: "A".into(),
+                actual: 10,
+                forecast: 8,
+            }],
+            stated: Some(Stated {
+                actual: 11,
+                forecast: 8,
+                percent: Some(Decimal::new(125, 0)),
+            }),
+        };
+        let v = evaluate(
+            &m,
+            Thresholds {
+                low: None,
+                high: Some(Decimal::from(120)),
+            },
+        );
+        let bad: Vec<&str> = v
+            .checks
+            .iter()
+            .filter(|c| !c.agrees)
+            .map(|c| c.what.as_str())
+            .collect();
+        assert_eq!(bad, ["Requests in total"]);
+        assert_eq!(v.parties[0].exception, Some(Exception::Over));
+    }
+
+    #[test]
+    fn nothing_divides_by_zero_and_huge_figures_do_not_overflow() {
+        let m = VarianceMonth {
+            report: Report::Sr,
+            period: july(),
+            parties: vec![
+                PartyFigures {
+                    party: "A".into(),
+                    actual: u64::MAX,
+                    forecast: 0,
+                },
+                PartyFigures {
+                    party: "B".into(),
+                    actual: u64::MAX,
+                    forecast: 1,
+                },
+            ],
+            stated: Some(Stated {
+                actual: 0,
+                forecast: 0,
+                percent: Some(Decimal::MAX),
+            }),
+        };
+        let v = evaluate(&m, Report::Sr.thresholds());
+        assert_eq!(v.actual, u64::MAX);
+        assert_eq!(v.parties[0].percent, None);
+        assert_eq!(v.parties[1].exception, Some(Exception::Over));
+        assert_eq!(v.zero_forecast, ZeroForecast::Known { requests: u64::MAX });
+        let t = totals(Report::Csr, u64::MAX, 0, "0.5");
+        assert_eq!(t.percent_of_all, None);
+        let t = totals(Report::Csr, 1, u64::MAX, "79228162514264337593543950335");
+        assert!(matches!(
+            t.zero_forecast,
+            ZeroForecast::Unknown | ZeroForecast::Implied { .. }
+        ));
+    }
+
+    #[test]
+    fn thresholds_in_words() {
+        assert_eq!(
+            Report::Sr.thresholds().describe(),
+            "at or below 90% or at or above 110% of forecast"
+        );
+        assert_eq!(
+            Report::Csr.thresholds().describe(),
+            "at or above 110% of forecast"
+        );
+        assert_eq!(Report::parse(" csr "), Some(Report::Csr));
+        assert_eq!(Report::parse("x"), None);
+    }
+}
