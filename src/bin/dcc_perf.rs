@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr|month] [--sheet NAME]
+//!          [--output results|csv|credits|scenario|opr|month|variance] [--sheet NAME]
 //! ```
 //!
 //! An .xlsx or .ods workbook is read sheet by sheet (`--sheet` names one;
@@ -38,14 +38,16 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr|month] [--sheet NAME]\n\
+        \x20               [--output results|csv|credits|scenario|opr|month|variance] [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON, a scenario file, or a sheet of an .xlsx/.ods workbook: --sheet NAME,\n\
         else the first sheet that reads as figures; see README) and prints the results as JSON, or with\n\
         --output csv the dataset in the import format, --output credits the reported credits\n\
         in the credits format, --output scenario a scenario file, or --output opr each OPR\n\
         year's margin kept and lost as a table, --output month the month on one page (the\n\
-        latest, or --month's): CPMs, misses, money, what the report gets wrong, its claims. Results include service credits under the\n\
+        latest, or --month's): CPMs, misses, money, what the report gets wrong, its claims; or with\n\
+        --output variance the forecast variance (CSR, SR) of FILE read as a variance table (see\n\
+        README; with no FILE, July 2019's). Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
         With no FILE, uses the embedded March 2021 PMR sample.\n\
@@ -63,6 +65,8 @@ mod cli {
         Opr,
         /// The month on one page, as text.
         Month,
+        /// Forecast variance (CSR, SR) from a variance table, as text.
+        Variance,
     }
 
     struct Args {
@@ -94,21 +98,19 @@ mod cli {
                 "-h" | "--help" => return Err(String::new()),
                 "--pretty" => out.pretty = true,
                 "--rule" => out.rule = Some(it.next().ok_or("--rule needs a value")?.parse()?),
-                "--output" => {
-                    out.output = match it.next().as_deref() {
-                        Some("results") => Output::Results,
-                        Some("csv") => Output::Csv,
-                        Some("scenario") => Output::Scenario,
-                        Some("credits") => Output::Credits,
-                        Some("opr") => Output::Opr,
-                        Some("month") => Output::Month,
-                        _ => {
-                            return Err(
-                                "--output needs results, csv, credits, scenario or opr".into()
-                            )
-                        }
-                    }
-                }
+                "--output" => out.output = match it.next().as_deref() {
+                    Some("results") => Output::Results,
+                    Some("csv") => Output::Csv,
+                    Some("scenario") => Output::Scenario,
+                    Some("credits") => Output::Credits,
+                    Some("opr") => Output::Opr,
+                    Some("month") => Output::Month,
+                    Some("variance") => Output::Variance,
+                    _ => return Err(
+                        "--output needs results, csv, credits, scenario, opr, month or variance"
+                            .into(),
+                    ),
+                },
                 "--sheet" => out.sheet = Some(it.next().ok_or("--sheet needs a sheet name")?),
                 "--month" => {
                     let m = it.next().ok_or("--month needs a value")?;
@@ -212,6 +214,9 @@ mod cli {
                 return 1;
             }
         };
+        if args.output == Output::Variance {
+            return variance(args.file.as_deref());
+        }
         let (data, saved, scheme, regime) = match &args.file {
             None => (io::sample(), None, None, None),
             Some(path) => {
@@ -289,7 +294,7 @@ mod cli {
                 println!("{}", s.to_json());
                 return 0;
             }
-            Output::Results | Output::Opr | Output::Month => {}
+            Output::Results | Output::Opr | Output::Month | Output::Variance => {}
         }
         let mut results = evaluate(&data, settings);
         let opr = dcc_perf::engine::margin::compute_all(&regime, &results);
@@ -387,6 +392,112 @@ mod cli {
 
     /// Each year as the submission's summary table: weight, performance,
     /// share kept, £m kept and lost, and the totals.
+    /// `--output variance`: FILE read as a forecast variance table (the
+    /// July 2019 sample without one), each month worked out under its
+    /// report's own exception rule.
+    fn variance(file: Option<&str>) -> i32 {
+        use dcc_perf::engine::reports::variance::evaluate;
+        let months = match file {
+            None => Ok(io::variance_csv::sample()),
+            Some(path) => match std::fs::read(path) {
+                Ok(bytes) => io::variance_csv::read(path, &String::from_utf8_lossy(&bytes)),
+                Err(e) => {
+                    eprintln!("dcc-perf: cannot read {path}: {e}");
+                    return 2;
+                }
+            },
+        };
+        match months {
+            Ok(months) => {
+                for m in &months {
+                    print!("{}", variance_text(&evaluate(m, m.report.thresholds())));
+                }
+                0
+            }
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                eprintln!("dcc-perf: {} error(s); nothing computed", errors.len());
+                2
+            }
+        }
+    }
+
+    fn variance_text(v: &dcc_perf::engine::reports::variance::Variance) -> String {
+        use dcc_perf::engine::format::{decimal, thousands};
+        use dcc_perf::engine::reports::variance::{Exception, ZeroForecast};
+        use std::fmt::Write;
+        let pct = |p: Option<rust_decimal::Decimal>| {
+            p.map_or("–".into(), |p| format!("{}%", decimal(p, 1)))
+        };
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{} ({}), {}: exceptions {}",
+            v.report.name(),
+            v.report.section(),
+            v.period.long_name(),
+            v.thresholds.describe()
+        );
+        for p in &v.parties {
+            let mark = match p.exception {
+                Some(Exception::Over) => "  over",
+                Some(Exception::Under) => "  under",
+                None if p.forecast == 0 => "  zero forecast: no percentage",
+                None => "",
+            };
+            let _ = writeln!(
+                out,
+                "  {:<24} {:>14} of {:>14}  {:>8}{mark}",
+                p.party,
+                thousands(p.actual),
+                thousands(p.forecast),
+                pct(p.percent)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  {:<24} {:>14} of {:>14}  {:>8} of all requests; {} zero forecasts excluded",
+            "Total",
+            thousands(v.actual),
+            thousands(v.forecast),
+            pct(v.percent_of_all),
+            pct(v.percent_of_forecast_parties)
+        );
+        match v.zero_forecast {
+            ZeroForecast::Known { requests } => {
+                let _ = writeln!(
+                    out,
+                    "  requests from parties with a zero forecast: {}",
+                    thousands(requests)
+                );
+            }
+            ZeroForecast::Implied { low, high, about } => {
+                let _ = writeln!(
+                    out,
+                    "  requests from parties with a zero forecast (implied, not stated): about {} ({} to {})",
+                    thousands(about),
+                    thousands(low),
+                    thousands(high)
+                );
+            }
+            ZeroForecast::Unknown => {}
+        }
+        for c in &v.checks {
+            let verdict = if c.agrees { "agrees" } else { "DIFFERS" };
+            let _ = writeln!(
+                out,
+                "  {}: stated {}, computed {}: {verdict}",
+                c.what, c.stated, c.computed
+            );
+        }
+        if !v.why.is_empty() {
+            let _ = writeln!(out, "  {}", v.why);
+        }
+        out
+    }
+
     fn opr_table(years: &[dcc_perf::engine::margin::YearMargin]) -> String {
         use dcc_perf::engine::margin::{millions, percent};
         use std::fmt::Write;

@@ -18,7 +18,7 @@ pub mod json;
 pub mod review_text;
 pub mod tables;
 pub use json::{regime, scenario};
-pub use tables::{credits_csv, incidents, long_csv, wide_csv};
+pub use tables::{credits_csv, incidents, long_csv, variance_csv, wide_csv};
 pub mod error;
 pub mod report;
 pub mod share;

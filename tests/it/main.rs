@@ -26,6 +26,7 @@ mod report_text;
 mod roundtrip;
 mod session;
 mod sheets;
+mod variance;
 // Reading workbooks needs the `workbook` feature (on by default).
 #[cfg(feature = "workbook")]
 mod workbooks;

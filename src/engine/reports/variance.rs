@@ -371,6 +371,11 @@ fn why(zero: ZeroForecast, all: Option<Decimal>, excluding: Option<Decimal>) -> 
             thousands(requests),
             shown(Some(excl)),
         ),
+        ZeroForecast::Implied { low: 0, high, about: 0 } => format!(
+            "Dividing the stated totals gives {}, which the stated percentage agrees with once rounded: no requests from parties with a zero forecast are needed to explain it (up to {} could hide in the rounding).",
+            shown(Some(all)),
+            thousands(high),
+        ),
         ZeroForecast::Implied { low, high, about } => format!(
             "Dividing the stated totals gives {}; the stated percentage leaves out the requests of parties with a zero forecast, which it implies were about {} (between {} and {}, as the percentage is rounded). Implied by the report's figures, not stated in it.",
             shown(Some(all)),
@@ -434,6 +439,7 @@ mod tests {
         };
         assert_eq!(low, 0);
         assert_eq!(high, 336_430);
+        assert!(v.why.contains("agrees with once rounded"), "{}", v.why);
     }
 
     #[test]

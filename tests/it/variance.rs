@@ -1,0 +1,154 @@
+//! Forecast variance tables (CSR, SR): read whole or not at all, each
+//! problem located; written back as read; worked out by the command.
+
+use dcc_perf::engine::reports::variance::{evaluate, Exception, Report, ZeroForecast};
+use dcc_perf::io::error::ErrorKind;
+use dcc_perf::io::variance_csv::{read, sample, write};
+
+const BY_PARTY: &str = "\
+report,period,party,actual,forecast,stated_percent
+SR,2021-08,User 1,900,1000,
+SR,2021-08,User 2,\"1,100\",1000,
+SR,2021-08,User 3,50,0,
+SR,2021-08,Total,\"2,050\",2000,100
+CSR,Aug 2021,Acme,120,100,
+";
+
+#[test]
+fn the_sample_is_july_2019_as_the_panel_states_it() {
+    let months = sample();
+    assert_eq!(months.len(), 2);
+    let csr = months.iter().find(|m| m.report == Report::Csr).unwrap();
+    let s = csr.stated.as_ref().unwrap();
+    assert_eq!((s.actual, s.forecast), (4_077_703, 3_273_674));
+    assert_eq!(s.percent.unwrap().to_string(), "112.8");
+    let v = evaluate(csr, Report::Csr.thresholds());
+    assert!(matches!(
+        v.zero_forecast,
+        ZeroForecast::Implied { about: 384_999, .. }
+    ));
+}
+
+#[test]
+fn parties_totals_and_both_reports_read_and_write_back() {
+    let months = read("by-party.csv", BY_PARTY).unwrap();
+    assert_eq!(months.len(), 2);
+    let sr = months.iter().find(|m| m.report == Report::Sr).unwrap();
+    assert_eq!(sr.parties.len(), 3);
+    assert_eq!(sr.parties[1].actual, 1_100);
+    let v = evaluate(sr, Report::Sr.thresholds());
+    let ex: Vec<Option<Exception>> = v.parties.iter().map(|p| p.exception).collect();
+    assert_eq!(ex, [Some(Exception::Under), Some(Exception::Over), None]);
+    assert_eq!(v.zero_forecast, ZeroForecast::Known { requests: 50 });
+    assert!(v.checks.iter().all(|c| c.agrees), "{:?}", v.checks);
+    assert_eq!(read("again.csv", &write(&months)).unwrap(), months);
+}
+
+/// Each bad cell is named by its file, row, column and value.
+#[test]
+fn bad_cells_are_located_and_nothing_is_read() {
+    let text = "\
+report,period,party,actual,forecast,stated_percent
+XSR,2021-08,A,1,1,
+SR,2021-02-30,A,1,1,
+SR,2021-08,B,-5,1,
+SR,2021-08,C,1,ten,
+SR,2021-08,D,1,1,95
+SR,2021-08,Total,1,1,
+SR,2021-08,Total,2,2,
+SR,2021-08,G,1,1,
+SR,2021-08,g,1,1,
+SR,2021-08,,1,1,
+SR,2021-08,E,1.5,1,
+";
+    let errors = read("bad.csv", text).unwrap_err();
+    let found: Vec<(u64, &str, &str)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e.row.unwrap(),
+                e.column.as_deref().unwrap(),
+                e.value.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, "report", "XSR"),
+            (3, "period", "2021-02-30"),
+            (4, "actual", "-5"),
+            (5, "forecast", "ten"),
+            (6, "stated_percent", "95"),
+            (8, "party", "Total"),
+            (10, "party", "g"),
+            (11, "party", ""),
+            (12, "actual", "1.5"),
+        ]
+    );
+    assert!(errors.iter().all(|e| e.file == "bad.csv"));
+    assert_eq!(errors[2].kind, ErrorKind::BadCount);
+    assert!(
+        errors[4].expected.contains("Total row"),
+        "{}",
+        errors[4].expected
+    );
+    assert!(
+        errors[5].expected.contains("one Total row"),
+        "{}",
+        errors[5].expected
+    );
+}
+
+#[test]
+fn a_file_without_the_columns_or_rows_is_refused_whole() {
+    let e = read("x.csv", "report,period,party,actual\nSR,2021-08,A,1\n").unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].kind, ErrorKind::MissingColumn);
+    assert!(
+        e[0].expected.contains("missing: forecast"),
+        "{}",
+        e[0].expected
+    );
+    let e = read("x.csv", "report,period,party,actual,forecast\n").unwrap_err();
+    assert_eq!(e[0].kind, ErrorKind::Unreadable);
+    let e = read("x.csv", "").unwrap_err();
+    assert_eq!(e.len(), 1);
+}
+
+#[test]
+fn the_command_prints_both_percentages_and_why_they_differ() {
+    let (code, out, err) = crate::helpers::run(&["--output", "variance"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("124.6% of all requests; 112.8% zero forecasts excluded"),
+        "{out}"
+    );
+    assert!(out.contains("about 384,999 (383,362 to 386,635)"), "{out}");
+    assert!(
+        out.contains("Service requests (SEC H3.24), July 2019"),
+        "{out}"
+    );
+    let dir = std::env::temp_dir().join(format!("dcc-variance-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.csv");
+    std::fs::write(&good, BY_PARTY).unwrap();
+    let (code, out, _) = crate::helpers::run(&["--output", "variance", good.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("User 1") && out.contains("under"), "{out}");
+    assert!(out.contains("zero forecast: no percentage"), "{out}");
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "report,period,party,actual,forecast\nSR,2021-08,A,x,1\n",
+    )
+    .unwrap();
+    let (code, out, err) = crate::helpers::run(&["--output", "variance", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("bad.csv") && err.contains("actual") && err.contains("\"x\""),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
