@@ -12,7 +12,16 @@ fuzz_target!(|data: &[u8]| {
         Ok(months) => {
             for m in &months {
                 let v = evaluate(m, m.report.thresholds());
-                assert_eq!(v.parties.len(), m.parties.len());
+                // A zero forecast is never divided by, and only a party
+                // with a percentage can be an exception.
+                for p in &v.parties {
+                    assert_eq!(p.percent.is_none(), p.forecast == 0);
+                    assert!(p.exception.is_none() || p.percent.is_some());
+                }
+                if !m.parties.is_empty() {
+                    let sum = m.parties.iter().fold(0u64, |a, p| a.saturating_add(p.actual));
+                    assert_eq!(v.actual, sum);
+                }
             }
             let again = variance_csv::read("again", &variance_csv::write(&months));
             assert_eq!(again.ok().as_ref(), Some(&months));

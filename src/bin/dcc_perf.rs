@@ -215,7 +215,16 @@ mod cli {
             }
         };
         if args.output == Output::Variance {
-            return variance(args.file.as_deref());
+            // A variance table has no rule, sheet or answers to questions.
+            if args.rule.is_some()
+                || args.sheet.is_some()
+                || !args.choices.is_empty()
+                || args.pretty
+            {
+                eprintln!("dcc-perf: --output variance takes FILE and --month only\n{USAGE}");
+                return 1;
+            }
+            return variance(args.file.as_deref(), args.month);
         }
         let (data, saved, scheme, regime) = match &args.file {
             None => (io::sample(), None, None, None),
@@ -390,12 +399,10 @@ mod cli {
         Err(2)
     }
 
-    /// Each year as the submission's summary table: weight, performance,
-    /// share kept, £m kept and lost, and the totals.
     /// `--output variance`: FILE read as a forecast variance table (the
-    /// July 2019 sample without one), each month worked out under its
-    /// report's own exception rule.
-    fn variance(file: Option<&str>) -> i32 {
+    /// July 2019 sample without one), each month (or `--month`'s) worked
+    /// out under its report's own exception rule.
+    fn variance(file: Option<&str>, month: Option<Month>) -> i32 {
         use dcc_perf::engine::reports::variance::evaluate;
         let months = match file {
             None => Ok(io::variance_csv::sample()),
@@ -409,7 +416,10 @@ mod cli {
         };
         match months {
             Ok(months) => {
-                for m in &months {
+                let shown = months
+                    .iter()
+                    .filter(|m| month.is_none_or(|x| x == m.period));
+                for m in shown {
                     print!("{}", variance_text(&evaluate(m, m.report.thresholds())));
                 }
                 0
@@ -482,6 +492,12 @@ mod cli {
                     thousands(high)
                 );
             }
+            ZeroForecast::Inconsistent => {
+                let _ = writeln!(
+                    out,
+                    "  the stated percentage cannot come from the stated totals"
+                );
+            }
             ZeroForecast::Unknown => {}
         }
         for c in &v.checks {
@@ -498,6 +514,8 @@ mod cli {
         out
     }
 
+    /// Each year as the submission's summary table: weight, performance,
+    /// share kept, £m kept and lost, and the totals.
     fn opr_table(years: &[dcc_perf::engine::margin::YearMargin]) -> String {
         use dcc_perf::engine::margin::{millions, percent};
         use std::fmt::Write;

@@ -175,6 +175,24 @@ impl Outcome {
         c
     }
 
+    /// The credits a month's report shows: its own period's, and those of
+    /// the quarterly measures it still carries from the months before
+    /// ([`Results::for_month`]).
+    pub fn credits_shown_in(&self, month: Month) -> Rc<Credits> {
+        let mut periods = vec![month];
+        for r in self.results.for_month(month) {
+            if !periods.contains(&r.period) {
+                periods.push(r.period);
+            }
+        }
+        if periods.len() == 1 {
+            return self.credits_in(month);
+        }
+        super::order::sort(&mut periods);
+        let parts: Vec<Rc<Credits>> = periods.iter().map(|m| self.credits_in(*m)).collect();
+        Rc::new(Credits::joined(parts.iter().map(|c| &**c)))
+    }
+
     /// The service credits of these periods (the others' are left out).
     pub fn credits_over(&self, periods: &BTreeSet<Month>) -> Rc<Credits> {
         let mut kept = self.credits.borrow_mut();
@@ -186,7 +204,7 @@ impl Outcome {
         let (results, scheme) = (&self.results, &self.work.scheme);
         // A what-if on one provider's terms: every other provider's credits
         // are as they were.
-        if let Some((before, old)) = &self.scheme_before {
+        if let (Some((before, old)), false) = (&self.scheme_before, missing.is_empty()) {
             if let Some(changed) = credits::providers_changed(before, scheme) {
                 for (m, c) in old {
                     if !missing.remove(m) {

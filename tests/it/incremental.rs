@@ -530,3 +530,53 @@ fn a_what_if_on_one_providers_terms_works_out_only_that_providers_credits_again(
     }
     assert!(kinds.iter().all(|k| *k > 5), "{kinds:?}");
 }
+
+/// The month view reviews with the credits its report shows (the month's
+/// and its quarterly rows' periods), not every period's: the same review.
+#[test]
+fn a_month_reviewed_with_the_credits_it_shows_is_reviewed_as_with_all() {
+    use dcc_perf::engine::review::{review, Computed};
+    // CSPN PM1.3, quarterly, below target in every quarter: a miss the
+    // two months after its quarter still show, with its credit.
+    let mut data = two_years();
+    let quarters: Vec<Month> = (data.observations.iter())
+        .filter(|o| o.measure == "PM1.3" && o.provider == Provider::Cspn)
+        .map(|o| o.period)
+        .collect();
+    assert!(quarters.len() > 4);
+    for q in quarters {
+        let level = Input::Level {
+            level: Decimal::from(90),
+        };
+        data = data.with_input(q, "PM1.3", Provider::Cspn, level);
+    }
+    let work = Work::new(data, CreditScheme::default(), io::regime::sample());
+    let outcome = Outcome::of(&work, Settings::default());
+    let all = credits::compute(&outcome.results, &work.scheme);
+    let margins = outcome.margins();
+    let mut earlier_credited = 0;
+    for month in outcome.results.months() {
+        let shown = outcome.credits_shown_in(month);
+        let with = |credits: &Credits| {
+            review(
+                &Computed {
+                    data: &work.data,
+                    results: &outcome.results,
+                    credits,
+                    margins: &margins,
+                    regime: &work.regime,
+                },
+                month,
+            )
+        };
+        let (a, b) = (with(&shown), with(&all));
+        assert_eq!(a, b, "{month}");
+        earlier_credited += a
+            .misses
+            .iter()
+            .filter(|m| m.period != month && m.credit.is_some())
+            .count();
+    }
+    // Quarterly misses shown after their quarter, with their credit.
+    assert!(earlier_credited > 0);
+}

@@ -150,5 +150,30 @@ fn the_command_prints_both_percentages_and_why_they_differ() {
         err.contains("bad.csv") && err.contains("actual") && err.contains("\"x\""),
         "{err}"
     );
+    let (code, out, _) = crate::helpers::run(&[
+        "--output",
+        "variance",
+        good.to_str().unwrap(),
+        "--month",
+        "2021-08",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("August 2021") && !out.contains("July"),
+        "{out}"
+    );
+    let (code, _, err) = crate::helpers::run(&["--output", "variance", "--rule", "2dp"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("takes FILE and --month only"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn totals_a_printed_percentage_cannot_come_from_are_said_to_be_inconsistent() {
+    let text =
+        "report,period,party,actual,forecast,stated_percent\nCSR,2019-07,Total,100,100,120\n";
+    let months = read("t.csv", text).unwrap();
+    let v = evaluate(&months[0], Report::Csr.thresholds());
+    assert_eq!(v.zero_forecast, ZeroForecast::Inconsistent);
+    assert!(v.why.contains("cannot come from them"), "{}", v.why);
 }

@@ -1,8 +1,8 @@
-//! When a monthly report is due, and whether it was on time. The variance
-//! reports are due on the 10th working day after the month they cover (SEC
-//! L8.9 for CSR; H3.24 for SR). Working days are Monday to Friday but the
-//! England and Wales bank holidays, which are data the user can edit (the
-//! list shipped is gov.uk's for 2019 to 2026).
+//! When a monthly report is due. The variance reports are due on the 10th
+//! working day after the month they cover (SEC L8.9 for CSR; H3.24 for SR).
+//! Working days are Monday to Friday but the bank holidays given, which are
+//! data: [`england_and_wales`] ships gov.uk's list for 2019 to 2026, and a
+//! caller may pass any other. (Not yet used by a view or the command.)
 
 use crate::engine::period::Month;
 use serde::{Deserialize, Serialize};
@@ -50,21 +50,21 @@ impl Day {
         matches!(self.ordinal().rem_euclid(7), 2 | 3)
     }
 
-    fn next(self) -> Day {
-        let m = Month::new(self.year, self.month).expect("a day's month exists");
+    /// The day after, if it is within the months [`Month`] holds.
+    fn next(self) -> Option<Day> {
+        let m = Month::new(self.year, self.month)?;
         if self.day < days_in(m) {
-            Day {
+            return Some(Day {
                 day: self.day + 1,
                 ..self
-            }
-        } else {
-            let n = m.plus(1);
-            Day {
-                year: n.year(),
-                month: n.month(),
-                day: 1,
-            }
+            });
         }
+        let n = Month::new(self.year + i32::from(self.month == 12), self.month % 12 + 1)?;
+        Some(Day {
+            year: n.year(),
+            month: n.month(),
+            day: 1,
+        })
     }
 }
 
@@ -83,24 +83,25 @@ fn days_in(m: Month) -> u8 {
     }
 }
 
-/// The `n`th working day (from 1) of the month after `period`: not a
-/// weekend, not one of `holidays`.
-pub fn due(period: Month, n: u32, holidays: &[Day]) -> Day {
-    let next = period.plus(1);
-    let mut day = Day {
-        year: next.year(),
-        month: next.month(),
-        day: 1,
+/// The `n`th working day (from 1; 0 is taken as 1) of the month after
+/// `period`: not a weekend, not one of `holidays`. `None` past the last
+/// month [`Month`] holds.
+pub fn due(period: Month, n: u32, holidays: &[Day]) -> Option<Day> {
+    let last = Day {
+        year: period.year(),
+        month: period.month(),
+        day: days_in(period),
     };
+    let mut day = last.next()?;
     let mut counted = 0;
     loop {
         if !day.is_weekend() && !holidays.contains(&day) {
             counted += 1;
             if counted >= n.max(1) {
-                return day;
+                return Some(day);
             }
         }
-        day = day.next();
+        day = day.next()?;
     }
 }
 
@@ -215,13 +216,16 @@ mod tests {
         assert_eq!(holidays.len(), 67);
         let m = |y, mo| Month::new(y, mo).expect("a month");
         // July 2019: August has no early holiday: 1, 2, 5–9, 12–14.
-        assert_eq!(due(m(2019, 7), 10, &holidays), day("2019-08-14"));
+        assert_eq!(due(m(2019, 7), 10, &holidays), Some(day("2019-08-14")));
         // March 2021: Good Friday 2 April and Easter Monday 5 April.
-        assert_eq!(due(m(2021, 3), 10, &holidays), day("2021-04-16"));
+        assert_eq!(due(m(2021, 3), 10, &holidays), Some(day("2021-04-16")));
         // Without the holidays it would be two working days earlier.
-        assert_eq!(due(m(2021, 3), 10, &[]), day("2021-04-14"));
+        assert_eq!(due(m(2021, 3), 10, &[]), Some(day("2021-04-14")));
         // December 2020: 1 January 2021 a holiday.
-        assert_eq!(due(m(2020, 12), 10, &holidays), day("2021-01-15"));
-        assert_eq!(due(m(2020, 12), 0, &holidays), day("2021-01-04"));
+        assert_eq!(due(m(2020, 12), 10, &holidays), Some(day("2021-01-15")));
+        assert_eq!(due(m(2020, 12), 0, &holidays), Some(day("2021-01-04")));
+        // No month after the last one there is: none, not a panic.
+        assert_eq!(due(m(9999, 12), 10, &holidays), None);
+        assert_eq!(due(m(9999, 11), u32::MAX, &holidays), None);
     }
 }

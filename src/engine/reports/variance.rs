@@ -7,7 +7,7 @@
 //!   above 110%, of their forecast are exceptions.
 //!
 //! A party with a zero forecast has no percentage (nothing is divided by
-//! zero): it is shown apart, and the month's total is given both ways, with
+//! zero): it is marked as such, and the month's total is given both ways, with
 //! its requests and without them. The reports print the second ("zero
 //! forecasts excluded from percentage"); a reader dividing the printed
 //! totals gets the first. Where a report gives totals only, the requests
@@ -176,6 +176,10 @@ pub enum ZeroForecast {
     /// from `low` to `high` (the printed percentage is rounded); `about` is
     /// what the printed figure gives exactly.
     Implied { low: u64, high: u64, about: u64 },
+    /// The printed percentage cannot come from the stated totals: even
+    /// with no such requests they give less, or no whole number of
+    /// requests rounds to it.
+    Inconsistent,
     /// Neither given nor implied (no parties, no stated percentage).
     Unknown,
 }
@@ -203,8 +207,8 @@ pub struct Variance {
     /// All requests over the forecast: what dividing the totals gives.
     pub percent_of_all: Option<Decimal>,
     /// The requests of parties with a forecast over the forecast: the
-    /// report's way ("zero forecasts excluded from percentage"). A range's
-    /// middle where the zero-forecast requests are only implied.
+    /// report's way ("zero forecasts excluded from percentage"). Where the
+    /// zero-forecast requests are only implied, with `about` of them.
     pub percent_of_forecast_parties: Option<Decimal>,
     pub checks: Vec<Check>,
     /// Why the two percentages differ, in words (empty when they do not).
@@ -271,7 +275,7 @@ pub fn evaluate(month: &VarianceMonth, thresholds: Thresholds) -> Variance {
     let percent_of_forecast_parties = match zero_forecast {
         ZeroForecast::Known { requests } => percent_of(actual.saturating_sub(requests), forecast),
         ZeroForecast::Implied { about, .. } => percent_of(actual.saturating_sub(about), forecast),
-        ZeroForecast::Unknown => None,
+        ZeroForecast::Inconsistent | ZeroForecast::Unknown => None,
     };
     let checks = stated
         .map(|s| checks(s, by_party, actual, forecast, percent_of_forecast_parties))
@@ -292,11 +296,13 @@ pub fn evaluate(month: &VarianceMonth, thresholds: Thresholds) -> Variance {
     }
 }
 
-/// The zero-forecast requests a printed percentage implies: the requests
-/// `z` with `(actual − z) / forecast` within half a unit of the printed
-/// figure's last decimal, kept within 0 and `actual`.
+/// The zero-forecast requests a printed percentage implies: the whole
+/// numbers `z` with `(actual − z) / forecast` rounding (half away from
+/// zero) to the printed figure, i.e. within `(lo, hi]` where `lo` and `hi`
+/// are where the percentage is half a unit of its last decimal above and
+/// below it; and within 0 and `actual`.
 fn implied(actual: u64, forecast: u64, printed: Decimal) -> ZeroForecast {
-    use rust_decimal::RoundingStrategy::{AwayFromZero, MidpointAwayFromZero, ToZero};
+    use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
     let Ok(half) = Decimal::try_new(5, printed.scale() + 1) else {
         return ZeroForecast::Unknown;
     };
@@ -304,22 +310,28 @@ fn implied(actual: u64, forecast: u64, printed: Decimal) -> ZeroForecast {
     let z = |p: Option<Decimal>| -> Option<Decimal> {
         a.checked_sub(p?.checked_mul(f)?.checked_div(Decimal::ONE_HUNDRED)?)
     };
-    // Whole requests within the range: its ends rounded inwards.
-    let whole = |d: Decimal, how| -> u64 {
-        let d = d.max(Decimal::ZERO).min(a);
-        u64::try_from(d.round_dp_with_strategy(0, how)).unwrap_or(0)
-    };
-    match (
+    let (Some(lo), Some(hi), Some(mid)) = (
         z(printed.checked_add(half)),
         z(printed.checked_sub(half)),
         z(Some(printed)),
-    ) {
-        (Some(lo), Some(hi), Some(mid)) => ZeroForecast::Implied {
-            low: whole(lo, AwayFromZero),
-            high: whole(hi, ToZero),
-            about: whole(mid, MidpointAwayFromZero),
-        },
-        _ => ZeroForecast::Unknown,
+    ) else {
+        return ZeroForecast::Unknown;
+    };
+    // The range's whole numbers: above `lo`, up to `hi`, within 0 and `actual`.
+    let low = (lo.floor() + Decimal::ONE).max(Decimal::ZERO);
+    let high = hi.floor().min(a);
+    if high < low {
+        return ZeroForecast::Inconsistent;
+    }
+    let whole = |d: Decimal| u64::try_from(d).unwrap_or(0);
+    let about = mid
+        .round_dp_with_strategy(0, MidpointAwayFromZero)
+        .max(low)
+        .min(high);
+    ZeroForecast::Implied {
+        low: whole(low),
+        high: whole(high),
+        about: whole(about),
     }
 }
 
@@ -360,11 +372,15 @@ fn checks(
 }
 
 fn why(zero: ZeroForecast, all: Option<Decimal>, excluding: Option<Decimal>) -> String {
-    let (Some(all), Some(excl)) = (all, excluding) else {
+    let (Some(all), Some(excl)) = (all, excluding.or(all)) else {
         return String::new();
     };
     match zero {
         ZeroForecast::Known { requests: 0 } | ZeroForecast::Unknown => String::new(),
+        ZeroForecast::Inconsistent => format!(
+            "Dividing the stated totals gives {}; the stated percentage cannot come from them, however many of the requests came from parties with a zero forecast.",
+            shown(Some(all)),
+        ),
         ZeroForecast::Known { requests } => format!(
             "All requests are {} of the forecast; the {} requests from parties with a zero forecast are left out of the report's percentage, which gives {}.",
             shown(Some(all)),
@@ -574,6 +590,40 @@ mod tests {
             t.zero_forecast,
             ZeroForecast::Unknown | ZeroForecast::Implied { .. }
         ));
+    }
+
+    #[test]
+    fn a_printed_percentage_the_totals_cannot_give_is_said_to_be_so() {
+        // 100 of 100 cannot print 120%, whatever was left out.
+        let v = totals(Report::Csr, 100, 100, "120");
+        assert_eq!(v.zero_forecast, ZeroForecast::Inconsistent);
+        assert_eq!(v.percent_of_forecast_parties, None);
+        assert!(v.why.contains("cannot come from them"), "{}", v.why);
+        // 113 of 100 printed 112.8%: 112.75% to 112.85% needs 0.15 to 0.25
+        // requests left out, and no whole number is in between.
+        let v = totals(Report::Csr, 113, 100, "112.8");
+        assert_eq!(v.zero_forecast, ZeroForecast::Inconsistent);
+        // 113 of 100 printed 112%: 0.5 to 1.5 requests, so one.
+        let v = totals(Report::Csr, 113, 100, "112");
+        assert_eq!(
+            v.zero_forecast,
+            ZeroForecast::Implied {
+                low: 1,
+                high: 1,
+                about: 1
+            }
+        );
+        // The range's low end is open and its high end closed: 10 left out
+        // of 1,135 gives 112.5%, printed 113%; 20 gives 111.5%, printed 112%.
+        let v = totals(Report::Csr, 1135, 1000, "112");
+        assert_eq!(
+            v.zero_forecast,
+            ZeroForecast::Implied {
+                low: 11,
+                high: 20,
+                about: 15
+            }
+        );
     }
 
     #[test]

@@ -235,7 +235,8 @@ impl MonthReview {
 pub struct Computed<'a> {
     pub data: &'a Dataset,
     pub results: &'a Results,
-    /// The month's credits at least (the review reads no other period's).
+    /// The credits of the periods the month's report shows at least (its
+    /// own, and its quarterly rows' periods: `Outcome::credits_shown_in`).
     pub credits: &'a Credits,
     pub margins: &'a [YearMargin],
     pub regime: &'a Regime,

@@ -35,10 +35,12 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
         CreditTab::Year => twelve_months(p.month).into_iter().collect(),
         _ => BTreeSet::from([p.month]),
     };
-    let (credits, base) = (
-        p.outcome.credits_over(&periods),
-        p.base.credits_over(&periods),
-    );
+    // Kept across renders: the twelve months' are joined into a copy.
+    let credits = use_memo((p.outcome.clone(), periods.clone()), |(o, ps)| {
+        o.credits_over(ps)
+    });
+    let base = use_memo((p.base.clone(), periods), |(o, ps)| o.credits_over(ps));
+    let (credits, base) = ((*credits).clone(), (*base).clone());
     // Only the periods the report states credits for are worked out.
     let checks = use_memo(p.outcome.clone(), |o| {
         let periods = reported_periods(&o.work.data);

@@ -26,7 +26,7 @@ fn build(o: &Outcome, month: Month) -> MonthReview {
         &Computed {
             data: &o.work.data,
             results: &o.results,
-            credits: &o.credits_in(month),
+            credits: &o.credits_shown_in(month),
             margins: &o.margins(),
             regime: &o.work.regime,
         },
