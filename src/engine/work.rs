@@ -188,9 +188,9 @@ impl Outcome {
         if periods.len() == 1 {
             return self.credits_in(month);
         }
-        super::order::sort(&mut periods);
-        let parts: Vec<Rc<Credits>> = periods.iter().map(|m| self.credits_in(*m)).collect();
-        Rc::new(Credits::joined(parts.iter().map(|c| &**c)))
+        // In one pass, not joined from each period's (lighter on the first load).
+        let (results, scheme) = (&self.results, &self.work.scheme);
+        Rc::new(credits::compute_over(results, scheme, &periods, false))
     }
 
     /// The service credits of these periods (the others' are left out).

@@ -256,15 +256,21 @@ pub fn compute(results: &Results, scheme: &CreditScheme) -> Credits {
 /// same either way, and a view needs the words of one line at a time
 /// ([`explain_line`]).
 pub fn compute_in(results: &Results, scheme: &CreditScheme, period: Month, words: bool) -> Credits {
+    compute_over(results, scheme, &[period], words)
+}
+
+/// The credits of these periods (in any order), in one pass: what their
+/// credits joined in order give.
+pub fn compute_over(
+    results: &Results,
+    scheme: &CreditScheme,
+    periods: &[Month],
+    words: bool,
+) -> Credits {
     let rows = results.rows.iter().map(|r| &**r).enumerate();
-    let rows = rows.filter(|(_, r)| r.period == period);
-    compute_rows(
-        rows,
-        results.settings.rule,
-        scheme,
-        |m, _| m == period,
-        words,
-    )
+    let rows = rows.filter(|(_, r)| periods.contains(&r.period));
+    let keep = |m: Month, _| periods.contains(&m);
+    compute_rows(rows, results.settings.rule, scheme, keep, words)
 }
 
 /// The providers whose credits can differ under scheme `b` from under `a`:
