@@ -420,7 +420,7 @@ mod cli {
                     .iter()
                     .filter(|m| month.is_none_or(|x| x == m.period));
                 for m in shown {
-                    print!("{}", variance_text(&evaluate(m, m.report.thresholds())));
+                    print!("{}", io::variance_text(&evaluate(m, m.report.thresholds())));
                 }
                 0
             }
@@ -432,86 +432,6 @@ mod cli {
                 2
             }
         }
-    }
-
-    fn variance_text(v: &dcc_perf::engine::reports::variance::Variance) -> String {
-        use dcc_perf::engine::format::{decimal, thousands};
-        use dcc_perf::engine::reports::variance::{Exception, ZeroForecast};
-        use std::fmt::Write;
-        let pct = |p: Option<rust_decimal::Decimal>| {
-            p.map_or("–".into(), |p| format!("{}%", decimal(p, 1)))
-        };
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{} ({}), {}: exceptions {}",
-            v.report.name(),
-            v.report.section(),
-            v.period.long_name(),
-            v.thresholds.describe()
-        );
-        for p in &v.parties {
-            let mark = match p.exception {
-                Some(Exception::Over) => "  over",
-                Some(Exception::Under) => "  under",
-                None if p.forecast == 0 => "  zero forecast: no percentage",
-                None => "",
-            };
-            let _ = writeln!(
-                out,
-                "  {:<24} {:>14} of {:>14}  {:>8}{mark}",
-                p.party,
-                thousands(p.actual),
-                thousands(p.forecast),
-                pct(p.percent)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "  {:<24} {:>14} of {:>14}  {:>8} of all requests; {} zero forecasts excluded",
-            "Total",
-            thousands(v.actual),
-            thousands(v.forecast),
-            pct(v.percent_of_all),
-            pct(v.percent_of_forecast_parties)
-        );
-        match v.zero_forecast {
-            ZeroForecast::Known { requests } => {
-                let _ = writeln!(
-                    out,
-                    "  requests from parties with a zero forecast: {}",
-                    thousands(requests)
-                );
-            }
-            ZeroForecast::Implied { low, high, about } => {
-                let _ = writeln!(
-                    out,
-                    "  requests from parties with a zero forecast (implied, not stated): about {} ({} to {})",
-                    thousands(about),
-                    thousands(low),
-                    thousands(high)
-                );
-            }
-            ZeroForecast::Inconsistent => {
-                let _ = writeln!(
-                    out,
-                    "  the stated percentage cannot come from the stated totals"
-                );
-            }
-            ZeroForecast::Unknown => {}
-        }
-        for c in &v.checks {
-            let verdict = if c.agrees { "agrees" } else { "DIFFERS" };
-            let _ = writeln!(
-                out,
-                "  {}: stated {}, computed {}: {verdict}",
-                c.what, c.stated, c.computed
-            );
-        }
-        if !v.why.is_empty() {
-            let _ = writeln!(out, "  {}", v.why);
-        }
-        out
     }
 
     /// Each year as the submission's summary table: weight, performance,

@@ -16,6 +16,8 @@ mod baked;
 pub mod edit;
 pub mod json;
 pub mod review_text;
+mod variance_text;
+pub use variance_text::variance_text;
 pub mod tables;
 pub use json::{regime, scenario};
 pub use tables::{credits_csv, incidents, long_csv, variance_csv, wide_csv};

@@ -209,16 +209,7 @@ pub fn date_month(text: &str) -> Option<Month> {
         _ => return None,
     };
     let month = Month::new(y, u8::try_from(m).ok()?)?;
-    (1..=days_in(y, m)).contains(&d).then_some(month)
-}
-
-fn days_in(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 31,
-    }
+    (1..=u32::from(month.days())).contains(&d).then_some(month)
 }
 
 /// A figure of a credit scheme as typed: `246.85`, `£1,357`, `0`. Never negative.

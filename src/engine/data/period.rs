@@ -54,6 +54,16 @@ impl Month {
         self.month
     }
 
+    /// How many days the month has.
+    pub fn days(self) -> u8 {
+        match self.month {
+            4 | 6 | 9 | 11 => 30,
+            2 if is_leap(self.year) => 29,
+            2 => 28,
+            _ => 31,
+        }
+    }
+
     /// Months since year 0, so that month arithmetic is plain integer arithmetic.
     fn index(self) -> i64 {
         i64::from(self.year) * 12 + i64::from(self.month) - 1
@@ -94,6 +104,22 @@ impl Month {
             self.year
         )
     }
+}
+
+/// A Gregorian leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days since 1970-01-01, negative before (H. Hinnant's days_from_civil).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 impl fmt::Display for Month {

@@ -4,7 +4,7 @@
 //! data: [`england_and_wales`] ships gov.uk's list for 2019 to 2026, and a
 //! caller may pass any other. (Not yet used by a view or the command.)
 
-use crate::engine::period::Month;
+use crate::engine::period::{days_from_civil, Month};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -20,7 +20,7 @@ impl Day {
     /// The day, if it exists (no 30 February).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
         let m = Month::new(year, month)?;
-        (day >= 1 && day <= days_in(m)).then_some(Day { year, month, day })
+        (day >= 1 && day <= m.days()).then_some(Day { year, month, day })
     }
 
     /// `YYYY-MM-DD`.
@@ -33,27 +33,19 @@ impl Day {
         Day::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
-    /// Days since 1970-01-01 (negative before): H. Hinnant's days_from_civil.
-    fn ordinal(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
     /// Saturday or Sunday.
     pub fn is_weekend(self) -> bool {
         // 1970-01-01 was a Thursday: 0 = Thursday, so 2 and 3 are the weekend.
-        matches!(self.ordinal().rem_euclid(7), 2 | 3)
+        matches!(
+            days_from_civil(self.year, self.month, self.day).rem_euclid(7),
+            2 | 3
+        )
     }
 
     /// The day after, if it is within the months [`Month`] holds.
     fn next(self) -> Option<Day> {
         let m = Month::new(self.year, self.month)?;
-        if self.day < days_in(m) {
+        if self.day < m.days() {
             return Some(Day {
                 day: self.day + 1,
                 ..self
@@ -74,15 +66,6 @@ impl fmt::Display for Day {
     }
 }
 
-fn days_in(m: Month) -> u8 {
-    match m.month() {
-        2 if m.year() % 4 == 0 && (m.year() % 100 != 0 || m.year() % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// The `n`th working day (from 1; 0 is taken as 1) of the month after
 /// `period`: not a weekend, not one of `holidays`. `None` past the last
 /// month [`Month`] holds.
@@ -90,7 +73,7 @@ pub fn due(period: Month, n: u32, holidays: &[Day]) -> Option<Day> {
     let last = Day {
         year: period.year(),
         month: period.month(),
-        day: days_in(period),
+        day: period.days(),
     };
     let mut day = last.next()?;
     let mut counted = 0;

@@ -19,20 +19,7 @@ pub(super) enum TimeError {
     Impossible,
 }
 
-pub(super) fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-/// Days since 1970-01-01 (H. Hinnant's algorithm).
-pub(super) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+pub(super) use crate::engine::period::{days_from_civil, is_leap};
 
 /// The first day of each of the last years asked for, kept eight apart by
 /// the year's last three bits: a list's rows fall in a few years, often in
