@@ -403,7 +403,9 @@ mod cli {
     /// July 2019 sample without one), each month (or `--month`'s) worked
     /// out under its report's own exception rule.
     fn variance(file: Option<&str>, month: Option<Month>) -> i32 {
-        use dcc_perf::engine::reports::variance::evaluate;
+        use dcc_perf::engine::reports::due::england_and_wales;
+        use dcc_perf::engine::reports::variance::{evaluate, timeliness};
+        let holidays = england_and_wales();
         let months = match file {
             None => Ok(io::variance_csv::sample()),
             Some(path) => match std::fs::read(path) {
@@ -420,7 +422,9 @@ mod cli {
                     .iter()
                     .filter(|m| month.is_none_or(|x| x == m.period));
                 for m in shown {
-                    print!("{}", io::variance_text(&evaluate(m, m.report.thresholds())));
+                    let on_time = timeliness(m, &holidays);
+                    let v = evaluate(m, m.report.thresholds());
+                    print!("{}", io::variance_text(&v, on_time));
                 }
                 0
             }

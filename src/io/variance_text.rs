@@ -2,13 +2,13 @@
 //! plain text, for the command line (`dcc-perf --output variance`).
 
 use crate::engine::format::thousands;
-use crate::engine::reports::variance::{shown, Exception, Variance, ZeroForecast};
+use crate::engine::reports::variance::{shown, Exception, Timeliness, Variance, ZeroForecast};
 use std::fmt::Write;
 
-/// The month: each party against its forecast and whether it is an
-/// exception, the total both ways, the zero-forecast requests, the checks
+/// The month: whether the report was on time (where its issue day is
+/// known), each party against its forecast and whether it is an exception, the total both ways, the zero-forecast requests, the checks
 /// and why the two percentages differ.
-pub fn variance_text(v: &Variance) -> String {
+pub fn variance_text(v: &Variance, on_time: Option<Timeliness>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -18,6 +18,16 @@ pub fn variance_text(v: &Variance) -> String {
         v.period.long_name(),
         v.thresholds.describe()
     );
+    if let Some(t) = on_time {
+        let verdict = if t.on_time { "on time" } else { "late" };
+        let _ = writeln!(
+            out,
+            "  issued {}, due {} ({}th working day after the month): {verdict}",
+            t.issued,
+            t.due,
+            v.report.due_working_day()
+        );
+    }
     for p in &v.parties {
         let mark = match p.exception {
             Some(Exception::Over) => "  over",

@@ -177,3 +177,43 @@ fn totals_a_printed_percentage_cannot_come_from_are_said_to_be_inconsistent() {
     assert_eq!(v.zero_forecast, ZeroForecast::Inconsistent);
     assert!(v.why.contains("cannot come from them"), "{}", v.why);
 }
+
+#[test]
+fn the_day_a_report_was_issued_is_checked_against_its_due_day() {
+    let text = "\
+report,period,party,actual,forecast,stated_percent,issued
+CSR,2019-07,Total,\"4,077,703\",\"3,273,674\",112.8,2019-08-14
+SR,2019-07,Total,\"56,132,500\",\"117,465,410\",48,2019-08-15
+";
+    let months = read("issued.csv", text).unwrap();
+    assert_eq!(read("again.csv", &write(&months)).unwrap(), months);
+    let dir = std::env::temp_dir().join(format!("dcc-issued-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("issued.csv");
+    std::fs::write(&file, text).unwrap();
+    let (code, out, err) = crate::helpers::run(&["--output", "variance", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "issued 2019-08-14, due 2019-08-14 (10th working day after the month): on time"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("issued 2019-08-15, due 2019-08-14 (10th working day after the month): late"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    let bad = "\
+report,period,party,actual,forecast,issued
+SR,2019-07,Total,1,1,2019-02-30
+SR,2019-07,A,1,1,2019-08-01
+";
+    let errors = read("bad-issued.csv", bad).unwrap_err();
+    let found: Vec<(u64, &str)> = errors
+        .iter()
+        .map(|e| (e.row.unwrap(), e.value.as_deref().unwrap()))
+        .collect();
+    assert_eq!(found, [(2, "2019-02-30"), (3, "2019-08-01")]);
+    assert!(errors.iter().all(|e| e.column.as_deref() == Some("issued")));
+}

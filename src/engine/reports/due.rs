@@ -2,7 +2,7 @@
 //! working day after the month they cover (SEC L8.9 for CSR; H3.24 for SR).
 //! Working days are Monday to Friday but the bank holidays given, which are
 //! data: [`england_and_wales`] ships gov.uk's list for 2019 to 2026, and a
-//! caller may pass any other. (Not yet used by a view or the command.)
+//! caller may pass any other. Used by [`super::variance::timeliness`].
 
 use crate::engine::period::{days_from_civil, Month};
 use serde::{Deserialize, Serialize};

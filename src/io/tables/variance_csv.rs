@@ -14,12 +14,15 @@
 //! - `actual`, `forecast`: whole numbers of requests, zero or more
 //!   (`4,077,703` or `4077703`);
 //! - `stated_percent`: the percentage of forecast as the report prints it
-//!   (`112.8` or `112.8%`), on the `Total` row only, or empty.
+//!   (`112.8` or `112.8%`), on the `Total` row only, or empty;
+//! - `issued`: the day the report was issued (`2019-08-14`), on the `Total`
+//!   row only, or empty: checked against the day it was due.
 //!
-//! Columns may come in any order; `stated_percent` may be left out, and
-//! other columns are not read. Every row is checked and all problems are returned together; the
+//! Columns may come in any order; `stated_percent` and `issued` may be left
+//! out, and other columns are not read. Every row is checked and all problems are returned together; the
 //! figures are used only if the whole file is good.
 
+use crate::engine::reports::due::Day;
 use crate::engine::reports::variance::{PartyFigures, Report, Stated, VarianceMonth};
 use crate::engine::Month;
 use crate::io::error::{ErrorKind, ImportError};
@@ -28,13 +31,14 @@ use crate::io::MAX_ERRORS;
 use std::collections::BTreeMap;
 
 /// The columns, in the order [`write`] writes them.
-pub const COLUMNS: [&str; 6] = [
+pub const COLUMNS: [&str; 7] = [
     "report",
     "period",
     "party",
     "actual",
     "forecast",
     "stated_percent",
+    "issued",
 ];
 const REQUIRED: [&str; 5] = ["report", "period", "party", "actual", "forecast"];
 const COUNT_EXPECTED: &str = "a whole number of requests, zero or more, such as 4,077,703";
@@ -50,6 +54,16 @@ pub fn sample() -> Vec<VarianceMonth> {
 
 fn is_total(party: &str) -> bool {
     ["total", "all"].contains(&party.trim().to_ascii_lowercase().as_str())
+}
+
+/// A cell only the Total row may fill: `Some(None)` when empty, `None`
+/// when `read` refuses it or a party's row fills it.
+fn total_only<T>(text: &str, total: bool, read: impl Fn(&str) -> Option<T>) -> Option<Option<T>> {
+    match text {
+        "" => Some(None),
+        t if total => read(t).map(Some),
+        _ => None,
+    }
 }
 
 /// Reads the variance table `text` of `file`: every month it holds, or
@@ -74,7 +88,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
         .collect();
     if !missing.is_empty() {
         let expected = format!(
-            "a header with the columns {} (stated_percent may be left out); missing: {}",
+            "a header with the columns {} (stated_percent and issued may be left out); missing: {}",
             COLUMNS.join(","),
             missing.join(", ")
         );
@@ -132,25 +146,32 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
         if forecast.is_none() {
             bad("forecast", ErrorKind::BadCount, COUNT_EXPECTED);
         }
-        let percent = match get("stated_percent") {
-            "" => Some(None),
-            t if is_total(party) => values::decimal(t)
-                .filter(|p| !p.is_sign_negative())
-                .map(Some),
-            _ => None,
+        // What the report states of itself goes on its Total row only.
+        let total = is_total(party);
+        let on_total = |what: &str| match total {
+            true => format!("{what}, or empty"),
+            false => "empty: what the report states goes on its Total row".into(),
         };
+        let percent = total_only(get("stated_percent"), total, |t| {
+            values::decimal(t).filter(|p| !p.is_sign_negative())
+        });
         if percent.is_none() {
-            let expected = match is_total(party) {
-                true => "a percentage of forecast such as 112.8 or 112.8%, or empty",
-                false => "empty: the report's percentage goes on its Total row",
-            };
-            bad("stated_percent", ErrorKind::BadValue, expected);
+            let expected = on_total("a percentage of forecast such as 112.8 or 112.8%");
+            bad("stated_percent", ErrorKind::BadValue, &expected);
         }
-        let (Some(report), Some(period), Some(actual), Some(forecast), Some(percent), false) =
-            (report, period, actual, forecast, percent, party.is_empty())
+        let issued = total_only(get("issued"), total, Day::parse);
+        if issued.is_none() {
+            let expected = on_total("the day the report was issued, such as 2019-08-14");
+            bad("issued", ErrorKind::BadValue, &expected);
+        }
+        let (Some(report), Some(period), Some(actual), Some(forecast), Some(percent), Some(issued)) =
+            (report, period, actual, forecast, percent, issued)
         else {
             continue;
         };
+        if party.is_empty() {
+            continue;
+        }
         let month = months
             .entry((report, period))
             .or_insert_with(|| VarianceMonth {
@@ -158,6 +179,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
                 period,
                 parties: Vec::new(),
                 stated: None,
+                issued: None,
             });
         let again = |what: &str| {
             format!(
@@ -166,7 +188,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
                 period.long_name()
             )
         };
-        if is_total(party) {
+        if total {
             if month.stated.is_some() {
                 bad("party", ErrorKind::BadValue, &again("Total"));
                 continue;
@@ -176,6 +198,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
                 forecast,
                 percent,
             });
+            month.issued = issued;
         } else if month
             .parties
             .iter()
@@ -215,6 +238,7 @@ pub fn write(months: &[VarianceMonth]) -> String {
         let (report, period) = (m.report.code(), m.period.to_string());
         if let Some(s) = &m.stated {
             let percent = s.percent.map(|p| p.to_string()).unwrap_or_default();
+            let issued = m.issued.map(|d| d.to_string()).unwrap_or_default();
             let row = [
                 report,
                 &period,
@@ -222,6 +246,7 @@ pub fn write(months: &[VarianceMonth]) -> String {
                 &s.actual.to_string(),
                 &s.forecast.to_string(),
                 &percent,
+                &issued,
             ];
             let _ = w.write_record(row);
         }
@@ -232,6 +257,7 @@ pub fn write(months: &[VarianceMonth]) -> String {
                 &p.party,
                 &p.actual.to_string(),
                 &p.forecast.to_string(),
+                "",
                 "",
             ];
             let _ = w.write_record(row);

@@ -15,6 +15,7 @@
 //! from the totals and the percentage as printed, as a range (the printed
 //! percentage is rounded), and marked as implied, never as stated.
 
+use super::due::{due, Day};
 use crate::engine::format::{decimal, thousands};
 use crate::engine::period::Month;
 use rust_decimal::Decimal;
@@ -69,6 +70,12 @@ impl Report {
                 high: pct(110),
             },
         }
+    }
+
+    /// Due on this working day after the month covered: the 10th for both
+    /// (SEC L8.9, H3.24).
+    pub fn due_working_day(self) -> u32 {
+        10
     }
 
     /// The report read from its code, in any case.
@@ -153,6 +160,9 @@ pub struct VarianceMonth {
     pub parties: Vec<PartyFigures>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated: Option<Stated>,
+    /// The day the report was issued, to check against the day it was due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Day>,
 }
 
 /// A party's requests against its forecast.
@@ -220,6 +230,27 @@ impl Variance {
     pub fn exceptions(&self) -> impl Iterator<Item = &PartyVariance> {
         self.parties.iter().filter(|p| p.exception.is_some())
     }
+}
+
+/// A report's issue against the day it was due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Timeliness {
+    pub due: Day,
+    pub issued: Day,
+    pub on_time: bool,
+}
+
+/// Whether the month's report was on time, where its issue day is known:
+/// due on its report's working day after the month, `holidays` not
+/// counted ([`due`]).
+pub fn timeliness(month: &VarianceMonth, holidays: &[Day]) -> Option<Timeliness> {
+    let issued = month.issued?;
+    let due = due(month.period, month.report.due_working_day(), holidays)?;
+    Some(Timeliness {
+        due,
+        issued,
+        on_time: issued <= due,
+    })
 }
 
 /// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.

@@ -16,6 +16,7 @@ fn totals(report: Report, actual: u64, forecast: u64, percent: &str) -> Variance
             forecast,
             percent: Some(percent.parse().expect("a decimal")),
         }),
+        issued: None,
     };
     evaluate(&m, report.thresholds())
 }
@@ -86,6 +87,7 @@ fn parties_give_exceptions_zero_forecasts_apart_and_checks() {
             forecast: 300,
             percent: Some(Decimal::new(983, 1)),
         }),
+        issued: None,
     };
     let v = evaluate(&m, Report::Sr.thresholds());
     let ex: Vec<(&str, Option<Exception>)> = v
@@ -133,6 +135,7 @@ fn a_stated_total_that_is_not_the_parties_sum_is_flagged() {
             forecast: 8,
             percent: Some(Decimal::new(125, 0)),
         }),
+        issued: None,
     };
     let v = evaluate(
         &m,
@@ -173,6 +176,7 @@ fn nothing_divides_by_zero_and_huge_figures_do_not_overflow() {
             forecast: 0,
             percent: Some(Decimal::MAX),
         }),
+        issued: None,
     };
     let v = evaluate(&m, Report::Sr.thresholds());
     assert_eq!(v.actual, u64::MAX);
@@ -220,6 +224,26 @@ fn a_printed_percentage_the_totals_cannot_give_is_said_to_be_so() {
             about: 15
         }
     );
+}
+
+#[test]
+fn a_report_issued_after_its_tenth_working_day_is_late() {
+    use super::super::due::england_and_wales;
+    let holidays = england_and_wales();
+    let mut m = VarianceMonth {
+        report: Report::Csr,
+        period: july(),
+        parties: Vec::new(),
+        stated: None,
+        issued: Day::parse("2019-08-14"),
+    };
+    let t = timeliness(&m, &holidays).unwrap();
+    assert_eq!(t.due.to_string(), "2019-08-14");
+    assert!(t.on_time);
+    m.issued = Day::parse("2019-08-15");
+    assert!(!timeliness(&m, &holidays).unwrap().on_time);
+    m.issued = None;
+    assert_eq!(timeliness(&m, &holidays), None);
 }
 
 #[test]
