@@ -15,12 +15,14 @@
 mod baked;
 pub mod edit;
 pub mod json;
+mod reports_text;
 pub mod review_text;
 mod variance_text;
+pub use reports_text::{problems_text, rdp_text};
 pub use variance_text::variance_text;
 pub mod tables;
 pub use json::{regime, scenario};
-pub use tables::{credits_csv, incidents, long_csv, variance_csv, wide_csv};
+pub use tables::{credits_csv, incidents, long_csv, problems_csv, rdp_csv, variance_csv, wide_csv};
 pub mod error;
 pub mod report;
 pub mod share;

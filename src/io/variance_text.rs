@@ -89,5 +89,8 @@ pub fn variance_text(v: &Variance, on_time: Option<Timeliness>) -> String {
     if !v.why.is_empty() {
         let _ = writeln!(out, "  {}", v.why);
     }
+    for w in &v.dcc_words {
+        let _ = writeln!(out, "  {w}");
+    }
     out
 }

@@ -25,3 +25,27 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into(),
     )
 }
+
+/// Writes `text` to a file named `name` in a directory of this test
+/// process's own, and gives its path (as text, for the command's argument).
+pub fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("dcc-perf-it-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The located cells of import errors: (row, column, value).
+pub fn cells(errors: &[dcc_perf::io::error::ImportError]) -> Vec<(u64, &str, &str)> {
+    errors
+        .iter()
+        .map(|e| {
+            (
+                e.row.unwrap_or(0),
+                e.column.as_deref().unwrap_or(""),
+                e.value.as_deref().unwrap_or(""),
+            )
+        })
+        .collect()
+}

@@ -22,6 +22,8 @@ mod march_2021;
 mod month_review;
 mod opr;
 mod opr_props;
+mod problems;
+mod rdp;
 mod report_text;
 mod roundtrip;
 mod session;

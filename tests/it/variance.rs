@@ -217,3 +217,39 @@ SR,2019-07,A,1,1,2019-08-01
     assert_eq!(found, [(2, "2019-02-30"), (3, "2019-08-01")]);
     assert!(errors.iter().all(|e| e.column.as_deref() == Some("issued")));
 }
+
+/// The DCC's own forecast's accuracy and its own count of the requests,
+/// which the Operations Group asked to see beside the report's.
+#[test]
+fn the_dccs_forecast_accuracy_and_its_own_count_are_shown() {
+    let text = "\
+report,period,party,actual,forecast,stated_percent,dcc_forecast,dcc_actual
+SR,2021-08,Total,\"2,000\",\"2,100\",95.2,\"1,900\",\"1,950\"
+SR,2021-08,User 1,5,5,,,
+";
+    let months = read("dcc.csv", text).unwrap();
+    assert_eq!(read("again.csv", &write(&months)).unwrap(), months);
+    // From the Total row's figures alone (the party row's own totals differ).
+    let only_total = read("t.csv", &text.replace("SR,2021-08,User 1,5,5,,,\n", "")).unwrap();
+    let v = evaluate(&only_total[0], Report::Sr.thresholds());
+    // 100% − |2,000 − 1,900| ÷ 2,000 = 95%.
+    assert_eq!(v.dcc_accuracy.unwrap().normalize().to_string(), "95");
+    assert_eq!(v.dcc_difference, Some(50));
+    assert!(
+        v.dcc_words[0].contains("95.0% accurate"),
+        "{:?}",
+        v.dcc_words
+    );
+    assert!(
+        v.dcc_words[1].contains("1,950: 50 fewer than the report's 2,000"),
+        "{:?}",
+        v.dcc_words
+    );
+    let e = read(
+        "p.csv",
+        "report,period,party,actual,forecast,dcc_actual\nSR,2021-08,User 1,1,1,7\n",
+    )
+    .unwrap_err();
+    assert_eq!(e[0].column.as_deref(), Some("dcc_actual"));
+    assert!(e[0].expected.contains("Total row"), "{}", e[0].expected);
+}

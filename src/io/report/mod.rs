@@ -24,6 +24,7 @@ mod claims;
 mod counts;
 mod credits;
 mod levels;
+pub mod problems;
 mod rows;
 pub mod text;
 

@@ -16,22 +16,26 @@
 //! - `stated_percent`: the percentage of forecast as the report prints it
 //!   (`112.8` or `112.8%`), on the `Total` row only, or empty;
 //! - `issued`: the day the report was issued (`2019-08-14`), on the `Total`
-//!   row only, or empty: checked against the day it was due.
+//!   row only, or empty: checked against the day it was due;
+//! - `dcc_forecast`, `dcc_actual`: the DCC's own forecast of the month's
+//!   requests (its accuracy is worked out) and its own count of them (the
+//!   difference from the report's is shown), on the `Total` row only, or
+//!   empty.
 //!
-//! Columns may come in any order; `stated_percent` and `issued` may be left
-//! out, and other columns are not read. Every row is checked and all problems are returned together; the
-//! figures are used only if the whole file is good.
+//! Columns may come in any order; the last four may be left out, and other
+//! columns are not read. Every row is checked and all problems are
+//! returned together; the figures are used only if the whole file is good.
 
 use crate::engine::reports::due::Day;
 use crate::engine::reports::variance::{PartyFigures, Report, Stated, VarianceMonth};
 use crate::engine::Month;
 use crate::io::error::{ErrorKind, ImportError};
-use crate::io::values::{self, PERIOD_EXPECTED};
-use crate::io::MAX_ERRORS;
+use crate::io::tables::rows;
+use crate::io::values;
 use std::collections::BTreeMap;
 
 /// The columns, in the order [`write`] writes them.
-pub const COLUMNS: [&str; 7] = [
+pub const COLUMNS: [&str; 9] = [
     "report",
     "period",
     "party",
@@ -39,6 +43,8 @@ pub const COLUMNS: [&str; 7] = [
     "forecast",
     "stated_percent",
     "issued",
+    "dcc_forecast",
+    "dcc_actual",
 ];
 const REQUIRED: [&str; 5] = ["report", "period", "party", "actual", "forecast"];
 const COUNT_EXPECTED: &str = "a whole number of requests, zero or more, such as 4,077,703";
@@ -67,110 +73,78 @@ fn total_only<T>(text: &str, total: bool, read: impl Fn(&str) -> Option<T>) -> O
 }
 
 /// Reads the variance table `text` of `file`: every month it holds, or
-/// every problem found (up to [`MAX_ERRORS`]).
+/// every problem found (up to [`crate::io::MAX_ERRORS`]).
 pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let whole = |kind, expected: String| vec![ImportError::file(file, kind, expected)];
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
-        Err(_) => {
-            return Err(whole(
-                ErrorKind::Unreadable,
-                "a CSV table with a header".into(),
-            ))
-        }
-    };
-    let missing: Vec<&str> = (REQUIRED.iter().copied())
-        .filter(|c| !headers.iter().any(|h| h == c))
-        .collect();
-    if !missing.is_empty() {
-        let expected = format!(
-            "a header with the columns {} (stated_percent and issued may be left out); missing: {}",
-            COLUMNS.join(","),
-            missing.join(", ")
-        );
-        return Err(whole(ErrorKind::MissingColumn, expected));
-    }
-    let col = |name: &str| headers.iter().position(|h| h == name);
     let mut months: BTreeMap<(Report, Month), VarianceMonth> = BTreeMap::new();
-    let mut errors: Vec<ImportError> = Vec::new();
-    let mut rows = 0;
-    for record in reader.records() {
-        let r = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(crate::io::long_csv::syntax(file, &e));
-                continue;
-            }
-        };
-        if r.iter().all(str::is_empty) {
-            continue;
-        }
-        rows += 1;
-        let line = r.position().map_or(0, |p| p.line());
-        let get = |name: &str| col(name).and_then(|i| r.get(i)).unwrap_or("");
-        let mut bad = |column: &str, kind: ErrorKind, expected: &str| {
-            errors.push(ImportError::cell(
-                file,
-                line,
-                column,
-                get(column),
-                kind,
-                expected,
-            ));
-        };
-        let report = Report::parse(get("report"));
-        if report.is_none() {
-            bad("report", ErrorKind::BadValue, "CSR or SR");
-        }
-        let period = values::month(get("period"));
-        if period.is_none() {
-            bad("period", ErrorKind::BadPeriod, PERIOD_EXPECTED);
-        }
-        let party = get("party");
+    rows::read(file, text, &COLUMNS, &REQUIRED, |row| {
+        let report = row.need("report", Report::parse, ErrorKind::BadValue, "CSR or SR");
+        let period = row.month("period");
+        let party = row.get("party").to_string();
         if party.is_empty() {
-            bad(
-                "party",
-                ErrorKind::BadValue,
-                "a party's name or label, or Total",
-            );
+            let expected = "a party's name or label, or Total";
+            row.bad("party", ErrorKind::BadValue, expected);
         }
-        let actual = values::count(get("actual"));
-        if actual.is_none() {
-            bad("actual", ErrorKind::BadCount, COUNT_EXPECTED);
-        }
-        let forecast = values::count(get("forecast"));
-        if forecast.is_none() {
-            bad("forecast", ErrorKind::BadCount, COUNT_EXPECTED);
-        }
+        let actual = row.need("actual", values::count, ErrorKind::BadCount, COUNT_EXPECTED);
+        let forecast = row.need(
+            "forecast",
+            values::count,
+            ErrorKind::BadCount,
+            COUNT_EXPECTED,
+        );
         // What the report states of itself goes on its Total row only.
-        let total = is_total(party);
+        let total = is_total(&party);
         let on_total = |what: &str| match total {
             true => format!("{what}, or empty"),
             false => "empty: what the report states goes on its Total row".into(),
         };
-        let percent = total_only(get("stated_percent"), total, |t| {
+        let percent = total_only(row.get("stated_percent"), total, |t| {
             values::decimal(t).filter(|p| !p.is_sign_negative())
         });
         if percent.is_none() {
             let expected = on_total("a percentage of forecast such as 112.8 or 112.8%");
-            bad("stated_percent", ErrorKind::BadValue, &expected);
+            row.bad("stated_percent", ErrorKind::BadValue, &expected);
         }
-        let issued = total_only(get("issued"), total, Day::parse);
+        let issued = total_only(row.get("issued"), total, Day::parse);
         if issued.is_none() {
             let expected = on_total("the day the report was issued, such as 2019-08-14");
-            bad("issued", ErrorKind::BadValue, &expected);
+            row.bad("issued", ErrorKind::BadValue, &expected);
         }
-        let (Some(report), Some(period), Some(actual), Some(forecast), Some(percent), Some(issued)) =
-            (report, period, actual, forecast, percent, issued)
+        let mut dcc = |column: &str, what: &str| {
+            let v = total_only(row.get(column), total, values::count);
+            if v.is_none() {
+                row.bad(column, ErrorKind::BadCount, &on_total(what));
+            }
+            v
+        };
+        let dcc_forecast = dcc(
+            "dcc_forecast",
+            "the DCC's own forecast of the month's requests",
+        );
+        let dcc_actual = dcc("dcc_actual", "the DCC's own count of the month's requests");
+        let (
+            Some(report),
+            Some(period),
+            Some(actual),
+            Some(forecast),
+            Some(percent),
+            Some(issued),
+            Some(dcc_forecast),
+            Some(dcc_actual),
+        ) = (
+            report,
+            period,
+            actual,
+            forecast,
+            percent,
+            issued,
+            dcc_forecast,
+            dcc_actual,
+        )
         else {
-            continue;
+            return;
         };
         if party.is_empty() {
-            continue;
+            return;
         }
         let month = months
             .entry((report, period))
@@ -190,43 +164,32 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
         };
         if total {
             if month.stated.is_some() {
-                bad("party", ErrorKind::BadValue, &again("Total"));
-                continue;
+                row.bad("party", ErrorKind::BadValue, &again("Total"));
+                return;
             }
             month.stated = Some(Stated {
                 actual,
                 forecast,
                 percent,
+                dcc_forecast,
+                dcc_actual,
             });
             month.issued = issued;
         } else if month
             .parties
             .iter()
-            .any(|p| p.party.eq_ignore_ascii_case(party))
+            .any(|p| p.party.eq_ignore_ascii_case(&party))
         {
-            bad(
-                "party",
-                ErrorKind::BadValue,
-                &again(&format!("\u{201c}{party}\u{201d}")),
-            );
+            let expected = again(&format!("\u{201c}{party}\u{201d}"));
+            row.bad("party", ErrorKind::BadValue, &expected);
         } else {
             month.parties.push(PartyFigures {
-                party: party.into(),
+                party,
                 actual,
                 forecast,
             });
         }
-    }
-    if rows == 0 && errors.is_empty() {
-        return Err(whole(
-            ErrorKind::Unreadable,
-            "at least one row of figures under the header".into(),
-        ));
-    }
-    if !errors.is_empty() {
-        errors.truncate(MAX_ERRORS);
-        return Err(errors);
-    }
+    })?;
     Ok(months.into_values().collect())
 }
 
@@ -239,6 +202,7 @@ pub fn write(months: &[VarianceMonth]) -> String {
         if let Some(s) = &m.stated {
             let percent = s.percent.map(|p| p.to_string()).unwrap_or_default();
             let issued = m.issued.map(|d| d.to_string()).unwrap_or_default();
+            let count = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
             let row = [
                 report,
                 &period,
@@ -247,6 +211,8 @@ pub fn write(months: &[VarianceMonth]) -> String {
                 &s.forecast.to_string(),
                 &percent,
                 &issued,
+                &count(s.dcc_forecast),
+                &count(s.dcc_actual),
             ];
             let _ = w.write_record(row);
         }
@@ -257,6 +223,8 @@ pub fn write(months: &[VarianceMonth]) -> String {
                 &p.party,
                 &p.actual.to_string(),
                 &p.forecast.to_string(),
+                "",
+                "",
                 "",
                 "",
             ];

@@ -15,6 +15,7 @@ fn totals(report: Report, actual: u64, forecast: u64, percent: &str) -> Variance
             actual,
             forecast,
             percent: Some(percent.parse().expect("a decimal")),
+            ..Stated::default()
         }),
         issued: None,
     };
@@ -86,6 +87,7 @@ fn parties_give_exceptions_zero_forecasts_apart_and_checks() {
             actual: 345,
             forecast: 300,
             percent: Some(Decimal::new(983, 1)),
+            ..Stated::default()
         }),
         issued: None,
     };
@@ -134,6 +136,7 @@ fn a_stated_total_that_is_not_the_parties_sum_is_flagged() {
             actual: 11,
             forecast: 8,
             percent: Some(Decimal::new(125, 0)),
+            ..Stated::default()
         }),
         issued: None,
     };
@@ -175,6 +178,7 @@ fn nothing_divides_by_zero_and_huge_figures_do_not_overflow() {
             actual: 0,
             forecast: 0,
             percent: Some(Decimal::MAX),
+            ..Stated::default()
         }),
         issued: None,
     };

@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr|month|variance] [--sheet NAME]
+//!          [--output results|csv|credits|scenario|opr|month|variance|rdp|problems]
+//!          [--sheet NAME]
 //! ```
 //!
 //! An .xlsx or .ods workbook is read sheet by sheet (`--sheet` names one;
@@ -30,7 +31,11 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod reports;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use super::reports;
     use dcc_perf::engine::credit_table::reconcile;
     use dcc_perf::engine::credits::compute;
     use dcc_perf::engine::{evaluate, ComparisonRule, Month};
@@ -38,7 +43,8 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr|month|variance] [--sheet NAME]\n\
+        \x20               [--output results|csv|credits|scenario|opr|month|variance|rdp|problems]\n\
+        \x20               [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON, a scenario file, or a sheet of an .xlsx/.ods workbook: --sheet NAME,\n\
         else the first sheet that reads as figures; see README) and prints the results as JSON, or with\n\
@@ -46,8 +52,11 @@ mod cli {
         in the credits format, --output scenario a scenario file, or --output opr each OPR\n\
         year's margin kept and lost as a table, --output month the month on one page (the\n\
         latest, or --month's): CPMs, misses, money, what the report gets wrong, its claims; or with\n\
-        --output variance the forecast variance (CSR, SR) of FILE read as a variance table (see\n\
-        README; with no FILE, July 2019's). Results include service credits under the\n\
+        --output variance the forecast variance (CSR, SR) of FILE read as a variance table\n\
+        (with no FILE, July 2019's), --output rdp the RDP incidents and their carry-over of\n\
+        FILE read as an RDP table (with no FILE, July 2019's and August 2021's), or --output\n\
+        problems the problem records of FILE, a problems table or a report's text (with no\n\
+        FILE, March 2021's Table 31); see README. Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
         With no FILE, uses the embedded March 2021 PMR sample.\n\
@@ -65,8 +74,9 @@ mod cli {
         Opr,
         /// The month on one page, as text.
         Month,
-        /// Forecast variance (CSR, SR) from a variance table, as text.
-        Variance,
+        /// One of the other reports (forecast variance, RDP incidents,
+        /// problem records) from its own table, as text.
+        Report(reports::Kind),
     }
 
     struct Args {
@@ -105,11 +115,13 @@ mod cli {
                     Some("credits") => Output::Credits,
                     Some("opr") => Output::Opr,
                     Some("month") => Output::Month,
-                    Some("variance") => Output::Variance,
-                    _ => return Err(
-                        "--output needs results, csv, credits, scenario, opr, month or variance"
+                    other => match other.and_then(reports::Kind::parse) {
+                        Some(kind) => Output::Report(kind),
+                        None => return Err(
+                        "--output needs results, csv, credits, scenario, opr, month, variance, rdp or problems"
                             .into(),
-                    ),
+                        ),
+                    },
                 },
                 "--sheet" => out.sheet = Some(it.next().ok_or("--sheet needs a sheet name")?),
                 "--month" => {
@@ -214,17 +226,18 @@ mod cli {
                 return 1;
             }
         };
-        if args.output == Output::Variance {
-            // A variance table has no rule, sheet or answers to questions.
+        if let Output::Report(kind) = args.output {
+            // The other reports' tables have no rule, sheet or answers to questions.
             if args.rule.is_some()
                 || args.sheet.is_some()
                 || !args.choices.is_empty()
                 || args.pretty
             {
-                eprintln!("dcc-perf: --output variance takes FILE and --month only\n{USAGE}");
+                let name = kind.name();
+                eprintln!("dcc-perf: --output {name} takes FILE and --month only\n{USAGE}");
                 return 1;
             }
-            return variance(args.file.as_deref(), args.month);
+            return reports::run(kind, args.file.as_deref(), args.month);
         }
         let (data, saved, scheme, regime) = match &args.file {
             None => (io::sample(), None, None, None),
@@ -303,7 +316,7 @@ mod cli {
                 println!("{}", s.to_json());
                 return 0;
             }
-            Output::Results | Output::Opr | Output::Month | Output::Variance => {}
+            Output::Results | Output::Opr | Output::Month | Output::Report(_) => {}
         }
         let mut results = evaluate(&data, settings);
         let opr = dcc_perf::engine::margin::compute_all(&regime, &results);
@@ -397,45 +410,6 @@ mod cli {
     ) -> Result<io::Import, i32> {
         eprintln!("dcc-perf: {path}: this build reads no workbooks (built without the workbook feature); save the sheet as CSV");
         Err(2)
-    }
-
-    /// `--output variance`: FILE read as a forecast variance table (the
-    /// July 2019 sample without one), each month (or `--month`'s) worked
-    /// out under its report's own exception rule.
-    fn variance(file: Option<&str>, month: Option<Month>) -> i32 {
-        use dcc_perf::engine::reports::due::england_and_wales;
-        use dcc_perf::engine::reports::variance::{evaluate, timeliness};
-        let holidays = england_and_wales();
-        let months = match file {
-            None => Ok(io::variance_csv::sample()),
-            Some(path) => match std::fs::read(path) {
-                Ok(bytes) => io::variance_csv::read(path, &String::from_utf8_lossy(&bytes)),
-                Err(e) => {
-                    eprintln!("dcc-perf: cannot read {path}: {e}");
-                    return 2;
-                }
-            },
-        };
-        match months {
-            Ok(months) => {
-                let shown = months
-                    .iter()
-                    .filter(|m| month.is_none_or(|x| x == m.period));
-                for m in shown {
-                    let on_time = timeliness(m, &holidays);
-                    let v = evaluate(m, m.report.thresholds());
-                    print!("{}", io::variance_text(&v, on_time));
-                }
-                0
-            }
-            Err(errors) => {
-                for e in &errors {
-                    eprintln!("{e}");
-                }
-                eprintln!("dcc-perf: {} error(s); nothing computed", errors.len());
-                2
-            }
-        }
     }
 
     /// Each year as the submission's summary table: weight, performance,

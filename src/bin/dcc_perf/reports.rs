@@ -1,0 +1,100 @@
+//! `--output variance|rdp|problems`: the other reports the Operations
+//! Group reviews, each from its own table (see README), worked out and
+//! printed as text. With no FILE, the shipped sample.
+
+use dcc_perf::engine::reports::due::england_and_wales;
+use dcc_perf::engine::reports::{problems, rdp, variance};
+use dcc_perf::engine::Month;
+use dcc_perf::io;
+use dcc_perf::io::error::ImportError;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Variance,
+    Rdp,
+    Problems,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "variance" => Some(Kind::Variance),
+            "rdp" => Some(Kind::Rdp),
+            "problems" => Some(Kind::Problems),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Variance => "variance",
+            Kind::Rdp => "rdp",
+            Kind::Problems => "problems",
+        }
+    }
+}
+
+/// Prints the report of `file` (the sample without one), or its errors.
+/// Exit status as for the rest of the CLI: 0, or 2 when the file could not
+/// be read or had errors.
+pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>) -> i32 {
+    let text = match file.map(std::fs::read) {
+        None => None,
+        Some(Ok(bytes)) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Some(Err(e)) => {
+            eprintln!("dcc-perf: cannot read {}: {e}", file.unwrap_or_default());
+            return 2;
+        }
+    };
+    let path = file.unwrap_or_default();
+    let shown = |m: Month| month.is_none_or(|x| x == m);
+    let printed = match kind {
+        Kind::Variance => text
+            .map_or(Ok(io::variance_csv::sample()), |t| {
+                io::variance_csv::read(path, &t)
+            })
+            .map(|months| {
+                let holidays = england_and_wales();
+                let mut out = String::new();
+                for m in months.iter().filter(|m| shown(m.period)) {
+                    let on_time = variance::timeliness(m, &holidays);
+                    let v = variance::evaluate(m, m.report.thresholds());
+                    out.push_str(&io::variance_text(&v, on_time));
+                }
+                out
+            }),
+        Kind::Rdp => text
+            .map_or(Ok(io::rdp_csv::sample()), |t| io::rdp_csv::read(path, &t))
+            .map(|months| {
+                let all = rdp::evaluate(&months);
+                let kept: Vec<_> = all.into_iter().filter(|b| shown(b.period)).collect();
+                io::rdp_text(&kept)
+            }),
+        Kind::Problems => {
+            // A report's text gives the table too; a table is read as one.
+            let read = |t: &str| match io::report::problems::read(t) {
+                Some(p) if !p.rows.is_empty() || !p.records.is_empty() => Ok(p),
+                _ => io::problems_csv::read(path, t),
+            };
+            text.map_or(Ok(io::problems_csv::sample()), |t| read(&t))
+                .map(|p| io::problems_text(&p, &problems::evaluate(&p)))
+        }
+    };
+    match printed {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
+        Err(errors) => {
+            report_errors(&errors);
+            2
+        }
+    }
+}
+
+fn report_errors(errors: &[ImportError]) {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    eprintln!("dcc-perf: {} error(s); nothing computed", errors.len());
+}

@@ -1,0 +1,104 @@
+//! The RDP incidents ([`crate::engine::reports::rdp`]) and the problem
+//! records ([`crate::engine::reports::problems`]) as plain text, for the
+//! command line (`dcc-perf --output rdp|problems`).
+
+use crate::engine::format::thousands;
+use crate::engine::reports::problems::{ProblemSummary, Problems};
+use crate::engine::reports::rdp::{RdpBalance, Source};
+use std::fmt::Write;
+
+fn count(c: Option<u64>) -> String {
+    c.map_or("–".into(), thousands)
+}
+
+/// Each month: open at its start (and where that came from), opened,
+/// resolved, reassigned, open at its end, and every check.
+pub fn rdp_text(months: &[RdpBalance]) -> String {
+    let mut out = String::from("RDP incidents (SEC Appendix AG 2.5.10)\n");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>5}{:<11} {:>6}  {:>8}  {:>10}  {:>3}",
+        "month", "start", "", "opened", "resolved", "reassigned", "end"
+    );
+    for b in months {
+        let from = match b.start_from {
+            Source::Stated => "",
+            Source::Carried => " (carried)",
+            Source::Implied => " (implied)",
+            Source::Unknown => "",
+        };
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>5}{:<11} {:>6}  {:>8}  {:>10}  {:>3}{}",
+            b.period.long_name(),
+            count(b.start),
+            from,
+            count(b.opened),
+            count(b.resolved),
+            thousands(b.reassigned),
+            count(b.end),
+            if b.end_stated || b.end.is_none() {
+                ""
+            } else {
+                " (worked out)"
+            },
+        );
+        if let Some(n) = &b.note {
+            let _ = writeln!(out, "    note: {n}");
+        }
+        for c in &b.checks {
+            let verdict = if c.holds { "holds" } else { "DIFFERS" };
+            let _ = writeln!(out, "    {}: {verdict}", c.what);
+        }
+    }
+    out
+}
+
+/// The summary's rows and totals, the records listed, and every check.
+pub fn problems_text(p: &Problems, s: &ProblemSummary) -> String {
+    let mut out = String::from(
+        "Problem records open against earlier reports\n  report            related  closed  open  listed\n",
+    );
+    for r in &p.rows {
+        let listed = p.records.iter().filter(|x| x.report == r.report).count();
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>8}  {:>6}  {:>4}  {:>6}",
+            r.report.long_name(),
+            thousands(r.related),
+            thousands(r.closed),
+            thousands(r.open),
+            listed
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>8}  {:>6}  {:>4}  {:>6}",
+        "Total",
+        thousands(s.related),
+        thousands(s.closed),
+        thousands(s.open),
+        s.listed
+    );
+    let failed: Vec<_> = s.failures().collect();
+    match failed.is_empty() {
+        true => {
+            let _ = writeln!(out, "  every check holds ({} checked)", s.checks.len());
+        }
+        false => {
+            for c in failed {
+                let _ = writeln!(out, "  DIFFERS: {}", c.what);
+            }
+        }
+    }
+    for r in &p.records {
+        let _ = writeln!(
+            out,
+            "  {}  {:<15} {}",
+            r.reference,
+            r.report.long_name(),
+            r.title
+        );
+    }
+    out
+}

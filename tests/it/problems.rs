@@ -1,0 +1,109 @@
+//! Problem records: the March 2021 report's Table 31 and its list, read
+//! from the report's text and from the table; checked; written back as
+//! read; printed by the command.
+
+use crate::helpers::{cells, run, temp_file};
+use dcc_perf::engine::reports::problems::evaluate;
+use dcc_perf::io::error::ErrorKind;
+use dcc_perf::io::problems_csv::{read, sample, write};
+use dcc_perf::io::report::problems;
+
+const SEED: &str = "../shared/seeds/002_e157f01b0cfe57a0.txt";
+
+#[test]
+fn the_sample_is_table_31_and_its_sixteen_records() {
+    let p = sample();
+    assert_eq!(p.rows.len(), 7);
+    assert_eq!(p.records.len(), 16);
+    let s = evaluate(&p);
+    assert_eq!((s.related, s.closed, s.open, s.listed), (16, 2, 14, 16));
+    assert_eq!(s.failures().count(), 0, "{:?}", s.checks);
+    assert_eq!(read("again.csv", &write(&p)).unwrap(), p);
+}
+
+/// The report's own text gives what the sample holds (where the seed is
+/// there to read).
+#[test]
+fn the_report_text_gives_the_sample() {
+    let Ok(text) = std::fs::read_to_string(SEED) else {
+        return;
+    };
+    assert_eq!(problems::read(&text).unwrap(), sample());
+}
+
+/// The table read from a variant of the text: other months and counts, the
+/// month before the year, a record missing from the list.
+#[test]
+fn a_variant_of_the_text_is_read_and_its_faults_flagged() {
+    let text = "Appendix A\nReport Volume\nJanuary 2022 2 1 1\nFebruary 2022 1 0 2\n\
+        Table 40 - Problem Record Summary\n\n PBI000000200001\n\n\
+        January Report 2022 - Key Incident INC1\n\nA title\n\nProblem: words\n";
+    let p = problems::read(text).unwrap();
+    assert_eq!(p.rows.len(), 2);
+    assert_eq!(p.records.len(), 1);
+    let s = evaluate(&p);
+    let failed: Vec<&str> = s.failures().map(|c| c.what.as_str()).collect();
+    assert_eq!(
+        failed,
+        [
+            "January 2022: 2 related in the table, 1 listed after it",
+            "February 2022: related (1) = closed (0) + still open (2): 2",
+            "February 2022: 1 related in the table, 0 listed after it",
+        ]
+    );
+}
+
+#[test]
+fn bad_cells_are_located_and_nothing_is_read() {
+    let text = "\
+report,reference,related,closed,open,title
+2021-13,,1,0,1,
+2021-03,,-1,0,1,
+2021-04,,1,x,1,
+2021-05,PBI1,1,,,
+2021-06,PBI2,,,,
+2021-07,PBI2,,,,
+2021-06,,1,0,1,
+2021-06,,1,0,1,
+";
+    let errors = read("bad.csv", text).unwrap_err();
+    assert_eq!(
+        cells(&errors),
+        [
+            (2, "report", "2021-13"),
+            (3, "related", "-1"),
+            (4, "closed", "x"),
+            (5, "related", "1"),
+            (7, "reference", "PBI2"),
+            (9, "report", "2021-06"),
+        ]
+    );
+    assert_eq!(errors[1].kind, ErrorKind::BadCount);
+    assert_eq!(errors[5].kind, ErrorKind::Duplicate);
+}
+
+#[test]
+fn the_command_reads_a_table_or_the_report_text() {
+    let (code, out, err) = run(&["--output", "problems"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("every check holds (14 checked)"), "{out}");
+    assert!(
+        out.contains("PBI000000121900  September 2020  Inbound motorway"),
+        "{out}"
+    );
+    let file = temp_file(
+        "problems.csv",
+        "report,reference,related,closed,open\n2021-03,,2,1,0\n",
+    );
+    let (code, out, _) = run(&["--output", "problems", &file]);
+    assert_eq!(code, 0);
+    assert!(out.contains("DIFFERS: March 2021: related (2)"), "{out}");
+    if std::path::Path::new(SEED).exists() {
+        let (code, out, _) = run(&["--output", "problems", SEED]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("Total                  16       2    14      16"),
+            "{out}"
+        );
+    }
+}
