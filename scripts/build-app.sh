@@ -82,7 +82,7 @@ cat styles/main.css styles/month.css styles/print.css >"$TARGET_DIR/app.css"
 # then the month's and print's again: view_styles.rs puts the file after
 # app.css, and month.css and print.css came after the views' styles (print
 # narrows what charts.css widens, for one).
-cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css \
+cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css styles/reports.css \
   styles/month.css styles/print.css >"$WORK/views.css"
 
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"

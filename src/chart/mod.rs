@@ -17,6 +17,8 @@
 //!   12-month tables show them;
 //! - [`opr`]: a year's OPR margin kept and lost by measure, alone or two
 //!   scenarios side by side;
+//! - [`reports`]: the other reports' trends (forecast variance by month
+//!   against its exception lines, RDP incidents open over time);
 //!
 //! Dependencies: chart → engine (and plotters); the UI calls chart.
 
@@ -24,6 +26,7 @@ pub mod cpm;
 pub mod credits;
 pub mod heatmap;
 pub mod opr;
+pub mod reports;
 pub mod trend;
 
 use crate::engine::Compliance;

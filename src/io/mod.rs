@@ -184,6 +184,16 @@ pub const SAMPLE_CLAIMS_JSON: &str = include_str!("../../data/claims-2021-03.jso
 pub const SAMPLE_CREDITS_CSV: &str = include_str!("../../data/credits-2020-04-2021-03.csv");
 pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 
+/// The other reports' sample: July 2019's forecast variance, the RDP
+/// incidents of July 2019 and August 2021, and March 2021's problem records.
+pub fn reports_sample() -> crate::engine::reports::ReportFigures {
+    crate::engine::reports::ReportFigures {
+        variance: variance_csv::sample(),
+        rdp: rdp_csv::sample(),
+        problems: problems_csv::sample(),
+    }
+}
+
 /// The embedded sample: the figures, reported credits and claims of the
 /// files above, built by [`baked`] (which `tests/it/bake.rs` writes
 /// from them and checks equal to what the readers read), so that opening

@@ -75,6 +75,8 @@ pub enum View {
     Compare,
     /// CPMs over time and the status grid.
     Trends,
+    /// The other reports: forecast variance, RDP incidents, problem records.
+    Reports,
 }
 
 /// Which part of the credits page is on show.

@@ -10,6 +10,7 @@ use super::io_part::{spawn, Job};
 use super::levels::levels_view::LevelsViewProps;
 use super::month::month_view::MonthView;
 use super::opr_view::OprViewProps;
+use super::reports::reports_view::ReportsViewProps;
 use super::sheet_picker::SheetPickerProps;
 use super::state::{Action, ByRef, State, View};
 use super::toolbar::Toolbar;
@@ -28,13 +29,14 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -
 }
 
 /// The views in tab order: (view, label, test id).
-const VIEWS: [(View, &str, &str); 6] = [
+const VIEWS: [(View, &str, &str); 7] = [
     (View::Month, "The month", "view-month"),
     (View::Levels, "Service levels", "view-levels"),
     (View::Credits, "Service credits", "view-credits"),
     (View::Trends, "CPM trends", "view-trends"),
     (View::Opr, "OPR margin", "view-opr"),
     (View::Compare, "Compare scenarios", "view-compare"),
+    (View::Reports, "Other reports", "view-reports"),
 ];
 
 /// The view tabs, keyboard-operable as WAI-ARIA tabs: arrow keys, Home and
@@ -210,6 +212,8 @@ pub fn App() -> Html {
                     <Lazy<CompareViewProps> chunk={&views::COMPARE} view={CompareViewProps { current: outcome.clone(), baseline: state.base.clone(),
                         scenarios: state.scenarios.clone(), sides: state.show.compare.clone(), opr_year: state.show.opr_year.clone(),
                         on_action: on_action.clone() }} />
+                } else if state.show.view == View::Reports {
+                    <Lazy<ReportsViewProps> chunk={&views::REPORTS} view={ReportsViewProps {}} />
                 } else if state.show.view == View::Credits {
                     <Lazy<CreditsViewProps> chunk={&views::CREDITS} view={CreditsViewProps { outcome: outcome.clone(), base: state.base.clone(), month,
                         tab: state.show.credit_tab, source: state.show.credit_source, selected: state.show.credit_selected.clone(),

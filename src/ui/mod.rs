@@ -41,12 +41,15 @@
 //!   [`opr_panel::OprPanel`] for a part's working, [`opr_needed::OprNeeded`],
 //!   [`opr_checks::OprChecks`], [`opr_settings::OprSettings`] with
 //!   [`opr_curve::OprCurve`], and [`opr_years::OprYears`] for files);
+//! - [`reports::reports_view::ReportsView`]: the other reports the
+//!   Operations Group reviews (forecast variance, RDP incidents, problem
+//!   records), with their own figures kept apart from the work;
 //! - [`storage`]: the work saved in the browser, restored on reload.
 //!
 //! The month view ([`month::month_view::MonthView`]) opens first.
 //!
 //! The files are grouped by view: [`month`], [`levels`], [`import`], [`credits`],
-//! [`opr`], [`compare`], [`trends`], with shared [`widgets`]; the app
+//! [`opr`], [`compare`], [`trends`], [`reports`], with shared [`widgets`]; the app
 //! shell ([`app`], [`state`], [`storage`]) stays here.
 
 pub mod app;
@@ -57,6 +60,7 @@ pub mod io_part;
 pub mod levels;
 pub mod month;
 pub mod opr;
+pub mod reports;
 pub mod trends;
 pub mod widgets;
 // Each component module by its own name too, as the doc above lists them.

@@ -10,6 +10,7 @@ use crate::ui::import_preview::{ImportPreview, PreviewProps};
 use crate::ui::levels::levels_view::{LevelsView, LevelsViewProps};
 use crate::ui::levels::share_panel::{SharePanel, SharePanelProps};
 use crate::ui::opr_view::{OprView, OprViewProps};
+use crate::ui::reports::reports_view::{ReportsView, ReportsViewProps};
 use crate::ui::sheet_picker::{SheetPicker, SheetPickerProps};
 use crate::ui::trends_view::{TrendsView, TrendsViewProps};
 use crate::ui::widgets::lazy::{Chunk, Render};
@@ -71,4 +72,11 @@ split_view!(
     "scenario comparison",
     CompareViewProps,
     CompareView
+);
+split_view!(
+    reports,
+    REPORTS,
+    "other reports",
+    ReportsViewProps,
+    ReportsView
 );

@@ -9,3 +9,88 @@ pub mod due;
 pub mod problems;
 pub mod rdp;
 pub mod variance;
+
+use serde::{Deserialize, Serialize};
+
+/// The other reports' figures, as loaded together (the app keeps them
+/// apart from the service levels' work: they share no figure).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFigures {
+    #[serde(default)]
+    pub variance: Vec<variance::VarianceMonth>,
+    #[serde(default)]
+    pub rdp: Vec<rdp::RdpMonth>,
+    #[serde(default)]
+    pub problems: problems::Problems,
+}
+
+impl ReportFigures {
+    /// `incoming` variance months replace loaded ones of the same report
+    /// and month; the rest are kept. Gives how many were new and replaced.
+    pub fn merge_variance(&mut self, incoming: Vec<variance::VarianceMonth>) -> (usize, usize) {
+        merge(&mut self.variance, incoming, |m| (m.report, m.period))
+    }
+
+    /// As [`ReportFigures::merge_variance`], by month.
+    pub fn merge_rdp(&mut self, incoming: Vec<rdp::RdpMonth>) -> (usize, usize) {
+        merge(&mut self.rdp, incoming, |m| m.period)
+    }
+}
+
+/// Merges by key, kept sorted by it: (new, replaced).
+fn merge<T, K: Ord>(
+    loaded: &mut Vec<T>,
+    incoming: Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> (usize, usize) {
+    let (mut new, mut replaced) = (0, 0);
+    for x in incoming {
+        match loaded.binary_search_by(|y| key(y).cmp(&key(&x))) {
+            Ok(i) => {
+                loaded[i] = x;
+                replaced += 1;
+            }
+            Err(i) => {
+                loaded.insert(i, x);
+                new += 1;
+            }
+        }
+    }
+    (new, replaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_replaces_the_same_month_and_keeps_order() {
+        let m = |p: &str, n: u64| rdp::RdpMonth {
+            period: p.parse().unwrap(),
+            open_at_start: None,
+            opened: Some(n),
+            resolved: None,
+            reassigned: None,
+            open_at_end: None,
+            note: None,
+        };
+        let mut f = ReportFigures {
+            rdp: vec![m("2021-06", 1), m("2021-08", 1)],
+            ..ReportFigures::default()
+        };
+        assert_eq!(f.merge_rdp(vec![m("2021-08", 2), m("2021-07", 3)]), (1, 1));
+        let got: Vec<(String, Option<u64>)> = f
+            .rdp
+            .iter()
+            .map(|x| (x.period.to_string(), x.opened))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2021-06".into(), Some(1)),
+                ("2021-07".into(), Some(3)),
+                ("2021-08".into(), Some(2))
+            ]
+        );
+    }
+}

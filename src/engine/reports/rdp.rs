@@ -136,9 +136,9 @@ fn balance(m: &RdpMonth, carried: Option<u64>) -> RdpBalance {
             ),
             holds: false,
         }),
-        (Some(Some(g)), Some(end), Some(s)) if start_from != Source::Implied => checks
-            .push(RdpCheck {
-            what: format!(
+        (Some(Some(g)), Some(end), Some(s)) if start_from != Source::Implied => {
+            checks.push(RdpCheck {
+                what: format!(
                 "Open at the end ({}) = open at the start ({}) + opened ({}) − resolved ({}){}: {}",
                 thousands(end),
                 thousands(s),
@@ -150,8 +150,9 @@ fn balance(m: &RdpMonth, carried: Option<u64>) -> RdpBalance {
                 },
                 thousands(g),
             ),
-            holds: g == end,
-        }),
+                holds: g == end,
+            })
+        }
         _ => {}
     }
     let end = m.open_at_end.or(given.flatten());

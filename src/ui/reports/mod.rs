@@ -1,0 +1,46 @@
+//! The other reports the Operations Group reviews each month beside the
+//! service levels: forecast variance (CSR, SR), RDP incidents and problem
+//! records. One view ([`reports_view`]), a section per report, each with
+//! its table, checks, chart where a trend is asked for, import and export.
+//! Its figures are the view's own, kept in this browser apart from the
+//! service levels' work ([`saved`]); the view is fetched when first opened.
+
+mod loader;
+mod problems_section;
+mod rdp_section;
+pub mod reports_view;
+mod saved;
+mod variance_section;
+
+use crate::engine::reports::ReportFigures;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every section is given: the figures, and how to change them (the
+/// new figures and a line saying what changed).
+#[derive(Properties, PartialEq, Clone)]
+pub struct SectionProps {
+    pub figures: Rc<ReportFigures>,
+    pub on_change: Callback<(ReportFigures, String)>,
+}
+
+/// A check's verdict as a cell: words and a mark, never colour alone.
+fn verdict(holds: bool) -> Html {
+    match holds {
+        true => html! { <td class="agree">{ "✓ holds" }</td> },
+        false => html! { <td class="differs-mark"><strong>{ "✗ differs" }</strong></td> },
+    }
+}
+
+/// Located import errors, one per line, as text (never as HTML).
+fn errors_list(errors: &[String]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="import-errors" role="alert" data-testid="report-errors">
+            <p>{ format!("Nothing was loaded: {} problem(s) found. Your figures are as they were.", errors.len()) }</p>
+            <ul>{ for errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The other reports' view: their figures (saved in this browser, or the
+//! sample), a section per report, and reset to the sample.
+
+use super::problems_section::ProblemsSection;
+use super::rdp_section::RdpSection;
+use super::saved;
+use super::variance_section::VarianceSection;
+use crate::engine::reports::ReportFigures;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReportsViewProps {}
+
+#[component]
+pub fn ReportsView(_: &ReportsViewProps) -> Html {
+    let loaded = use_memo((), |_| saved::load());
+    let figures = use_state(|| Rc::new(loaded.0.clone()));
+    let notice = use_state(|| loaded.1.clone());
+    let on_change = {
+        let (figures, notice) = (figures.clone(), notice.clone());
+        Callback::from(move |(f, said): (ReportFigures, String)| {
+            let said = match saved::save(&f) {
+                Ok(()) => said,
+                Err(e) => format!("{said} {e}"),
+            };
+            figures.set(Rc::new(f));
+            notice.set(Some(said));
+        })
+    };
+    let reset = {
+        let on_change = on_change.clone();
+        Callback::from(move |_| {
+            on_change.emit((
+                crate::io::reports_sample(),
+                "The other reports are back to the sample.".into(),
+            ))
+        })
+    };
+    html! {
+        <div class="reports-view" data-testid="reports-view">
+            <p class="hint">{ "The reports the Operations Group reviews beside the service levels. Their figures are kept in this browser apart from the service levels'; load your own below each table (see the README for the formats)." }</p>
+            if let Some(n) = &*notice {
+                <p class="notice" role="status" data-testid="reports-notice">{ n }</p>
+            }
+            <button type="button" onclick={reset} data-testid="reports-reset">{ "Reset the other reports to the sample" }</button>
+            <VarianceSection figures={(*figures).clone()} on_change={on_change.clone()} />
+            <RdpSection figures={(*figures).clone()} on_change={on_change.clone()} />
+            <ProblemsSection figures={(*figures).clone()} {on_change} />
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The other reports' figures kept in this browser's local storage, under
+//! their own key: the service levels' saved work never holds them, so
+//! neither can overwrite the other. Saved text that cannot be read is put
+//! aside under a second key before anything is written over it.
+
+use crate::engine::reports::ReportFigures;
+use gloo_storage::{LocalStorage, Storage};
+
+const KEY: &str = "dcc-perf-reports-v1";
+const UNREADABLE_KEY: &str = "dcc-perf-reports-unreadable";
+
+/// The saved figures, or the sample when nothing is saved; with a notice
+/// when saved text could not be read (it is kept aside, not lost).
+pub fn load() -> (ReportFigures, Option<String>) {
+    let raw = LocalStorage::raw();
+    let Some(text) = raw.get_item(KEY).ok().flatten() else {
+        return (crate::io::reports_sample(), None);
+    };
+    match serde_json::from_str::<ReportFigures>(&text) {
+        Ok(mut f) => {
+            // Kept sorted, as merging expects.
+            f.variance.sort_by_key(|m| (m.report, m.period));
+            f.rdp.sort_by_key(|m| m.period);
+            (f, None)
+        }
+        Err(e) => {
+            let kept = raw.set_item(UNREADABLE_KEY, &text).is_ok();
+            let _ = raw.remove_item(KEY);
+            let notice = format!(
+                "The other reports saved in this browser could not be read ({e}); the sample is shown. {}",
+                match kept {
+                    true => format!("The saved text is kept under \u{201c}{UNREADABLE_KEY}\u{201d}."),
+                    false => "The saved text could not be kept aside.".into(),
+                }
+            );
+            (crate::io::reports_sample(), Some(notice))
+        }
+    }
+}
+
+/// Saves the figures; says why not when the browser refuses (full, or
+/// storage turned off).
+pub fn save(f: &ReportFigures) -> Result<(), String> {
+    let text = serde_json::to_string(f).map_err(|e| e.to_string())?;
+    LocalStorage::raw().set_item(KEY, &text).map_err(|_| {
+        "These figures could not be saved in this browser (its storage is full or turned off); export them to keep them.".to_string()
+    })
+}
