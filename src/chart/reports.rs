@@ -47,7 +47,21 @@ impl Lines {
 /// Draws `l`; the description says what it shows and the table gives
 /// every value.
 fn lines(l: Lines, description: String) -> Chart {
-    let n = l.months.len() as i64;
+    // Months along without gaps closed up: two months a year apart are
+    // drawn a year apart, the line broken between (up to ten years; past
+    // that, the loaded months side by side).
+    let span = match (l.months.first(), l.months.last()) {
+        (Some(a), Some(b)) => b.months_since(*a),
+        _ => 0,
+    };
+    let (axis, at): (Vec<Month>, Vec<i64>) = match (l.months.first(), (0..=120).contains(&span)) {
+        (Some(first), true) => (
+            (0..=span as u32).map(|i| first.plus(i)).collect(),
+            l.months.iter().map(|m| m.months_since(*first)).collect(),
+        ),
+        _ => (l.months.clone(), (0..l.months.len() as i64).collect()),
+    };
+    let n = axis.len() as i64;
     let values: Vec<i64> = (l.series.iter())
         .flat_map(|s| s.values.iter().flatten().copied())
         .chain(l.levels.iter().map(|x| x.1))
@@ -93,7 +107,7 @@ fn lines(l: Lines, description: String) -> Chart {
         month_labels(
             &root,
             &chart,
-            &l.months,
+            &axis,
             every,
             (lo, 5, 10),
             (FONT, 15).into_font(),
@@ -111,11 +125,20 @@ fn lines(l: Lines, description: String) -> Chart {
             let _ = root.draw(&Text::new(text, (px + 6, py - 8), style));
         }
         for (k, s) in l.series.iter().enumerate() {
-            let points: Vec<(i64, Option<i64>)> = (s.values.iter().enumerate())
-                .map(|(i, v)| (2 * i as i64 + 1, *v))
+            let points: Vec<(i64, Option<i64>)> = (s.values.iter().zip(&at))
+                .map(|(v, i)| (2 * i + 1, *v))
                 .collect();
-            for run in points.split(|p| p.1.is_none()) {
-                let line: Vec<(i64, i64)> = run.iter().filter_map(|p| Some((p.0, p.1?))).collect();
+            // A line joins a month to the next only where both have a value.
+            let mut runs: Vec<Vec<(i64, i64)>> = Vec::new();
+            for (k, (x, v)) in points.iter().enumerate() {
+                let joined = k > 0 && points[k - 1].1.is_some() && points[k - 1].0 + 2 == *x;
+                match (v, joined, runs.last_mut()) {
+                    (Some(v), true, Some(run)) => run.push((*x, *v)),
+                    (Some(v), _, _) => runs.push(vec![(*x, *v)]),
+                    (None, _, _) => {}
+                }
+            }
+            for line in runs {
                 let style = s.colour.stroke_width(2);
                 let _ = match s.dashed {
                     true => chart.draw_series(DashedLineSeries::new(line, 5, 4, style)),

@@ -213,3 +213,49 @@ fn level_lines(svg: &str) -> usize {
         })
         .count()
 }
+
+/// The other reports' charts: every month with a value is a point to read,
+/// and the description says what stands out.
+#[test]
+fn variance_and_rdp_charts_read_without_seeing_them() {
+    use dcc_perf::chart::reports::{rdp, variance};
+    use dcc_perf::engine::reports::{rdp as rdp_engine, variance as v};
+    let months: Vec<v::Variance> = dcc_perf::io::variance_csv::sample()
+        .iter()
+        .map(|m| v::evaluate(m, m.report.thresholds()))
+        .collect();
+    let csr = variance(v::Report::Csr, &months);
+    let labels: Vec<&str> = csr.hotspots.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "July 2019: zero forecasts left out 112.8%",
+            "July 2019: all requests 124.56%"
+        ]
+    );
+    assert!(
+        csr.description
+            .contains("1 of them outside at or above 110% of forecast"),
+        "{}",
+        csr.description
+    );
+    let balances = rdp_engine::evaluate(&dcc_perf::io::rdp_csv::sample());
+    let chart = rdp(&balances);
+    assert_eq!(chart.table.rows.len(), 2);
+    assert_eq!(chart.table.rows[1], ["August 2021", "4", "8", "12"]);
+    assert!(
+        chart
+            .description
+            .ends_with("4 open at the end of August 2021."),
+        "{}",
+        chart.description
+    );
+    // July 2019 and August 2021 are 25 months apart on the axis, not side by side.
+    let x: Vec<i32> = chart
+        .hotspots
+        .iter()
+        .filter(|h| h.label.contains("open at the end"))
+        .map(|h| h.x)
+        .collect();
+    assert!(x[1] - x[0] > 500, "{x:?}");
+}

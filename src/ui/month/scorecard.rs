@@ -5,7 +5,7 @@ use crate::engine::review::CpmCard;
 use crate::ui::state::Action;
 use crate::ui::widgets::copy_table::CopyTable;
 use crate::ui::widgets::status::StatusBadge;
-use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,35 +16,32 @@ pub struct ScorecardProps {
 
 /// A line of the loaded periods, scaled to its own range, with the target
 /// dashed. Drawn for reading at a glance; the figures are in the table.
+/// Positions are worked out in decimals, as every figure is: no float
+/// formatting is shipped on the first load for a 72-pixel line.
 fn sparkline(card: &CpmCard) -> Html {
-    let (w, h) = (72.0_f64, 20.0_f64);
-    // Display only: positions on the screen, not figures.
-    let values: Vec<(usize, f64)> = card
-        .trend
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, v))| Some((i, v.and_then(|d| d.to_f64())?)))
+    let (w, h, four) = (Decimal::from(72), Decimal::from(20), Decimal::from(4));
+    let values: Vec<(usize, Decimal)> = (card.trend.iter().enumerate())
+        .filter_map(|(i, (_, v))| Some((i, (*v)?)))
         .collect();
-    if values.len() < 2 {
+    let target = card.target;
+    let all = || values.iter().map(|v| v.1).chain(target);
+    let (Some(lo), Some(hi), true) = (all().min(), all().max(), values.len() >= 2) else {
         return html! { <span class="spark-none">{ "–" }</span> };
-    }
-    let target = card.target.and_then(|t| t.to_f64());
-    let lo = values
-        .iter()
-        .map(|v| v.1)
-        .chain(target)
-        .fold(f64::INFINITY, f64::min);
-    let hi = values
-        .iter()
-        .map(|v| v.1)
-        .chain(target)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let span = (hi - lo).max(0.01);
-    let n = (card.trend.len() - 1).max(1) as f64;
-    let y = |v: f64| h - 2.0 - (v - lo) / span * (h - 4.0);
-    let points: String = values
-        .iter()
-        .map(|(i, v)| format!("{:.1},{:.1}", *i as f64 / n * w, y(*v)))
+    };
+    let span = hi
+        .checked_sub(lo)
+        .unwrap_or(Decimal::MAX)
+        .max(Decimal::new(1, 2));
+    let n = Decimal::from((card.trend.len() - 1).max(1));
+    // One decimal place, as SVG reads it; `None` where a figure is too big
+    // to place (it is left out of the line, never a panic).
+    let at = |d: Decimal| d.round_dp(1).normalize().to_string();
+    let y = |v: Decimal| {
+        let share = v.checked_sub(lo)?.checked_div(span)?;
+        Some(at(h - Decimal::TWO - share.checked_mul(h - four)?))
+    };
+    let points: String = (values.iter())
+        .filter_map(|(i, v)| Some(format!("{},{}", at(Decimal::from(*i) / n * w), y(*v)?)))
         .collect::<Vec<_>>()
         .join(" ");
     let label = format!(
@@ -66,8 +63,8 @@ fn sparkline(card: &CpmCard) -> Html {
     );
     html! {
         <svg class="spark" width="72" height="20" viewBox="0 0 72 20" role="img" aria-label={label}>
-            if let Some(t) = target {
-                <line class="spark-target" x1="0" x2="72" y1={format!("{:.1}", y(t))} y2={format!("{:.1}", y(t))} />
+            if let Some(t) = target.and_then(y) {
+                <line class="spark-target" x1="0" x2="72" y1={t.clone()} y2={t} />
             }
             <polyline class="spark-line" points={points} />
         </svg>
