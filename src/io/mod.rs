@@ -18,11 +18,13 @@ pub mod json;
 mod reports_text;
 pub mod review_text;
 mod variance_text;
-pub use reports_text::{problems_text, rdp_text};
+pub use reports_text::{exclusions_text, problems_text, rdp_text};
 pub use variance_text::variance_text;
 pub mod tables;
 pub use json::{regime, scenario};
-pub use tables::{credits_csv, incidents, long_csv, problems_csv, rdp_csv, variance_csv, wide_csv};
+pub use tables::{
+    credits_csv, exclusions_csv, incidents, long_csv, problems_csv, rdp_csv, variance_csv, wide_csv,
+};
 pub mod error;
 pub mod report;
 pub mod share;
@@ -185,12 +187,14 @@ pub const SAMPLE_CREDITS_CSV: &str = include_str!("../../data/credits-2020-04-20
 pub const SAMPLE_CREDITS_NAME: &str = "credits-2020-04-2021-03.csv";
 
 /// The other reports' sample: July 2019's forecast variance, the RDP
-/// incidents of July 2019 and August 2021, and March 2021's problem records.
+/// incidents of July 2019 and August 2021, and March 2021's problem
+/// records and exclusion lists.
 pub fn reports_sample() -> crate::engine::reports::ReportFigures {
     crate::engine::reports::ReportFigures {
         variance: variance_csv::sample(),
         rdp: rdp_csv::sample(),
         problems: problems_csv::sample(),
+        exclusions: exclusions_csv::sample(),
     }
 }
 

@@ -1,8 +1,10 @@
 //! The RDP incidents ([`crate::engine::reports::rdp`]) and the problem
-//! records ([`crate::engine::reports::problems`]) as plain text, for the
-//! command line (`dcc-perf --output rdp|problems`).
+//! records ([`crate::engine::reports::problems`]) and the exclusion lists
+//! ([`crate::engine::reports::exclusions`]) as plain text, for the command
+//! line (`dcc-perf --output rdp|problems|exclusions`).
 
 use crate::engine::format::thousands;
+use crate::engine::reports::exclusions::{evaluate, ExclusionList};
 use crate::engine::reports::problems::{ProblemSummary, Problems};
 use crate::engine::reports::rdp::{RdpBalance, Source};
 use std::fmt::Write;
@@ -99,6 +101,39 @@ pub fn problems_text(p: &Problems, s: &ProblemSummary) -> String {
             r.report.long_name(),
             r.title
         );
+    }
+    out
+}
+
+/// Each list: its reasons and counts as printed, its sums against the
+/// totals it states, and each count flagged.
+pub fn exclusions_text(lists: &[ExclusionList]) -> String {
+    let mut out = String::from("Exclusions and exceptions\n");
+    for l in lists {
+        let c = evaluate(l);
+        let _ = writeln!(out, "  {}: {} excluded", l.title, thousands(c.excluded));
+        for g in &l.groups {
+            if !g.name.is_empty() {
+                let stated = g.stated.as_ref().map_or("–", |s| s.0.as_str());
+                let _ = writeln!(out, "    {} (stated {stated})", g.name);
+            }
+            for i in &g.items {
+                let _ = writeln!(out, "      {:>10}  {}", i.count.0, i.reason);
+            }
+        }
+        for s in &c.sums {
+            let verdict = if s.holds { "holds" } else { "DIFFERS" };
+            let _ = writeln!(
+                out,
+                "    {}: stated {}, listed {}: {verdict}",
+                s.what,
+                thousands(s.stated),
+                thousands(s.listed)
+            );
+        }
+        for f in &c.flags {
+            let _ = writeln!(out, "    FLAGGED {}: {}", f.reason, f.words);
+        }
     }
     out
 }

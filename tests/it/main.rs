@@ -12,6 +12,7 @@ mod compare;
 mod credits;
 mod credits_import;
 mod credits_props;
+mod exclusions;
 mod import_corpus;
 mod import_errors;
 mod incidents;

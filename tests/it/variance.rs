@@ -164,7 +164,7 @@ fn the_command_prints_both_percentages_and_why_they_differ() {
     );
     let (code, _, err) = crate::helpers::run(&["--output", "variance", "--rule", "2dp"]);
     assert_eq!(code, 1);
-    assert!(err.contains("takes FILE and --month only"), "{err}");
+    assert!(err.contains("takes FILE, --month and --csv only"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr|month|variance|rdp|problems]
+//!          [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions]
+//!          [--csv]
 //!          [--sheet NAME]
 //! ```
 //!
@@ -43,7 +44,8 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr|month|variance|rdp|problems]\n\
+        \x20               [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions]\n\
+        \x20               [--csv]\n\
         \x20               [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
         dataset JSON, a scenario file, or a sheet of an .xlsx/.ods workbook: --sheet NAME,\n\
@@ -56,7 +58,10 @@ mod cli {
         (with no FILE, July 2019's), --output rdp the RDP incidents and their carry-over of\n\
         FILE read as an RDP table (with no FILE, July 2019's and August 2021's), or --output\n\
         problems the problem records of FILE, a problems table or a report's text (with no\n\
-        FILE, March 2021's Table 31); see README. Results include service credits under the\n\
+        FILE, March 2021's Table 31), or --output exclusions the exclusion and exception lists of\n\
+        FILE, an exclusions table or a report's text (with no FILE, March 2021's), each sum\n\
+        checked and each odd count flagged; with --csv these four print their table instead\n\
+        (a converter from a report's text); see README. Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
         With no FILE, uses the embedded March 2021 PMR sample.\n\
@@ -85,6 +90,8 @@ mod cli {
         rule: Option<ComparisonRule>,
         month: Option<Month>,
         pretty: bool,
+        /// The other reports as their table, not as text.
+        csv: bool,
         output: Output,
         /// The workbook sheet to read.
         sheet: Option<String>,
@@ -98,6 +105,7 @@ mod cli {
             rule: None,
             month: None,
             pretty: false,
+            csv: false,
             output: Output::Results,
             sheet: None,
             choices: io::sheet::Choices::default(),
@@ -107,6 +115,7 @@ mod cli {
             match a.as_str() {
                 "-h" | "--help" => return Err(String::new()),
                 "--pretty" => out.pretty = true,
+                "--csv" => out.csv = true,
                 "--rule" => out.rule = Some(it.next().ok_or("--rule needs a value")?.parse()?),
                 "--output" => out.output = match it.next().as_deref() {
                     Some("results") => Output::Results,
@@ -118,7 +127,7 @@ mod cli {
                     other => match other.and_then(reports::Kind::parse) {
                         Some(kind) => Output::Report(kind),
                         None => return Err(
-                        "--output needs results, csv, credits, scenario, opr, month, variance, rdp or problems"
+                        "--output needs results, csv, credits, scenario, opr, month, variance, rdp, problems or exclusions"
                             .into(),
                         ),
                     },
@@ -234,10 +243,16 @@ mod cli {
                 || args.pretty
             {
                 let name = kind.name();
-                eprintln!("dcc-perf: --output {name} takes FILE and --month only\n{USAGE}");
+                eprintln!("dcc-perf: --output {name} takes FILE, --month and --csv only\n{USAGE}");
                 return 1;
             }
-            return reports::run(kind, args.file.as_deref(), args.month);
+            return reports::run(kind, args.file.as_deref(), args.month, args.csv);
+        }
+        if args.csv {
+            eprintln!(
+                "dcc-perf: --csv goes with --output variance, rdp, problems or exclusions\n{USAGE}"
+            );
+            return 1;
         }
         let (data, saved, scheme, regime) = match &args.file {
             None => (io::sample(), None, None, None),

@@ -1,6 +1,8 @@
-//! `--output variance|rdp|problems`: the other reports the Operations
-//! Group reviews, each from its own table (see README), worked out and
-//! printed as text. With no FILE, the shipped sample.
+//! `--output variance|rdp|problems|exclusions`: the other reports the
+//! Operations Group reviews, each from its own table (problem records and
+//! exclusions from a report's text too; see README), worked out and
+//! printed as text, or with `--csv` as the report's table (a converter).
+//! With no FILE, the shipped sample.
 
 use dcc_perf::engine::reports::due::england_and_wales;
 use dcc_perf::engine::reports::{problems, rdp, variance};
@@ -13,6 +15,7 @@ pub enum Kind {
     Variance,
     Rdp,
     Problems,
+    Exclusions,
 }
 
 impl Kind {
@@ -21,6 +24,7 @@ impl Kind {
             "variance" => Some(Kind::Variance),
             "rdp" => Some(Kind::Rdp),
             "problems" => Some(Kind::Problems),
+            "exclusions" => Some(Kind::Exclusions),
             _ => None,
         }
     }
@@ -30,6 +34,7 @@ impl Kind {
             Kind::Variance => "variance",
             Kind::Rdp => "rdp",
             Kind::Problems => "problems",
+            Kind::Exclusions => "exclusions",
         }
     }
 }
@@ -37,7 +42,7 @@ impl Kind {
 /// Prints the report of `file` (the sample without one), or its errors.
 /// Exit status as for the rest of the CLI: 0, or 2 when the file could not
 /// be read or had errors.
-pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>) -> i32 {
+pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i32 {
     let text = match file.map(std::fs::read) {
         None => None,
         Some(Ok(bytes)) => Some(String::from_utf8_lossy(&bytes).into_owned()),
@@ -56,7 +61,7 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>) -> i32 {
             .map(|months| {
                 let holidays = england_and_wales();
                 let mut out = String::new();
-                for m in months.iter().filter(|m| shown(m.period)) {
+                for m in &months {
                     let on_time = variance::timeliness(m, &holidays);
                     let v = variance::evaluate(m, m.report.thresholds());
                     out.push_str(&io::variance_text(&v, on_time));
@@ -66,6 +71,10 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>) -> i32 {
         Kind::Rdp => text
             .map_or(Ok(io::rdp_csv::sample()), |t| io::rdp_csv::read(path, &t))
             .map(|months| {
+                if csv {
+                    let kept: Vec<_> = months.into_iter().filter(|m| shown(m.period)).collect();
+                    return io::rdp_csv::write(&kept);
+                }
                 let all = rdp::evaluate(&months);
                 let kept: Vec<_> = all.into_iter().filter(|b| shown(b.period)).collect();
                 io::rdp_text(&kept)
@@ -77,7 +86,22 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>) -> i32 {
                 _ => io::problems_csv::read(path, t),
             };
             text.map_or(Ok(io::problems_csv::sample()), |t| read(&t))
-                .map(|p| io::problems_text(&p, &problems::evaluate(&p)))
+                .map(|p| match csv {
+                    true => io::problems_csv::write(&p),
+                    false => io::problems_text(&p, &problems::evaluate(&p)),
+                })
+        }
+        Kind::Exclusions => {
+            // A report's text gives its lists too; a table is read as one.
+            let read = |t: &str| match io::report::exclusions::read(t) {
+                lists if !lists.is_empty() => Ok(lists),
+                _ => io::exclusions_csv::read(path, t),
+            };
+            text.map_or(Ok(io::exclusions_csv::sample()), |t| read(&t))
+                .map(|lists| match csv {
+                    true => io::exclusions_csv::write(&lists),
+                    false => io::exclusions_text(&lists),
+                })
         }
     };
     match printed {

@@ -2,10 +2,13 @@
 //! levels: [`variance`], the forecast variance of certificate signing
 //! requests (SEC L8.9) and service requests (SEC H3.24), with [`due`], when
 //! such a report is due in working days; [`rdp`], the Registration Data
-//! Provider incidents and their carry-over (SEC Appendix AG 2.5.10); and
-//! [`problems`], the problem records open against earlier reports.
+//! Provider incidents and their carry-over (SEC Appendix AG 2.5.10);
+//! [`problems`], the problem records open against earlier reports; and
+//! [`exclusions`], the events excluded from measures, by reason, with the
+//! totals the report states.
 
 pub mod due;
+pub mod exclusions;
 pub mod problems;
 pub mod rdp;
 pub mod variance;
@@ -22,6 +25,8 @@ pub struct ReportFigures {
     pub rdp: Vec<rdp::RdpMonth>,
     #[serde(default)]
     pub problems: problems::Problems,
+    #[serde(default)]
+    pub exclusions: Vec<exclusions::ExclusionList>,
 }
 
 impl ReportFigures {

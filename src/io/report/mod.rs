@@ -23,6 +23,7 @@
 mod claims;
 mod counts;
 mod credits;
+pub mod exclusions;
 mod levels;
 pub mod problems;
 mod rows;

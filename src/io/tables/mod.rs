@@ -5,6 +5,7 @@
 //! the same way ([`rows`]).
 
 pub mod credits_csv;
+pub mod exclusions_csv;
 pub mod incidents;
 pub mod long_csv;
 pub mod problems_csv;

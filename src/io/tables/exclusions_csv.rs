@@ -1,0 +1,141 @@
+//! Exclusion and exception lists as a table (see README "Exclusions and
+//! exceptions"), one row per reason, and a `Total` row for each total the
+//! report states:
+//!
+//! ```text
+//! list,group,reason,count
+//! CSPC PM1.1,,Total,"13,662"
+//! CSPC PM1.1,,There were no address details,8.016*
+//! CPM4/5 (PMEL),Non DCC Resolution,Total,"1,954"
+//! CPM4/5 (PMEL),Non DCC Resolution,User Request,1
+//! ```
+//!
+//! - `list`: what the list excludes from, as the report names it;
+//! - `group`: a subtotal's name, or empty;
+//! - `reason`: the reason; `Total` is the stated total of the group (or of
+//!   the list, with `group` empty);
+//! - `count`: as printed: a whole number (`1,954`), or digits grouped by
+//!   full stops (`8.016`), which is read but flagged. A footnote's mark
+//!   (`*`, `^`) may follow.
+//!
+//! Rows keep their order. Nothing is used unless the whole file is good.
+
+use crate::engine::reports::exclusions::{ExclusionList, Group, Item, Printed, Reading};
+use crate::io::error::{ErrorKind, ImportError};
+use crate::io::tables::rows;
+
+/// The columns, in the order [`write`] writes them.
+pub const COLUMNS: [&str; 4] = ["list", "group", "reason", "count"];
+
+/// The shipped sample: the March 2021 report's Table 11 and the hub
+/// exception lists of Tables 14 to 22, as printed ("8.016" and all).
+pub const SAMPLE: &str = include_str!("../../../data/exclusions-2021-03.csv");
+
+pub fn sample() -> Vec<ExclusionList> {
+    read("data/exclusions-2021-03.csv", SAMPLE).unwrap_or_default()
+}
+
+fn is_total(reason: &str) -> bool {
+    reason.eq_ignore_ascii_case("total")
+}
+
+/// Reads the exclusions table `text` of `file`.
+pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportError>> {
+    let mut out: Vec<ExclusionList> = Vec::new();
+    rows::read(file, text, &COLUMNS, &COLUMNS[..1], |row| {
+        let list = row.get("list").to_string();
+        let (group, reason) = (row.get("group").to_string(), row.get("reason").to_string());
+        if list.is_empty() {
+            row.bad(
+                "list",
+                ErrorKind::BadValue,
+                "what the list excludes from, such as CSPC PM1.1",
+            );
+        }
+        if reason.is_empty() {
+            row.bad(
+                "reason",
+                ErrorKind::BadValue,
+                "a reason, or Total for a stated total",
+            );
+        }
+        let count = Printed(row.get("count").to_string());
+        if count.reading() == Reading::Unreadable {
+            let expected =
+                "a count as printed: a whole number such as 1,954 (or 8.016, which is flagged)";
+            row.bad("count", ErrorKind::BadCount, expected);
+            return;
+        }
+        if list.is_empty() || reason.is_empty() {
+            return;
+        }
+        let at = match out.iter().position(|l| l.title == list) {
+            Some(i) => i,
+            None => {
+                out.push(ExclusionList {
+                    title: list.clone(),
+                    ..ExclusionList::default()
+                });
+                out.len() - 1
+            }
+        };
+        let l = &mut out[at];
+        if is_total(&reason) && group.is_empty() {
+            if l.stated_total.is_some() {
+                row.bad(
+                    "reason",
+                    ErrorKind::Duplicate,
+                    "one Total row for the list: this one repeats it",
+                );
+                return;
+            }
+            l.stated_total = Some(count);
+            return;
+        }
+        let g = match l.groups.iter().position(|g| g.name == group) {
+            Some(i) => &mut l.groups[i],
+            None => {
+                l.groups.push(Group {
+                    name: group.clone(),
+                    ..Group::default()
+                });
+                let n = l.groups.len() - 1;
+                &mut l.groups[n]
+            }
+        };
+        if is_total(&reason) {
+            if g.stated.is_some() {
+                row.bad(
+                    "reason",
+                    ErrorKind::Duplicate,
+                    "one Total row for the group: this one repeats it",
+                );
+                return;
+            }
+            g.stated = Some(count);
+        } else {
+            g.items.push(Item { reason, count });
+        }
+    })?;
+    Ok(out)
+}
+
+/// The lists as a table [`read`] reads back.
+pub fn write(lists: &[ExclusionList]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    for l in lists {
+        if let Some(t) = &l.stated_total {
+            let _ = w.write_record([l.title.as_str(), "", "Total", &t.0]);
+        }
+        for g in &l.groups {
+            if let Some(s) = &g.stated {
+                let _ = w.write_record([l.title.as_str(), &g.name, "Total", &s.0]);
+            }
+            for i in &g.items {
+                let _ = w.write_record([l.title.as_str(), &g.name, &i.reason, &i.count.0]);
+            }
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

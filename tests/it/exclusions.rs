@@ -1,0 +1,117 @@
+//! Exclusion and exception lists: March 2021's Table 11 and Tables 14 to 22
+//! read from the report's text and from the table, every sum checked, the
+//! "8.016" flagged; bad cells located; the command and its --csv.
+
+use crate::helpers::{cells, run, temp_file};
+use dcc_perf::engine::reports::exclusions::evaluate;
+use dcc_perf::io::error::ErrorKind;
+use dcc_perf::io::exclusions_csv::{read, sample, write};
+use dcc_perf::io::report::exclusions;
+
+const REPORT: &str = "tests/fixtures/reports/pmr-2021-03.txt";
+
+#[test]
+fn the_sample_is_march_2021s_lists_with_the_8016_caught() {
+    let lists = sample();
+    let titles: Vec<&str> = lists.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "CPM4/5 (PMEL)",
+            "CSPN PM1.4",
+            "CSPC PM1.1",
+            "CSPC PM11",
+            "CSPC PM1.3",
+            "CSPS PM1.1",
+            "CSPS PM11",
+            "CSPS PM1.3"
+        ]
+    );
+    let checks: Vec<_> = lists.iter().map(evaluate).collect();
+    let excluded: Vec<u64> = checks.iter().map(|c| c.excluded).collect();
+    assert_eq!(
+        excluded,
+        [6_300, 22_152, 13_662, 13_662, 212_138, 8_561, 8_561, 200_494]
+    );
+    // Every sum holds (8.016 read as 8,016); the two CSPC lists carry the flag.
+    assert!(checks.iter().all(|c| c.sums.iter().all(|s| s.holds)));
+    let flagged: Vec<&str> = (checks.iter())
+        .filter(|c| !c.flags.is_empty())
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(flagged, ["CSPC PM1.1", "CSPC PM11"]);
+    assert!(checks[2].flags[0].words.contains("only if it is 8,016"));
+    // The PMEL: 1,954 not DCC resolution + 4,346 DCC resolution = 6,300.
+    assert_eq!(checks[0].sums.len(), 4);
+    assert_eq!(read("again.csv", &write(&lists)).unwrap(), lists);
+}
+
+#[test]
+fn the_report_text_gives_the_sample() {
+    let text = std::fs::read_to_string(REPORT).unwrap();
+    assert_eq!(exclusions::read(&text), sample());
+}
+
+/// A variant of the text: the odd count printed right, and another count
+/// changed so its list no longer adds up.
+#[test]
+fn a_variant_of_the_text_is_checked_on_its_own_figures() {
+    let text = std::fs::read_to_string(REPORT)
+        .unwrap()
+        .replace("8.016*", "8,016")
+        .replace(
+            "Incomplete Communications Hub Install – 7,521",
+            "Incomplete Communications Hub Install – 7,512",
+        );
+    let checks: Vec<_> = exclusions::read(&text).iter().map(evaluate).collect();
+    assert!(checks.iter().all(|c| c.flags.is_empty()));
+    let cspn = checks.iter().find(|c| c.title == "CSPN PM1.4").unwrap();
+    assert_eq!(
+        (cspn.sums[0].stated, cspn.sums[0].listed, cspn.sums[0].holds),
+        (22_152, 22_143, false)
+    );
+}
+
+#[test]
+fn bad_cells_are_located_and_nothing_is_read() {
+    let text = "\
+list,group,reason,count
+CSPN PM1.4,,Total,ten
+CSPN PM1.4,,Not Active,-5
+,,Not Active,7
+CSPN PM1.4,,,7
+CSPN PM1.4,,Total,30
+CSPN PM1.4,,Total,31
+";
+    let errors = read("bad.csv", text).unwrap_err();
+    assert_eq!(
+        cells(&errors),
+        [
+            (2, "count", "ten"),
+            (3, "count", "-5"),
+            (4, "list", ""),
+            (5, "reason", ""),
+            (7, "reason", "Total"),
+        ]
+    );
+    assert_eq!(errors[0].kind, ErrorKind::BadCount);
+    assert_eq!(errors[4].kind, ErrorKind::Duplicate);
+}
+
+#[test]
+fn the_command_prints_the_lists_or_their_table() {
+    let (code, out, err) = run(&["--output", "exclusions"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("CPM4/5 (PMEL): 6,300 excluded"), "{out}");
+    assert!(out.contains("FLAGGED There were no, or incomplete address details provided by the Service User: printed “8.016*”"), "{out}");
+    let (code, csv, _) = run(&["--output", "exclusions", REPORT, "--csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(read("out.csv", &csv).unwrap(), sample());
+    let bad = temp_file("excl-bad.csv", "list,group,reason,count\nA,,B,x\n");
+    let (code, _, err) = run(&["--output", "exclusions", &bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("excl-bad.csv, row 2, column count"), "{err}");
+    let (code, _, err) = run(&["--csv"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--csv goes with"), "{err}");
+}
