@@ -18,12 +18,13 @@ pub mod json;
 mod reports_text;
 pub mod review_text;
 mod variance_text;
-pub use reports_text::{exclusions_text, problems_text, rdp_text};
+pub use reports_text::{aged_text, exclusions_text, problems_text, rdp_text};
 pub use variance_text::variance_text;
 pub mod tables;
 pub use json::{regime, scenario};
 pub use tables::{
-    credits_csv, exclusions_csv, incidents, long_csv, problems_csv, rdp_csv, variance_csv, wide_csv,
+    aged_csv, credits_csv, exclusions_csv, incidents, long_csv, problems_csv, rdp_csv,
+    variance_csv, wide_csv,
 };
 pub mod error;
 pub mod report;
@@ -195,6 +196,7 @@ pub fn reports_sample() -> crate::engine::reports::ReportFigures {
         rdp: rdp_csv::sample(),
         problems: problems_csv::sample(),
         exclusions: exclusions_csv::sample(),
+        aged: aged_csv::sample(),
     }
 }
 

@@ -1,9 +1,11 @@
 //! The RDP incidents ([`crate::engine::reports::rdp`]) and the problem
 //! records ([`crate::engine::reports::problems`]) and the exclusion lists
 //! ([`crate::engine::reports::exclusions`]) as plain text, for the command
-//! line (`dcc-perf --output rdp|problems|exclusions`).
+//! line (`dcc-perf --output rdp|problems|exclusions|aged`), with the aged
+//! incident tables ([`crate::engine::reports::aged`]).
 
 use crate::engine::format::thousands;
+use crate::engine::reports::aged::{self, AgedTable};
 use crate::engine::reports::exclusions::{evaluate, ExclusionList};
 use crate::engine::reports::problems::{ProblemSummary, Problems};
 use crate::engine::reports::rdp::{RdpBalance, Source};
@@ -133,6 +135,58 @@ pub fn exclusions_text(lists: &[ExclusionList]) -> String {
         }
         for f in &c.flags {
             let _ = writeln!(out, "    FLAGGED {}: {}", f.reason, f.words);
+        }
+    }
+    out
+}
+
+/// Each table: its total by category, its ages at the point of extract, the
+/// change from the previous report's where loaded, and every check.
+pub fn aged_text(tables: &[AgedTable]) -> String {
+    let mut out = String::from("Aged incidents (tickets not closed at the point of extract)\n");
+    for t in tables {
+        let before = tables
+            .iter()
+            .filter(|p| p.assigned == t.assigned && p.report < t.report)
+            .max_by_key(|p| p.report);
+        let s = aged::evaluate(t, before);
+        let at = s.extract.map_or("–".into(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "  {}, {} report (extract {at}): {} tickets, by category {}",
+            t.assigned.name(),
+            t.report.long_name(),
+            thousands(s.total),
+            s.by_category.map(thousands).join(" / ")
+        );
+        for b in &s.bands {
+            let range = match b.low == b.high {
+                true => thousands(b.low),
+                false => format!("{} to {}", thousands(b.low), thousands(b.high)),
+            };
+            let _ = writeln!(out, "    over {} days: {range}", b.days);
+        }
+        if let Some((m, n)) = s.previous {
+            let _ = writeln!(
+                out,
+                "    previous report ({}): {} tickets",
+                m.long_name(),
+                thousands(n)
+            );
+        }
+        let fails: Vec<_> = s.checks.iter().filter(|c| c.holds != Some(true)).collect();
+        let _ = writeln!(
+            out,
+            "    {} checks, {} hold",
+            s.checks.len(),
+            s.checks.len() - fails.len()
+        );
+        for c in fails {
+            let verdict = match c.holds {
+                Some(_) => "DIFFERS",
+                None => "NOT CHECKED",
+            };
+            let _ = writeln!(out, "    {verdict}: {}", c.what);
         }
     }
     out

@@ -35,6 +35,10 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
       assert.match(await aug.innerText(), /August 2021\s+8 \(implied/);
       assert.equal(await aug.getAttribute('data-balances'), 'true');
       assert.match(await s.page.locator('[data-testid="problems-checks"] caption').innerText(), /^14 checks, 0 differ$/);
+      assert.equal(await s.page.locator('[data-testid="exclusions-summary"]').innerText(), '8 list(s); 2 count(s) flagged; 0 list(s) whose sums differ.');
+      const cspc = s.page.locator('[data-testid="exclusion-list"]', { hasText: 'CSPC PM1.1:' });
+      await cspc.locator('summary').click();
+      assert.match(await cspc.locator('[data-testid="exclusion-flag"]').innerText(), /printed “8\.016\*”, not a whole number: the list adds up to its stated 13,662 only if it is 8,016/);
       for (const id of ['variance-csr', 'variance-sr', 'rdp']) {
         const chart = s.page.locator(`[data-testid="chart-${id}"]`);
         await chart.waitFor({ timeout: STEP_TIMEOUT });

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod aged;
 mod bake;
 mod charts;
 mod charts_cpm;

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]
-//!          [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions]
+//!          [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions|aged]
 //!          [--csv]
 //!          [--sheet NAME]
 //! ```
@@ -44,7 +44,7 @@ mod cli {
 
     const USAGE: &str =
         "usage: dcc-perf [FILE] [--rule unrounded|2dp|3dp] [--month YYYY-MM] [--pretty]\n\
-        \x20               [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions]\n\
+        \x20               [--output results|csv|credits|scenario|opr|month|variance|rdp|problems|exclusions|aged]\n\
         \x20               [--csv]\n\
         \x20               [--sheet NAME]\n\
         Reads figures in any format the app imports (long or wide CSV/TSV, an incident list,\n\
@@ -60,7 +60,9 @@ mod cli {
         problems the problem records of FILE, a problems table or a report's text (with no\n\
         FILE, March 2021's Table 31), or --output exclusions the exclusion and exception lists of\n\
         FILE, an exclusions table or a report's text (with no FILE, March 2021's), each sum\n\
-        checked and each odd count flagged; with --csv these four print their table instead\n\
+        checked and each odd count flagged, or --output aged the aged incident tables (Tables 9\n\
+        and 10) of FILE, a table or a report's text (with no FILE, March 2021's): totals checked,\n\
+        ages at the point of extract, the report's claims; with --csv these five print their table instead\n\
         (a converter from a report's text); see README. Results include service credits under the\n\
         file's scheme (a scenario's) or the default March 2021 scheme, and the OPR margin\n\
         for the file's OPR years (a scenario's) or the shipped RY22/23 to RY24/25.\n\
@@ -127,7 +129,7 @@ mod cli {
                     other => match other.and_then(reports::Kind::parse) {
                         Some(kind) => Output::Report(kind),
                         None => return Err(
-                        "--output needs results, csv, credits, scenario, opr, month, variance, rdp, problems or exclusions"
+                        "--output needs results, csv, credits, scenario, opr, month, variance, rdp, problems, exclusions or aged"
                             .into(),
                         ),
                     },
@@ -250,7 +252,7 @@ mod cli {
         }
         if args.csv {
             eprintln!(
-                "dcc-perf: --csv goes with --output variance, rdp, problems or exclusions\n{USAGE}"
+                "dcc-perf: --csv goes with --output variance, rdp, problems, exclusions or aged\n{USAGE}"
             );
             return 1;
         }

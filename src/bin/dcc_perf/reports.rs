@@ -1,6 +1,6 @@
-//! `--output variance|rdp|problems|exclusions`: the other reports the
-//! Operations Group reviews, each from its own table (problem records and
-//! exclusions from a report's text too; see README), worked out and
+//! `--output variance|rdp|problems|exclusions|aged`: the other reports the
+//! Operations Group reviews, each from its own table (problem records,
+//! exclusions and aged incidents from a report's text too; see README), worked out and
 //! printed as text, or with `--csv` as the report's table (a converter).
 //! With no FILE, the shipped sample.
 
@@ -16,6 +16,7 @@ pub enum Kind {
     Rdp,
     Problems,
     Exclusions,
+    Aged,
 }
 
 impl Kind {
@@ -25,6 +26,7 @@ impl Kind {
             "rdp" => Some(Kind::Rdp),
             "problems" => Some(Kind::Problems),
             "exclusions" => Some(Kind::Exclusions),
+            "aged" => Some(Kind::Aged),
             _ => None,
         }
     }
@@ -35,6 +37,7 @@ impl Kind {
             Kind::Rdp => "rdp",
             Kind::Problems => "problems",
             Kind::Exclusions => "exclusions",
+            Kind::Aged => "aged",
         }
     }
 }
@@ -101,6 +104,18 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                 .map(|lists| match csv {
                     true => io::exclusions_csv::write(&lists),
                     false => io::exclusions_text(&lists),
+                })
+        }
+        Kind::Aged => {
+            // A report's text gives its Tables 9 and 10; a table is read as one.
+            let read = |t: &str| match io::report::aged::read(t) {
+                tables if !tables.is_empty() => Ok(tables),
+                _ => io::aged_csv::read(path, t),
+            };
+            text.map_or(Ok(io::aged_csv::sample()), |t| read(&t))
+                .map(|tables| match csv {
+                    true => io::aged_csv::write(&tables),
+                    false => io::aged_text(&tables),
                 })
         }
     };

@@ -3,10 +3,12 @@
 //! requests (SEC L8.9) and service requests (SEC H3.24), with [`due`], when
 //! such a report is due in working days; [`rdp`], the Registration Data
 //! Provider incidents and their carry-over (SEC Appendix AG 2.5.10);
-//! [`problems`], the problem records open against earlier reports; and
+//! [`problems`], the problem records open against earlier reports;
 //! [`exclusions`], the events excluded from measures, by reason, with the
-//! totals the report states.
+//! totals the report states; and [`aged`], the incidents still open by
+//! the month they were raised, their ages and the report's claims.
 
+pub mod aged;
 pub mod due;
 pub mod exclusions;
 pub mod problems;
@@ -27,6 +29,9 @@ pub struct ReportFigures {
     pub problems: problems::Problems,
     #[serde(default)]
     pub exclusions: Vec<exclusions::ExclusionList>,
+    /// Tables 9 and 10 of each report loaded, oldest first.
+    #[serde(default)]
+    pub aged: Vec<aged::AgedTable>,
 }
 
 impl ReportFigures {
@@ -34,6 +39,11 @@ impl ReportFigures {
     /// and month; the rest are kept. Gives how many were new and replaced.
     pub fn merge_variance(&mut self, incoming: Vec<variance::VarianceMonth>) -> (usize, usize) {
         merge(&mut self.variance, incoming, |m| (m.report, m.period))
+    }
+
+    /// As [`ReportFigures::merge_variance`], by table and report month.
+    pub fn merge_aged(&mut self, incoming: Vec<aged::AgedTable>) -> (usize, usize) {
+        merge(&mut self.aged, incoming, |t| (t.report, t.assigned))
     }
 
     /// As [`ReportFigures::merge_variance`], by month.

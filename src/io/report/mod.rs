@@ -20,6 +20,7 @@
 //! placed is listed with its line; printed targets and minimums that differ
 //! from the catalogue are listed, never taken.
 
+pub mod aged;
 mod claims;
 mod counts;
 mod credits;

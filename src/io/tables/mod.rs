@@ -4,6 +4,7 @@
 //! (forecast variance, RDP incidents, problem records), read row by row
 //! the same way ([`rows`]).
 
+pub mod aged_csv;
 pub mod credits_csv;
 pub mod exclusions_csv;
 pub mod incidents;

@@ -1,10 +1,11 @@
 //! The other reports the Operations Group reviews each month beside the
-//! service levels: forecast variance (CSR, SR), RDP incidents and problem
-//! records. One view ([`reports_view`]), a section per report, each with
+//! service levels: forecast variance (CSR, SR), RDP incidents, problem
+//! records and exclusion lists. One view ([`reports_view`]), a section per report, each with
 //! its table, checks, chart where a trend is asked for, import and export.
 //! Its figures are the view's own, kept in this browser apart from the
 //! service levels' work ([`saved`]); the view is fetched when first opened.
 
+mod exclusions_section;
 mod loader;
 mod problems_section;
 mod rdp_section;

@@ -1,6 +1,7 @@
 //! The other reports' view: their figures (saved in this browser, or the
 //! sample), a section per report, and reset to the sample.
 
+use super::exclusions_section::ExclusionsSection;
 use super::problems_section::ProblemsSection;
 use super::rdp_section::RdpSection;
 use super::saved;
@@ -46,7 +47,8 @@ pub fn ReportsView(_: &ReportsViewProps) -> Html {
             <button type="button" onclick={reset} data-testid="reports-reset">{ "Reset the other reports to the sample" }</button>
             <VarianceSection figures={(*figures).clone()} on_change={on_change.clone()} />
             <RdpSection figures={(*figures).clone()} on_change={on_change.clone()} />
-            <ProblemsSection figures={(*figures).clone()} {on_change} />
+            <ProblemsSection figures={(*figures).clone()} on_change={on_change.clone()} />
+            <ExclusionsSection figures={(*figures).clone()} {on_change} />
         </div>
     }
 }

@@ -1,0 +1,100 @@
+//! Exclusions and exceptions: each list's reasons with their counts as
+//! printed, every sum against the totals the report states, and each odd
+//! count ("8.016") flagged with what the totals say of it; read from a
+//! table or from the report's text; exported.
+
+use super::loader::Loader;
+use super::{errors_list, verdict, SectionProps};
+use crate::engine::format::thousands;
+use crate::engine::reports::exclusions::{evaluate, ExclusionList, ListCheck};
+use crate::io::exclusions_csv;
+use crate::io::report::exclusions as from_report;
+use crate::ui::widgets::download::download;
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn list(l: &ExclusionList, c: &ListCheck) -> Html {
+    let failing = c.sums.iter().filter(|s| !s.holds).count();
+    let state = match (failing, c.flags.len()) {
+        (0, 0) => "every sum holds".to_string(),
+        (f, n) => format!("{f} sum(s) differ, {n} count(s) flagged"),
+    };
+    html! {
+        <details class="report-month" data-testid="exclusion-list" data-clean={c.clean().to_string()}>
+            <summary>{ format!("{}: {} excluded; {state}", l.title, thousands(c.excluded)) }</summary>
+            { for c.flags.iter().map(|f| html! {
+                <p class="import-errors" data-testid="exclusion-flag"><strong>{ "Flagged: " }</strong>{ format!("{}: {}", f.reason, f.words) }</p>
+            }) }
+            <table class="measures">
+                <caption class="visually-hidden">{ format!("{} by reason", l.title) }</caption>
+                <thead><tr><th scope="col">{ "Group" }</th><th scope="col">{ "Reason" }</th><th scope="col" class="num">{ "Count as printed" }</th></tr></thead>
+                <tbody>{ for l.groups.iter().flat_map(|g| g.items.iter().map(move |i| html! {
+                    <tr><td>{ &g.name }</td><th scope="row">{ &i.reason }</th><td class="num">{ &i.count.0 }</td></tr>
+                })) }</tbody>
+            </table>
+            <table class="measures checks-table">
+                <caption>{ "Totals the report states, checked" }</caption>
+                <thead><tr><th scope="col">{ "Sum" }</th><th scope="col" class="num">{ "Stated" }</th>
+                    <th scope="col" class="num">{ "Listed" }</th><th scope="col">{ "Verdict" }</th></tr></thead>
+                <tbody>{ for c.sums.iter().map(|s| html! {
+                    <tr><th scope="row">{ &s.what }</th><td class="num">{ thousands(s.stated) }</td>
+                        <td class="num">{ thousands(s.listed) }</td>{ verdict(s.holds) }</tr>
+                }) }</tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+pub fn ExclusionsSection(p: &SectionProps) -> Html {
+    let errors = use_state(Vec::<String>::new);
+    let checks = use_memo(p.figures.clone(), |f| {
+        Rc::new(f.exclusions.iter().map(evaluate).collect::<Vec<_>>())
+    });
+    let on_text = {
+        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
+        Callback::from(move |(name, text): (String, String)| {
+            // The report's own text gives its lists; else it is read as a table.
+            let read = match from_report::read(&text) {
+                lists if !lists.is_empty() => Ok(lists),
+                _ => exclusions_csv::read(&name, &text),
+            };
+            match read {
+                Ok(lists) => {
+                    let mut f = (*figures).clone();
+                    let said = format!(
+                        "Read {name}: {} exclusion list(s), in place of those loaded.",
+                        lists.len()
+                    );
+                    f.exclusions = lists;
+                    errors.set(Vec::new());
+                    on_change.emit((f, said));
+                }
+                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
+            }
+        })
+    };
+    let export = {
+        let figures = p.figures.clone();
+        Callback::from(move |_| {
+            let _ = download(
+                "dcc-perf-exclusions.csv",
+                "text/csv",
+                &exclusions_csv::write(&figures.exclusions),
+            );
+        })
+    };
+    let flagged: usize = checks.iter().map(|c| c.flags.len()).sum();
+    html! {
+        <section class="report-section" aria-labelledby="exclusions-title" data-testid="exclusions-section">
+            <h2 id="exclusions-title">{ "Exclusions and exceptions" }</h2>
+            <p class="hint">{ "Events taken out of a measure's service level, by reason: the Performance Measure Exclusion List for CPM4/5 (Table 11) and the communications hub exception lists (Tables 14 to 22). Counts are kept as printed; a count that is not a whole number is flagged, never read silently." }</p>
+            <p data-testid="exclusions-summary">{ format!("{} list(s); {} count(s) flagged; {} list(s) whose sums differ.",
+                checks.len(), flagged, checks.iter().filter(|c| c.sums.iter().any(|s| !s.holds)).count()) }</p>
+            { for p.figures.exclusions.iter().zip(checks.iter()).map(|(l, c)| list(l, c)) }
+            <Loader id="exclusions" what="an exclusions table (CSV: list, group, reason, count) or the report's text" {on_text} />
+            { errors_list(&errors) }
+            <button type="button" onclick={export} data-testid="exclusions-export">{ "Export the exclusion lists (CSV)" }</button>
+        </section>
+    }
+}
