@@ -1,6 +1,6 @@
 //! The other reports' trends, as people ask for them: forecast variance by
-//! month against the 90% and 110% lines, and RDP incidents still open over
-//! time. Both are one chart shape ([`lines`]): months along, one or more
+//! month against the 90% and 110% lines, RDP incidents still open over
+//! time, and aged incidents by the month they were raised. Both are one chart shape ([`lines`]): months along, one or more
 //! series of whole numbers (hundredths of a percentage point for
 //! percentages) with gaps where a month has none, and level lines drawn
 //! across and named at their end.
@@ -8,6 +8,7 @@
 use super::{from_hundredths, hundredths, month_labels, nice_step, palette, Chart, DataTable};
 use super::{Hotspot, FONT};
 use crate::engine::format::thousands;
+use crate::engine::reports::aged::{AgedTable, Assigned};
 use crate::engine::reports::rdp::RdpBalance;
 use crate::engine::reports::variance::{Report, Variance};
 use crate::engine::Month;
@@ -275,6 +276,60 @@ pub fn rdp(months: &[RdpBalance]) -> Chart {
                 series("opened", palette::GREEN, true, |b| b.opened),
                 series("resolved", palette::VERMILLION, true, |b| b.resolved),
             ],
+            levels: vec![],
+            percent: false,
+        },
+        description,
+    )
+}
+
+/// One report's aged incidents by the month they were raised: tickets
+/// still open from each month, one line per table (service users,
+/// providers or the DCC).
+pub fn aged(tables: &[AgedTable], report: Month) -> Chart {
+    let shown: Vec<&AgedTable> = tables.iter().filter(|t| t.report == report).collect();
+    let mut months: Vec<Month> = shown
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.raised))
+        .collect();
+    months.sort();
+    months.dedup();
+    let series = (shown.iter().zip([palette::BLUE, palette::ORANGE]))
+        .map(|(t, colour)| Series {
+            name: t.assigned.name().to_lowercase(),
+            colour,
+            dashed: t.assigned == Assigned::Providers,
+            values: months
+                .iter()
+                .map(|m| {
+                    let r = t.rows.iter().find(|r| r.raised == *m)?;
+                    let n = r
+                        .counts
+                        .iter()
+                        .flatten()
+                        .fold(0u64, |a, c| a.saturating_add(*c));
+                    Some(i64::try_from(n).unwrap_or(i64::MAX))
+                })
+                .collect(),
+        })
+        .collect();
+    let description = match months.first() {
+        None => format!("No aged incidents are loaded for {}.", report.long_name()),
+        Some(first) => format!(
+            "Tickets not closed at the point of extract of the {} report, by the month they were raised, from {} on; the older the month, the longer they have been open.",
+            report.long_name(),
+            first.long_name()
+        ),
+    };
+    lines(
+        Lines {
+            title: format!(
+                "Aged incidents, {} report: open tickets by month raised",
+                report.long_name()
+            ),
+            y_desc: "Tickets still open",
+            months,
+            series,
             levels: vec![],
             percent: false,
         },

@@ -44,8 +44,21 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
         await chart.waitFor({ timeout: STEP_TIMEOUT });
         assert.ok((await chart.locator('[data-testid="hotspot"]').count()) > 0, `${id} has points`);
       }
+      const aged = s.page.locator('[data-testid="aged-table"]');
+      assert.deepEqual(await aged.locator('summary').allInnerTexts(), [
+        'Assigned to service providers or the DCC, March 2021 report: 3,051 tickets; 35 of 36 checks hold, 1 cannot be checked',
+        'Assigned to service users, March 2021 report: 20,467 tickets; 38 of 38 checks hold',
+      ]);
+      await s.page.locator('[data-testid="chart-aged"]').waitFor({ timeout: STEP_TIMEOUT });
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await s.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'reports.png'), fullPage: true });
+      // The month view lists what the other reports found in its month:
+      // the 8.016 of the two CSPC lists.
+      await s.page.click('[data-testid="view-month"]');
+      const findings = s.page.locator('[data-testid="month-findings"] li[data-kind="OtherReport"]');
+      await findings.first().waitFor({ timeout: STEP_TIMEOUT });
+      assert.equal(await findings.count(), 2);
+      assert.match(await findings.first().innerText(), /CSPC PM1\.1 exclusions, “There were no, or incomplete address details provided by the Service User”: printed “8\.016\*”/);
     });
   });
 
@@ -80,6 +93,18 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
       await s.page.click('[data-testid="reports-reset"]');
       await waitForText(s.page.locator(NOTICE), (t) => t.includes('back to the sample'));
       assert.equal(await s.page.locator('[data-testid="rdp-row"]').count(), 2);
+    });
+  });
+
+  it("checks the aged incidents' claimed reduction once the previous report's table is loaded", { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      await openReports(s);
+      await load(s, 'aged', 'february.csv', 'table,report,raised,cat_1,cat_2,cat_3,cat_4,cat_5,total\nproviders,2021-02,2020-06,,,,,2110,2110\n');
+      assert.match(await waitForText(s.page.locator(NOTICE), (t) => t.includes('february.csv')), /1 new aged incident table\(s\), 0 replaced/);
+      const march = s.page.locator('[data-testid="aged-table"]', { hasText: 'service providers or the DCC, March 2021' });
+      assert.match(await march.locator('summary').innerText(), /36 of 36 checks hold$/);
+      await march.locator('summary').click();
+      assert.match(await march.innerText(), /1,646 over 90 days at March 2021 against 2,110 at February 2021, a change of -22%/);
     });
   });
 

@@ -115,3 +115,27 @@ fn the_command_prints_the_lists_or_their_table() {
     assert_eq!(code, 1);
     assert!(err.contains("--csv goes with"), "{err}");
 }
+
+/// March 2021's exclusion lists give the month view two findings, the
+/// "8.016" in each CSPC list; July 2019's variance gives its percentages.
+#[test]
+fn the_samples_findings_by_month() {
+    let f = dcc_perf::io::reports_sample();
+    let found = dcc_perf::engine::reports::findings(&f);
+    let march: Vec<&str> = (found.iter())
+        .filter(|(m, _)| m.to_string() == "2021-03")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(march.len(), 2, "{march:?}");
+    assert!(march[0].starts_with("CSPC PM1.1 exclusions, “There were no, or incomplete address details provided by the Service User”: printed “8.016*”"), "{}", march[0]);
+    let july: Vec<&str> = (found.iter())
+        .filter(|(m, _)| m.to_string() == "2019-07")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(july.len(), 1, "{july:?}");
+    assert!(
+        july[0].starts_with("CSR variance, July 2019: Dividing the stated totals gives 124.6%"),
+        "{}",
+        july[0]
+    );
+}

@@ -90,6 +90,9 @@ pub struct ExclusionList {
     /// What it excludes from, as the report names it: "CSPC PM1.1",
     /// "CPM4/5 (PMEL)".
     pub title: String,
+    /// The month the events were excluded from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::engine::Month>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_total: Option<Printed>,
     pub groups: Vec<Group>,
@@ -292,6 +295,7 @@ mod tests {
     fn the_cspc_list_adds_up_only_with_8016() {
         let list = ExclusionList {
             title: "CSPC PM1.1".into(),
+            period: None,
             stated_total: Some(Printed("13,662".into())),
             groups: vec![Group {
                 items: [
@@ -321,6 +325,7 @@ mod tests {
     fn groups_and_the_grand_total() {
         let list = ExclusionList {
             title: "CPM4/5 (PMEL)".into(),
+            period: None,
             stated_total: Some(Printed("6,300".into())),
             groups: vec![
                 Group {

@@ -21,8 +21,9 @@ use crate::engine::reports::exclusions::{ExclusionList, Group, Item, Printed};
 pub fn read(text: &str) -> Vec<ExclusionList> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out: Vec<(usize, ExclusionList)> = Vec::new();
-    if let Some(l) = pmel(&lines) {
-        out.push(l);
+    if let Some((at, mut l)) = pmel(&lines) {
+        l.period = super::report_month(&lines);
+        out.push((at, l));
     }
     for (i, l) in lines.iter().enumerate() {
         if let Some(total) = excluded_total(l) {
@@ -109,8 +110,14 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
         }
         i += 1;
     }
+    // "… excluded for March 2021 due to …".
+    let period = lines[at].split_once("excluded for ").and_then(|(_, rest)| {
+        let mut w = rest.split_whitespace();
+        crate::io::values::month(&format!("{} {}", w.next()?, w.next()?))
+    });
     ExclusionList {
         title,
+        period,
         stated_total: Some(Printed(total.to_string())),
         groups: vec![Group {
             items,

@@ -16,7 +16,9 @@
 //!   the list, with `group` empty);
 //! - `count`: as printed: a whole number (`1,954`), or digits grouped by
 //!   full stops (`8.016`), which is read but flagged. A footnote's mark
-//!   (`*`, `^`) may follow.
+//!   (`*`, `^`) may follow;
+//! - `period`: the month the events were excluded from, optional (given on
+//!   any of a list's rows; one month per list).
 //!
 //! Rows keep their order. Nothing is used unless the whole file is good.
 
@@ -25,7 +27,7 @@ use crate::io::error::{ErrorKind, ImportError};
 use crate::io::tables::rows;
 
 /// The columns, in the order [`write`] writes them.
-pub const COLUMNS: [&str; 4] = ["list", "group", "reason", "count"];
+pub const COLUMNS: [&str; 5] = ["list", "group", "reason", "count", "period"];
 
 /// The shipped sample: the March 2021 report's Table 11 and the hub
 /// exception lists of Tables 14 to 22, as printed ("8.016" and all).
@@ -66,9 +68,13 @@ pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportErro
             row.bad("count", ErrorKind::BadCount, expected);
             return;
         }
-        if list.is_empty() || reason.is_empty() {
+        let period = match row.get("period") {
+            "" => Some(None),
+            _ => row.month("period").map(Some),
+        };
+        let (Some(period), false, false) = (period, list.is_empty(), reason.is_empty()) else {
             return;
-        }
+        };
         let at = match out.iter().position(|l| l.title == list) {
             Some(i) => i,
             None => {
@@ -80,6 +86,15 @@ pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportErro
             }
         };
         let l = &mut out[at];
+        match (l.period, period) {
+            (Some(a), Some(b)) if a != b => {
+                let expected = format!("{}, the month given for this list already", a);
+                row.bad("period", ErrorKind::Inconsistent, &expected);
+                return;
+            }
+            (None, Some(_)) => l.period = period,
+            _ => {}
+        }
         if is_total(&reason) && group.is_empty() {
             if l.stated_total.is_some() {
                 row.bad(
@@ -125,15 +140,19 @@ pub fn write(lists: &[ExclusionList]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(COLUMNS);
     for l in lists {
+        let period = l.period.map(|m| m.to_string()).unwrap_or_default();
+        let mut row = |group: &str, reason: &str, count: &str| {
+            let _ = w.write_record([l.title.as_str(), group, reason, count, &period]);
+        };
         if let Some(t) = &l.stated_total {
-            let _ = w.write_record([l.title.as_str(), "", "Total", &t.0]);
+            row("", "Total", &t.0);
         }
         for g in &l.groups {
             if let Some(s) = &g.stated {
-                let _ = w.write_record([l.title.as_str(), &g.name, "Total", &s.0]);
+                row(&g.name, "Total", &s.0);
             }
             for i in &g.items {
-                let _ = w.write_record([l.title.as_str(), &g.name, &i.reason, &i.count.0]);
+                row(&g.name, &i.reason, &i.count.0);
             }
         }
     }

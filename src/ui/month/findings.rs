@@ -2,6 +2,7 @@
 //! its explanation.
 
 use crate::engine::review::{Finding, Subject};
+use crate::engine::Month;
 use crate::ui::state::{Action, CreditTab, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -9,7 +10,26 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub findings: Vec<Finding>,
+    pub month: Month,
     pub on_action: Callback<Action>,
+}
+
+/// What the other reports get wrong in `month`, as their view last worked
+/// it out and kept it ([`crate::ui::reports::FINDINGS_KEY`]): read as text
+/// here, so that the first load carries none of their code.
+fn other_reports(month: Month) -> Vec<String> {
+    use gloo_storage::Storage;
+    let text = gloo_storage::LocalStorage::raw()
+        .get_item(crate::ui::reports::FINDINGS_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let month = month.to_string();
+    (text.lines())
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(m, _)| *m == month)
+        .map(|(_, t)| t.to_string())
+        .collect()
 }
 
 fn open(f: &Finding, on_action: &Callback<Action>) -> Html {
@@ -69,10 +89,17 @@ fn show_claim(row: &str) {
 
 #[component]
 pub fn Findings(p: &FindingsProps) -> Html {
+    // Read when the month view opens or its month changes, not on every
+    // edit (the other reports change only in their own view).
+    let other = use_memo(p.month, |m| other_reports(*m));
+    let to_reports = {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::SetView(View::Reports)))
+    };
     html! {
         <section class="findings" data-testid="month-findings" aria-labelledby="findings-title">
-            <h3 id="findings-title">{ format!("What the report gets wrong ({})", p.findings.len()) }</h3>
-            if p.findings.is_empty() {
+            <h3 id="findings-title">{ format!("What the report gets wrong ({})", p.findings.len() + other.len()) }</h3>
+            if p.findings.is_empty() && other.is_empty() {
                 <p>{ "Nothing: every printed figure, total and claim loaded agrees with the computed one." }</p>
             } else {
                 <ul>
@@ -84,7 +111,16 @@ pub fn Findings(p: &FindingsProps) -> Html {
                         if let Some(n) = &f.note { <span class="finding-note">{ format!(" — {n}") }</span> }
                     </li>
                 }) }
+                { for other.iter().map(|t| html! {
+                    <li data-kind="OtherReport">
+                        <button type="button" class="link" onclick={to_reports.clone()}>{ "Other reports" }</button>{ " " }{ t }
+                    </li>
+                }) }
                 </ul>
+            }
+            if other.is_empty() {
+                <p class="muted" data-testid="other-reports-hint">{ "The report's other tables (exclusions, aged incidents, problem records) and the variance and RDP reports are checked under " }
+                    <button type="button" class="link" onclick={to_reports}>{ "Other reports" }</button>{ "." }</p>
             }
         </section>
     }

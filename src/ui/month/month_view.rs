@@ -95,7 +95,7 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
                 </div>
                 <div class="month-col">
                     <Misses misses={r.misses.clone()} on_action={p.on_action.clone()} />
-                    <Findings findings={r.findings.clone()} on_action={p.on_action.clone()} />
+                    <Findings findings={r.findings.clone()} month={p.month} on_action={p.on_action.clone()} />
                 </div>
             </div>
             <Claims month={p.month} claims={r.claims.clone()} {measures} on_action={p.on_action.clone()} />

@@ -1,10 +1,11 @@
 //! The other reports the Operations Group reviews each month beside the
-//! service levels: forecast variance (CSR, SR), RDP incidents, problem
-//! records and exclusion lists. One view ([`reports_view`]), a section per report, each with
+//! service levels: forecast variance (CSR, SR), RDP incidents, aged
+//! incidents, problem records and exclusion lists. One view ([`reports_view`]), a section per report, each with
 //! its table, checks, chart where a trend is asked for, import and export.
 //! Its figures are the view's own, kept in this browser apart from the
 //! service levels' work ([`saved`]); the view is fetched when first opened.
 
+mod aged_section;
 mod exclusions_section;
 mod loader;
 mod problems_section;
@@ -14,6 +15,10 @@ mod saved;
 mod variance_section;
 
 use crate::engine::reports::ReportFigures;
+
+/// Where the other reports' findings are kept, a line each (`2021-03`, a
+/// tab, the words), for the month view to list without their code.
+pub const FINDINGS_KEY: &str = "dcc-perf-reports-findings";
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,6 +1,7 @@
 //! The other reports' view: their figures (saved in this browser, or the
 //! sample), a section per report, and reset to the sample.
 
+use super::aged_section::AgedSection;
 use super::exclusions_section::ExclusionsSection;
 use super::problems_section::ProblemsSection;
 use super::rdp_section::RdpSection;
@@ -15,7 +16,11 @@ pub struct ReportsViewProps {}
 
 #[component]
 pub fn ReportsView(_: &ReportsViewProps) -> Html {
-    let loaded = use_memo((), |_| saved::load());
+    let loaded = use_memo((), |_| {
+        let (figures, notice) = saved::load();
+        saved::keep_findings(&figures);
+        (figures, notice)
+    });
     let figures = use_state(|| Rc::new(loaded.0.clone()));
     let notice = use_state(|| loaded.1.clone());
     let on_change = {
@@ -25,6 +30,7 @@ pub fn ReportsView(_: &ReportsViewProps) -> Html {
                 Ok(()) => said,
                 Err(e) => format!("{said} {e}"),
             };
+            saved::keep_findings(&f);
             figures.set(Rc::new(f));
             notice.set(Some(said));
         })
@@ -47,6 +53,7 @@ pub fn ReportsView(_: &ReportsViewProps) -> Html {
             <button type="button" onclick={reset} data-testid="reports-reset">{ "Reset the other reports to the sample" }</button>
             <VarianceSection figures={(*figures).clone()} on_change={on_change.clone()} />
             <RdpSection figures={(*figures).clone()} on_change={on_change.clone()} />
+            <AgedSection figures={(*figures).clone()} on_change={on_change.clone()} />
             <ProblemsSection figures={(*figures).clone()} on_change={on_change.clone()} />
             <ExclusionsSection figures={(*figures).clone()} {on_change} />
         </div>

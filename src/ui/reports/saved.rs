@@ -46,3 +46,14 @@ pub fn save(f: &ReportFigures) -> Result<(), String> {
         "These figures could not be saved in this browser (its storage is full or turned off); export them to keep them.".to_string()
     })
 }
+
+/// Keeps what the figures get wrong, month by month, for the month view
+/// ([`super::FINDINGS_KEY`]). Best effort: the figures themselves are
+/// saved apart, and the findings are worked out again whenever this view
+/// opens.
+pub fn keep_findings(f: &ReportFigures) {
+    let text: String = (crate::engine::reports::findings(f).iter())
+        .map(|(m, t)| format!("{m}\t{}\n", t.replace(['\n', '\t'], " ")))
+        .collect();
+    let _ = LocalStorage::raw().set_item(super::FINDINGS_KEY, &text);
+}
