@@ -19,8 +19,7 @@ use yew::prelude::*;
 fn summary(t: &AgedTable, s: &AgedSummary) -> Html {
     let failing = s.checks.iter().filter(|c| c.holds == Some(false)).count();
     let unchecked = s.checks.iter().filter(|c| c.holds.is_none()).count();
-    let mut checks: Vec<_> = s.checks.iter().collect();
-    checks.sort_by_key(|c| c.holds == Some(true));
+    let (holding, other): (Vec<_>, Vec<_>) = s.checks.iter().partition(|c| c.holds == Some(true));
     html! {
         <details class="report-month" data-testid="aged-table" data-failing={failing.to_string()}>
             <summary>{ format!("{}, {} report: {} tickets; {} of {} checks hold{}", t.assigned.name(), t.report.long_name(),
@@ -36,9 +35,13 @@ fn summary(t: &AgedTable, s: &AgedSummary) -> Html {
                 <p>{ format!("The {} report's table had {} tickets: a change of {}.", m.long_name(), thousands(n),
                     crate::engine::format::signed(rust_decimal::Decimal::from(s.total) - rust_decimal::Decimal::from(n), 0)) }</p>
             }
-            <ul class="aged-checks">{ for checks.iter().map(|c| html! {
-                <li>{ match c.holds { Some(true) => "✓ ", Some(false) => "✗ ", None => "? " } }{ &c.what }</li>
+            <ul class="aged-checks">{ for other.iter().map(|c| html! {
+                <li>{ match c.holds { Some(false) => "✗ differs: ", _ => "? not checked: " } }{ &c.what }</li>
             }) }</ul>
+            <details>
+                <summary>{ format!("The {} checks that hold", holding.len()) }</summary>
+                <ul class="aged-checks">{ for holding.iter().map(|c| html! { <li>{ "✓ " }{ &c.what }</li> }) }</ul>
+            </details>
         </details>
     }
 }
