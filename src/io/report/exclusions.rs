@@ -99,13 +99,12 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
                 text = format!("{text} {}", lines[i + 1]);
                 i += 1;
             }
-            match reason_count(&text) {
-                Some((reason, count)) => items.push(Item {
+            // A bullet with no count ("No total estate exceptions") is not a reason.
+            if let Some((reason, count)) = reason_count(&text) {
+                items.push(Item {
                     reason,
                     count: Printed(count),
-                }),
-                // A bullet with no count ("No total estate exceptions").
-                None => {}
+                });
             }
         }
         i += 1;

@@ -98,7 +98,7 @@ pub fn RdpSection(p: &SectionProps) -> Html {
                     <tbody>{ for balances.iter().map(row) }</tbody>
                 </table>
             </div>
-            if balances.len() > 0 {
+            if !balances.is_empty() {
                 <ChartFrame chart={(*chart).clone()} id="rdp" hint="Hover over a point, or tab to it, to read the month and count." />
             }
             <Loader id="rdp" what="an RDP table (CSV: period, opened, resolved, open_at_end…)" {on_text} />

@@ -1,0 +1,80 @@
+//! What the other reports get wrong, by month, in words: for the month
+//! view's "what the report gets wrong".
+
+use super::ReportFigures;
+
+/// What the other reports get wrong, month by month: each check that
+/// fails, each count flagged, and where a variance report's percentage
+/// leaves requests out, both percentages. In words, for the month view's
+/// "what the report gets wrong".
+pub fn findings(f: &ReportFigures) -> Vec<(crate::engine::Month, String)> {
+    let mut out = Vec::new();
+    for m in &f.variance {
+        let v = super::variance::evaluate(m, m.report.thresholds());
+        let name = format!("{} variance, {}", m.report.code(), m.period.long_name());
+        if matches!(v.zero_forecast, super::variance::ZeroForecast::Implied { about, .. } if about > 0)
+            || matches!(v.zero_forecast, super::variance::ZeroForecast::Known { requests } if requests > 0)
+        {
+            out.push((m.period, format!("{name}: {}", v.why)));
+        }
+        for c in v.checks.iter().filter(|c| !c.agrees) {
+            out.push((
+                m.period,
+                format!(
+                    "{name}: {}: stated {}, computed {}",
+                    c.what, c.stated, c.computed
+                ),
+            ));
+        }
+    }
+    for b in super::rdp::evaluate(&f.rdp) {
+        for c in b.checks.iter().filter(|c| !c.holds) {
+            out.push((
+                b.period,
+                format!("RDP incidents, {}: {}", b.period.long_name(), c.what),
+            ));
+        }
+    }
+    for t in &f.aged {
+        let before = (f.aged.iter())
+            .filter(|x| x.assigned == t.assigned && x.report < t.report)
+            .max_by_key(|x| x.report);
+        let s = super::aged::evaluate(t, before);
+        for c in s.checks.iter().filter(|c| c.holds == Some(false)) {
+            out.push((
+                t.report,
+                format!(
+                    "Aged incidents ({}): {}",
+                    t.assigned.name().to_lowercase(),
+                    c.what
+                ),
+            ));
+        }
+    }
+    for l in &f.exclusions {
+        let Some(period) = l.period else { continue };
+        let c = super::exclusions::evaluate(l);
+        for s in c.sums.iter().filter(|s| !s.holds) {
+            out.push((
+                period,
+                format!(
+                    "{} exclusions: {}: stated {}, listed {}",
+                    l.title,
+                    s.what,
+                    crate::engine::format::thousands(s.stated),
+                    crate::engine::format::thousands(s.listed)
+                ),
+            ));
+        }
+        for x in &c.flags {
+            out.push((
+                period,
+                format!(
+                    "{} exclusions, \u{201c}{}\u{201d}: {}",
+                    l.title, x.reason, x.words
+                ),
+            ));
+        }
+    }
+    out
+}
