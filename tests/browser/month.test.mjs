@@ -159,8 +159,9 @@ describe('the month view', { timeout: 8 * TEST_TIMEOUT }, () => {
       await page.keyboard.press('ArrowRight');
       await page.locator('[data-testid="view-levels"][aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT });
       await page.waitForFunction(() => document.activeElement?.id === 'view-levels', null, { timeout: STEP_TIMEOUT });
+      // End: the last tab, the other reports.
       await page.keyboard.press('End');
-      await page.locator('[data-testid="view-compare"][aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT });
+      await page.locator('[data-testid="view-reports"][aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT });
       await page.keyboard.press('Home');
       await page.locator(VIEW).waitFor({ timeout: STEP_TIMEOUT });
       assert.equal(await page.locator('[role="tabpanel"]').getAttribute('aria-labelledby'), 'view-month');

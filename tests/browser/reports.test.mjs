@@ -45,7 +45,7 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
         assert.ok((await chart.locator('[data-testid="hotspot"]').count()) > 0, `${id} has points`);
       }
       const aged = s.page.locator('[data-testid="aged-table"]');
-      assert.deepEqual(await aged.locator('summary').allInnerTexts(), [
+      assert.deepEqual(await aged.locator(':scope > summary').allInnerTexts(), [
         'Assigned to service providers or the DCC, March 2021 report: 3,051 tickets; 35 of 36 checks hold, 1 cannot be checked',
         'Assigned to service users, March 2021 report: 20,467 tickets; 38 of 38 checks hold',
       ]);
@@ -102,8 +102,8 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
       await load(s, 'aged', 'february.csv', 'table,report,raised,cat_1,cat_2,cat_3,cat_4,cat_5,total\nproviders,2021-02,2020-06,,,,,2110,2110\n');
       assert.match(await waitForText(s.page.locator(NOTICE), (t) => t.includes('february.csv')), /1 new aged incident table\(s\), 0 replaced/);
       const march = s.page.locator('[data-testid="aged-table"]', { hasText: 'service providers or the DCC, March 2021' });
-      assert.match(await march.locator('summary').innerText(), /36 of 36 checks hold$/);
-      await march.locator('summary').first().click();
+      assert.match(await march.locator(':scope > summary').innerText(), /36 of 36 checks hold$/);
+      await march.locator(':scope > summary').click();
       await march.locator('summary', { hasText: 'checks that hold' }).click();
       assert.match(await march.innerText(), /1,646 over 90 days at March 2021 against 2,110 at February 2021, a change of -22%/);
     });
