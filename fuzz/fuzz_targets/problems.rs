@@ -20,6 +20,11 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Some(p) = problems::read(&text) {
         check(&p);
+        // What the report's text gives goes through the table and back.
+        if !p.rows.is_empty() || !p.records.is_empty() {
+            let again = problems_csv::read("text", &problems_csv::write(&p));
+            assert_eq!(again.ok().as_ref(), Some(&p));
+        }
     }
     match problems_csv::read("fuzz", &text) {
         Ok(p) => {

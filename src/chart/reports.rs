@@ -17,12 +17,21 @@ use plotters::prelude::*;
 const W: u32 = 900;
 const H: u32 = 380;
 
-/// One line: its name, colour, and value each month (or none).
+/// One line: its name, colour, and value each month (or none), exact (a
+/// count may be any u64).
 struct Series {
     name: String,
     colour: RGBColor,
     dashed: bool,
-    values: Vec<Option<i64>>,
+    values: Vec<Option<i128>>,
+}
+
+/// A value where it is drawn: within a quarter of i64's range, as
+/// `hundredths` keeps levels, so the axis arithmetic cannot overflow on any
+/// count. Labels and the table keep the exact value.
+fn drawn(v: i128) -> i64 {
+    const LIMIT: i64 = i64::MAX / 4;
+    v.clamp(-i128::from(LIMIT), i128::from(LIMIT)) as i64
 }
 
 /// A chart's shape: its months, series, level lines and how values read.
@@ -37,10 +46,10 @@ struct Lines {
 }
 
 impl Lines {
-    fn value(&self, v: i64) -> String {
+    fn value(&self, v: i128) -> String {
         match self.percent {
-            true => format!("{}%", from_hundredths(v)),
-            false => thousands(v.max(0) as u64),
+            true => format!("{}%", from_hundredths(drawn(v))),
+            false => thousands(u64::try_from(v).unwrap_or(0)),
         }
     }
 }
@@ -64,7 +73,7 @@ fn lines(l: Lines, description: String) -> Chart {
     };
     let n = axis.len() as i64;
     let values: Vec<i64> = (l.series.iter())
-        .flat_map(|s| s.values.iter().flatten().copied())
+        .flat_map(|s| s.values.iter().flatten().map(|v| drawn(*v)))
         .chain(l.levels.iter().map(|x| x.1))
         .collect();
     let lo = values.iter().copied().min().unwrap_or(0).min(0);
@@ -89,7 +98,7 @@ fn lines(l: Lines, description: String) -> Chart {
         else {
             return Chart::default();
         };
-        let y_label = |v: &i64| l.value(*v);
+        let y_label = |v: &i64| l.value(i128::from(*v));
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
@@ -121,13 +130,13 @@ fn lines(l: Lines, description: String) -> Chart {
                 palette::GREY.stroke_width(2),
             ));
             let (px, py) = chart.backend_coord(&(2 * n, *v));
-            let text = format!("{name} {}", l.value(*v));
+            let text = format!("{name} {}", l.value(i128::from(*v)));
             let style = (FONT, 14).into_font().color(&palette::GREY);
             let _ = root.draw(&Text::new(text, (px + 6, py - 8), style));
         }
         for (k, s) in l.series.iter().enumerate() {
             let points: Vec<(i64, Option<i64>)> = (s.values.iter().zip(&at))
-                .map(|(v, i)| (2 * i + 1, *v))
+                .map(|(v, i)| (2 * i + 1, v.map(drawn)))
                 .collect();
             // A line joins a month to the next only where both have a value.
             let mut runs: Vec<Vec<(i64, i64)>> = Vec::new();
@@ -146,15 +155,22 @@ fn lines(l: Lines, description: String) -> Chart {
                     false => chart.draw_series(LineSeries::new(line, style)),
                 };
             }
-            for (i, (x, v)) in points.iter().enumerate() {
-                let Some(v) = v else { continue };
+            for (i, ((x, v), exact)) in points.iter().zip(&s.values).enumerate() {
+                let (Some(v), Some(exact)) = (v, exact) else {
+                    continue;
+                };
                 let _ =
                     chart.draw_series(std::iter::once(Circle::new((*x, *v), 5, s.colour.filled())));
                 let (px, py) = chart.backend_coord(&(*x, *v));
                 hotspots.push(Hotspot {
                     x: px,
                     y: py,
-                    label: format!("{}: {} {}", l.months[i].long_name(), s.name, l.value(*v)),
+                    label: format!(
+                        "{}: {} {}",
+                        l.months[i].long_name(),
+                        s.name,
+                        l.value(*exact)
+                    ),
                 });
             }
             // The key, one line per series above the plot.
@@ -221,7 +237,10 @@ pub fn variance(report: Report, months: &[Variance]) -> Chart {
             name: name.into(),
             colour,
             dashed,
-            values: months.iter().map(|v| f(v).map(hundredths)).collect(),
+            values: months
+                .iter()
+                .map(|v| f(v).map(|p| i128::from(hundredths(p))))
+                .collect(),
         };
     let series = vec![
         series("zero forecasts left out", palette::BLUE, false, |v| {
@@ -249,7 +268,7 @@ pub fn variance(report: Report, months: &[Variance]) -> Chart {
 /// RDP incidents still open at each month's end, with those opened and
 /// resolved in it.
 pub fn rdp(months: &[RdpBalance]) -> Chart {
-    let i = |v: Option<u64>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
+    let i = |v: Option<u64>| v.map(i128::from);
     let series = |name: &str, colour, dashed, f: fn(&RdpBalance) -> Option<u64>| Series {
         name: name.into(),
         colour,
@@ -308,7 +327,7 @@ pub fn aged(tables: &[AgedTable], report: Month) -> Chart {
                         .iter()
                         .flatten()
                         .fold(0u64, |a, c| a.saturating_add(*c));
-                    Some(i64::try_from(n).unwrap_or(i64::MAX))
+                    Some(i128::from(n))
                 })
                 .collect(),
         })

@@ -163,3 +163,40 @@ fn the_command_prints_the_tables_or_their_csv() {
     assert_eq!(code, 2);
     assert!(err.contains("aged-bad.csv, row 2, column table"), "{err}");
 }
+
+/// A claim about another age than the bands shown; a previous table with
+/// none that old; a row with no printed total; a change rounded half away
+/// from zero.
+#[test]
+fn claims_on_any_age_and_tables_with_gaps() {
+    let now = "table,report,raised,cat_1,cat_2,cat_3,cat_4,cat_5,total,claim\n\
+        providers,2021-03,2020-06,,,,,155,155,\n\
+        providers,2021-03,2021-01,,,,,10,,\n\
+        providers,2021-03,Total,,,,,165,165,\n\
+        providers,2021-03,,,,,,,,change over 60 days -23%\n";
+    let then = "table,report,raised,cat_1,cat_2,cat_3,cat_4,cat_5,total\nproviders,2021-02,2020-06,,,,,200,200\n";
+    let t = read("now.csv", now).unwrap();
+    let p = read("then.csv", then).unwrap();
+    let s = evaluate(&t[0], Some(&p[0]));
+    // The grand total holds: the row without a total does not count against it.
+    let grand = s
+        .checks
+        .iter()
+        .find(|c| c.what.starts_with("All tickets"))
+        .unwrap();
+    assert_eq!(grand.holds, Some(true), "{}", grand.what);
+    // Over 60 days: 155 + 10 (January's are 60 to 90 days old: at least 155)
+    // against 200: −22.5%, which rounds half away from zero to −23.
+    let claim = s.checks.last().unwrap();
+    assert_eq!(claim.holds, Some(true), "{}", claim.what);
+    assert!(claim.what.ends_with("a change of -23%"), "{}", claim.what);
+    let none_old = read("x.csv", &then.replace("2020-06", "2021-02")).unwrap();
+    let s = evaluate(&t[0], Some(&none_old[0]));
+    assert_eq!(s.checks.last().unwrap().holds, None);
+    assert!(s
+        .checks
+        .last()
+        .unwrap()
+        .what
+        .contains("has none over 60 days"));
+}

@@ -259,3 +259,13 @@ fn variance_and_rdp_charts_read_without_seeing_them() {
         .collect();
     assert!(x[1] - x[0] > 500, "{x:?}");
 }
+
+/// Counts near u64's limit are drawn (clamped), never overflowing the axis.
+#[test]
+fn huge_report_counts_draw_without_overflow() {
+    let text = "period,opened,resolved,open_at_end\n2021-08,,,9000000000000000000\n2021-09,18446744073709551615,0,\n";
+    let months = dcc_perf::io::rdp_csv::read("huge.csv", text).unwrap();
+    let chart = dcc_perf::chart::reports::rdp(&dcc_perf::engine::reports::rdp::evaluate(&months));
+    assert!(chart.svg.contains("<svg"));
+    assert_eq!(chart.table.rows[0][1], "9,000,000,000,000,000,000");
+}

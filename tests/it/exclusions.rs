@@ -139,3 +139,44 @@ fn the_samples_findings_by_month() {
         july[0]
     );
 }
+
+/// Odd cases from the text: a reason holding an en dash before a spaced
+/// hyphen, a count printed "30." (kept, flagged, and read back from the
+/// table), a stated total printed "13.662" (flagged), a list with no
+/// counted reasons, and a bare "Total" in the PMEL.
+#[test]
+fn odd_printing_is_kept_and_flagged() {
+    let text = "Table 14 - CSPN PM1.4 Exclusions\n40 x CH excluded for March 2021 due to reasons\n\
+        • CHIMSM Not Followed – Aborted Installation - 10\n• Not Active – 30.\n\
+        Table 15 - CSPC PM1.1 Exclusions\n13.662 CH excluded for March 2021 due to reasons\n• None\n\
+        Exception Type Total Incidents\nA thing 5\nTotal 5\nTable 11 - PMEL Exclusions Detail\n";
+    let lists = exclusions::read(text);
+    let titles: Vec<&str> = lists.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["CSPN PM1.4", "CSPC PM1.1", "CPM4/5 (PMEL)"]);
+    let items: Vec<(&str, &str)> = (lists[0].groups[0].items.iter())
+        .map(|i| (i.reason.as_str(), i.count.0.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("CHIMSM Not Followed – Aborted Installation", "10"),
+            ("Not Active", "30.")
+        ]
+    );
+    let c = evaluate(&lists[0]);
+    assert_eq!(c.flags.len(), 1);
+    assert!(
+        c.flags[0].words.contains("is not a count"),
+        "{}",
+        c.flags[0].words
+    );
+    assert!(lists[1].groups.is_empty());
+    let c = evaluate(&lists[1]);
+    assert!(c.flags[0].words.contains("read as 13,662"), "{:?}", c.flags);
+    assert!(!c.sums[0].holds);
+    assert_eq!(
+        lists[2].stated_total.as_ref().map(|p| p.0.as_str()),
+        Some("5")
+    );
+    assert_eq!(read("again.csv", &write(&lists)).unwrap(), lists);
+}

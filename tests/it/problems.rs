@@ -105,3 +105,19 @@ fn the_command_reads_a_table_or_the_report_text() {
         );
     }
 }
+
+/// The month first ("June 2020"), and a contents page naming the caption
+/// before the table: the rows by the real caption are read.
+#[test]
+fn month_first_rows_and_a_contents_page() {
+    let text = "Contents\nTable 31 – Problem Record Summary 68\n2019 June 1 329 330\nTable 30 - Credits\n\
+        June 2020 1 0 1\nSept 2020 3 1 2\nTable 31 – Problem Record Summary\n PBI1\nJune Report 2020 - Key\nTitle\n";
+    let p = problems::read(text).unwrap();
+    let rows: Vec<(String, u64)> = p
+        .rows
+        .iter()
+        .map(|r| (r.report.to_string(), r.related))
+        .collect();
+    assert_eq!(rows, [("2020-06".into(), 1), ("2020-09".into(), 3)]);
+    assert_eq!(p.records.len(), 1);
+}

@@ -46,6 +46,11 @@ impl Kind {
 /// Exit status as for the rest of the CLI: 0, or 2 when the file could not
 /// be read or had errors.
 pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i32 {
+    // A problem record summary is one report's, by the reports it lists.
+    if kind == Kind::Problems && month.is_some() {
+        eprintln!("dcc-perf: --output problems takes no --month (the summary is one report's)");
+        return 1;
+    }
     let text = match file.map(std::fs::read) {
         None => None,
         Some(Ok(bytes)) => Some(String::from_utf8_lossy(&bytes).into_owned()),
@@ -62,6 +67,10 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                 io::variance_csv::read(path, &t)
             })
             .map(|months| {
+                let months: Vec<_> = months.into_iter().filter(|m| shown(m.period)).collect();
+                if csv {
+                    return io::variance_csv::write(&months);
+                }
                 let holidays = england_and_wales();
                 let mut out = String::new();
                 for m in &months {
@@ -101,6 +110,12 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                 _ => io::exclusions_csv::read(path, t),
             };
             text.map_or(Ok(io::exclusions_csv::sample()), |t| read(&t))
+                .map(|lists| {
+                    lists
+                        .into_iter()
+                        .filter(|l| l.period.is_none_or(shown))
+                        .collect::<Vec<_>>()
+                })
                 .map(|lists| match csv {
                     true => io::exclusions_csv::write(&lists),
                     false => io::exclusions_text(&lists),
@@ -113,6 +128,12 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                 _ => io::aged_csv::read(path, t),
             };
             text.map_or(Ok(io::aged_csv::sample()), |t| read(&t))
+                .map(|tables| {
+                    tables
+                        .into_iter()
+                        .filter(|t| shown(t.report))
+                        .collect::<Vec<_>>()
+                })
                 .map(|tables| match csv {
                     true => io::aged_csv::write(&tables),
                     false => io::aged_text(&tables),

@@ -143,31 +143,29 @@ pub fn extract(report: Month) -> Option<Day> {
 
 /// Tickets over each of [`BANDS`] days old at the point of extract.
 fn bands(t: &AgedTable) -> Vec<Band> {
-    let Some(at) = extract(t.report) else {
-        return Vec::new();
-    };
+    BANDS.iter().filter_map(|&d| band(t, d)).collect()
+}
+
+/// Tickets over `days` old at the point of extract.
+fn band(t: &AgedTable, days: u32) -> Option<Band> {
+    let at = extract(t.report)?;
     let at = days_from_civil(at.year, at.month, at.day);
-    BANDS
-        .iter()
-        .map(|&days| {
-            let (mut low, mut high) = (0u64, 0u64);
-            for r in &t.rows {
-                let m = r.raised;
-                // The youngest ticket of the month was raised on its last
-                // day, the oldest on its first.
-                let youngest = at - days_from_civil(m.year(), m.month(), m.days());
-                let oldest = at - days_from_civil(m.year(), m.month(), 1);
-                let n = row_sum(r);
-                if youngest > i64::from(days) {
-                    low = low.saturating_add(n);
-                }
-                if oldest > i64::from(days) {
-                    high = high.saturating_add(n);
-                }
-            }
-            Band { days, low, high }
-        })
-        .collect()
+    let (mut low, mut high) = (0u64, 0u64);
+    for r in &t.rows {
+        let m = r.raised;
+        // The youngest ticket of the month was raised on its last day,
+        // the oldest on its first.
+        let youngest = at - days_from_civil(m.year(), m.month(), m.days());
+        let oldest = at - days_from_civil(m.year(), m.month(), 1);
+        let n = row_sum(r);
+        if youngest > i64::from(days) {
+            low = low.saturating_add(n);
+        }
+        if oldest > i64::from(days) {
+            high = high.saturating_add(n);
+        }
+    }
+    Some(Band { days, low, high })
 }
 
 /// Works out `t`, against `previous` (the same table of an earlier
@@ -205,23 +203,33 @@ pub fn evaluate(t: &AgedTable, previous: Option<&AgedTable>) -> AgedSummary {
             });
         }
         if let Some(g) = grand {
-            let rows = sum(t.rows.iter().filter_map(|r| r.total));
+            // The rows' totals count only where every row has one.
+            let rows: Option<u64> = t
+                .rows
+                .iter()
+                .try_fold(0u64, |a, r| Some(a.saturating_add(r.total?)));
             checks.push(AgedCheck {
-                what: format!(
-                    "All tickets: the categories add up to {}, the rows' totals to {} (printed grand total {})",
-                    thousands(total),
-                    thousands(rows),
-                    thousands(*g)
-                ),
-                holds: Some(total == *g && rows == *g),
+                what: match rows {
+                    Some(rows) => format!(
+                        "All tickets: the categories add up to {}, the rows' totals to {} (printed grand total {})",
+                        thousands(total),
+                        thousands(rows),
+                        thousands(*g)
+                    ),
+                    None => format!(
+                        "All tickets: the categories add up to {} (printed grand total {})",
+                        thousands(total),
+                        thousands(*g)
+                    ),
+                },
+                holds: Some(total == *g && rows.is_none_or(|r| r == *g)),
             });
         }
     }
     let now = bands(t);
     let previous = previous.filter(|p| p.assigned == t.assigned && p.report < t.report);
-    let before = previous.map(|p| (p, bands(p)));
     for claim in &t.claims {
-        checks.push(claim_check(t, claim, &now, before.as_ref()));
+        checks.push(claim_check(t, claim, previous));
     }
     AgedSummary {
         assigned: t.assigned,
@@ -235,12 +243,7 @@ pub fn evaluate(t: &AgedTable, previous: Option<&AgedTable>) -> AgedSummary {
     }
 }
 
-fn claim_check(
-    t: &AgedTable,
-    claim: &AgedClaim,
-    bands: &[Band],
-    before: Option<&(&AgedTable, Vec<Band>)>,
-) -> AgedCheck {
+fn claim_check(t: &AgedTable, claim: &AgedClaim, previous: Option<&AgedTable>) -> AgedCheck {
     match claim {
         AgedClaim::FewerThan {
             count,
@@ -271,25 +274,39 @@ fn claim_check(
                 if *approximate { "~" } else { "" },
                 percent
             );
-            let now = bands.iter().find(|b| b.days == *days);
-            let then = before.and_then(|(p, b)| Some((p, b.iter().find(|x| x.days == *days)?)));
+            let now = band(t, *days);
+            let then = previous.and_then(|p| Some((p, band(p, *days)?)));
+            // Against the month before, or said which report it is against.
+            let which = |p: &AgedTable| match t.report.months_since(p.report) {
+                1 => String::new(),
+                _ => " (the latest earlier report loaded, not the month before)".to_string(),
+            };
             match (now, then) {
-                (Some(now), Some((p, then))) if then.low > 0 => {
+                (Some(_), Some((p, then))) if then.low == 0 => AgedCheck {
+                    what: format!(
+                        "{said}: the {} report's table{} has none over {days} days, so no change can be worked out",
+                        p.report.long_name(),
+                        which(p)
+                    ),
+                    holds: None,
+                },
+                (Some(now), Some((p, then))) => {
                     // Months wholly past the age at each point of extract;
-                    // the change to a whole percent, halves rounded up.
+                    // the change to a whole percent, halves away from zero.
                     let (d, change) = (
                         i128::from(then.low),
                         (i128::from(now.low) - i128::from(then.low)) * 100,
                     );
-                    let whole = (2 * change + d).div_euclid(2 * d);
+                    let whole = (2 * change.abs() + d).div_euclid(2 * d) * change.signum();
                     let off = (whole - i128::from(*percent)).abs();
                     AgedCheck {
                         what: format!(
-                            "{said}: {} over {days} days at {} against {} at {}, a change of {}%",
+                            "{said}: {} over {days} days at {} against {} at {}{}, a change of {}%",
                             thousands(now.low),
                             t.report.long_name(),
                             thousands(then.low),
                             p.report.long_name(),
+                            which(p),
                             whole
                         ),
                         holds: Some(off <= i128::from(*approximate) * 2),

@@ -98,9 +98,22 @@ pub struct ExclusionList {
     pub groups: Vec<Group>,
 }
 
+/// Which sum a check is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SumKind {
+    /// A group's reasons against its subtotal.
+    Subtotal,
+    /// All the reasons against the list's total.
+    Total,
+    /// The subtotals against the list's total.
+    Subtotals,
+}
+
 /// A sum the report states, against the items it lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SumCheck {
+    pub kind: SumKind,
     pub what: String,
     pub stated: u64,
     /// The items' sum, each ambiguous count read as thousands.
@@ -166,6 +179,33 @@ pub fn evaluate(list: &ExclusionList) -> ListCheck {
         sums: Vec::new(),
         flags: Vec::new(),
     };
+    // A stated total printed oddly is flagged as a reason's count is: read
+    // as thousands where it can be, left out where it cannot.
+    let stated_flags = std::iter::once(("the list's total".to_string(), &list.stated_total)).chain(
+        list.groups
+            .iter()
+            .map(|g| (format!("{}'s subtotal", g.name), &g.stated)),
+    );
+    for (what, p) in stated_flags {
+        let Some(p) = p else { continue };
+        let words = match p.reading() {
+            Reading::Whole { .. } => continue,
+            Reading::Ambiguous { thousands: th, .. } => format!(
+                "printed \u{201c}{}\u{201d}, not a whole number: read as {} here",
+                p.0,
+                thousands(th)
+            ),
+            Reading::Unreadable => format!(
+                "\u{201c}{}\u{201d} is not a count: nothing is checked against it",
+                p.0
+            ),
+        };
+        out.flags.push(Flag {
+            reason: what,
+            printed: p.0.clone(),
+            words,
+        });
+    }
     let mut all = (0u64, 0u64);
     // With one group and no subtotal, its items add up to the list's total.
     let lone = list.groups.len() == 1 && list.groups[0].stated.is_none();
@@ -178,6 +218,7 @@ pub fn evaluate(list: &ExclusionList) -> ListCheck {
         };
         if let (Some(s), false) = (stated(&g.stated), lone) {
             out.sums.push(SumCheck {
+                kind: SumKind::Subtotal,
                 what: format!("{}: its reasons add up to its stated subtotal", g.name),
                 stated: s,
                 listed: t,
@@ -233,6 +274,7 @@ pub fn evaluate(list: &ExclusionList) -> ListCheck {
     };
     if let Some(total) = stated(&list.stated_total) {
         out.sums.push(SumCheck {
+            kind: SumKind::Total,
             what: match lone {
                 true => "Its reasons add up to its stated total".into(),
                 false => "Its reasons add up to its stated grand total".into(),
@@ -243,6 +285,7 @@ pub fn evaluate(list: &ExclusionList) -> ListCheck {
         });
         if let Some(g) = groups_stated {
             out.sums.push(SumCheck {
+                kind: SumKind::Subtotals,
                 what: "Its stated subtotals add up to its stated grand total".into(),
                 stated: total,
                 listed: g,

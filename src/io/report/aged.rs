@@ -96,7 +96,13 @@ fn table(
     }
     rows.sort_by_key(|r| r.raised);
     let report = report.or_else(|| rows.last().map(|r| r.raised))?;
-    let claims = claims(&lines[caption..lines.len().min(caption + 40)]);
+    // No ticket is raised after its report's month.
+    rows.retain(|r| r.raised <= report);
+    // The claims are in the words after the caption, up to the next one.
+    let end = (caption + 1..lines.len())
+        .find(|&i| lines[i].trim_start().starts_with("Table "))
+        .unwrap_or(lines.len());
+    let claims = claims(&lines[caption..end]);
     Some(AgedTable {
         assigned,
         report,

@@ -72,18 +72,23 @@ fn ends_list(line: &str) -> bool {
 
 /// `Reason words – 1,415` (an en dash or a spaced hyphen): reason and count.
 fn reason_count(line: &str) -> Option<(String, String)> {
-    let cut = line
-        .rfind(" – ")
-        .map(|i| (i, " – ".len()))
-        .or_else(|| line.rfind(" - ").map(|i| (i, 3)))?;
+    // The later of the two dashes: a reason may hold either.
+    let dashes = [
+        line.rfind(" – ").map(|i| (i, " – ".len())),
+        line.rfind(" - ").map(|i| (i, 3)),
+    ];
+    let cut = dashes.into_iter().flatten().max_by_key(|d| d.0)?;
     let (reason, count) = (line[..cut.0].trim(), line[cut.0 + cut.1..].trim());
     (!count.is_empty() && count.starts_with(|c: char| c.is_ascii_digit()) && !count.contains(' '))
         .then(|| (reason.to_string(), count.to_string()))
 }
 
 fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
-    let title = (at.saturating_sub(12)..at)
+    // The caption before the list, looking back no further than the
+    // previous list or heading.
+    let title = (0..at)
         .rev()
+        .take_while(|&i| excluded_total(lines[i]).is_none() && !lines[i].starts_with('•'))
         .find_map(|i| caption_title(lines[i]))
         .unwrap_or_else(|| format!("Exception list at line {}", at + 1));
     let mut items = Vec::new();
@@ -92,9 +97,12 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
         if let Some(bullet) = lines[i].strip_prefix('•') {
             let mut text = bullet.trim().to_string();
             // A bullet whose count wrapped onto the next line.
+            // (Not onto a blank line, another bullet, or what ends the list.)
+            let next = lines.get(i + 1).copied().unwrap_or("");
             if reason_count(&text).is_none()
-                && i + 1 < lines.len()
-                && !lines[i + 1].starts_with('•')
+                && !next.is_empty()
+                && !next.starts_with('•')
+                && !ends_list(next)
             {
                 text = format!("{text} {}", lines[i + 1]);
                 i += 1;
@@ -114,14 +122,19 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
         let mut w = rest.split_whitespace();
         crate::io::values::month(&format!("{} {}", w.next()?, w.next()?))
     });
+    // A list with no counted reasons has no group (as its table gives it).
+    let groups = match items.is_empty() {
+        true => Vec::new(),
+        false => vec![Group {
+            items,
+            ..Group::default()
+        }],
+    };
     ExclusionList {
         title,
         period,
         stated_total: Some(Printed(total.to_string())),
-        groups: vec![Group {
-            items,
-            ..Group::default()
-        }],
+        groups,
     }
 }
 
@@ -142,7 +155,12 @@ fn pmel(lines: &[&str]) -> Option<(usize, ExclusionList)> {
 
 fn pmel_above(lines: &[&str], caption: usize) -> Option<(usize, ExclusionList)> {
     let header = |l: &str| l.ends_with("Type Total Incidents");
-    let start = (caption.saturating_sub(60)..caption).find(|&i| header(lines[i]))?;
+    // From the first header after the caption before this one.
+    let from = (0..caption)
+        .rev()
+        .find(|&i| lines[i].starts_with("Table "))
+        .map_or(0, |i| i + 1);
+    let start = (from..caption).find(|&i| header(lines[i]))?;
     let mut list = ExclusionList {
         title: "CPM4/5 (PMEL)".into(),
         ..ExclusionList::default()
@@ -157,8 +175,11 @@ fn pmel_above(lines: &[&str], caption: usize) -> Option<(usize, ExclusionList)> 
         let Some((reason, count)) = trailing_count(l) else {
             continue;
         };
-        if reason.eq_ignore_ascii_case("grand total") {
-            list.stated_total = Some(Printed(count.into()));
+        // "Grand Total" (or a bare "Total") is the list's.
+        if reason.eq_ignore_ascii_case("grand total") || reason.eq_ignore_ascii_case("total") {
+            if list.stated_total.is_none() {
+                list.stated_total = Some(Printed(count.into()));
+            }
         } else if let Some(name) = reason.strip_suffix("Total") {
             open.name = name.trim().to_string();
             open.stated = Some(Printed(count.into()));

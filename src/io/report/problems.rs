@@ -13,22 +13,38 @@ use crate::engine::Month;
 use crate::io::values;
 
 const CAPTION: &str = "problem record summary";
-/// How far before its caption the table may start (the caption of March
-/// 2021's follows the table; the rows and their wrapped headings are 30
-/// lines).
-const BEFORE: usize = 60;
 
-/// The summary and its records, if the text has the table's caption.
+/// The summary and its records, if the text has the table's caption (a
+/// contents page names the caption too: the caption with the most records,
+/// then rows, by it is read).
 pub fn read(text: &str) -> Option<Problems> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let caption = lines
+    let captions: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].to_lowercase().contains(CAPTION))
+        .collect();
+    // The caption with the most records, then rows, by it.
+    captions
         .iter()
-        .position(|l| l.to_lowercase().contains(CAPTION))?;
-    let first_record = (caption..lines.len())
-        .find(|&i| reference(lines[i]).is_some())
+        .map(|&c| at_caption(&lines, c))
+        .max_by_key(|p| (p.records.len(), p.rows.len()))
+}
+
+fn at_caption(lines: &[&str], caption: usize) -> Problems {
+    // The records follow the caption, before the next caption.
+    let next_caption = (caption + 1..lines.len())
+        .find(|&i| lines[i].starts_with("Table "))
         .unwrap_or(lines.len());
+    let first_record = (caption..next_caption)
+        .find(|&i| reference(lines[i]).is_some())
+        .unwrap_or(next_caption);
     let mut out = Problems::default();
-    for l in &lines[caption.saturating_sub(BEFORE)..first_record] {
+    // The rows lie between the caption before this one (or the start) and
+    // the first record listed after it.
+    let from = (0..caption)
+        .rev()
+        .find(|&i| lines[i].starts_with("Table "))
+        .map_or(0, |i| i + 1);
+    for l in &lines[from..first_record] {
         if let Some(row) = summary_row(l) {
             if !out.rows.iter().any(|r| r.report == row.report) {
                 out.rows.push(row);
@@ -42,7 +58,9 @@ pub fn read(text: &str) -> Option<Problems> {
             continue;
         };
         let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_empty());
-        let Some(j) = next(i + 1) else { break };
+        let Some(j) = next(i + 1) else {
+            break;
+        };
         let Some(report) = report_month(lines[j]) else {
             i += 1;
             continue;
@@ -71,7 +89,7 @@ pub fn read(text: &str) -> Option<Problems> {
         i = end + 1;
     }
     out.rows.sort_by_key(|r| r.report);
-    Some(out)
+    out
 }
 
 /// `PBI000000121400` alone on its line.
@@ -96,9 +114,11 @@ fn summary_row(line: &str) -> Option<ProblemRow> {
     let [a, b, related, closed, open] = words[..] else {
         return None;
     };
-    let report = match a.len() {
-        4 => values::month(&format!("{b} {a}")),
-        _ => values::month(&format!("{a} {b}")),
+    // A year is four digits ("June" and "Sept" are four letters).
+    let year_first = a.len() == 4 && a.bytes().all(|b| b.is_ascii_digit());
+    let report = match year_first {
+        true => values::month(&format!("{b} {a}")),
+        false => values::month(&format!("{a} {b}")),
     }?;
     let count = |t: &str| {
         t.bytes()

@@ -14,15 +14,16 @@
 //! - `group`: a subtotal's name, or empty;
 //! - `reason`: the reason; `Total` is the stated total of the group (or of
 //!   the list, with `group` empty);
-//! - `count`: as printed: a whole number (`1,954`), or digits grouped by
-//!   full stops (`8.016`), which is read but flagged. A footnote's mark
-//!   (`*`, `^`) may follow;
+//! - `count`: as printed, starting with a digit: a whole number (`1,954`),
+//!   or digits grouped by full stops (`8.016`), read but flagged; a
+//!   footnote's mark (`*`, `^`) may follow; anything else after the digits
+//!   (`30.`) is kept and flagged as not a count;
 //! - `period`: the month the events were excluded from, optional (given on
 //!   any of a list's rows; one month per list).
 //!
 //! Rows keep their order. Nothing is used unless the whole file is good.
 
-use crate::engine::reports::exclusions::{ExclusionList, Group, Item, Printed, Reading};
+use crate::engine::reports::exclusions::{ExclusionList, Group, Item, Printed};
 use crate::io::error::{ErrorKind, ImportError};
 use crate::io::tables::rows;
 
@@ -61,10 +62,11 @@ pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportErro
                 "a reason, or Total for a stated total",
             );
         }
+        // Kept as printed: anything that starts as a count does (the
+        // engine flags what is not a whole number, as "8.016" or "30.").
         let count = Printed(row.get("count").to_string());
-        if count.reading() == Reading::Unreadable {
-            let expected =
-                "a count as printed: a whole number such as 1,954 (or 8.016, which is flagged)";
+        if !count.0.starts_with(|c: char| c.is_ascii_digit()) {
+            let expected = "a count as printed, starting with a digit: a whole number such as 1,954 (8.016 is taken but flagged)";
             row.bad("count", ErrorKind::BadCount, expected);
             return;
         }

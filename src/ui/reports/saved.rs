@@ -21,6 +21,7 @@ pub fn load() -> (ReportFigures, Option<String>) {
             // Kept sorted, as merging expects.
             f.variance.sort_by_key(|m| (m.report, m.period));
             f.rdp.sort_by_key(|m| m.period);
+            f.aged.sort_by_key(|t| (t.report, t.assigned));
             (f, None)
         }
         Err(e) => {

@@ -232,7 +232,7 @@ pub struct Variance {
     /// Why the two percentages differ, in words (empty when they do not).
     pub why: String,
     /// The DCC's forecast accuracy: 100% less the forecast's distance from
-    /// the actual requests as a share of them.
+    /// the requests the report states as a share of them (0% at worst).
     pub dcc_accuracy: Option<Decimal>,
     /// The report's actual requests less the DCC's own count.
     pub dcc_difference: Option<i128>,
@@ -327,7 +327,8 @@ pub fn evaluate(month: &VarianceMonth, thresholds: Thresholds) -> Variance {
         .map(|s| checks(s, by_party, actual, forecast, percent_of_forecast_parties))
         .unwrap_or_default();
     let why = why(zero_forecast, percent_of_all, percent_of_forecast_parties);
-    let dcc = stated.map(|s| dcc(s, actual)).unwrap_or_default();
+    // The DCC's figures are set against what the report states.
+    let dcc = stated.map(|s| dcc(s, s.actual)).unwrap_or_default();
     Variance {
         report: month.report,
         period: month.period,
@@ -354,7 +355,9 @@ fn dcc(s: &Stated, actual: u64) -> (Option<Decimal>, Option<i128>, Vec<String>) 
     // a volume forecast (absolute percentage error); none for no requests.
     let accuracy = s.dcc_forecast.and_then(|f| {
         let miss = percent_of(actual.abs_diff(f), actual)?;
-        let a = Decimal::ONE_HUNDRED - miss;
+        // A forecast off by more than the requests made is 0% accurate,
+        // not negative.
+        let a = (Decimal::ONE_HUNDRED - miss).max(Decimal::ZERO);
         words.push(format!(
             "The DCC forecast {} requests against {} made: {} accurate (100% less the {} it missed by, as a share of the requests made).",
             thousands(f),
