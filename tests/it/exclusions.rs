@@ -180,3 +180,24 @@ fn odd_printing_is_kept_and_flagged() {
     );
     assert_eq!(read("again.csv", &write(&lists)).unwrap(), lists);
 }
+
+/// Two lists under the same caption, two groups of the same name, and a
+/// caption with no title: each kept apart and named so their table reads
+/// back the same (found by the fuzz target).
+#[test]
+fn names_stay_distinct_so_the_table_reads_back() {
+    let text = "Table 16 - CSPC PM1.1 Exclusions\n10 CH excluded for March 2021 due to\n• A – 10\n\
+        Table 16 - CSPC PM1.1 Exclusions\n5 CH excluded for March 2021 due to\n• B – 5\n\
+        Table 17 - Exclusions\n5 CH excluded\n\
+        Exception Type Total Incidents\nA 1\nDCC Total 1\nB 2\nDCC Total 2\nGrand Total 3\nTable 11 - PMEL Exclusions Detail\n";
+    let lists = exclusions::read(text);
+    let titles: Vec<&str> = lists.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles[..3],
+        ["CSPC PM1.1", "CSPC PM1.1 (2)", "Exception list at line 8"]
+    );
+    let pmel = lists.iter().find(|l| l.title == "CPM4/5 (PMEL)").unwrap();
+    let groups: Vec<&str> = pmel.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(groups, ["DCC", "DCC (2)"]);
+    assert_eq!(read("again.csv", &write(&lists)).unwrap(), lists);
+}

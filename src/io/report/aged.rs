@@ -46,6 +46,8 @@ pub fn read(text: &str) -> Vec<AgedTable> {
             out.push(t);
         }
     }
+    // In the order the table format keeps (a table may be dated by its rows).
+    out.sort_by_key(|t| (t.report, t.assigned));
     out
 }
 
@@ -98,6 +100,9 @@ fn table(
     let report = report.or_else(|| rows.last().map(|r| r.raised))?;
     // No ticket is raised after its report's month.
     rows.retain(|r| r.raised <= report);
+    if rows.is_empty() {
+        return None;
+    }
     // The claims are in the words after the caption, up to the next one.
     let end = (caption + 1..lines.len())
         .find(|&i| lines[i].trim_start().starts_with("Table "))

@@ -31,7 +31,18 @@ pub fn read(text: &str) -> Vec<ExclusionList> {
         }
     }
     out.sort_by_key(|x| x.0);
-    out.into_iter().map(|x| x.1).collect()
+    // Titles stay distinct, as the table format keys lists by them.
+    let mut lists: Vec<ExclusionList> = Vec::with_capacity(out.len());
+    for (_, mut l) in out {
+        let base = l.title.clone();
+        let mut n = 1;
+        while lists.iter().any(|x| x.title == l.title) {
+            n += 1;
+            l.title = format!("{base} ({n})");
+        }
+        lists.push(l);
+    }
+    lists
 }
 
 /// `13,662 CH excluded for …` or `22,152 x CH excluded …`: the total.
@@ -39,6 +50,9 @@ fn excluded_total(line: &str) -> Option<&str> {
     let (count, rest) = line.split_once(' ')?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("x ").unwrap_or(rest).trim_start();
+    // Trimmed as a table's cell is (any white space), so the list reads
+    // back the same from its table.
+    let count = count.trim();
     (rest.starts_with("CH excluded") && count.starts_with(|c: char| c.is_ascii_digit()))
         .then_some(count)
 }
@@ -52,7 +66,8 @@ fn caption_title(line: &str) -> Option<String> {
         .strip_suffix("Exclusions")
         .or_else(|| title.strip_suffix("Exclusions Detail"))
         .unwrap_or(title);
-    Some(title.trim().to_string())
+    let title = title.trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// A line that ends a list: a numbered heading (`6.2.1.2 PM11 …`), a
@@ -141,6 +156,7 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
 /// `Reason words 1,954`: the last word a count.
 fn trailing_count(line: &str) -> Option<(&str, &str)> {
     let (reason, count) = line.rsplit_once(' ')?;
+    let count = count.trim();
     (count.starts_with(|c: char| c.is_ascii_digit()) && !reason.trim().is_empty())
         .then(|| (reason.trim(), count))
 }
@@ -181,7 +197,15 @@ fn pmel_above(lines: &[&str], caption: usize) -> Option<(usize, ExclusionList)> 
                 list.stated_total = Some(Printed(count.into()));
             }
         } else if let Some(name) = reason.strip_suffix("Total") {
-            open.name = name.trim().to_string();
+            // Group names stay distinct, as the table format keys them.
+            let mut name = name.trim().to_string();
+            let base = name.clone();
+            let mut n = 1;
+            while list.groups.iter().any(|g| g.name == name) {
+                n += 1;
+                name = format!("{base} ({n})");
+            }
+            open.name = name;
             open.stated = Some(Printed(count.into()));
             list.groups.push(std::mem::take(&mut open));
         } else {
