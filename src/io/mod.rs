@@ -197,6 +197,7 @@ pub fn reports_sample() -> crate::engine::reports::ReportFigures {
         problems: problems_csv::sample(),
         exclusions: exclusions_csv::sample(),
         aged: aged_csv::sample(),
+        holidays: None,
     }
 }
 

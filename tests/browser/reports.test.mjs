@@ -109,6 +109,25 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
     });
   });
 
+  it('takes the bank holidays as data: a bad line refused, a good list used and kept', { timeout: TEST_TIMEOUT }, async () => {
+    await withApp(undefined, async (s) => {
+      await openReports(s);
+      const box = s.page.locator('[data-testid="holidays"]');
+      assert.match(await box.locator('summary').innerText(), /England and Wales, 2019 to 2026, as shipped \(67 days\)/);
+      await box.locator('summary').click();
+      await s.page.fill('[data-testid="holidays-text"]', '2021-12-27\n2021-02-30\n');
+      await s.page.click('[data-testid="holidays-use"]');
+      assert.match(await box.locator('[data-testid="report-errors"]').innerText(), /line 2: found “2021-02-30”; expected a day that exists/);
+      assert.match(await box.locator('summary').innerText(), /as shipped/);
+      await s.page.fill('[data-testid="holidays-text"]', '2021-12-27\n2021-12-28\n');
+      await s.page.click('[data-testid="holidays-use"]');
+      await waitForText(s.page.locator(NOTICE), (t) => t.includes('2 bank holidays in use'));
+      assert.match(await box.locator('summary').innerText(), /your list \(2 days\)/);
+      await s.page.click('[data-testid="holidays-shipped"]');
+      await waitForText(box.locator('summary'), (t) => t.includes('as shipped'));
+    });
+  });
+
   it("reads the problem records from the report's own text, pasted", { timeout: TEST_TIMEOUT }, async () => {
     await withApp(undefined, async (s) => {
       await openReports(s);

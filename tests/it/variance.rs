@@ -253,3 +253,22 @@ SR,2021-08,User 1,5,5,,,
     assert_eq!(e[0].column.as_deref(), Some("dcc_actual"));
     assert!(e[0].expected.contains("Total row"), "{}", e[0].expected);
 }
+
+/// A late report is a finding for its month; the user's own bank holidays
+/// move the due day (a holiday on the 14th makes the 15th the 10th working day).
+#[test]
+fn a_late_report_is_a_finding_and_holidays_are_data() {
+    use dcc_perf::engine::reports::{due::Day, findings, ReportFigures};
+    let text = "report,period,party,actual,forecast,stated_percent,issued\nSR,2019-07,Total,100,100,100,2019-08-15\n";
+    let mut f = ReportFigures {
+        variance: read("late.csv", text).unwrap(),
+        ..ReportFigures::default()
+    };
+    let late: Vec<String> = findings(&f).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        late,
+        ["SR variance report for July 2019: issued 2019-08-15, due 2019-08-14 (the 10th working day after the month): late"]
+    );
+    f.holidays = Some(vec![Day::new(2019, 8, 14).unwrap()]);
+    assert!(findings(&f).is_empty());
+}

@@ -9,8 +9,20 @@ use super::ReportFigures;
 /// "what the report gets wrong".
 pub fn findings(f: &ReportFigures) -> Vec<(crate::engine::Month, String)> {
     let mut out = Vec::new();
+    let holidays = f.holidays();
     for m in &f.variance {
         let v = super::variance::evaluate(m, m.report.thresholds());
+        if let Some(t) = super::variance::timeliness(m, &holidays).filter(|t| !t.on_time) {
+            let words = format!(
+                "{} variance report for {}: issued {}, due {} (the {}th working day after the month): late",
+                m.report.code(),
+                m.period.long_name(),
+                t.issued,
+                t.due,
+                m.report.due_working_day()
+            );
+            out.push((m.period, words));
+        }
         let name = format!("{} variance, {}", m.report.code(), m.period.long_name());
         if matches!(v.zero_forecast, super::variance::ZeroForecast::Implied { about, .. } if about > 0)
             || matches!(v.zero_forecast, super::variance::ZeroForecast::Known { requests } if requests > 0)

@@ -34,9 +34,18 @@ pub struct ReportFigures {
     /// Tables 9 and 10 of each report loaded, oldest first.
     #[serde(default)]
     pub aged: Vec<aged::AgedTable>,
+    /// The bank holidays due days skip, where the user has set them; the
+    /// shipped England and Wales list otherwise ([`due::england_and_wales`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<Vec<due::Day>>,
 }
 
 impl ReportFigures {
+    /// The bank holidays in use: the user's, or the shipped list.
+    pub fn holidays(&self) -> Vec<due::Day> {
+        self.holidays.clone().unwrap_or_else(due::england_and_wales)
+    }
+
     /// `incoming` variance months replace loaded ones of the same report
     /// and month; the rest are kept. Gives how many were new and replaced.
     pub fn merge_variance(&mut self, incoming: Vec<variance::VarianceMonth>) -> (usize, usize) {

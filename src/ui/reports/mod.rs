@@ -7,6 +7,7 @@
 
 mod aged_section;
 mod exclusions_section;
+mod holidays;
 mod loader;
 mod problems_section;
 mod rdp_section;

@@ -8,7 +8,6 @@ use super::loader::Loader;
 use super::{errors_list, verdict, SectionProps};
 use crate::chart::reports::variance as variance_chart;
 use crate::engine::format::thousands;
-use crate::engine::reports::due::england_and_wales;
 use crate::engine::reports::variance::{
     evaluate, shown, timeliness, Exception, Report, Thresholds, Variance, ZeroForecast,
 };
@@ -112,7 +111,7 @@ fn threshold_fields(report: Report, t: Thresholds, on: Callback<(Report, Thresho
 pub fn VarianceSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
     let thresholds = use_state(|| Report::ALL.map(|r| (r, r.thresholds())));
-    let holidays = use_memo((), |_| england_and_wales());
+    let holidays = use_memo(p.figures.clone(), |f| f.holidays());
     let evaluated = use_memo((p.figures.clone(), *thresholds), |(f, t)| {
         let rule = |r: Report| t.iter().find(|x| x.0 == r).map_or(r.thresholds(), |x| x.1);
         Rc::new(
@@ -168,7 +167,7 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
             .iter()
             .find(|m| (m.report, m.period) == (v.report, v.period))?;
         let t = timeliness(m, &holidays)?;
-        Some(format!("Issued {}, due {} (the {}th working day after the month, England and Wales bank holidays not counted): {}.",
+        Some(format!("Issued {}, due {} (the {}th working day after the month, weekends and the bank holidays below not counted): {}.",
             t.issued, t.due, v.report.due_working_day(), if t.on_time { "on time" } else { "late" }))
     };
     html! {
@@ -181,6 +180,7 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
                 <ChartFrame chart={Rc::new(variance_chart(*r, &evaluated))} id={format!("variance-{}", r.code().to_lowercase())}
                     hint="Hover over a point, or tab to it, to read the month and percentage." />
             }) }
+            <super::holidays::Holidays figures={p.figures.clone()} on_change={p.on_change.clone()} />
             <Loader id="variance" what="a variance table (CSV: report, period, party, actual, forecast…)" {on_text} />
             { errors_list(&errors) }
             <button type="button" onclick={export} data-testid="variance-export">{ "Export the variance table (CSV)" }</button>
