@@ -93,51 +93,45 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
             }),
         Kind::Problems => {
             // A report's text gives the table too; a table is read as one.
-            let read = |t: &str| match io::report::problems::read(t) {
-                Some(p) if !p.rows.is_empty() || !p.records.is_empty() => Ok(p),
-                _ => io::problems_csv::read(path, t),
-            };
-            text.map_or(Ok(io::problems_csv::sample()), |t| read(&t))
-                .map(|p| match csv {
-                    true => io::problems_csv::write(&p),
-                    false => io::problems_text(&p, &problems::evaluate(&p)),
-                })
+            text.map_or(Ok(io::problems_csv::sample()), |t| {
+                io::problems_csv::read_any(path, &t)
+            })
+            .map(|p| match csv {
+                true => io::problems_csv::write(&p),
+                false => io::problems_text(&p, &problems::evaluate(&p)),
+            })
         }
         Kind::Exclusions => {
             // A report's text gives its lists too; a table is read as one.
-            let read = |t: &str| match io::report::exclusions::read(t) {
-                lists if !lists.is_empty() => Ok(lists),
-                _ => io::exclusions_csv::read(path, t),
-            };
-            text.map_or(Ok(io::exclusions_csv::sample()), |t| read(&t))
-                .map(|lists| {
-                    lists
-                        .into_iter()
-                        .filter(|l| l.period.is_none_or(shown))
-                        .collect::<Vec<_>>()
-                })
-                .map(|lists| match csv {
-                    true => io::exclusions_csv::write(&lists),
-                    false => io::exclusions_text(&lists),
-                })
+            text.map_or(Ok(io::exclusions_csv::sample()), |t| {
+                io::exclusions_csv::read_any(path, &t)
+            })
+            .map(|lists| {
+                lists
+                    .into_iter()
+                    .filter(|l| l.period.is_none_or(shown))
+                    .collect::<Vec<_>>()
+            })
+            .map(|lists| match csv {
+                true => io::exclusions_csv::write(&lists),
+                false => io::exclusions_text(&lists),
+            })
         }
         Kind::Aged => {
             // A report's text gives its Tables 9 and 10; a table is read as one.
-            let read = |t: &str| match io::report::aged::read(t) {
-                tables if !tables.is_empty() => Ok(tables),
-                _ => io::aged_csv::read(path, t),
-            };
-            text.map_or(Ok(io::aged_csv::sample()), |t| read(&t))
-                .map(|tables| {
-                    tables
-                        .into_iter()
-                        .filter(|t| shown(t.report))
-                        .collect::<Vec<_>>()
-                })
-                .map(|tables| match csv {
-                    true => io::aged_csv::write(&tables),
-                    false => io::aged_text(&tables),
-                })
+            text.map_or(Ok(io::aged_csv::sample()), |t| {
+                io::aged_csv::read_any(path, &t)
+            })
+            .map(|tables| {
+                tables
+                    .into_iter()
+                    .filter(|t| shown(t.report))
+                    .collect::<Vec<_>>()
+            })
+            .map(|tables| match csv {
+                true => io::aged_csv::write(&tables),
+                false => io::aged_text(&tables),
+            })
         }
     };
     match printed {

@@ -78,6 +78,15 @@ pub fn claim_text(c: &AgedClaim) -> String {
     }
 }
 
+/// `text` read as a report's text where it holds Tables 9 or 10, else as
+/// the table of `file`.
+pub fn read_any(file: &str, text: &str) -> Result<Vec<AgedTable>, Vec<ImportError>> {
+    match crate::io::report::aged::read(text) {
+        tables if !tables.is_empty() => Ok(tables),
+        _ => read(file, text),
+    }
+}
+
 /// Reads the aged incidents table `text` of `file`, tables in order of
 /// report month, then service users before providers.
 pub fn read(file: &str, text: &str) -> Result<Vec<AgedTable>, Vec<ImportError>> {

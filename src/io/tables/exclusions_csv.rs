@@ -42,6 +42,15 @@ fn is_total(reason: &str) -> bool {
     reason.eq_ignore_ascii_case("total")
 }
 
+/// `text` read as a report's text where it holds lists, else as the table
+/// of `file`.
+pub fn read_any(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportError>> {
+    match crate::io::report::exclusions::read(text) {
+        lists if !lists.is_empty() => Ok(lists),
+        _ => read(file, text),
+    }
+}
+
 /// Reads the exclusions table `text` of `file`.
 pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportError>> {
     let mut out: Vec<ExclusionList> = Vec::new();

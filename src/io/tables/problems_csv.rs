@@ -35,6 +35,15 @@ pub fn sample() -> Problems {
     read("data/problems-2021-03.csv", SAMPLE).unwrap_or_default()
 }
 
+/// `text` read as a report's text where it holds the table (found by its
+/// caption), else as the table of `file`.
+pub fn read_any(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
+    match crate::io::report::problems::read(text) {
+        Some(p) if !p.rows.is_empty() || !p.records.is_empty() => Ok(p),
+        _ => read(file, text),
+    }
+}
+
 /// Reads the problem records table `text` of `file`.
 pub fn read(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
     let mut out = Problems::default();

@@ -9,10 +9,9 @@ use super::{errors_list, SectionProps};
 use crate::chart::reports::aged as aged_chart;
 use crate::engine::format::thousands;
 use crate::engine::reports::aged::{evaluate, AgedSummary, AgedTable};
+use crate::engine::reports::ReportFigures;
 use crate::io::aged_csv;
-use crate::io::report::aged as from_report;
 use crate::ui::widgets::chart_frame::ChartFrame;
-use crate::ui::widgets::download::download;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,6 +45,16 @@ fn summary(t: &AgedTable, s: &AgedSummary) -> Html {
     }
 }
 
+/// The report's own text gives its Tables 9 and 10; else the file is read
+/// as a table. Merged by report month and table.
+fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
+    let (new, replaced) = f.merge_aged(aged_csv::read_any(name, text)?);
+    Ok((
+        f,
+        format!("Read {name}: {new} new aged incident table(s), {replaced} replaced."),
+    ))
+}
+
 #[component]
 pub fn AgedSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
@@ -66,39 +75,8 @@ pub fn AgedSection(p: &SectionProps) -> Html {
     let chart = use_memo((p.figures.clone(), latest), |(f, m)| {
         m.map(|m| Rc::new(aged_chart(&f.aged, m)))
     });
-    let on_text = {
-        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
-        Callback::from(move |(name, text): (String, String)| {
-            let read = match from_report::read(&text) {
-                tables if !tables.is_empty() => Ok(tables),
-                _ => aged_csv::read(&name, &text),
-            };
-            match read {
-                Ok(tables) => {
-                    let mut f = (*figures).clone();
-                    let (new, replaced) = f.merge_aged(tables);
-                    errors.set(Vec::new());
-                    on_change.emit((
-                        f,
-                        format!(
-                            "Read {name}: {new} new aged incident table(s), {replaced} replaced."
-                        ),
-                    ));
-                }
-                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
-            }
-        })
-    };
-    let export = {
-        let figures = p.figures.clone();
-        Callback::from(move |_| {
-            let _ = download(
-                "dcc-perf-aged.csv",
-                "text/csv",
-                &aged_csv::write(&figures.aged),
-            );
-        })
-    };
+    let on_text = super::on_text(p, &errors, apply);
+    let export = super::on_export(p, "dcc-perf-aged.csv", |f| aged_csv::write(&f.aged));
     html! {
         <section class="report-section" aria-labelledby="aged-title" data-testid="aged-section">
             <h2 id="aged-title">{ "Aged incidents" }</h2>

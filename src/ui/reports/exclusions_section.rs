@@ -7,9 +7,8 @@ use super::loader::Loader;
 use super::{errors_list, verdict, SectionProps};
 use crate::engine::format::thousands;
 use crate::engine::reports::exclusions::{evaluate, ExclusionList, ListCheck};
+use crate::engine::reports::ReportFigures;
 use crate::io::exclusions_csv;
-use crate::io::report::exclusions as from_report;
-use crate::ui::widgets::download::download;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,45 +44,28 @@ fn list(l: &ExclusionList, c: &ListCheck) -> Html {
     }
 }
 
+/// The report's own text gives its lists; else the file is read as a
+/// table. What is read replaces what is loaded.
+fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
+    let lists = exclusions_csv::read_any(name, text)?;
+    let said = format!(
+        "Read {name}: {} exclusion list(s), in place of those loaded.",
+        lists.len()
+    );
+    f.exclusions = lists;
+    Ok((f, said))
+}
+
 #[component]
 pub fn ExclusionsSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
     let checks = use_memo(p.figures.clone(), |f| {
         Rc::new(f.exclusions.iter().map(evaluate).collect::<Vec<_>>())
     });
-    let on_text = {
-        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
-        Callback::from(move |(name, text): (String, String)| {
-            // The report's own text gives its lists; else it is read as a table.
-            let read = match from_report::read(&text) {
-                lists if !lists.is_empty() => Ok(lists),
-                _ => exclusions_csv::read(&name, &text),
-            };
-            match read {
-                Ok(lists) => {
-                    let mut f = (*figures).clone();
-                    let said = format!(
-                        "Read {name}: {} exclusion list(s), in place of those loaded.",
-                        lists.len()
-                    );
-                    f.exclusions = lists;
-                    errors.set(Vec::new());
-                    on_change.emit((f, said));
-                }
-                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
-            }
-        })
-    };
-    let export = {
-        let figures = p.figures.clone();
-        Callback::from(move |_| {
-            let _ = download(
-                "dcc-perf-exclusions.csv",
-                "text/csv",
-                &exclusions_csv::write(&figures.exclusions),
-            );
-        })
-    };
+    let on_text = super::on_text(p, &errors, apply);
+    let export = super::on_export(p, "dcc-perf-exclusions.csv", |f| {
+        exclusions_csv::write(&f.exclusions)
+    });
     let flagged: usize = checks.iter().map(|c| c.flags.len()).sum();
     html! {
         <section class="report-section" aria-labelledby="exclusions-title" data-testid="exclusions-section">

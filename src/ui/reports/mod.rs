@@ -31,6 +31,42 @@ pub struct SectionProps {
     pub on_change: Callback<(ReportFigures, String)>,
 }
 
+/// What a section's reader gives: the figures with the file's applied and
+/// what to say of it, or every problem found, located.
+type Applied = Result<(ReportFigures, String), Vec<crate::io::error::ImportError>>;
+
+/// The loader's callback for a section: `apply` reads the file `name` into
+/// a copy of the figures; they replace the loaded ones only if the whole
+/// file is good, else its problems are listed and nothing changes.
+fn on_text(
+    p: &SectionProps,
+    errors: &UseStateHandle<Vec<String>>,
+    apply: fn(ReportFigures, &str, &str) -> Applied,
+) -> Callback<(String, String)> {
+    let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
+    Callback::from(move |(name, text): (String, String)| {
+        match apply((*figures).clone(), &name, &text) {
+            Ok(done) => {
+                errors.set(Vec::new());
+                on_change.emit(done);
+            }
+            Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
+        }
+    })
+}
+
+/// The export button's callback: `write` gives the section's table.
+fn on_export(
+    p: &SectionProps,
+    file: &'static str,
+    write: fn(&ReportFigures) -> String,
+) -> Callback<MouseEvent> {
+    let figures = p.figures.clone();
+    Callback::from(move |_| {
+        let _ = crate::ui::widgets::download::download(file, "text/csv", &write(&figures));
+    })
+}
+
 /// A check's verdict as a cell: words and a mark, never colour alone.
 fn verdict(holds: bool) -> Html {
     match holds {

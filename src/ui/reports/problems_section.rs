@@ -6,50 +6,32 @@ use super::loader::Loader;
 use super::{errors_list, verdict, SectionProps};
 use crate::engine::format::thousands;
 use crate::engine::reports::problems::evaluate;
+use crate::engine::reports::ReportFigures;
 use crate::io::problems_csv;
-use crate::io::report::problems as from_report;
-use crate::ui::widgets::download::download;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The report's own text gives the table; else the file is read as one.
+/// What is read replaces what is loaded.
+fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
+    let problems = problems_csv::read_any(name, text)?;
+    let said = format!(
+        "Read {name}: {} summary row(s) and {} record(s), in place of those loaded.",
+        problems.rows.len(),
+        problems.records.len()
+    );
+    f.problems = problems;
+    Ok((f, said))
+}
 
 #[component]
 pub fn ProblemsSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
     let summary = use_memo(p.figures.clone(), |f| Rc::new(evaluate(&f.problems)));
-    let on_text = {
-        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
-        Callback::from(move |(name, text): (String, String)| {
-            // The report's own text gives the table; else it is read as one.
-            let read = match from_report::read(&text) {
-                Some(p) if !p.rows.is_empty() || !p.records.is_empty() => Ok(p),
-                _ => problems_csv::read(&name, &text),
-            };
-            match read {
-                Ok(problems) => {
-                    let mut f = (*figures).clone();
-                    let said = format!(
-                        "Read {name}: {} summary row(s) and {} record(s), in place of those loaded.",
-                        problems.rows.len(),
-                        problems.records.len()
-                    );
-                    f.problems = problems;
-                    errors.set(Vec::new());
-                    on_change.emit((f, said));
-                }
-                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
-            }
-        })
-    };
-    let export = {
-        let figures = p.figures.clone();
-        Callback::from(move |_| {
-            let _ = download(
-                "dcc-perf-problems.csv",
-                "text/csv",
-                &problems_csv::write(&figures.problems),
-            );
-        })
-    };
+    let on_text = super::on_text(p, &errors, apply);
+    let export = super::on_export(p, "dcc-perf-problems.csv", |f| {
+        problems_csv::write(&f.problems)
+    });
     let problems = &p.figures.problems;
     let listed = |m| problems.records.iter().filter(|r| r.report == m).count();
     html! {

@@ -8,9 +8,9 @@ use super::{errors_list, SectionProps};
 use crate::chart::reports::rdp as rdp_chart;
 use crate::engine::format::thousands;
 use crate::engine::reports::rdp::{evaluate, RdpBalance, Source};
+use crate::engine::reports::ReportFigures;
 use crate::io::rdp_csv;
 use crate::ui::widgets::chart_frame::ChartFrame;
-use crate::ui::widgets::download::download;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -54,35 +54,21 @@ fn row(b: &RdpBalance) -> Html {
     }
 }
 
+fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
+    let (new, replaced) = f.merge_rdp(rdp_csv::read(name, text)?);
+    Ok((
+        f,
+        format!("Read {name}: {new} new month(s) of RDP incidents, {replaced} replaced."),
+    ))
+}
+
 #[component]
 pub fn RdpSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
     let balances = use_memo(p.figures.clone(), |f| Rc::new(evaluate(&f.rdp)));
     let chart = use_memo(balances.clone(), |b| Rc::new(rdp_chart(b)));
-    let on_text = {
-        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
-        Callback::from(
-            move |(name, text): (String, String)| match rdp_csv::read(&name, &text) {
-                Ok(months) => {
-                    let mut f = (*figures).clone();
-                    let (new, replaced) = f.merge_rdp(months);
-                    errors.set(Vec::new());
-                    on_change.emit((f, format!("Read {name}: {new} new month(s) of RDP incidents, {replaced} replaced.")));
-                }
-                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
-            },
-        )
-    };
-    let export = {
-        let figures = p.figures.clone();
-        Callback::from(move |_| {
-            let _ = download(
-                "dcc-perf-rdp.csv",
-                "text/csv",
-                &rdp_csv::write(&figures.rdp),
-            );
-        })
-    };
+    let on_text = super::on_text(p, &errors, apply);
+    let export = super::on_export(p, "dcc-perf-rdp.csv", |f| rdp_csv::write(&f.rdp));
     html! {
         <section class="report-section" aria-labelledby="rdp-title" data-testid="rdp-section">
             <h2 id="rdp-title">{ "RDP incidents" }</h2>

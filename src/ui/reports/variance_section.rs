@@ -11,10 +11,10 @@ use crate::engine::format::thousands;
 use crate::engine::reports::variance::{
     evaluate, shown, timeliness, Exception, Report, Thresholds, Variance, ZeroForecast,
 };
+use crate::engine::reports::ReportFigures;
 use crate::io::variance_csv;
 use crate::ui::widgets::chart_frame::ChartFrame;
 use crate::ui::widgets::decimal_field::DecimalField;
-use crate::ui::widgets::download::download;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -107,6 +107,14 @@ fn threshold_fields(report: Report, t: Thresholds, on: Callback<(Report, Thresho
     }
 }
 
+fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
+    let (new, replaced) = f.merge_variance(variance_csv::read(name, text)?);
+    Ok((
+        f,
+        format!("Read {name}: {new} new month(s) of variance, {replaced} replaced."),
+    ))
+}
+
 #[component]
 pub fn VarianceSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
@@ -121,25 +129,7 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
                 .collect::<Vec<_>>(),
         )
     });
-    let on_text = {
-        let (figures, on_change, errors) = (p.figures.clone(), p.on_change.clone(), errors.clone());
-        Callback::from(move |(name, text): (String, String)| {
-            match variance_csv::read(&name, &text) {
-                Ok(months) => {
-                    let mut f = (*figures).clone();
-                    let (new, replaced) = f.merge_variance(months);
-                    errors.set(Vec::new());
-                    on_change.emit((
-                        f,
-                        format!(
-                            "Read {name}: {new} new month(s) of variance, {replaced} replaced."
-                        ),
-                    ));
-                }
-                Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
-            }
-        })
-    };
+    let on_text = super::on_text(p, &errors, apply);
     let on_threshold = {
         let thresholds = thresholds.clone();
         Callback::from(move |(r, t): (Report, Thresholds)| {
@@ -150,16 +140,9 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
             thresholds.set(all);
         })
     };
-    let export = {
-        let figures = p.figures.clone();
-        Callback::from(move |_| {
-            let _ = download(
-                "dcc-perf-variance.csv",
-                "text/csv",
-                &variance_csv::write(&figures.variance),
-            );
-        })
-    };
+    let export = super::on_export(p, "dcc-perf-variance.csv", |f| {
+        variance_csv::write(&f.variance)
+    });
     let on_time = |v: &Variance| {
         let m = p
             .figures
