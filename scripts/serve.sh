@@ -12,4 +12,6 @@ PORT="${PORT:-8080}"
 echo
 echo "Serving dcc-perf at http://127.0.0.1:${PORT}/  (Ctrl-C to stop)"
 echo
-exec trunk serve --offline --release --address 127.0.0.1 --port "$PORT"
+# --no-autoreload: Trunk's reload script is inline, which the page's
+# Content-Security-Policy refuses (a console error on every load).
+exec trunk serve --offline --release --no-autoreload --address 127.0.0.1 --port "$PORT"
