@@ -192,35 +192,33 @@ fn counts_record(
     cells: &[Option<u64>; CATEGORIES],
     total: Option<u64>,
 ) -> Vec<String> {
-    let n = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
     let mut r = vec![
         t.assigned.code().to_string(),
         t.report.to_string(),
         raised.to_string(),
     ];
-    r.extend(cells.iter().map(|c| n(*c)));
-    r.push(n(total));
+    r.extend(cells.iter().map(|c| rows::cell(*c)));
+    r.push(rows::cell(total));
     r.push(String::new());
     r
 }
 
 /// The tables as a table [`read`] reads back.
 pub fn write(tables: &[AgedTable]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
+    let mut out: Vec<Vec<String>> = Vec::new();
     for t in tables {
         for r in &t.rows {
-            let _ = w.write_record(counts_record(t, &r.raised.to_string(), &r.counts, r.total));
+            out.push(counts_record(t, &r.raised.to_string(), &r.counts, r.total));
         }
         if let Some((cells, total)) = &t.stated {
-            let _ = w.write_record(counts_record(t, "Total", cells, *total));
+            out.push(counts_record(t, "Total", cells, *total));
         }
         for c in &t.claims {
             let mut r = vec![t.assigned.code().to_string(), t.report.to_string()];
             r.extend(std::iter::repeat_n(String::new(), 7));
             r.push(claim_text(c));
-            let _ = w.write_record(r);
+            out.push(r);
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    rows::write(&COLUMNS, out)
 }

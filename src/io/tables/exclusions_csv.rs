@@ -148,24 +148,29 @@ pub fn read(file: &str, text: &str) -> Result<Vec<ExclusionList>, Vec<ImportErro
 
 /// The lists as a table [`read`] reads back.
 pub fn write(lists: &[ExclusionList]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
+    let mut out: Vec<Vec<String>> = Vec::new();
     for l in lists {
-        let period = l.period.map(|m| m.to_string()).unwrap_or_default();
-        let mut row = |group: &str, reason: &str, count: &str| {
-            let _ = w.write_record([l.title.as_str(), group, reason, count, &period]);
+        let period = rows::cell(l.period);
+        let mut row = |group: &str, reason: &str, count: &Printed| {
+            out.push(vec![
+                l.title.clone(),
+                group.into(),
+                reason.into(),
+                count.0.clone(),
+                period.clone(),
+            ]);
         };
         if let Some(t) = &l.stated_total {
-            row("", "Total", &t.0);
+            row("", "Total", t);
         }
         for g in &l.groups {
             if let Some(s) = &g.stated {
-                row(&g.name, "Total", &s.0);
+                row(&g.name, "Total", s);
             }
             for i in &g.items {
-                row(&g.name, &i.reason, &i.count.0);
+                row(&g.name, &i.reason, &i.count);
             }
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    rows::write(&COLUMNS, out)
 }

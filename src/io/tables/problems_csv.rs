@@ -100,27 +100,25 @@ pub fn read(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
 
 /// The summary and its records as a table [`read`] reads back.
 pub fn write(p: &Problems) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
-    for r in &p.rows {
-        let _ = w.write_record([
-            r.report.to_string(),
-            String::new(),
-            r.related.to_string(),
-            r.closed.to_string(),
-            r.open.to_string(),
-            String::new(),
-        ]);
-    }
-    for r in &p.records {
-        let _ = w.write_record([
+    let summary = p.rows.iter().map(|r| {
+        let counts = [r.related, r.closed, r.open].map(|c| c.to_string());
+        [
+            vec![r.report.to_string(), String::new()],
+            counts.to_vec(),
+            vec![String::new()],
+        ]
+        .concat()
+    });
+    let records = p.records.iter().map(|r| {
+        let empty = || String::new();
+        vec![
             r.report.to_string(),
             r.reference.clone(),
-            String::new(),
-            String::new(),
-            String::new(),
+            empty(),
+            empty(),
+            empty(),
             r.title.clone(),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ]
+    });
+    rows::write(&COLUMNS, summary.chain(records))
 }

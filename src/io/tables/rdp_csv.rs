@@ -105,19 +105,16 @@ pub fn read(file: &str, text: &str) -> Result<Vec<RdpMonth>, Vec<ImportError>> {
 
 /// The months as a table [`read`] reads back.
 pub fn write(months: &[RdpMonth]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
-    let count = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
-    for m in months {
-        let _ = w.write_record([
+    let row = |m: &RdpMonth| {
+        vec![
             m.period.to_string(),
-            count(m.open_at_start),
-            count(m.opened),
-            count(m.resolved),
-            count(m.reassigned),
-            count(m.open_at_end),
+            rows::cell(m.open_at_start),
+            rows::cell(m.opened),
+            rows::cell(m.resolved),
+            rows::cell(m.reassigned),
+            rows::cell(m.open_at_end),
             m.note.clone().unwrap_or_default(),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ]
+    };
+    rows::write(&COLUMNS, months.iter().map(row))
 }

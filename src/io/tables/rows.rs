@@ -148,3 +148,21 @@ pub fn read(
     }
     Ok(())
 }
+
+/// A table as CSV text: the header `columns`, then `rows`, each a cell per
+/// column in the same order. (Writing to memory fails only on a bug in csv:
+/// then the text is empty, which says so.)
+pub fn write(columns: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let ok =
+        w.write_record(columns).is_ok() && rows.into_iter().all(|r| w.write_record(&r).is_ok());
+    match (ok, w.into_inner()) {
+        (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// An optional cell: its value, or empty.
+pub fn cell<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}

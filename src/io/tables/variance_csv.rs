@@ -195,41 +195,28 @@ pub fn read(file: &str, text: &str) -> Result<Vec<VarianceMonth>, Vec<ImportErro
 
 /// The months as a table [`read`] reads back.
 pub fn write(months: &[VarianceMonth]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
+    let mut out: Vec<Vec<String>> = Vec::new();
     for m in months {
-        let (report, period) = (m.report.code(), m.period.to_string());
+        let (report, period) = (m.report.code().to_string(), m.period.to_string());
         if let Some(s) = &m.stated {
-            let percent = s.percent.map(|p| p.to_string()).unwrap_or_default();
-            let issued = m.issued.map(|d| d.to_string()).unwrap_or_default();
-            let count = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
-            let row = [
-                report,
-                &period,
-                "Total",
-                &s.actual.to_string(),
-                &s.forecast.to_string(),
-                &percent,
-                &issued,
-                &count(s.dcc_forecast),
-                &count(s.dcc_actual),
-            ];
-            let _ = w.write_record(row);
+            out.push(vec![
+                report.clone(),
+                period.clone(),
+                "Total".into(),
+                s.actual.to_string(),
+                s.forecast.to_string(),
+                rows::cell(s.percent),
+                rows::cell(m.issued),
+                rows::cell(s.dcc_forecast),
+                rows::cell(s.dcc_actual),
+            ]);
         }
         for p in &m.parties {
-            let row = [
-                report,
-                &period,
-                &p.party,
-                &p.actual.to_string(),
-                &p.forecast.to_string(),
-                "",
-                "",
-                "",
-                "",
-            ];
-            let _ = w.write_record(row);
+            let mut row = vec![report.clone(), period.clone(), p.party.clone()];
+            row.extend([p.actual.to_string(), p.forecast.to_string()]);
+            row.extend(std::iter::repeat_n(String::new(), 4));
+            out.push(row);
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    rows::write(&COLUMNS, out)
 }
