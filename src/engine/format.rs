@@ -9,6 +9,11 @@ pub fn thousands(n: u64) -> String {
     group(&n.to_string())
 }
 
+/// A count that may be missing: `thousands`, or `–` for none.
+pub fn count(c: Option<u64>) -> String {
+    c.map_or("–".into(), thousands)
+}
+
 fn group(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -4,16 +4,12 @@
 //! line (`dcc-perf --output rdp|problems|exclusions|aged`), with the aged
 //! incident tables ([`crate::engine::reports::aged`]).
 
-use crate::engine::format::thousands;
+use crate::engine::format::{count, thousands};
 use crate::engine::reports::aged::{self, AgedTable};
 use crate::engine::reports::exclusions::{evaluate, ExclusionList};
 use crate::engine::reports::problems::{ProblemSummary, Problems};
 use crate::engine::reports::rdp::{RdpBalance, Source};
 use std::fmt::Write;
-
-fn count(c: Option<u64>) -> String {
-    c.map_or("–".into(), thousands)
-}
 
 /// Each month: open at its start (and where that came from), opened,
 /// resolved, reassigned, open at its end, and every check.
@@ -144,12 +140,7 @@ pub fn exclusions_text(lists: &[ExclusionList]) -> String {
 /// change from the previous report's where loaded, and every check.
 pub fn aged_text(tables: &[AgedTable]) -> String {
     let mut out = String::from("Aged incidents (tickets not closed at the point of extract)\n");
-    for t in tables {
-        let before = tables
-            .iter()
-            .filter(|p| p.assigned == t.assigned && p.report < t.report)
-            .max_by_key(|p| p.report);
-        let s = aged::evaluate(t, before);
+    for (t, s) in tables.iter().zip(aged::evaluate_all(tables)) {
         let at = s.extract.map_or("–".into(), |d| d.to_string());
         let _ = writeln!(
             out,

@@ -168,6 +168,20 @@ fn band(t: &AgedTable, days: u32) -> Option<Band> {
     Some(Band { days, low, high })
 }
 
+/// Every table worked out, each against the latest earlier report's table
+/// of the same kind among them (its previous report, where loaded).
+pub fn evaluate_all(tables: &[AgedTable]) -> Vec<AgedSummary> {
+    tables
+        .iter()
+        .map(|t| {
+            let before = (tables.iter())
+                .filter(|p| p.assigned == t.assigned && p.report < t.report)
+                .max_by_key(|p| p.report);
+            evaluate(t, before)
+        })
+        .collect()
+}
+
 /// Works out `t`, against `previous` (the same table of an earlier
 /// report) where it is loaded.
 pub fn evaluate(t: &AgedTable, previous: Option<&AgedTable>) -> AgedSummary {

@@ -47,11 +47,7 @@ pub fn findings(f: &ReportFigures) -> Vec<(crate::engine::Month, String)> {
             ));
         }
     }
-    for t in &f.aged {
-        let before = (f.aged.iter())
-            .filter(|x| x.assigned == t.assigned && x.report < t.report)
-            .max_by_key(|x| x.report);
-        let s = super::aged::evaluate(t, before);
+    for (t, s) in f.aged.iter().zip(super::aged::evaluate_all(&f.aged)) {
         for c in s.checks.iter().filter(|c| c.holds == Some(false)) {
             out.push((
                 t.report,

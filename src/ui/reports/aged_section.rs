@@ -8,7 +8,7 @@ use super::loader::Loader;
 use super::{errors_list, SectionProps};
 use crate::chart::reports::aged as aged_chart;
 use crate::engine::format::thousands;
-use crate::engine::reports::aged::{evaluate, AgedSummary, AgedTable};
+use crate::engine::reports::aged::{evaluate_all, AgedSummary, AgedTable};
 use crate::engine::reports::ReportFigures;
 use crate::io::aged_csv;
 use crate::ui::widgets::chart_frame::ChartFrame;
@@ -58,19 +58,7 @@ fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
 #[component]
 pub fn AgedSection(p: &SectionProps) -> Html {
     let errors = use_state(Vec::<String>::new);
-    let summaries = use_memo(p.figures.clone(), |f| {
-        let all = &f.aged;
-        Rc::new(
-            all.iter()
-                .map(|t| {
-                    let before = (all.iter())
-                        .filter(|x| x.assigned == t.assigned && x.report < t.report)
-                        .max_by_key(|x| x.report);
-                    evaluate(t, before)
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
+    let summaries = use_memo(p.figures.clone(), |f| evaluate_all(&f.aged));
     let latest = p.figures.aged.iter().map(|t| t.report).max();
     let chart = use_memo((p.figures.clone(), latest), |(f, m)| {
         m.map(|m| Rc::new(aged_chart(&f.aged, m)))

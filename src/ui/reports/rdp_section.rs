@@ -6,17 +6,13 @@
 use super::loader::Loader;
 use super::{errors_list, SectionProps};
 use crate::chart::reports::rdp as rdp_chart;
-use crate::engine::format::thousands;
+use crate::engine::format::{count, thousands};
 use crate::engine::reports::rdp::{evaluate, RdpBalance, Source};
 use crate::engine::reports::ReportFigures;
 use crate::io::rdp_csv;
 use crate::ui::widgets::chart_frame::ChartFrame;
 use std::rc::Rc;
 use yew::prelude::*;
-
-fn count(c: Option<u64>) -> String {
-    c.map_or("–".into(), thousands)
-}
 
 fn row(b: &RdpBalance) -> Html {
     let from = match b.start_from {

@@ -16,25 +16,25 @@ pub struct ReportsViewProps {}
 
 #[component]
 pub fn ReportsView(_: &ReportsViewProps) -> Html {
-    let loaded = use_memo((), |_| {
+    // The figures (saved, or the sample) and what was last said of them,
+    // read once when the view opens.
+    let shown = use_state(|| {
         let (figures, notice) = saved::load();
         saved::keep_findings(&figures);
-        (figures, notice)
+        (Rc::new(figures), notice)
     });
-    let figures = use_state(|| Rc::new(loaded.0.clone()));
-    let notice = use_state(|| loaded.1.clone());
     let on_change = {
-        let (figures, notice) = (figures.clone(), notice.clone());
+        let shown = shown.clone();
         Callback::from(move |(f, said): (ReportFigures, String)| {
             let said = match saved::save(&f) {
                 Ok(()) => said,
                 Err(e) => format!("{said} {e}"),
             };
             saved::keep_findings(&f);
-            figures.set(Rc::new(f));
-            notice.set(Some(said));
+            shown.set((Rc::new(f), Some(said)));
         })
     };
+    let (figures, notice) = (&shown.0, &shown.1);
     let reset = {
         let on_change = on_change.clone();
         Callback::from(move |_| {
@@ -47,15 +47,15 @@ pub fn ReportsView(_: &ReportsViewProps) -> Html {
     html! {
         <div class="reports-view" data-testid="reports-view">
             <p class="hint">{ "The reports the Operations Group reviews beside the service levels. Their figures are kept in this browser apart from the service levels'; load your own below each table (see the README for the formats)." }</p>
-            if let Some(n) = &*notice {
+            if let Some(n) = notice {
                 <p class="notice" role="status" data-testid="reports-notice">{ n }</p>
             }
             <button type="button" onclick={reset} data-testid="reports-reset">{ "Reset the other reports to the sample" }</button>
-            <VarianceSection figures={(*figures).clone()} on_change={on_change.clone()} />
-            <RdpSection figures={(*figures).clone()} on_change={on_change.clone()} />
-            <AgedSection figures={(*figures).clone()} on_change={on_change.clone()} />
-            <ProblemsSection figures={(*figures).clone()} on_change={on_change.clone()} />
-            <ExclusionsSection figures={(*figures).clone()} {on_change} />
+            <VarianceSection figures={figures.clone()} on_change={on_change.clone()} />
+            <RdpSection figures={figures.clone()} on_change={on_change.clone()} />
+            <AgedSection figures={figures.clone()} on_change={on_change.clone()} />
+            <ProblemsSection figures={figures.clone()} on_change={on_change.clone()} />
+            <ExclusionsSection figures={figures.clone()} {on_change} />
         </div>
     }
 }

@@ -129,6 +129,13 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
                 .collect::<Vec<_>>(),
         )
     });
+    // Drawn when the months or thresholds change, not on every render.
+    let charts = use_memo(evaluated.clone(), |months| {
+        (Report::ALL.iter())
+            .filter(|r| months.iter().any(|v| v.report == **r))
+            .map(|r| (*r, Rc::new(variance_chart(*r, months))))
+            .collect::<Vec<_>>()
+    });
     let on_text = super::on_text(p, &errors, apply);
     let on_threshold = {
         let thresholds = thresholds.clone();
@@ -159,8 +166,8 @@ pub fn VarianceSection(p: &SectionProps) -> Html {
             <p class="hint">{ "Certificate signing requests (SEC L8.9) and service requests (SEC H3.24): each party's actual requests against its forecast. A zero forecast is shown apart and never divided by; the total is given both ways." }</p>
             <div class="thresholds-row">{ for thresholds.iter().map(|(r, t)| threshold_fields(*r, *t, on_threshold.clone())) }</div>
             { for evaluated.iter().map(|v| month(v, on_time(v))) }
-            { for Report::ALL.iter().filter(|r| evaluated.iter().any(|v| v.report == **r)).map(|r| html! {
-                <ChartFrame chart={Rc::new(variance_chart(*r, &evaluated))} id={format!("variance-{}", r.code().to_lowercase())}
+            { for charts.iter().map(|(r, c)| html! {
+                <ChartFrame chart={c.clone()} id={format!("variance-{}", r.code().to_lowercase())}
                     hint="Hover over a point, or tab to it, to read the month and percentage." />
             }) }
             <super::holidays::Holidays figures={p.figures.clone()} on_change={p.on_change.clone()} />
