@@ -82,7 +82,8 @@ mod cli {
         /// The month on one page, as text.
         Month,
         /// One of the other reports (forecast variance, RDP incidents,
-        /// problem records) from its own table, as text.
+        /// problem records, exclusions, aged incidents) from its own table
+        /// or a report's text, as text or (`--csv`) its table.
         Report(reports::Kind),
     }
 
