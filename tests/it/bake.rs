@@ -273,7 +273,11 @@ use super::*;
 
 fn baked_text(data: &Dataset, regime: &Regime) -> String {
     let mut o = String::from(HEADER);
-    o.push_str(&table("FIGURES", "Fig", data.observations.iter().map(fig)));
+    o.push_str(&table(
+        "FIGURES",
+        "Fig",
+        data.observations.iter().map(|o| fig(o)),
+    ));
     o.push_str(&table("CREDITS", "Cred", data.credits.iter().map(cred)));
     o.push_str(&table("CLAIMS", "Said", data.claims.iter().map(said)));
     o.push_str(&table("YEARS", "Yr", regime.years.iter().map(year)));

@@ -28,10 +28,7 @@ fn obs(period: &str, provider: Provider, measure: &str, level: &str) -> Observat
 }
 
 fn credits(observations: Vec<Observation>, scheme: &CreditScheme) -> Credits {
-    let data = Dataset {
-        observations,
-        ..Dataset::default()
-    };
+    let data = Dataset::of(observations);
     compute(&evaluate(&data, Settings::default()), scheme)
 }
 

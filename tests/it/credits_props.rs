@@ -373,10 +373,7 @@ fn observations(levels: &[Vec<Option<Decimal>>]) -> Vec<Observation> {
 }
 
 fn credits(observations: Vec<Observation>, scheme: &CreditScheme) -> Credits {
-    let data = Dataset {
-        observations,
-        ..Dataset::default()
-    };
+    let data = Dataset::of(observations);
     compute(&evaluate(&data, Settings::default()), scheme)
 }
 

@@ -36,10 +36,10 @@ fn two_years() -> Dataset {
     let mut data = Dataset::default();
     for back in 0..12 {
         for o in &sample.observations {
-            let mut o = o.clone();
+            let mut o = dcc_perf::engine::Observation::clone(o);
             o.period = o.period.minus(2 * back);
             o.reported_in = o.reported_in.map(|m| m.minus(2 * back));
-            data.observations.push(o);
+            data.observations.push(o.into());
         }
     }
     data.normalised()
@@ -183,18 +183,19 @@ fn a_month_of_cpms_alone_taken_away_goes_with_its_rows() {
     let later = Month::new(2021, 5).unwrap();
     let mut more = data.clone();
     for cpm in ["CPM1", "CPM3"] {
-        more.observations.push(dcc_perf::engine::Observation {
-            period: later,
-            measure: cpm.into(),
-            provider: dcc_perf::engine::Provider::Dcc,
-            input: Input::Level {
-                level: Decimal::from(95),
-            },
-            reported: None,
-            reported_in: None,
-            note: None,
-            approximate: false,
-        });
+        more.observations
+            .push(std::sync::Arc::new(dcc_perf::engine::Observation {
+                period: later,
+                measure: cpm.into(),
+                provider: dcc_perf::engine::Provider::Dcc,
+                input: Input::Level {
+                    level: Decimal::from(95),
+                },
+                reported: None,
+                reported_in: None,
+                note: None,
+                approximate: false,
+            }));
     }
     let with = results.after(&data, &more);
     check(&with, &more, 0);
@@ -211,7 +212,8 @@ fn a_month_of_cpms_alone_taken_away_goes_with_its_rows() {
 fn check_layout(results: &Results, step: usize) {
     let mut months = results.months();
     months.extend([months[0].plus(1), months[months.len() - 1].minus(4)]);
-    for view in months {
+    for view in &months {
+        let view = *view;
         let walked: Vec<_> = results
             .rows
             .iter()
@@ -219,6 +221,28 @@ fn check_layout(results: &Results, step: usize) {
             .map(|r| &**r)
             .collect();
         assert_eq!(results.for_month(view), walked, "step {step}: {view}");
+    }
+    // A period's rows (what its credits are worked out from), one period,
+    // several out of order and repeated, or none loaded.
+    let sets = [
+        vec![months[0]],
+        vec![months[3], months[0], months[3], months[1].minus(2)],
+        months.clone(),
+        vec![months[0].plus(30)],
+    ];
+    for periods in sets {
+        let walked: Vec<_> = results
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| periods.contains(&r.period))
+            .map(|(i, r)| (i, &**r))
+            .collect();
+        assert_eq!(
+            results.rows_of(&periods),
+            walked,
+            "step {step}: {periods:?}"
+        );
     }
     let mut charted = Vec::new();
     for (i, r) in results.rows.iter().enumerate() {

@@ -143,6 +143,7 @@ fn a_cpm_out_of_reach_says_so() {
     // Every CPM1 component far below: even 100% for the weakest cannot help.
     let mut data = io::sample();
     for o in data.observations.iter_mut().filter(|o| o.period == march()) {
+        let o = std::sync::Arc::make_mut(o);
         if let dcc_perf::engine::Input::Level { level } = &mut o.input {
             if *level > d("50") && ["PM1.1", "PM1.4", "PM4.3"].contains(&o.measure.as_str()) {
                 *level = d("50");
@@ -294,13 +295,13 @@ fn a_run_with_its_start_loaded_is_exact_and_checked() {
     for i in 0..24u32 {
         let m = first.plus(i);
         for o in base.observations.iter().filter(|o| o.period == march()) {
-            let mut o = o.clone();
+            let mut o = dcc_perf::engine::Observation::clone(o);
             o.period = m;
             o.reported_in = None;
             if i == 0 && o.measure == "PM2" && o.provider == Provider::Cspn {
                 o.input = dcc_perf::engine::Input::Level { level: d("100") };
             }
-            data.observations.push(o);
+            data.observations.push(o.into());
         }
     }
     let last = first.plus(23);
@@ -553,10 +554,10 @@ fn the_opr_year_so_far_counts_the_months_up_to_the_one_shown() {
     let mut data = Dataset::default();
     for k in 0..12 {
         for o in sample.observations.iter().filter(|o| o.period == march()) {
-            let mut o = o.clone();
+            let mut o = dcc_perf::engine::Observation::clone(o);
             o.period = first.plus(k);
             o.reported_in = Some(first.plus(k));
-            data.observations.push(o);
+            data.observations.push(o.into());
         }
     }
     let data = data.normalised();

@@ -47,7 +47,7 @@ fn sample_from_tables() -> Dataset {
             .observations
             .iter()
             .filter(|o| !o.approximate)
-            .map(bare)
+            .map(|o| bare(o).into())
             .collect(),
         credits: s.credits.iter().map(bare_credit).collect(),
         claims: s.claims.iter().map(bare_claim).collect(),
@@ -57,7 +57,7 @@ fn sample_from_tables() -> Dataset {
 fn bare_dataset(d: &Dataset) -> Dataset {
     let d = d.clone().normalised();
     Dataset {
-        observations: d.observations.iter().map(bare).collect(),
+        observations: d.observations.iter().map(|o| bare(o).into()).collect(),
         credits: d.credits.iter().map(bare_credit).collect(),
         claims: d.claims.iter().map(bare_claim).collect(),
     }

@@ -182,13 +182,7 @@ fn plus(m: Month, n: u32) -> Month {
 /// Keeps the first observation of each key.
 fn unique(observations: Vec<Observation>) -> Dataset {
     let mut seen = HashSet::new();
-    Dataset {
-        observations: observations
-            .into_iter()
-            .filter(|o| seen.insert(o.key()))
-            .collect(),
-        ..Dataset::default()
-    }
+    Dataset::of(observations.into_iter().filter(|o| seen.insert(o.key())))
 }
 
 fn dataset() -> impl Strategy<Value = Dataset> {

@@ -73,7 +73,7 @@ fn obs_level(o: &Observation) -> Option<Decimal> {
 
 pub(super) fn figures(l: &Dataset, r: &Dataset, out: &mut Vec<Change>) {
     fn index(d: &Dataset) -> BTreeMap<ObsKey, &Observation> {
-        d.observations.iter().map(|o| (o.key(), o)).collect()
+        d.observations.iter().map(|o| (o.key(), &**o)).collect()
     }
     let (li, ri) = (index(l), index(r));
     let keys: BTreeSet<&ObsKey> = li.keys().chain(ri.keys()).collect();

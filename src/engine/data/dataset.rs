@@ -8,6 +8,7 @@ use crate::engine::observation::{Dataset, Input, Observation};
 use crate::engine::period::Month;
 use crate::engine::reported::{CreditKey, ReportedCredit};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// What identifies an observation: period, measure, provider and the report it came from.
 pub type ObservationKey = (Month, String, Provider, Option<Month>);
@@ -71,7 +72,7 @@ impl Dataset {
     }
 
     fn index(&self) -> std::collections::HashMap<ObservationKey, &Observation> {
-        self.observations.iter().map(|o| (o.key(), o)).collect()
+        self.observations.iter().map(|o| (o.key(), &**o)).collect()
     }
 
     /// A figure that names no report is taken as a new value for the
@@ -82,7 +83,7 @@ impl Dataset {
             .observations
             .iter()
             .map(|o| {
-                let mut o = o.clone();
+                let mut o = Observation::clone(o);
                 if o.reported_in.is_none() {
                     o.reported_in = self
                         .current(o.period, &o.measure, o.provider)
@@ -148,13 +149,13 @@ impl Dataset {
             })
             .collect();
         let replaced: HashSet<ObservationKey> = incoming.iter().map(Observation::key).collect();
-        let mut observations: Vec<Observation> = self
+        let mut observations: Vec<Arc<Observation>> = self
             .observations
             .iter()
             .filter(|o| !replaced.contains(&o.key()))
             .cloned()
             .collect();
-        observations.extend(incoming);
+        observations.extend(incoming.into_iter().map(Arc::new));
         let replaced: HashSet<CreditKey> =
             incoming_credits.iter().map(ReportedCredit::key).collect();
         let mut credits: Vec<ReportedCredit> = self
@@ -198,6 +199,7 @@ impl Dataset {
             .iter()
             .filter(|o| o.period == period && o.measure == measure && o.provider == provider)
             .max_by_key(|o| o.reported_in)
+            .map(|o| &**o)
     }
 
     /// The dataset with one figure changed: the current observation's input
@@ -222,12 +224,12 @@ impl Dataset {
         match at {
             // In place: the input alone changes, so the order holds.
             Some(i) => {
-                let o = &mut data.observations[i];
+                let o = Arc::make_mut(&mut data.observations[i]);
                 o.input = input;
                 o.reported = None;
                 return data;
             }
-            None => data.observations.push(Observation {
+            None => data.observations.push(Arc::new(Observation {
                 approximate: false,
                 period,
                 measure: measure.into(),
@@ -236,7 +238,7 @@ impl Dataset {
                 reported: None,
                 reported_in: None,
                 note: None,
-            }),
+            })),
         }
         // Only an addition may need sorting.
         if data
@@ -253,6 +255,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::observation::shared;
     use rust_decimal::Decimal;
 
     fn obs(m: &str, level: i64, reported_in: Option<&str>) -> Observation {
@@ -277,29 +280,32 @@ mod tests {
             ..obs("PM2", 20, Some("2021-03"))
         };
         let loaded = Dataset {
-            observations: vec![noted.clone()],
+            observations: shared(vec![noted.clone()]),
             ..Dataset::default()
         };
         let again = Dataset {
-            observations: vec![obs("PM2", 20, Some("2021-03"))],
+            observations: shared(vec![obs("PM2", 20, Some("2021-03"))]),
             ..Dataset::default()
         };
         let c = loaded.compare(&again);
         assert!(c.changed.is_empty());
         assert_eq!(c.unchanged, 1);
-        assert_eq!(loaded.merged(&again).observations, vec![noted.clone()]);
+        assert_eq!(
+            loaded.merged(&again).observations,
+            shared(vec![noted.clone()])
+        );
         // Another figure, or a note of its own, replaces it.
         let other = Dataset {
-            observations: vec![obs("PM2", 21, Some("2021-03"))],
+            observations: shared(vec![obs("PM2", 21, Some("2021-03"))]),
             ..Dataset::default()
         };
         assert_eq!(loaded.compare(&other).changed.len(), 1);
         assert_eq!(loaded.merged(&other), other.clone().normalised());
         let renoted = Dataset {
-            observations: vec![Observation {
+            observations: shared(vec![Observation {
                 note: Some("mine".into()),
                 ..obs("PM2", 20, Some("2021-03"))
-            }],
+            }]),
             ..Dataset::default()
         };
         assert_eq!(loaded.compare(&renoted).changed.len(), 1);
@@ -308,15 +314,15 @@ mod tests {
     #[test]
     fn compare_and_merge() {
         let loaded = Dataset {
-            observations: vec![obs("PM2", 20, None), obs("PM1.1", 99, None)],
+            observations: shared(vec![obs("PM2", 20, None), obs("PM1.1", 99, None)]),
             ..Dataset::default()
         };
         let incoming = Dataset {
-            observations: vec![
+            observations: shared(vec![
                 obs("PM2", 25, None),
                 obs("PM1.1", 99, None),
                 obs("PM1.2", 98, None),
-            ],
+            ]),
             ..Dataset::default()
         };
         let c = loaded.compare(&incoming);
@@ -332,14 +338,14 @@ mod tests {
 
         // A figure naming no report replaces the one shown, whatever report gave it.
         let reported = Dataset {
-            observations: vec![
+            observations: shared(vec![
                 obs("PM2", 20, Some("2021-02")),
                 obs("PM2", 21, Some("2021-03")),
-            ],
+            ]),
             ..Dataset::default()
         };
         let plain = Dataset {
-            observations: vec![obs("PM2", 30, None)],
+            observations: shared(vec![obs("PM2", 30, None)]),
             ..Dataset::default()
         };
         let c = reported.compare(&plain);
@@ -353,10 +359,10 @@ mod tests {
         let merged = reported.merged(&plain);
         assert_eq!(
             merged.observations,
-            vec![
+            shared(vec![
                 obs("PM2", 20, Some("2021-02")),
                 obs("PM2", 30, Some("2021-03"))
-            ]
+            ])
         );
     }
 
@@ -375,7 +381,7 @@ mod tests {
             note: None,
         };
         let loaded = Dataset {
-            observations: vec![obs("PM2", 20, None)],
+            observations: shared(vec![obs("PM2", 20, None)]),
             credits: vec![credit(1)],
             ..Dataset::default()
         };
@@ -389,23 +395,23 @@ mod tests {
             (loaded.observations.clone(), vec![credit(2)])
         );
         let measures_only = Dataset {
-            observations: vec![obs("PM1.1", 99, None)],
+            observations: shared(vec![obs("PM1.1", 99, None)]),
             ..Dataset::default()
         };
         let r = loaded.replaced_by(&measures_only);
         assert_eq!(
             (r.observations, r.credits),
-            (vec![obs("PM1.1", 99, None)], vec![credit(1)])
+            (shared(vec![obs("PM1.1", 99, None)]), vec![credit(1)])
         );
     }
 
     #[test]
     fn edit_changes_the_latest_report_only() {
         let data = Dataset {
-            observations: vec![
+            observations: shared(vec![
                 obs("PM2", 20, Some("2021-03")),
                 obs("PM2", 30, Some("2021-04")),
-            ],
+            ]),
             ..Dataset::default()
         };
         let m = "2021-03".parse().unwrap();
@@ -413,7 +419,7 @@ mod tests {
             level: Decimal::from(40),
         };
         let edited = data.with_input(m, "PM2", Provider::Cspn, level.clone());
-        assert_eq!(edited.observations[0], obs("PM2", 20, Some("2021-03")));
+        assert_eq!(*edited.observations[0], obs("PM2", 20, Some("2021-03")));
         assert_eq!(edited.observations[1].input, level);
         // A measure with no figure yet gets one.
         let added = data.with_input(m, "PM1.1", Provider::Cspn, level);

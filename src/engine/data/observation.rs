@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A service level that is not a number. Never zero, never averaged in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,13 +124,34 @@ pub struct Observation {
 }
 
 /// All observations the calculator works on.
+///
+/// Each observation is shared (`Arc`): undo history, scenarios and the
+/// baseline each hold a dataset, and an edit changes one figure, so a copy
+/// of five years costs a pointer per figure rather than a deep copy
+/// (issue 14: an edit costs the same whatever history is loaded). Saved as
+/// the plain observation (serde's `rc` feature), so files are unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
-    pub observations: Vec<Observation>,
+    pub observations: Vec<Arc<Observation>>,
     /// Service credits as reports state them, to check against the computed ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<ReportedCredit>,
     /// What reports state in words, to check against the computed figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<crate::engine::data::claim::Claim>,
+}
+
+impl Dataset {
+    /// A dataset of these figures alone.
+    pub fn of(observations: impl IntoIterator<Item = Observation>) -> Dataset {
+        Dataset {
+            observations: shared(observations),
+            ..Dataset::default()
+        }
+    }
+}
+
+/// Figures as a dataset holds them, each shared.
+pub fn shared(observations: impl IntoIterator<Item = Observation>) -> Vec<Arc<Observation>> {
+    observations.into_iter().map(Arc::new).collect()
 }

@@ -17,6 +17,7 @@ use crate::engine::catalogue::{Basis, Catalogue, MeasureDef};
 use crate::engine::observation::{Dataset, Observation};
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Above this many changed observations, evaluating whole is as quick.
 const MOST_CHANGED: usize = 64;
@@ -128,7 +129,8 @@ fn changed_keys(cat: &'static Catalogue, old: &Dataset, new: &Dataset) -> Option
     let common = a.len().min(b.len());
     let mut differ: Vec<&Observation> = Vec::new();
     for (x, y) in a[..common].iter().zip(&b[..common]) {
-        if x != y {
+        // Shared, so unchanged: an edit copies the pointers it keeps.
+        if !Arc::ptr_eq(x, y) && x != y {
             differ.push(x);
             differ.push(y);
             if differ.len() > 2 * MOST_CHANGED {
@@ -136,7 +138,7 @@ fn changed_keys(cat: &'static Catalogue, old: &Dataset, new: &Dataset) -> Option
             }
         }
     }
-    differ.extend(a[common..].iter().chain(&b[common..]));
+    differ.extend(a[common..].iter().chain(&b[common..]).map(|o| &**o));
     if differ.len() > 2 * MOST_CHANGED {
         return None;
     }

@@ -239,6 +239,7 @@ pub(super) fn effective_of<'a>(
         .observations
         .iter()
         .filter(|o| o.period == period && o.provider == provider && o.measure == code)
+        .map(|o| &**o)
         .collect();
     latest_and_original(obs).map_or((None, None), |(l, o)| (Some(l), o))
 }

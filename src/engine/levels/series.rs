@@ -81,6 +81,26 @@ impl Results {
             .unwrap_or_default()
     }
 
+    /// The rows of `periods` with their places in [`Results::rows`], in
+    /// row order: found in each series by bisecting its months (a series is
+    /// oldest first), so the cost is the number of series, not the years
+    /// loaded.
+    pub fn rows_of(&self, periods: &[Month]) -> Vec<(usize, &MeasureResult)> {
+        let mut wanted = periods.to_vec();
+        crate::engine::order::sort(&mut wanted);
+        wanted.dedup();
+        let mut out = Vec::new();
+        for run in &self.layout.runs {
+            let rows = &self.rows[run.clone()];
+            for m in &wanted {
+                let from = rows.partition_point(|r| r.period < *m);
+                let to = from + rows[from..].partition_point(|r| r.period == *m);
+                out.extend((from..to).map(|i| (run.start + i, &*rows[i])));
+            }
+        }
+        out
+    }
+
     /// Rows shown in the monthly report for `view`: monthly measures of that
     /// month and the latest quarter of quarterly ones
     /// ([`Cadence::shows_in`]), in row order.

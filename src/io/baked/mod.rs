@@ -25,6 +25,7 @@ use crate::engine::{
     ReportedCredit,
 };
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 fn s(text: &str) -> String {
     text.to_string()
@@ -367,7 +368,7 @@ pub fn regime() -> Regime {
 /// The March 2021 sample: figures, reported credits and claims.
 pub fn dataset() -> Dataset {
     Dataset {
-        observations: FIGURES.iter().map(figure).collect(),
+        observations: FIGURES.iter().map(figure).map(Arc::new).collect(),
         credits: CREDITS.iter().map(credit).collect(),
         claims: CLAIMS.iter().map(claim).collect(),
     }

@@ -416,7 +416,7 @@ impl<'f> Collector<'f> {
         import.rejected += rejected.len() as u64;
         import.errors.extend(errors);
         import.dataset = Dataset {
-            observations,
+            observations: observations.into_iter().map(std::sync::Arc::new).collect(),
             ..Dataset::default()
         };
         import

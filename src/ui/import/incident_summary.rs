@@ -55,7 +55,7 @@ pub fn IncidentSummary(p: &IncidentSummaryProps) -> Html {
                 <table>
                     <caption>{ "Incidents closed in each month, after exclusions" }</caption>
                     <thead><tr><th>{ "Month" }</th><th>{ "Measure" }</th><th class="num">{ "Closed" }</th><th class="num">{ "Within target" }</th><th class="num">{ "% within" }</th><th class="num">{ "Excluded" }</th></tr></thead>
-                    <tbody>{ for p.data.observations.iter().map(rows) }</tbody>
+                    <tbody>{ for p.data.observations.iter().map(|o| rows(o)) }</tbody>
                 </table>
             </div>
             if !exclusions.is_empty() {

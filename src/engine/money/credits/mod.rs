@@ -267,8 +267,7 @@ pub fn compute_over(
     periods: &[Month],
     words: bool,
 ) -> Credits {
-    let rows = results.rows.iter().map(|r| &**r).enumerate();
-    let rows = rows.filter(|(_, r)| periods.contains(&r.period));
+    let rows = results.rows_of(periods).into_iter();
     let keep = |m: Month, _| periods.contains(&m);
     compute_rows(rows, results.settings.rule, scheme, keep, words)
 }
@@ -312,8 +311,8 @@ pub fn repriced(
     providers: &[Provider],
 ) -> Credits {
     let ours = |p: Provider| providers.contains(&p);
-    let rows = results.rows.iter().map(|r| &**r).enumerate();
-    let rows = rows.filter(|(_, r)| r.period == period && ours(r.provider));
+    let rows = results.rows_of(&[period]).into_iter();
+    let rows = rows.filter(|(_, r)| ours(r.provider));
     let rule = results.settings.rule;
     let fresh = compute_rows(rows, rule, scheme, |m, p| m == period && ours(p), false);
     // Each provider's are in report order: the others' kept, then sorted
@@ -365,20 +364,12 @@ pub fn by_period(
     periods: &BTreeSet<Month>,
     words: bool,
 ) -> BTreeMap<Month, Credits> {
-    let mut rows: BTreeMap<Month, Vec<(usize, &MeasureResult)>> =
-        periods.iter().map(|m| (*m, Vec::new())).collect();
-    for (i, r) in results.rows.iter().enumerate() {
-        if let Some(v) = rows.get_mut(&r.period) {
-            v.push((i, r));
-        }
-    }
     let rule = results.settings.rule;
-    rows.into_iter()
-        .map(|(m, v)| {
-            (
-                m,
-                compute_rows(v.into_iter(), rule, scheme, |p, _| p == m, words),
-            )
+    periods
+        .iter()
+        .map(|&m| {
+            let rows = results.rows_of(&[m]).into_iter();
+            (m, compute_rows(rows, rule, scheme, |p, _| p == m, words))
         })
         .collect()
 }

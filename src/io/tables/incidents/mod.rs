@@ -453,7 +453,7 @@ impl IncidentReader {
             rows: s.rows,
             rejected: s.rejected,
             dataset: Dataset {
-                observations,
+                observations: observations.into_iter().map(std::sync::Arc::new).collect(),
                 ..Dataset::default()
             },
             errors: s.errors,
