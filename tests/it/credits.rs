@@ -501,6 +501,11 @@ mod report_tables {
         // 12 months × 2 tables, plus §15's total.
         assert_eq!(parts.len(), 25, "{parts:#?}");
         let wrong: Vec<_> = checks.iter().filter(|k| !k.agrees).collect();
+        // Counted without the words, as the tab's label does.
+        assert_eq!(
+            dcc_perf::engine::credit_table::differences(&c, &data),
+            wrong.len()
+        );
         let section15 = wrong
             .iter()
             .find(|k| k.kind == CheckKind::TotalOfParts && k.what.contains("all"))
@@ -652,4 +657,28 @@ fn a_pending_decision_on_a_measure_met_under_the_rule_is_not_pending() {
         c.line(march, Provider::Cspc, "CH1.3").unwrap().state,
         LineState::Pending
     );
+}
+
+#[test]
+fn the_differences_counted_are_the_checks_that_disagree_under_any_scheme() {
+    use dcc_perf::engine::credit_table::{differences, reconcile};
+    let data = dcc_perf::io::sample();
+    let results = evaluate(&data, Settings::default());
+    let mut counts = Vec::new();
+    // The scheme as the report priced it, then DSP's and CSPN's money per
+    // point changed.
+    for money in ["as reported", "0", "100", "1000"] {
+        let mut scheme = CreditScheme::march_2021();
+        for p in [Provider::Dsp, Provider::Cspn] {
+            if money != "as reported" {
+                scheme.provider_mut(p).unwrap().money_per_point = d(money);
+            }
+        }
+        let c = compute(&results, &scheme);
+        let wrong = reconcile(&c, &data).iter().filter(|k| !k.agrees).count();
+        assert_eq!(differences(&c, &data), wrong, "£{money} a point");
+        counts.push(wrong);
+    }
+    // The scheme moves the computed credits away from the reported ones.
+    assert!(counts.iter().any(|n| *n != counts[0]), "{counts:?}");
 }

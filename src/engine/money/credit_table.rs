@@ -274,6 +274,84 @@ fn difference(r: Amount, other: Decimal) -> Option<Decimal> {
     r.money().and_then(|g| g.checked_sub(other))
 }
 
+/// A reported figure against the computed one: the computed figure, and
+/// whether they agree (with the reason, when the money alone does not say).
+struct Verdict {
+    computed: PartyCredits,
+    agrees: bool,
+    note: Option<Note>,
+}
+
+/// Why a reported figure that looks right, or wrong, is not.
+enum Note {
+    PendingShownAsZero,
+    Points {
+        reported: Decimal,
+        computed: Decimal,
+    },
+}
+
+impl Note {
+    fn words(&self) -> String {
+        match self {
+            Note::PendingShownAsZero => {
+                "the report shows as £0 a credit still under discussion".to_string()
+            }
+            Note::Points { reported, computed } => format!(
+                "points: reported {}, computed {}",
+                crate::engine::format::exact(*reported),
+                crate::engine::format::exact(*computed)
+            ),
+        }
+    }
+}
+
+/// The computed figure for a reported one, where its month is loaded and
+/// complete, and the verdict.
+fn verdict(
+    credits: &Credits,
+    period: Month,
+    scope: &CreditScope,
+    rc: &ReportedCredit,
+) -> Option<Verdict> {
+    let computed: Option<PartyCredits> = match scope {
+        CreditScope::Measure { measure, provider } => {
+            if credits.loaded.contains(&(period, *provider)) {
+                let line = credits.line(period, *provider, measure);
+                Some(PartyCredits {
+                    money: line.and_then(|l| l.money).unwrap_or(Decimal::ZERO),
+                    points: line.and_then(|l| l.points).unwrap_or(Decimal::ZERO),
+                    pending: usize::from(line.is_some_and(|l| l.money.is_none())),
+                    // One measure's own figure is all it needs.
+                    complete: true,
+                })
+            } else {
+                None
+            }
+        }
+        CreditScope::Party { party } => credits.party(period, *party),
+        CreditScope::Total { fleet } => fleet_computed(credits, period, *fleet),
+    };
+    let c = computed.filter(|c| c.complete)?;
+    let mut agrees = agrees(rc.amount, c);
+    let mut note =
+        (rc.amount.money() == Some(c.money) && c.pending > 0).then_some(Note::PendingShownAsZero);
+    if let (Some(p), CreditScope::Measure { .. }) = (rc.points, scope) {
+        if c.pending == 0 && p != c.points {
+            agrees = false;
+            note = Some(Note::Points {
+                reported: p,
+                computed: c.points,
+            });
+        }
+    }
+    Some(Verdict {
+        computed: c,
+        agrees,
+        note,
+    })
+}
+
 /// Every reported figure checked against the computed one (where the month
 /// is loaded) and every reported total against its reported parts. The
 /// credits need hold only the periods reported ([`reported_periods`]).
@@ -282,47 +360,16 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
     let mut checks = Vec::new();
     for ((period, scope), rc) in &reported {
         let period = *period;
-        let computed: Option<PartyCredits> = match scope {
-            CreditScope::Measure { measure, provider } => {
-                if credits.loaded.contains(&(period, *provider)) {
-                    let line = credits.line(period, *provider, measure);
-                    Some(PartyCredits {
-                        money: line.and_then(|l| l.money).unwrap_or(Decimal::ZERO),
-                        points: line.and_then(|l| l.points).unwrap_or(Decimal::ZERO),
-                        pending: usize::from(line.is_some_and(|l| l.money.is_none())),
-                        // One measure's own figure is all it needs.
-                        complete: true,
-                    })
-                } else {
-                    None
-                }
-            }
-            CreditScope::Party { party } => credits.party(period, *party),
-            CreditScope::Total { fleet } => fleet_computed(credits, period, *fleet),
-        };
-        if let Some(c) = computed.filter(|c| c.complete) {
-            let mut ok = agrees(rc.amount, c);
-            let mut note = (rc.amount.money() == Some(c.money) && c.pending > 0)
-                .then(|| "the report shows as £0 a credit still under discussion".to_string());
-            if let (Some(p), CreditScope::Measure { .. }) = (rc.points, scope) {
-                if c.pending == 0 && p != c.points {
-                    ok = false;
-                    note = Some(format!(
-                        "points: reported {}, computed {}",
-                        crate::engine::format::exact(p),
-                        crate::engine::format::exact(c.points)
-                    ));
-                }
-            }
+        if let Some(v) = verdict(credits, period, scope, rc) {
             checks.push(Check {
                 period,
                 kind: CheckKind::AgainstComputed,
                 what: scope.to_string(),
                 reported: rc.amount.to_string(),
-                other: show(c),
-                agrees: ok,
-                difference: difference(rc.amount, c.money).filter(|d| !d.is_zero()),
-                note,
+                other: show(v.computed),
+                agrees: v.agrees,
+                difference: difference(rc.amount, v.computed.money).filter(|d| !d.is_zero()),
+                note: v.note.as_ref().map(Note::words),
             });
         }
         if let CreditScope::Total { fleet } = scope {
@@ -335,6 +382,25 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
         (b.period, a.kind as u8, &a.what).cmp(&(a.period, b.kind as u8, &b.what))
     });
     checks
+}
+
+/// How many of [`reconcile`]'s checks disagree, without writing them: what
+/// a tab's label shows after every what-if, the words waiting until the
+/// checks are opened.
+pub fn differences(credits: &Credits, data: &Dataset) -> usize {
+    let reported = latest_reported(data);
+    let mut n = 0;
+    for ((period, scope), rc) in &reported {
+        if verdict(credits, *period, scope, rc).is_some_and(|v| !v.agrees) {
+            n += 1;
+        }
+        if let CreditScope::Total { fleet } = scope {
+            if total_of_parts(&reported, *period, *fleet, rc).is_some_and(|c| !c.agrees) {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 fn fleet_computed(credits: &Credits, period: Month, fleet: Fleet) -> Option<PartyCredits> {

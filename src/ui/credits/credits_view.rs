@@ -2,7 +2,9 @@
 //! checks of reported figures, and the scheme. The credits are the
 //! outcome's (and the baseline's, for what-ifs), computed once per change.
 
-use crate::engine::credit_table::{reconcile, reported_periods, twelve_months, Source};
+use crate::engine::credit_table::{
+    differences, reconcile, reported_periods, twelve_months, Source,
+};
 use crate::engine::credits::Credits;
 use crate::engine::work::Outcome;
 use crate::engine::Month;
@@ -41,17 +43,28 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
     });
     let base = use_memo((p.base.clone(), periods), |(o, ps)| o.credits_over(ps));
     let (credits, base) = ((*credits).clone(), (*base).clone());
-    // Only the periods the report states credits for are worked out.
-    let checks = use_memo(p.outcome.clone(), |o| {
+    // Only the periods the report states credits for are worked out, and
+    // the checks written out only while their tab is open: the label's
+    // count is all a what-if needs.
+    let differences = use_memo(p.outcome.clone(), |o| {
         let periods = reported_periods(&o.work.data);
-        reconcile(&o.credits_over(&periods), &o.work.data)
+        differences(&o.credits_over(&periods), &o.work.data)
     });
+    let checks = use_memo(
+        (p.outcome.clone(), p.tab == CreditTab::Checks),
+        |(o, open)| {
+            open.then(|| {
+                let periods = reported_periods(&o.work.data);
+                Rc::new(reconcile(&o.credits_over(&periods), &o.work.data))
+            })
+        },
+    );
     // A line's words are written when it is opened, not for every line.
     let explanation = use_memo((p.outcome.clone(), p.selected.clone()), |(o, k)| {
         k.as_ref()
             .and_then(|k| o.credit_explanation(k.period, k.provider, &k.measure))
     });
-    let differences = checks.iter().filter(|c| !c.agrees).count();
+    let differences = *differences;
     let (work, baseline) = (&p.outcome.work, &p.base.work);
     let is_baseline =
         Rc::ptr_eq(&work.data, &baseline.data) && Rc::ptr_eq(&work.scheme, &baseline.scheme);
@@ -94,7 +107,7 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
                     <CreditsYear credits={credits.clone()} base={base.clone()} data={data} month={p.month}
                         source={p.source} on_action={p.on_action.clone()} />
                 },
-                CreditTab::Checks => html! { <CreditChecks checks={checks.clone()} /> },
+                CreditTab::Checks => html! { <CreditChecks checks={(*checks).clone().unwrap_or_default()} /> },
                 CreditTab::Scheme => html! {
                     <SchemeEditor {scheme} on_action={p.on_action.clone()} />
                 },

@@ -116,6 +116,7 @@ pub struct ProviderCredits {
 pub struct Credits {
     /// By period, provider (report order), then measure (report order).
     pub lines: Vec<CreditLine>,
+    /// By period, then provider.
     pub totals: Vec<ProviderCredits>,
     /// Periods and providers with monthly results: where a computed credit
     /// of zero can mean "nothing accrued" rather than "no data".
@@ -167,17 +168,26 @@ impl Credits {
             out.coverage
                 .extend(c.coverage.iter().map(|(k, v)| (*k, *v)));
         }
+        // Kept in period order even if given out of it: the lookups below
+        // bisect by period. Stable, so each period's order stays.
+        crate::engine::order::sort_by_key(&mut out.lines, |l| l.period);
+        crate::engine::order::sort_by_key(&mut out.totals, |t| t.period);
         out
     }
 
+    /// The lines of one period: found by bisecting (lines are in period
+    /// order), so a month's credits are found as fast in five years as in one.
     pub fn lines_in(&self, period: Month) -> impl Iterator<Item = &CreditLine> {
-        self.lines.iter().filter(move |l| l.period == period)
+        in_period(&self.lines, period, |l| l.period).iter()
     }
 
     pub fn line(&self, period: Month, provider: Provider, measure: &str) -> Option<&CreditLine> {
-        self.lines
-            .iter()
-            .find(|l| l.period == period && l.provider == provider && l.measure == measure)
+        self.lines_in(period)
+            .find(|l| l.provider == provider && l.measure == measure)
+    }
+
+    fn totals_in(&self, period: Month) -> &[ProviderCredits] {
+        in_period(&self.totals, period, |t| t.period)
     }
 
     /// `None` when none of the party's contracts has results for the period.
@@ -191,9 +201,9 @@ impl Credits {
         }
         let complete = providers.iter().all(|p| self.is_complete(period, *p));
         let out = self
-            .totals
+            .totals_in(period)
             .iter()
-            .filter(|t| t.period == period && t.party == party)
+            .filter(|t| t.party == party)
             .map(|t| PartyCredits {
                 money: t.money,
                 points: t.points,
@@ -220,13 +230,19 @@ impl Credits {
     /// The total over every provider for a period (§15's reduction in
     /// external costs), and how many lines are pending.
     pub fn total(&self, period: Month) -> (Decimal, usize) {
-        self.totals
+        self.totals_in(period)
             .iter()
-            .filter(|t| t.period == period)
             .fold((Decimal::ZERO, 0), |(m, n), t| {
                 (add(m, t.money), n + t.pending)
             })
     }
+}
+
+/// The run of `items` (in period order) that is `period`'s.
+fn in_period<T>(items: &[T], period: Month, of: impl Fn(&T) -> Month) -> &[T] {
+    let from = items.partition_point(|x| of(x) < period);
+    let to = from + items[from..].partition_point(|x| of(x) == period);
+    &items[from..to]
 }
 
 fn add(a: Decimal, b: Decimal) -> Decimal {
@@ -437,10 +453,12 @@ fn compute_rows<'a>(
     let mut lines: Vec<CreditLine> = order.into_iter().map(|(_, l)| l).collect();
     apply_caps(&mut lines, scheme, words);
     for l in &lines {
+        // Lines are by period and provider, so a line's total, if it has
+        // one yet, is the last.
         match credits
             .totals
-            .iter_mut()
-            .find(|t| t.period == l.period && t.provider == l.provider)
+            .last_mut()
+            .filter(|t| t.period == l.period && t.provider == l.provider)
         {
             Some(t) => accumulate(t, l),
             None => {
