@@ -124,6 +124,11 @@ pub fn App() -> Html {
     // so a part whose other props are unchanged is not drawn again.
     let on_action: Callback<Action> = use_callback(state.dispatcher(), |a, d| d.dispatch(a));
     super::storage::use_saved_work(&state, &on_action);
+    // Which reports the figures come from: a walk over every figure, so
+    // made when they change, not on every render (a what-if on the scheme).
+    let source = use_memo(ByRef(state.work.data.clone()), |d| {
+        super::widgets::print_header::source_text(&d.0)
+    });
     {
         let on_action = on_action.clone();
         use_effect_with((), move |_| {
@@ -163,7 +168,7 @@ pub fn App() -> Html {
                 <h1>{ "DCC service performance" }</h1>
                 <p class="subtitle">{ format!("{title} — computed in your browser; nothing leaves it.") }</p>
             </header>
-            <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={super::widgets::print_header::source_text(&state.work.data)} rule={state.settings.rule.describe()} />
+            <super::widgets::print_header::PrintHeader month={month.map(|m| m.long_name()).unwrap_or_default()} source={(*source).clone()} rule={state.settings.rule.describe()} />
             <DataActions outcome={outcome.clone()} scenario={scenario}
                 can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} on_action={on_action.clone()} />
             if let Some(n) = &state.notice {
