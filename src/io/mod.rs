@@ -18,7 +18,7 @@ pub mod json;
 mod reports_text;
 pub mod review_text;
 mod variance_text;
-pub use reports_text::{aged_text, exclusions_text, problems_text, rdp_text};
+pub use reports_text::{aged_text, excluded_text, exclusions_text, problems_text, rdp_text};
 pub use variance_text::variance_text;
 pub mod tables;
 pub use json::{regime, scenario};

@@ -136,6 +136,36 @@ pub fn exclusions_text(lists: &[ExclusionList]) -> String {
     out
 }
 
+/// Each list's excluded share of its measures' events, beside their levels.
+pub fn excluded_text(shares: &[crate::engine::reports::excluded::ExcludedShare]) -> String {
+    let mut out = String::from("Excluded share of each measure's events\n");
+    for s in shares {
+        let levels: Vec<String> = s
+            .measures
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {} {}",
+                    m.provider,
+                    m.measure,
+                    m.level.as_deref().unwrap_or("(not loaded)")
+                )
+            })
+            .collect();
+        let share = s
+            .share
+            .map_or("unknown".into(), crate::engine::format::percent);
+        let _ = writeln!(
+            out,
+            "  {}: share excluded {share} ({})",
+            s.title,
+            levels.join(", ")
+        );
+        let _ = writeln!(out, "    {}", s.words);
+    }
+    out
+}
+
 /// Each table: its total by category, its ages at the point of extract, the
 /// change from the previous report's where loaded, and every check.
 pub fn aged_text(tables: &[AgedTable]) -> String {

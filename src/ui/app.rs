@@ -218,7 +218,7 @@ pub fn App() -> Html {
                         scenarios: state.scenarios.clone(), sides: state.show.compare.clone(), opr_year: state.show.opr_year.clone(),
                         on_action: on_action.clone() }} />
                 } else if state.show.view == View::Reports {
-                    <Lazy<ReportsViewProps> chunk={&views::REPORTS} view={ReportsViewProps {}} />
+                    <Lazy<ReportsViewProps> chunk={&views::REPORTS} view={ReportsViewProps { outcome: outcome.clone() }} />
                 } else if state.show.view == View::Credits {
                     <Lazy<CreditsViewProps> chunk={&views::CREDITS} view={CreditsViewProps { outcome: outcome.clone(), base: state.base.clone(), month,
                         tab: state.show.credit_tab, source: state.show.credit_source, selected: state.show.credit_selected.clone(),

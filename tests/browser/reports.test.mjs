@@ -36,6 +36,13 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
       assert.equal(await aug.getAttribute('data-balances'), 'true');
       assert.match(await s.page.locator('[data-testid="problems-checks"] caption').innerText(), /^14 checks, 0 differ$/);
       assert.equal(await s.page.locator('[data-testid="exclusions-summary"]').innerText(), '8 list(s); 2 count(s) flagged; 0 list(s) whose sums differ.');
+      // Each list's share of its measures' events, beside their levels.
+      const pmel = s.page.locator('[data-testid="excluded-share"][data-list="CPM4/5 (PMEL)"]');
+      assert.equal(await pmel.locator('[data-testid="share"]').innerText(), '87.55%');
+      assert.match(await pmel.innerText(), /DCC CPM4: 100\.00%; DCC CPM5: 90\.12%/);
+      const hubs = s.page.locator('[data-testid="excluded-share"][data-list="CSPN PM1.4"]');
+      assert.equal(await hubs.locator('[data-testid="share"]').innerText(), 'unknown');
+      assert.match(await hubs.innerText(), /given as a level, not as counts/);
       const cspc = s.page.locator('[data-testid="exclusion-list"]', { hasText: 'CSPC PM1.1:' });
       await cspc.locator('summary').click();
       assert.match(await cspc.locator('[data-testid="exclusion-flag"]').innerText(), /printed “8\.016\*”, not a whole number: the list adds up to its stated 13,662 only if it is 8,016/);

@@ -104,6 +104,22 @@ fn the_command_prints_the_lists_or_their_table() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("CPM4/5 (PMEL): 6,300 excluded"), "{out}");
     assert!(out.contains("FLAGGED There were no, or incomplete address details provided by the Service User: printed “8.016*”"), "{out}");
+    // Each list's share beside its measures' levels, from the sample's
+    // figures or, for a report's text, from the report's own.
+    assert!(
+        out.contains("CPM4/5 (PMEL): share excluded 87.55% (DCC CPM4 100.00%, DCC CPM5 90.12%)"),
+        "{out}"
+    );
+    let (code, text, err) = run(&["--output", "exclusions", REPORT]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("CSPN PM1.4: share excluded unknown (CSPN PM1.4 100.00%)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CSPN PM1.4 in March 2021 is given as a level, not as counts"),
+        "{text}"
+    );
     let (code, csv, _) = run(&["--output", "exclusions", REPORT, "--csv"]);
     assert_eq!(code, 0);
     assert_eq!(read("out.csv", &csv).unwrap(), sample());
@@ -200,4 +216,76 @@ fn names_stay_distinct_so_the_table_reads_back() {
     let groups: Vec<&str> = pmel.groups.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(groups, ["DCC", "DCC (2)"]);
     assert_eq!(read("again.csv", &write(&lists)).unwrap(), lists);
+}
+
+/// The excluded share of each list beside its measures' service levels, on
+/// the March 2021 sample: the PMEL's 6,300 against the 896 incidents CPM4
+/// and CPM5 count; the hub lists' measures given as levels, so their
+/// share is left unknown and says why; and once CSPN PM1.4's events are
+/// loaded as counts, its share.
+#[test]
+fn the_excluded_share_of_each_measures_events() {
+    use dcc_perf::engine::reports::excluded::share;
+    use dcc_perf::engine::{evaluate as levels, Input, Provider, Settings};
+    let data = dcc_perf::io::sample();
+    let results = levels(&data, Settings::default());
+    let lists = sample();
+    let pmel = share(&lists[0], &data, &results);
+    assert_eq!(
+        pmel.measures
+            .iter()
+            .map(|m| (m.measure, m.level.as_deref(), m.counted))
+            .collect::<Vec<_>>(),
+        [
+            ("CPM4", Some("100.00%"), Some(5)),
+            ("CPM5", Some("90.12%"), Some(891))
+        ]
+    );
+    assert_eq!(pmel.excluded, 6_300);
+    // 6,300 ÷ (6,300 + 896) = 87.548...%
+    let s = pmel.share.expect("counted");
+    assert_eq!(s.round_dp(3).to_string(), "87.549");
+    assert!(
+        pmel.words
+            .contains("6,300 excluded ÷ (6,300 excluded + 896 counted"),
+        "{}",
+        pmel.words
+    );
+    assert!(pmel.words.ends_with("= 87.55%"), "{}", pmel.words);
+
+    let cspn = share(&lists[1], &data, &results);
+    assert_eq!(cspn.measures[0].level.as_deref(), Some("100.00%"));
+    assert_eq!((cspn.excluded, cspn.share), (22_152, None));
+    assert!(
+        cspn.words
+            .contains("CSPN PM1.4 in March 2021 is given as a level"),
+        "{}",
+        cspn.words
+    );
+
+    // With its events as counts: 22,152 ÷ (22,152 + 977,848) = 2.2152%.
+    let march = "2021-03".parse().unwrap();
+    let counted = data.with_input(
+        march,
+        "PM1.4",
+        Provider::Cspn,
+        Input::Counts {
+            successes: 977_000,
+            total: 977_848,
+        },
+    );
+    let results = levels(&counted, Settings::default());
+    let cspn = share(&lists[1], &counted, &results);
+    assert_eq!(cspn.share, Some("2.2152".parse().unwrap()));
+    assert_eq!(cspn.measures[0].level.as_deref(), Some("99.91%"));
+
+    // A list of another month, or one naming nothing the catalogue has.
+    let mut other = lists[1].clone();
+    other.period = Some("2019-01".parse().unwrap());
+    let s = share(&other, &counted, &results);
+    assert_eq!((s.measures[0].level.clone(), s.share), (None, None));
+    other.title = "Other exceptions".into();
+    let s = share(&other, &counted, &results);
+    assert!(s.measures.is_empty() && s.share.is_none());
+    assert!(s.words.contains("names no measure"), "{}", s.words);
 }

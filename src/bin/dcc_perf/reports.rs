@@ -103,19 +103,37 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
         }
         Kind::Exclusions => {
             // A report's text gives its lists too; a table is read as one.
-            text.map_or(Ok(io::exclusions_csv::sample()), |t| {
-                io::exclusions_csv::read_any(path, &t)
-            })
-            .map(|lists| {
-                lists
-                    .into_iter()
-                    .filter(|l| l.period.is_none_or(shown))
-                    .collect::<Vec<_>>()
-            })
-            .map(|lists| match csv {
-                true => io::exclusions_csv::write(&lists),
-                false => io::exclusions_text(&lists),
-            })
+            text.as_ref()
+                .map_or(Ok(io::exclusions_csv::sample()), |t| {
+                    io::exclusions_csv::read_any(path, t)
+                })
+                .map(|lists| {
+                    lists
+                        .into_iter()
+                        .filter(|l| l.period.is_none_or(shown))
+                        .collect::<Vec<_>>()
+                })
+                .map(|lists| match csv {
+                    true => io::exclusions_csv::write(&lists),
+                    false => {
+                        // The levels and events beside them: a report's text
+                        // gives its figures too; with no FILE, the sample's.
+                        let data = match text {
+                            None => io::sample(),
+                            Some(t) => io::read_dataset(path, t.as_bytes()).unwrap_or_default(),
+                        };
+                        let results = dcc_perf::engine::evaluate(&data, Default::default());
+                        let shares: Vec<_> = lists
+                            .iter()
+                            .map(|l| dcc_perf::engine::reports::excluded::share(l, &data, &results))
+                            .collect();
+                        format!(
+                            "{}\n{}",
+                            io::exclusions_text(&lists),
+                            io::excluded_text(&shares)
+                        )
+                    }
+                })
         }
         Kind::Aged => {
             // A report's text gives its Tables 9 and 10; a table is read as one.

@@ -10,6 +10,7 @@
 
 pub mod aged;
 pub mod due;
+pub mod excluded;
 pub mod exclusions;
 mod findings;
 pub mod problems;
@@ -17,6 +18,7 @@ pub mod rdp;
 pub mod variance;
 
 pub use findings::findings;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The other reports' figures, as loaded together (the app keeps them
@@ -119,4 +121,14 @@ mod tests {
             ]
         );
     }
+}
+
+/// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.
+fn percent_of(part: u64, whole: u64) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part)
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(Decimal::from(whole))
 }

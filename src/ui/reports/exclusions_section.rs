@@ -5,9 +5,11 @@
 
 use super::loader::Loader;
 use super::{errors_list, verdict, SectionProps};
-use crate::engine::format::thousands;
+use crate::engine::format::{percent, thousands};
+use crate::engine::reports::excluded::{share, ExcludedShare};
 use crate::engine::reports::exclusions::{evaluate, ExclusionList, ListCheck};
 use crate::engine::reports::ReportFigures;
+use crate::engine::work::Outcome;
 use crate::io::exclusions_csv;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -56,11 +58,77 @@ fn apply(mut f: ReportFigures, name: &str, text: &str) -> super::Applied {
     Ok((f, said))
 }
 
+/// The exclusion lists and the service levels' outcome (whose figures
+/// give the events each measure counts).
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExclusionsProps {
+    pub section: SectionProps,
+    pub outcome: Rc<Outcome>,
+}
+
+/// Each list's measures with their levels, and the share of their events
+/// excluded (or why it cannot be known).
+fn shares_table(shares: &[ExcludedShare]) -> Html {
+    let measures = |s: &ExcludedShare| -> String {
+        if s.measures.is_empty() {
+            return "none the catalogue has".into();
+        }
+        s.measures
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}: {}",
+                    m.provider,
+                    m.measure,
+                    m.level.as_deref().unwrap_or("not loaded")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let counted = |s: &ExcludedShare| -> String {
+        let c: Option<u64> = s
+            .measures
+            .iter()
+            .try_fold(0u64, |a, m| m.counted.map(|c| a.saturating_add(c)));
+        c.filter(|_| !s.measures.is_empty())
+            .map_or("–".into(), thousands)
+    };
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Excluded share of each measure's events (scrolls sideways)">
+            <table class="measures" data-testid="excluded-shares">
+                <caption>{ "Excluded share of each measure's events, beside its service level" }</caption>
+                <thead><tr><th scope="col">{ "List" }</th><th scope="col">{ "Month" }</th><th scope="col">{ "Service level" }</th>
+                    <th scope="col" class="num">{ "Excluded" }</th><th scope="col" class="num">{ "Counted" }</th>
+                    <th scope="col" class="num">{ "Share excluded" }</th><th scope="col">{ "How" }</th></tr></thead>
+                <tbody>{ for shares.iter().map(|s| html! {
+                    <tr data-testid="excluded-share" data-list={s.title.clone()}>
+                        <th scope="row">{ &s.title }</th>
+                        <td>{ s.period.map(|m| m.long_name()).unwrap_or_default() }</td>
+                        <td>{ measures(s) }</td>
+                        <td class="num">{ thousands(s.excluded) }</td>
+                        <td class="num">{ counted(s) }</td>
+                        <td class="num" data-testid="share">{ s.share.map_or("unknown".into(), percent) }</td>
+                        <td>{ &s.words }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
-pub fn ExclusionsSection(p: &SectionProps) -> Html {
+pub fn ExclusionsSection(e: &ExclusionsProps) -> Html {
+    let p = &e.section;
     let errors = use_state(Vec::<String>::new);
     let checks = use_memo(p.figures.clone(), |f| {
         Rc::new(f.exclusions.iter().map(evaluate).collect::<Vec<_>>())
+    });
+    let shares = use_memo((p.figures.clone(), e.outcome.clone()), |(f, o)| {
+        f.exclusions
+            .iter()
+            .map(|l| share(l, &o.work.data, &o.results))
+            .collect::<Vec<_>>()
     });
     let on_text = super::on_text(p, &errors, apply);
     let export = super::on_export(p, "dcc-perf-exclusions.csv", |f| {
@@ -73,6 +141,9 @@ pub fn ExclusionsSection(p: &SectionProps) -> Html {
             <p class="hint">{ "Events taken out of a measure's service level, by reason: the Performance Measure Exclusion List for CPM4/5 (Table 11) and the communications hub exception lists (Tables 14 to 22). Counts are kept as printed; a count that is not a whole number is flagged, never read silently." }</p>
             <p data-testid="exclusions-summary">{ format!("{} list(s); {} count(s) flagged; {} list(s) whose sums differ.",
                 checks.len(), flagged, checks.iter().filter(|c| c.sums.iter().any(|s| !s.holds)).count()) }</p>
+            if !shares.is_empty() {
+                { shares_table(&shares) }
+            }
             { for p.figures.exclusions.iter().zip(checks.iter()).map(|(l, c)| list(l, c)) }
             <Loader id="exclusions" what="an exclusions table (CSV: list, group, reason, count) or the report's text" {on_text} />
             { errors_list(&errors) }

@@ -7,15 +7,20 @@ use super::problems_section::ProblemsSection;
 use super::rdp_section::RdpSection;
 use super::saved;
 use super::variance_section::VarianceSection;
+use super::SectionProps;
 use crate::engine::reports::ReportFigures;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
-pub struct ReportsViewProps {}
+pub struct ReportsViewProps {
+    /// What the service levels' work gives: the exclusion lists are read
+    /// beside its levels and the events it counts.
+    pub outcome: Rc<crate::engine::work::Outcome>,
+}
 
 #[component]
-pub fn ReportsView(_: &ReportsViewProps) -> Html {
+pub fn ReportsView(p: &ReportsViewProps) -> Html {
     // The figures (saved, or the sample) and what was last said of them,
     // read once when the view opens.
     let shown = use_state(|| {
@@ -55,7 +60,7 @@ pub fn ReportsView(_: &ReportsViewProps) -> Html {
             <RdpSection figures={figures.clone()} on_change={on_change.clone()} />
             <AgedSection figures={figures.clone()} on_change={on_change.clone()} />
             <ProblemsSection figures={figures.clone()} on_change={on_change.clone()} />
-            <ExclusionsSection figures={figures.clone()} {on_change} />
+            <ExclusionsSection section={SectionProps { figures: figures.clone(), on_change }} outcome={p.outcome.clone()} />
         </div>
     }
 }

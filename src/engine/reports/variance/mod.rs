@@ -16,6 +16,7 @@
 //! percentage is rounded), and marked as implied, never as stated.
 
 use super::due::{due, Day};
+use super::percent_of;
 use crate::engine::format::{decimal, thousands};
 use crate::engine::period::Month;
 use rust_decimal::Decimal;
@@ -266,16 +267,6 @@ pub fn timeliness(month: &VarianceMonth, holidays: &[Day]) -> Option<Timeliness>
         issued,
         on_time: issued <= due,
     })
-}
-
-/// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.
-fn percent_of(part: u64, whole: u64) -> Option<Decimal> {
-    if whole == 0 {
-        return None;
-    }
-    Decimal::from(part)
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(Decimal::from(whole))
 }
 
 /// A percentage to one decimal place, as the reports print it; `–` for none.
