@@ -65,6 +65,10 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
       const findings = s.page.locator('[data-testid="month-findings"] li[data-kind="OtherReport"]');
       await findings.first().waitFor({ timeout: STEP_TIMEOUT });
       assert.equal(await findings.count(), 2);
+      // The headline counts what the list shows.
+      const all = await s.page.locator('[data-testid="month-findings"] li').count();
+      assert.match(await s.page.locator('#month-title').innerText(),
+        new RegExp(`; ${all} discrepancies in the report \\(${all - 2} in its figures, 2 in its other tables and reports\\)\\.$`));
       assert.match(await findings.first().innerText(), /CSPC PM1\.1 exclusions, “There were no, or incomplete address details provided by the Service User”: printed “8\.016\*”/);
     });
   });

@@ -121,3 +121,62 @@ fn month_first_rows_and_a_contents_page() {
     assert_eq!(rows, [("2020-06".into(), 1), ("2020-09".into(), 3)]);
     assert_eq!(p.records.len(), 1);
 }
+
+/// The table carries the month of the report that gives it (from the
+/// report's text, or a `period` column), so its failing checks are that
+/// month's findings; two months in one table are refused, located.
+#[test]
+fn the_reports_month_makes_its_faults_that_months_findings() {
+    use dcc_perf::engine::reports::{findings, ReportFigures};
+    let march = "2021-03".parse().unwrap();
+    assert_eq!(sample().period, Some(march));
+    let text = std::fs::read_to_string(SEED).unwrap();
+    assert_eq!(problems::read(&text).unwrap().period, Some(march));
+    // The sample's checks all hold: no finding.
+    let clean = ReportFigures {
+        problems: sample(),
+        ..ReportFigures::default()
+    };
+    assert!(findings(&clean)
+        .iter()
+        .all(|(_, w)| !w.starts_with("Problem records")));
+    // September 2020's row says 3 related but 1 + 1 are closed and open.
+    let wrong = dcc_perf::io::problems_csv::SAMPLE.replace("2020-09,,3,1,2,", "2020-09,,3,1,1,");
+    let wrong = read("p.csv", &wrong).unwrap();
+    let said = findings(&ReportFigures {
+        problems: wrong.clone(),
+        ..ReportFigures::default()
+    });
+    let ours: Vec<_> = said
+        .iter()
+        .filter(|(_, w)| w.starts_with("Problem records"))
+        .collect();
+    assert!(!ours.is_empty(), "{said:?}");
+    assert!(ours.iter().all(|(m, _)| *m == march), "{ours:?}");
+    assert!(ours[0].1.contains("Table 31 of March 2021"), "{ours:?}");
+    // With no month, the same faults belong to no month's findings.
+    let unplaced = ReportFigures {
+        problems: dcc_perf::engine::reports::problems::Problems {
+            period: None,
+            ..wrong
+        },
+        ..ReportFigures::default()
+    };
+    assert!(findings(&unplaced)
+        .iter()
+        .all(|(_, w)| !w.starts_with("Problem records")));
+    // Two months in one table.
+    let two = "report,reference,related,closed,open,period\n2020-09,,3,1,2,2021-03\n2020-10,,1,0,1,2021-04\n";
+    let errors = read("two.csv", two).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0].row, errors[0].column.as_deref()),
+        (Some(3), Some("period"))
+    );
+    assert_eq!(errors[0].kind, ErrorKind::Inconsistent);
+    assert!(
+        errors[0].expected.contains("March 2021") || errors[0].expected.contains("2021-03"),
+        "{}",
+        errors[0]
+    );
+}

@@ -39,6 +39,19 @@ pub fn findings(f: &ReportFigures) -> Vec<(crate::engine::Month, String)> {
             ));
         }
     }
+    if let Some(m) = f.problems.period {
+        let summary = super::problems::evaluate(&f.problems);
+        for c in summary.checks.iter().filter(|c| !c.holds) {
+            out.push((
+                m,
+                format!(
+                    "Problem records (Table 31 of {}): {}",
+                    m.long_name(),
+                    c.what
+                ),
+            ));
+        }
+    }
     for b in super::rdp::evaluate(&f.rdp) {
         for c in b.checks.iter().filter(|c| !c.holds) {
             out.push((

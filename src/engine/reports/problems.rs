@@ -36,6 +36,10 @@ pub struct ProblemRecord {
 /// The summary and its list as one report gives them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problems {
+    /// The month of the report that gives the table, where known: its
+    /// failing checks are that month's findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Month>,
     pub rows: Vec<ProblemRow>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<ProblemRecord>,
@@ -153,6 +157,7 @@ mod tests {
     #[test]
     fn totals_and_checks() {
         let p = Problems {
+            period: None,
             rows: vec![row("2020-09", 3, 1, 2), row("2021-03", 7, 0, 6)],
             records: vec![
                 record("PBI1", "2020-09"),
@@ -177,6 +182,7 @@ mod tests {
     #[test]
     fn no_list_no_list_checks() {
         let s = evaluate(&Problems {
+            period: None,
             rows: vec![row("2020-09", 3, 1, 2)],
             records: vec![],
         });
@@ -187,6 +193,7 @@ mod tests {
     #[test]
     fn huge_counts_saturate() {
         let s = evaluate(&Problems {
+            period: None,
             rows: vec![
                 row("2020-09", u64::MAX, u64::MAX, 1),
                 row("2020-10", 1, 1, 0),

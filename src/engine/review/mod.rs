@@ -209,14 +209,29 @@ impl MonthReview {
     /// "March 2021: 1 of 8 CPMs below target; 8 measures below target; 9
     /// discrepancies in the report."
     pub fn headline(&self) -> String {
+        self.headline_with(0)
+    }
+
+    /// The headline, counting too `others` found in the report's other
+    /// tables and the other reports (worked out apart: see
+    /// [`crate::engine::reports::findings`]), so that it counts what the
+    /// month's list shows.
+    pub fn headline_with(&self, others: usize) -> String {
         let cpms_missed = self.scorecard.iter().filter(|c| c.status.is_miss()).count();
+        let found = match others {
+            0 => format!("{} discrepancies in the report", self.findings.len()),
+            n => format!(
+                "{} discrepancies in the report ({} in its figures, {n} in its other tables and reports)",
+                self.findings.len() + n,
+                self.findings.len()
+            ),
+        };
         format!(
-            "{}: {} of {} CPMs below target; {} measures below target; {} discrepancies in the report.",
+            "{}: {} of {} CPMs below target; {} measures below target; {found}.",
             self.month.long_name(),
             cpms_missed,
             self.scorecard.len(),
             self.misses.len(),
-            self.findings.len()
         )
     }
 

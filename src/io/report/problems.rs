@@ -23,10 +23,14 @@ pub fn read(text: &str) -> Option<Problems> {
         .filter(|&i| lines[i].to_lowercase().contains(CAPTION))
         .collect();
     // The caption with the most records, then rows, by it.
-    captions
+    let best = captions
         .iter()
         .map(|&c| at_caption(&lines, c))
-        .max_by_key(|p| (p.records.len(), p.rows.len()))
+        .max_by_key(|p| (p.records.len(), p.rows.len()))?;
+    Some(Problems {
+        period: super::report_month(&lines),
+        ..best
+    })
 }
 
 fn at_caption(lines: &[&str], caption: usize) -> Problems {

@@ -14,7 +14,10 @@
 //!   listed record's row;
 //! - `related`, `closed`, `open`: whole numbers, zero or more, on a
 //!   summary row; empty on a record's;
-//! - `title`: a record's title, optional.
+//! - `title`: a record's title, optional;
+//! - `period`: the month of the report that gives the table, optional (on
+//!   any row; where given on several, the same): its failing checks are
+//!   listed in that month's "what the report gets wrong".
 //!
 //! Columns may come in any order; `title` may be left out. Nothing is used
 //! unless the whole file is good.
@@ -24,7 +27,15 @@ use crate::io::error::{ErrorKind, ImportError};
 use crate::io::tables::rows;
 
 /// The columns, in the order [`write`] writes them.
-pub const COLUMNS: [&str; 6] = ["report", "reference", "related", "closed", "open", "title"];
+pub const COLUMNS: [&str; 7] = [
+    "report",
+    "reference",
+    "related",
+    "closed",
+    "open",
+    "title",
+    "period",
+];
 const REQUIRED: [&str; 5] = ["report", "reference", "related", "closed", "open"];
 
 /// The shipped sample: the March 2021 report's Problem Record Summary
@@ -48,6 +59,18 @@ pub fn read_any(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
 pub fn read(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
     let mut out = Problems::default();
     rows::read(file, text, &COLUMNS, &REQUIRED, |row| {
+        if !row.get("period").is_empty() {
+            match (row.month("period"), out.period) {
+                (Some(a), Some(b)) if a != b => {
+                    let expected = format!(
+                        "{b}, the month given on an earlier row: one report gives the table"
+                    );
+                    row.bad("period", ErrorKind::Inconsistent, &expected);
+                }
+                (Some(a), _) => out.period = Some(a),
+                (None, _) => {}
+            }
+        }
         let report = row.month("report");
         let reference = row.get("reference").to_string();
         let counts = ["related", "closed", "open"];
@@ -100,12 +123,13 @@ pub fn read(file: &str, text: &str) -> Result<Problems, Vec<ImportError>> {
 
 /// The summary and its records as a table [`read`] reads back.
 pub fn write(p: &Problems) -> String {
+    let period = rows::cell(p.period);
     let summary = p.rows.iter().map(|r| {
         let counts = [r.related, r.closed, r.open].map(|c| c.to_string());
         [
             vec![r.report.to_string(), String::new()],
             counts.to_vec(),
-            vec![String::new()],
+            vec![String::new(), period.clone()],
         ]
         .concat()
     });
@@ -118,6 +142,7 @@ pub fn write(p: &Problems) -> String {
             empty(),
             empty(),
             r.title.clone(),
+            period.clone(),
         ]
     });
     rows::write(&COLUMNS, summary.chain(records))

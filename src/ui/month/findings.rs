@@ -10,6 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub findings: Vec<Finding>,
+    /// What the other reports get wrong in the month ([`other_reports`]).
+    pub other: std::rc::Rc<Vec<String>>,
     pub month: Month,
     pub on_action: Callback<Action>,
 }
@@ -17,7 +19,7 @@ pub struct FindingsProps {
 /// What the other reports get wrong in `month`, as their view last worked
 /// it out and kept it ([`crate::ui::reports::FINDINGS_KEY`]): read as text
 /// here, so that the first load carries none of their code.
-fn other_reports(month: Month) -> Vec<String> {
+pub fn other_reports(month: Month) -> Vec<String> {
     use gloo_storage::Storage;
     let text = gloo_storage::LocalStorage::raw()
         .get_item(crate::ui::reports::FINDINGS_KEY)
@@ -89,9 +91,7 @@ fn show_claim(row: &str) {
 
 #[component]
 pub fn Findings(p: &FindingsProps) -> Html {
-    // Read when the month view opens or its month changes, not on every
-    // edit (the other reports change only in their own view).
-    let other = use_memo(p.month, |m| other_reports(*m));
+    let other = &p.other;
     let to_reports = {
         let cb = p.on_action.clone();
         Callback::from(move |_| cb.emit(Action::SetView(View::Reports)))

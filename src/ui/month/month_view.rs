@@ -67,6 +67,11 @@ fn use_claims_open_in_print() {
 pub fn MonthView(p: &MonthViewProps) -> Html {
     use_claims_open_in_print();
     let r = use_memo((p.outcome.clone(), p.month), |(o, month)| build(o, *month));
+    // Read when the month view opens or its month changes, not on every
+    // edit (the other reports change only in their own view).
+    let other = use_memo(p.month, |m| {
+        std::rc::Rc::new(super::findings::other_reports(*m))
+    });
     let measures: Vec<(crate::engine::Provider, String)> = p
         .outcome
         .results
@@ -76,7 +81,7 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
         .collect();
     html! {
         <section class="month-view" data-testid="month-view" aria-labelledby="month-title">
-            <h2 id="month-title" class="verdict">{ r.headline() }</h2>
+            <h2 id="month-title" class="verdict">{ r.headline_with(other.len()) }</h2>
             if let Some(w) = r.completeness.warning(p.month) {
                 <div class="warning" role="note" data-testid="partial-month">
                     { w }
@@ -95,7 +100,7 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
                 </div>
                 <div class="month-col">
                     <Misses misses={r.misses.clone()} on_action={p.on_action.clone()} />
-                    <Findings findings={r.findings.clone()} month={p.month} on_action={p.on_action.clone()} />
+                    <Findings findings={r.findings.clone()} other={(*other).clone()} month={p.month} on_action={p.on_action.clone()} />
                 </div>
             </div>
             <Claims month={p.month} claims={r.claims.clone()} {measures} on_action={p.on_action.clone()} />
