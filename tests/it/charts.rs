@@ -191,11 +191,29 @@ fn nothing_loaded_draws_nothing_and_says_so() {
         "{}",
         c.description
     );
-    // A count measure is drawn on a count axis, not in percent.
-    let c = sample_trend("PM8", Provider::Dsp);
-    if !c.svg.is_empty() {
-        assert!(!texts(&c.svg).iter().any(|t| t == "Service level (%)"));
-    }
+    // A count measure (DSP PM3: incidents related to a change release) is
+    // drawn on a count axis, not in percent. The sample has none, so two
+    // months of it are made here.
+    let count = |period: &str, n: i64| dcc_perf::engine::Observation {
+        period: period.parse().unwrap(),
+        measure: "PM3".into(),
+        provider: Provider::Dsp,
+        input: dcc_perf::engine::Input::Level { level: n.into() },
+        reported: None,
+        reported_in: None,
+        note: None,
+        approximate: false,
+    };
+    let data = Dataset::of([count("2021-02", 2), count("2021-03", 7)]);
+    let c = trend(&evaluate(&data, Settings::default()), "PM3", Provider::Dsp);
+    assert!(!c.svg.is_empty(), "{}", c.description);
+    let labels = texts(&c.svg);
+    assert!(labels.iter().any(|t| t == "Count"), "{labels:?}");
+    assert!(
+        !labels.iter().any(|t| t == "Service level (%)"),
+        "{labels:?}"
+    );
+    assert_eq!(c.hotspots.len(), 2);
 }
 
 /// Level lines (black, 2 wide) joining two or more points.

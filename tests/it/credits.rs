@@ -682,3 +682,69 @@ fn the_differences_counted_are_the_checks_that_disagree_under_any_scheme() {
     // The scheme moves the computed credits away from the reported ones.
     assert!(counts.iter().any(|n| *n != counts[0]), "{counts:?}");
 }
+
+/// The default scheme's points are taken from the report (§14), so the
+/// report's three credits come out of it by construction. Here a scheme
+/// owing nothing to the report, 2 points per percentage point short of
+/// target, at most 100, £10 a point, pence dropped, prices March 2021's
+/// figures, and every expected figure is worked out by hand from the
+/// levels the report prints and the targets in the SEC schedules:
+///
+/// - DSP PM2.7: 98.56% against 99%: 0.44 × 2 = 0.88 points, £8.80 → £8;
+/// - Capgemini PM2.1: 99.84% against 99.99%: 0.15 × 2 = 0.30 points, £3;
+/// - CSP North PM2: 56,774 of 239,128 = 23.742...% against 99%: 150.5...
+///   points, capped at 100, £1,000.
+#[test]
+fn credits_worked_out_by_hand_under_a_scheme_of_our_own() {
+    let providers = dcc_perf::engine::Catalogue::builtin()
+        .measures()
+        .iter()
+        .map(|m| m.provider)
+        .fold(Vec::new(), |mut v, p| {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+            v
+        });
+    let scheme = CreditScheme {
+        point_rounding: PointRounding::None,
+        money_rounding: MoneyRounding::DownToPound,
+        providers: providers
+            .into_iter()
+            .map(|provider| dcc_perf::engine::scheme::ProviderScheme {
+                provider,
+                money_per_point: d("10"),
+                rule: PointsRule::Scaled {
+                    per_unit: d("2"),
+                    max: d("100"),
+                },
+                repeat_multiplier: Decimal::ONE,
+                cap: Cap::default(),
+                measures: Vec::new(),
+                exemptions: Vec::new(),
+            })
+            .collect(),
+        adjustments: Vec::new(),
+    };
+    let data = dcc_perf::io::sample();
+    let c = compute(&evaluate(&data, Settings::default()), &scheme);
+    let march = m("2021-03");
+    let line = |p: Provider, measure: &str| {
+        let l = c
+            .line(march, p, measure)
+            .unwrap_or_else(|| panic!("{p} {measure}"));
+        (l.points, l.money)
+    };
+    assert_eq!(
+        line(Provider::Dsp, "PM2.7"),
+        (Some(d("0.88")), Some(d("8")))
+    );
+    assert_eq!(
+        line(Provider::Capgemini, "PM2.1"),
+        (Some(d("0.30")), Some(d("3")))
+    );
+    assert_eq!(
+        line(Provider::Cspn, "PM2"),
+        (Some(d("100")), Some(d("1000")))
+    );
+}

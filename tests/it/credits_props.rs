@@ -623,14 +623,12 @@ proptest! {
     }
 }
 
-/// Known engine bug, kept as a record: a CPM component's level of 10^25 or
-/// more makes `evaluate` panic. `level::derived` shows the CPM mean with
-/// `format::decimal(mean, 6)`, which formats with `{:.6}`; rust_decimal's
-/// `Display` has a 32-byte buffer, so 26 integer digits plus 6 decimals
-/// overflow it ("CapacityError: insufficient capacity"). In general
-/// `format::decimal(v, dp)` panics whenever v's integer digits + dp ≥ 32.
+/// A CPM component's level of 10^25 or more once made `evaluate` panic:
+/// the CPM's mean was shown with rust_decimal's `{:.6}`, whose 32-byte
+/// buffer overflowed. `format::decimal` now pads by hand, so the level is
+/// shown in full, the CPM it feeds is worked out from it, and a level that
+/// far over target earns no credit.
 #[test]
-
 fn a_huge_cpm_component_level_is_evaluated() {
     let level = Decimal::from_i128_with_scale(10i128.pow(25), 0);
     let obs = Observation {
@@ -643,6 +641,26 @@ fn a_huge_cpm_component_level_is_evaluated() {
         note: None,
         approximate: false,
     };
+    // The sample's March, so that every component of the CPM is loaded and
+    // its mean (where the panic was) is worked out.
+    let march = Month::new(2021, 3).unwrap();
+    let data = dcc_perf::io::sample().with_input(march, "PM2", Provider::Cspn, obs.input.clone());
+    let results = evaluate(&data, Settings::default());
+    let row = results.get(march, "PM2", Provider::Cspn).expect("PM2");
+    assert_eq!(row.display, "10,000,000,000,000,000,000,000,000.00%");
+    let cpm = row.feeds.clone().expect("PM2 feeds a CPM");
+    let fed = results.get(march, &cpm, Provider::Dcc).expect("the CPM");
+    assert!(
+        fed.level.number().is_some_and(|n| n > Decimal::ONE_HUNDRED),
+        "{cpm}: {}",
+        fed.display
+    );
+    // On its own, the level is shown in full and earns no credit.
+    let results = evaluate(&Dataset::of([obs.clone()]), Settings::default());
+    let row = results.get(month(0), "PM2", Provider::Cspn).expect("PM2");
+    assert_eq!(row.display, "10,000,000,000,000,000,000,000,000.00%");
+    assert_eq!(row.level.number(), Some(level));
+    assert!(!row.status.is_miss());
     let c = credits(vec![obs], &CreditScheme::march_2021());
     assert!(c.line(month(0), Provider::Cspn, "PM2").is_none());
 }

@@ -273,15 +273,25 @@ fn extreme_figures_compute_without_panic() {
     let cat = Catalogue::builtin();
     let pm3 = cat.get("PM3", Provider::Dsp).expect("PM3");
     let cpm4 = cat.get("CPM4", Provider::Dcc).expect("CPM4");
-    for (def, typed) in [
-        (pm3, "79228162514264337593543950335"),
-        (pm3, "79228162514264337593543950336"),
-        (cpm4, "1: 18446744073709551615 / 18446744073709551615, 2: 18446744073709551615/18446744073709551615"),
+    // Each typed figure gives the level shown (or is refused, saying why),
+    // and the results with it are written out.
+    let m = "2021-03".parse().expect("month");
+    for (def, typed, shown) in [
+        (pm3, "79228162514264337593543950335", Ok("79,228,162,514,264,337,593,543,950,335")),
+        (pm3, "79228162514264337593543950336", Err("")),
+        (cpm4, "1: 18446744073709551615 / 18446744073709551615, 2: 18446744073709551615/18446744073709551615", Ok("100.00%")),
     ] {
-        if let Ok(input) = parse_input(def, typed, None) {
-            let m = "2021-03".parse().expect("month");
-            let data = import.dataset.with_input(m, def.code, def.provider, input);
-            let _ = results_json(&evaluate(&data, Settings::default()), &data, None, &[], false);
+        match (parse_input(def, typed, None), shown) {
+            (Ok(input), Ok(shown)) => {
+                let data = import.dataset.with_input(m, def.code, def.provider, input);
+                let results = evaluate(&data, Settings::default());
+                let row = results.get(m, def.code, def.provider).expect("the edited row");
+                assert_eq!(row.display, shown, "{typed}");
+                let json = results_json(&results, &data, None, &[], false);
+                assert!(json.contains(def.code), "{typed}");
+            }
+            (Err(e), Err(_)) => assert!(!e.is_empty(), "{typed}: refused without a reason"),
+            (got, want) => panic!("{typed}: got {got:?}, expected {want:?}"),
         }
     }
 }

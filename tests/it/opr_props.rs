@@ -213,5 +213,20 @@ proptest! {
         };
         let m = compute(&y, None);
         prop_assert_eq!(m.measures.len(), 1);
+        // Saturated, never wrapped or negative: what is kept and lost stays
+        // within the measure's margin, and its one part is assessed.
+        let mm = &m.measures[0];
+        prop_assert!(mm.margin >= Decimal::ZERO, "margin {}", mm.margin);
+        prop_assert!(mm.kept >= Decimal::ZERO && mm.lost >= Decimal::ZERO, "kept {} lost {}", mm.kept, mm.lost);
+        prop_assert!(mm.kept <= mm.margin && mm.lost <= mm.margin, "kept {} lost {} of {}", mm.kept, mm.lost, mm.margin);
+        prop_assert_eq!(mm.unassessed, Decimal::ZERO);
+        if let Some(share) = mm.share_kept {
+            prop_assert!((Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&share), "share {}", share);
+        }
+        // No margin at risk, nothing to keep or lose.
+        if risk.is_zero() {
+            prop_assert_eq!((mm.margin, mm.kept, mm.lost), (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO));
+        }
+        prop_assert!(m.kept >= Decimal::ZERO && m.lost >= Decimal::ZERO);
     }
 }

@@ -358,4 +358,24 @@ proptest! {
 fn wide_na_cell() {
     let import = read("w.tsv", b"measure\tprovider\tMar-21\nPM2\tCSPN\tN/A\n");
     assert!(import.is_clean(), "{:?}", import.errors);
+    let obs = &import.dataset.observations;
+    assert_eq!(obs.len(), 1);
+    assert_eq!(
+        (
+            obs[0].period.to_string(),
+            obs[0].measure.as_str(),
+            obs[0].provider
+        ),
+        (
+            "2021-03".to_string(),
+            "PM2",
+            dcc_perf::engine::Provider::Cspn
+        )
+    );
+    assert_eq!(
+        obs[0].input,
+        dcc_perf::engine::Input::Status {
+            status: dcc_perf::engine::NoValue::NotApplicable
+        }
+    );
 }

@@ -175,6 +175,11 @@ mod tests {
     fn huge_totals_terminate() {
         let h = Headroom::compute(u64::MAX / 2, u64::MAX, d("99.9"), ComparisonRule::Unrounded)
             .unwrap();
-        assert!(h.successes_short > 0);
+        // 99.9% of 2^64 − 1 is 18,428,297,329,635,842,063.385: the fewest
+        // successes that meet it are the next whole number, and the short
+        // fall is that less the 2^63 − 1 there are.
+        assert_eq!(h.min_successes, Some(18_428_297_329_635_842_064));
+        assert_eq!(h.successes_short, 18_428_297_329_635_842_064 - u64::MAX / 2);
+        assert_eq!(h.failures_to_spare, 0);
     }
 }

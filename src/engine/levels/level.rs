@@ -363,11 +363,22 @@ mod tests {
             total: u64::MAX,
         });
         assert_eq!(l, Some(d("100")));
+        // PM12.2 with no power-loss alerts: its denominator is
+        // (0 − 50) × 0.25 + 50 = 37.5, so 100 × (2^64 − 1) ÷ 37.5, exactly,
+        // not wrapped.
+        assert_eq!(
+            level(Input::PowerOutage {
+                delivered: u64::MAX,
+                power_loss_alerts: 0
+            }),
+            Some(d("49191317529892137640"))
+        );
+        // And with as many alerts as can be counted.
         assert!(level(Input::PowerOutage {
             delivered: u64::MAX,
-            power_loss_alerts: 0
+            power_loss_alerts: u64::MAX
         })
-        .is_some());
+        .is_some_and(|l| l > d("399.99") && l < d("400")));
     }
 
     #[test]
