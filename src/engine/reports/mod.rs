@@ -87,6 +87,16 @@ fn merge<T, K: Ord>(
     (new, replaced)
 }
 
+/// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.
+fn percent_of(part: u64, whole: u64) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part)
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(Decimal::from(whole))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,14 +131,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// `part` as a percentage of `whole`, exact to 28 digits; `None` for a zero whole.
-fn percent_of(part: u64, whole: u64) -> Option<Decimal> {
-    if whole == 0 {
-        return None;
-    }
-    Decimal::from(part)
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(Decimal::from(whole))
 }
