@@ -96,13 +96,73 @@ import init from './app-$hash/dcc-perf-app.js';
 // Where the views' styles are (src/ui/widgets/view_styles.rs).
 document.documentElement.dataset.viewStyles = new URL('./app-$hash/views.css', import.meta.url).href;
 
-init().catch((e) => {
+init().then(() => {
+  // Started (the app has taken the page's body, and with it the help shown
+  // should it never start).
+  document.getElementById('boot-help')?.remove();
+  // The app's files kept for offline use, once the page has loaded.
+  if (document.readyState === 'complete') keepOffline();
+  else window.addEventListener('load', keepOffline, { once: true });
+}).catch((e) => {
   console.error(e);
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = 'The calculator could not start: ' + (e && e.message ? e.message : e) + '. Reload the page to try again.';
   document.body.append(p);
 });
+
+// The service worker (sw.js, written by scripts/link-app.sh) keeps the
+// app's own files in the browser, so that after the first visit it opens
+// and computes with no network. A new version is fetched in the background
+// on a later visit and used from the visit after (or at once, on asking):
+// the page says so in #app-status.
+function keepOffline() {
+  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  // Made here, after the app has taken the page's body.
+  const status = document.createElement('p');
+  status.id = 'app-status';
+  status.className = 'app-status';
+  status.setAttribute('role', 'status');
+  status.dataset.testid = 'app-status';
+  status.hidden = true;
+  document.body.append(status);
+  const say = (text, button) => {
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Dismiss';
+    close.addEventListener('click', () => { status.hidden = true; });
+    status.replaceChildren(text, ' ');
+    if (button) status.append(button, ' ');
+    status.append(close);
+    status.hidden = false;
+  };
+  const hadController = !!navigator.serviceWorker.controller;
+  const ready = (worker) => {
+    const now = document.createElement('button');
+    now.type = 'button';
+    now.textContent = 'Use it now';
+    now.dataset.testid = 'use-new-version';
+    now.addEventListener('click', () => {
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+      worker.postMessage('skip-waiting');
+    });
+    say('A new version of the calculator has been downloaded: it opens on your next visit (once every tab of it is closed).', now);
+  };
+  navigator.serviceWorker.register('./sw.js').then((reg) => {
+    if (reg.waiting && hadController) ready(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const worker = reg.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && hadController) ready(worker);
+        if (worker.state === 'activated' && !hadController) {
+          say('Kept in this browser for offline use: from now on the calculator opens with no network.');
+          status.dataset.offline = 'ready';
+        }
+      });
+    });
+  }).catch((e) => console.warn('offline use not available:', e));
+}
 EOF
 # What the page's head needs to fetch the first load at once rather than
 # one import after another (scripts/link-app.sh puts it in the built page).

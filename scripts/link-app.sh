@@ -21,3 +21,6 @@ start="${BASH_REMATCH[1]}"
 head="$(<"$HEAD")"
 head="${head#"${head%%[![:space:]]*}"}" # START's own indent comes first
 printf '%s\n' "${page/"$start"/"$head"$'\n    '"$start"}" >"$PAGE"
+
+# The service worker that keeps the build for offline use.
+bash "$ROOT/scripts/write-sw.sh" "$STAGING"

@@ -59,9 +59,9 @@ const INCOMPRESSIBLE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.woff
 
 /**
  * Serve `dir` (relative to the repository root unless absolute) on
- * 127.0.0.1 with a random port.
+ * 127.0.0.1 with a random port (or `port`: the same origin again).
  */
-export async function startServer(dir = 'dist', { gzip = true, gzipLevel = 9 } = {}) {
+export async function startServer(dir = 'dist', { gzip = true, gzipLevel = 9, port: wanted = 0 } = {}) {
   const root = path.resolve(REPO_ROOT, dir);
   const st = await fsp.stat(root).catch(() => null);
   if (!st || !st.isDirectory()) {
@@ -131,7 +131,7 @@ export async function startServer(dir = 'dist', { gzip = true, gzipLevel = 9 } =
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(wanted, '127.0.0.1', resolve);
   });
   const { port } = server.address();
   const url = `http://127.0.0.1:${port}/`;

@@ -1,0 +1,109 @@
+// Offline after the first visit (sw.js, written by scripts/link-app.sh; the
+// page side is start.js's keepOffline): the app's files are kept on the
+// first visit, so with the server gone a reload opens and computes, and a
+// view never opened before still arrives; a new build is picked up on the
+// next visit and the page says so. Opened from disk (file://), the page says
+// plainly how to open it.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { startServer, launchBrowser } from './serve-dist.mjs';
+import { DIST, REPO_ROOT, MONTH_VIEW, LOAD_TIMEOUT, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
+
+const FIRST_ROW = '[data-testid="scorecard"] tbody tr';
+
+describe('offline after the first visit', { timeout: 3 * TEST_TIMEOUT }, () => {
+  it('keeps the app, opens and computes with the server gone, and picks up a new version', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    // Its own server and browser: service workers allowed, no request routing
+    // (the browser's host rules still keep every request on 127.0.0.1).
+    let server = await startServer(DIST);
+    const { port } = server;
+    const b = await launchBrowser({ intercept: false });
+    const context = await b.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const newer = fs.mkdtempSync(path.join(os.tmpdir(), 'dcc-perf-newer-'));
+    try {
+      await page.goto(server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await page.locator(FIRST_ROW).first().waitFor({ timeout: LOAD_TIMEOUT });
+      // Every file of the build kept, then the page says so.
+      const status = page.locator('[data-testid="app-status"]');
+      await page.locator('[data-testid="app-status"][data-offline="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await status.innerText(), /Kept in this browser for offline use/);
+      const kept = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names[0]);
+        return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+      });
+      assert.equal(kept.names.length, 1, kept.names.join(', '));
+      const built = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile() && f !== 'sw.js');
+      assert.equal(kept.files.filter((f) => f !== '/').length, built.length, 'every file of the build kept');
+
+      // The server gone: a reload opens the app, which computes.
+      await server.close();
+      await page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await page.locator(FIRST_ROW).first().waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await page.locator('#month-title').innerText(), /^March 2021: 1 of 8 CPMs below target/);
+      // An edit recomputes, and a view never opened (its own part) arrives.
+      await page.click('[data-testid="view-levels"]');
+      const pm2 = page.locator('[data-testid="measures-table"] tr[data-measure="PM2"][data-provider="CSPN"]');
+      await pm2.locator('[data-testid="edit"]').click();
+      await page.fill('[data-testid="edit-input"]', '99.5');
+      await page.press('[data-testid="edit-input"]', 'Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="measures-table"] tr[data-measure="PM2"][data-provider="CSPN"]')?.textContent.includes('99.50%'), null, { timeout: STEP_TIMEOUT });
+      await page.click('[data-testid="view-trends"]');
+      await page.locator('[data-testid="trends-view"]').waitFor({ timeout: STEP_TIMEOUT });
+      await page.click('[data-testid="view-month"]');
+      await page.locator(MONTH_VIEW).waitFor({ timeout: STEP_TIMEOUT });
+
+      // A new build on the same address: found on the next visit, said so,
+      // and taken up when asked.
+      fs.cpSync(DIST, newer, { recursive: true });
+      fs.appendFileSync(path.join(newer, 'app-split', 'start.js'), '\n// a later build\n');
+      execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'write-sw.sh'), newer]);
+      server = await startServer(newer, { port });
+      await page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await page.locator('[data-testid="use-new-version"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await status.innerText(), /A new version of the calculator has been downloaded: it opens on your next visit/);
+      await Promise.all([
+        page.waitForEvent('load', { timeout: LOAD_TIMEOUT }),
+        page.click('[data-testid="use-new-version"]'),
+      ]);
+      await page.locator(FIRST_ROW).first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(async () => (await caches.keys()).length === 1, null, { timeout: STEP_TIMEOUT });
+      const now = await page.evaluate(() => caches.keys());
+      assert.notDeepEqual(now, kept.names, 'the new version in use, the old one gone');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close().catch(() => {});
+      await b.close().catch(() => {});
+      await server.close().catch(() => {});
+      fs.rmSync(newer, { recursive: true, force: true });
+    }
+  });
+
+  it('opened from disk, says how to open it', { timeout: TEST_TIMEOUT }, async () => {
+    const b = await launchBrowser({ intercept: false });
+    const page = await b.browser.newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(DIST, 'index.html')).href, { waitUntil: 'load' });
+      const help = page.locator('#boot-help');
+      // Shown after a moment, once it is clear the app has not started.
+      await page.waitForFunction(() => getComputedStyle(document.getElementById('boot-help')).visibility === 'visible', null, { timeout: STEP_TIMEOUT });
+      const text = await help.innerText();
+      assert.match(text, /The calculator has not started/);
+      assert.match(text, /file:\/\//);
+      assert.match(text, /bash scripts\/serve\.sh/);
+      assert.match(text, /scripts\/build-single-file\.sh/);
+    } finally {
+      await page.close().catch(() => {});
+      await b.close().catch(() => {});
+    }
+  });
+});
