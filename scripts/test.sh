@@ -14,9 +14,11 @@ bash scripts/setup.sh
 section "2/4 cargo test --locked (engine, io, CLI)"
 cargo test --locked
 
-section "3/4 trunk build --offline --release (dist/)"
+section "3/4 trunk build --offline --release (dist/), and the single-file build"
 trunk build --offline --release
 [[ -f dist/index.html ]] || { echo "trunk build produced no dist/index.html" >&2; exit 1; }
+# The single-file build, which the browser tests open from disk.
+bash scripts/build-single-file.sh
 
 section "4/4 browser tests (headless Chromium)"
 # (node's test summary stays the last output, for tools that read it)

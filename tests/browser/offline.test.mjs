@@ -3,7 +3,9 @@
 // first visit, so with the server gone a reload opens and computes, and a
 // view never opened before still arrives; a new build is picked up on the
 // next visit and the page says so. Opened from disk (file://), the page says
-// plainly how to open it.
+// plainly how to open it; the single-file build (scripts/build-single-file.sh,
+// run by scripts/test.sh) opens from disk and computes, under its own strict
+// policy.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -85,6 +87,45 @@ describe('offline after the first visit', { timeout: 3 * TEST_TIMEOUT }, () => {
       await b.close().catch(() => {});
       await server.close().catch(() => {});
       fs.rmSync(newer, { recursive: true, force: true });
+    }
+  });
+
+  it('the single-file build opens from disk and computes', { timeout: TEST_TIMEOUT }, async () => {
+    const file = path.join(REPO_ROOT, 'target', 'single-file', 'dcc-perf.html');
+    assert.ok(fs.existsSync(file), `${file} is missing: run bash scripts/build-single-file.sh (scripts/test.sh does)`);
+    const b = await launchBrowser({ intercept: false });
+    const page = await b.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    try {
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.locator(FIRST_ROW).first().waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await page.locator('#month-title').innerText(), /^March 2021: 1 of 8 CPMs below target/);
+      // Every view is in the file: an edit recomputes, the trends draw.
+      await page.click('[data-testid="view-levels"]');
+      const pm2 = page.locator('[data-testid="measures-table"] tr[data-measure="PM2"][data-provider="CSPN"]');
+      await pm2.locator('[data-testid="edit"]').click();
+      await page.fill('[data-testid="edit-input"]', '99.5');
+      await page.press('[data-testid="edit-input"]', 'Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="measures-table"] tr[data-measure="PM2"][data-provider="CSPN"]')?.textContent.includes('99.50%'), null, { timeout: STEP_TIMEOUT });
+      await page.click('[data-testid="view-trends"]');
+      await page.locator('[data-testid="trends-view"] img').first().waitFor({ timeout: STEP_TIMEOUT });
+      // Styled from the file's own styles: a chart's frame (charts.css).
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.chart')).borderTopLeftRadius), '10px');
+      // Under its own policy: only its script and styles, by hash; no network.
+      const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+      assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+      assert.match(policy, /connect-src 'none'/);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close().catch(() => {});
+      await b.close().catch(() => {});
     }
   });
 

@@ -30,6 +30,11 @@ describe('the app in parts', { timeout: 3 * TEST_TIMEOUT }, () => {
       const policy = await s.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
       const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
       assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'", policy);
+      // The whole policy, so that any loosening fails here: no inline script
+      // or style, requests to the app itself only. (A violation is logged as
+      // a console error, which every test's assertClean refuses.)
+      assert.equal(policy, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'");
+      assert.equal(await s.page.evaluate(() => document.querySelectorAll('[style]').length), 0, 'no inline style attribute');
       assert.equal(await s.page.evaluate(() => [...document.scripts].filter((e) => !e.src).length), 0, 'no inline script');
 
       requested.length = 0;
