@@ -48,6 +48,16 @@ pub struct State {
     /// Saved work is being read ([`State::restoring`]): nothing is shown
     /// or saved until [`Action::Restored`] arrives.
     pub restoring: bool,
+    /// Another tab has saved its work over what this tab opened: this tab
+    /// saves nothing until the user chooses (reload, or keep this tab's
+    /// work as a scenario in the other's: [`Action::KeepHereAsScenario`]).
+    pub elsewhere: bool,
+    /// This tab's work, to be kept as a scenario in the saved work being
+    /// read again ([`Action::KeepHereAsScenario`]).
+    pub keep_on_restore: Option<Rc<SavedScenario>>,
+    /// The state opened differs from the saved work (it gained a scenario
+    /// when read again), so it is saved at once rather than at the next change.
+    pub save_on_open: bool,
 }
 
 impl State {
@@ -89,6 +99,9 @@ impl State {
             workbook: None,
             notice,
             restoring: false,
+            elsewhere: false,
+            keep_on_restore: None,
+            save_on_open: false,
             show: Showing {
                 opr_year: DEFAULT_OPR_YEAR.into(),
                 opr_selected: None,
@@ -245,6 +258,11 @@ pub enum Action {
     /// The saved work, read (`None`: there was none that could be read)
     /// with what to tell the user: ends [`State::restoring`].
     Restored(Option<Box<Scenario>>, Option<String>),
+    /// Another tab saved its work over the saved work this tab opened.
+    SavedElsewhere,
+    /// This tab's work kept as a scenario so named in the work the other
+    /// tab saved, which is read again ([`Action::Restored`] follows).
+    KeepHereAsScenario(String),
     /// A claim of the report's, typed in by hand.
     AddClaim(crate::engine::claim::Claim),
     RemoveClaim(crate::engine::claim::Claim),
@@ -258,9 +276,29 @@ impl State {
         match action {
             // Only while saved work is awaited: it replaces everything.
             Action::Restored(saved, notice) => {
-                return self
-                    .restoring
-                    .then(|| State::new(saved.map(|b| *b), notice))
+                if !self.restoring {
+                    return None;
+                }
+                let mut next = State::new(saved.map(|b| *b), notice);
+                if let Some(kept) = &self.keep_on_restore {
+                    next.keep_scenarios([(**kept).clone()]);
+                    next.notice = Some(format!(
+                        "Opened the work the other tab saved, with this tab's work kept in it as scenario \"{}\" (Compare scenarios).",
+                        kept.name
+                    ));
+                    next.save_on_open = true;
+                }
+                return Some(next);
+            }
+            Action::SavedElsewhere => {
+                if s.restoring {
+                    return None;
+                }
+                s.elsewhere = true;
+            }
+            Action::KeepHereAsScenario(name) => {
+                s.keep_on_restore = Some(Rc::new(s.saved_as(name)));
+                s.restoring = true;
             }
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {

@@ -174,6 +174,9 @@ pub fn App() -> Html {
             if let Some(n) = &state.notice {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
+            if state.elsewhere {
+                <super::widgets::elsewhere::Elsewhere on_action={on_action.clone()} />
+            }
             // The paste box comes after the month's verdict, which is what
             // a visitor opens the calculator for; elsewhere it leads.
             if state.show.view != View::Month || month.is_none() {

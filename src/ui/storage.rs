@@ -143,9 +143,31 @@ fn with_writer(on_action: &Callback<Action>, then: impl FnOnce() + 'static) {
 /// or that the writer has not arrived.
 pub fn save(state: &State) -> Result<(), String> {
     let write = WRITER.get().ok_or("the writer has not arrived")?;
+    // One item, replaced whole or not at all: a refused write leaves the
+    // work saved before it as it was.
     LocalStorage::raw()
         .set_item(KEY, &write(&scenario(state)))
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| refused(&e))
+}
+
+/// Why the browser refused to store something, in words.
+fn refused(e: &wasm_bindgen::JsValue) -> String {
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" => "its storage for this page is full".into(),
+        "SecurityError" => "it does not allow this page to store anything".into(),
+        _ => format!("{e:?}"),
+    }
+}
+
+thread_local! {
+    /// Another tab has saved its work since this one read it (set by the
+    /// `storage` listener in [`use_saved_work`]; cleared when the saved
+    /// work is read again).
+    static ELSEWHERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// How long after a change the work is saved (then when the browser is
@@ -171,9 +193,16 @@ fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
     let Some(state) = unsaved.borrow_mut().take() else {
         return;
     };
+    // Another tab saved over what this one opened: nothing is written over
+    // it until the user chooses (`widgets::elsewhere`). Asked of the flag
+    // the listener sets, not of the state waiting here, which may predate it.
+    if state.elsewhere || ELSEWHERE.get() {
+        return;
+    }
     if let Err(e) = save(&state) {
         on_action.emit(Action::Notice(Some(format!(
-            "This browser would not save your work ({e}); export it to keep it."
+            "Your latest changes are not saved in this browser: it refused to store them ({e}). \
+             The work saved before them is kept as it was. Save a scenario file (or export) to keep these changes."
         ))));
     }
 }
@@ -218,6 +247,7 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 state.base.clone(),
                 state.show.month,
                 state.scenarios.clone(),
+                state.restoring,
             ),
             move |_| {
                 // Nothing is written over the saved work before it is read;
@@ -225,9 +255,13 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 // work just read) is not written at all.
                 if st.restoring {
                     *opening.borrow_mut() = true;
+                    // What is read now is the newest saved work.
+                    ELSEWHERE.set(false);
                     return;
                 }
-                if std::mem::replace(&mut *opening.borrow_mut(), false) {
+                // (Unless it gained something when read: a scenario kept
+                // from this tab's work, `Action::KeepHereAsScenario`.)
+                if std::mem::replace(&mut *opening.borrow_mut(), false) && !st.save_on_open {
                     return;
                 }
                 *unsaved.borrow_mut() = Some((*st).clone());
@@ -257,7 +291,21 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
         // The writer's part is fetched when the user first touches the page,
         // before any change, so a change is saved at once when the page is
         // hidden or closed (the first load still fetches nothing for it).
-        let touched = Closure::<dyn Fn()>::new(move || with_writer(&first_touch, || ()));
+        let touched = Closure::<dyn Fn()>::new({
+            let first_touch = first_touch.clone();
+            move || with_writer(&first_touch, || ())
+        });
+        // Another tab wrote the saved work (the browser tells every other
+        // tab of the page): this one must not silently write over it.
+        let elsewhere = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let key = js_sys::Reflect::get(&e, &"key".into())
+                .ok()
+                .and_then(|k| k.as_string());
+            if key.as_deref() == Some(KEY) {
+                ELSEWHERE.set(true);
+                first_touch.emit(Action::SavedElsewhere);
+            }
+        });
         let window = web_sys::window();
         if let Some(w) = &window {
             for event in ["pagehide", "visibilitychange", "beforeunload"] {
@@ -266,6 +314,8 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
             for event in ["pointerdown", "keydown"] {
                 let _ = w.add_event_listener_with_callback(event, touched.as_ref().unchecked_ref());
             }
+            let _ =
+                w.add_event_listener_with_callback("storage", elsewhere.as_ref().unchecked_ref());
         }
         move || {
             if let Some(w) = &window {
@@ -279,6 +329,10 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                         touched.as_ref().unchecked_ref(),
                     );
                 }
+                let _ = w.remove_event_listener_with_callback(
+                    "storage",
+                    elsewhere.as_ref().unchecked_ref(),
+                );
             }
         }
     });

@@ -354,3 +354,45 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
         .reduced(Action::Answered(pending, again, choices))
         .is_none());
 }
+
+/// Another tab saves over the work this tab opened: this tab is told (and
+/// its saves stop, in the page); keeping its work as a scenario reads the
+/// other tab's work again and adds this tab's to it, to be saved at once.
+#[test]
+fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
+    let here = edit(&State::new(None, None), "91");
+    // Not while the saved work is being read.
+    assert!(State::restoring().reduced(Action::SavedElsewhere).is_none());
+    let told = after(&here, Action::SavedElsewhere);
+    assert!(told.elsewhere && !here.elsewhere);
+    // The other tab's saved work: the sample with DSP PM2.4 at 95.
+    let theirs = edit(&State::new(None, None), "95");
+    let saved = io::Scenario::new((*theirs.work.data).clone(), theirs.settings, None);
+    let keeping = after(&told, Action::KeepHereAsScenario("This tab's work".into()));
+    assert!(keeping.restoring);
+    let merged = after(&keeping, Action::Restored(Some(Box::new(saved)), None));
+    assert!(!merged.elsewhere && !merged.restoring && merged.save_on_open);
+    assert_eq!(
+        level(&merged, "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("95") })
+    );
+    let kept = merged
+        .scenarios
+        .iter()
+        .find(|s| s.name == "This tab's work")
+        .expect("kept");
+    assert_eq!(
+        kept.work
+            .data
+            .current(march(), "PM2.4", Provider::Dsp)
+            .map(|o| o.input.clone()),
+        Some(Input::Level { level: d("91") })
+    );
+    assert!(merged
+        .notice
+        .as_deref()
+        .is_some_and(|n| n.contains("This tab's work")));
+    // A plain reopening saves nothing at once.
+    let plain = after(&State::restoring(), Action::Restored(None, None));
+    assert!(!plain.save_on_open);
+}

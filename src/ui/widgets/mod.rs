@@ -6,6 +6,7 @@ pub mod chart_points;
 pub mod copy_table;
 pub mod decimal_field;
 pub mod download;
+pub mod elsewhere;
 pub mod explanation;
 pub mod explanation_body;
 pub mod lazy;

@@ -1,0 +1,51 @@
+//! Another tab of the calculator has saved its work over what this tab
+//! opened: this tab saves nothing more (see `storage::use_saved_work`) until
+//! the user chooses to open the other tab's work, or to keep this tab's
+//! work as a scenario in it.
+
+use crate::ui::io_part::{spawn, Job};
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ElsewhereProps {
+    pub on_action: Callback<Action>,
+}
+
+/// "This tab's work, 3 Dec 2026 14:05": a scenario name that says where
+/// and when it came from.
+fn kept_name() -> String {
+    let now = js_sys::Date::new_0();
+    let text: String = now
+        .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
+    format!("This tab's work, {text}")
+}
+
+#[component]
+pub fn Elsewhere(p: &ElsewhereProps) -> Html {
+    let reload = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let keep = {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| {
+            cb.emit(Action::KeepHereAsScenario(kept_name()));
+            match crate::ui::storage::saved_text() {
+                Some(text) => spawn(Job::Restore(text), cb.clone()),
+                None => cb.emit(Action::Restored(None, None)),
+            }
+        })
+    };
+    html! {
+        <div class="notice elsewhere" role="alert" data-testid="elsewhere">
+            <p><strong>{ "Your saved work was changed in another tab of this calculator." }</strong>
+               { " So that neither is lost, this tab no longer saves over it. Choose what to keep:" }</p>
+            <button type="button" data-testid="elsewhere-reload" onclick={reload}>{ "Open the other tab's work (this tab's changes are dropped)" }</button>
+            { " " }
+            <button type="button" data-testid="elsewhere-keep" onclick={keep}>{ "Keep this tab's work as a scenario in it" }</button>
+        </div>
+    }
+}
