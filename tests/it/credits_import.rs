@@ -888,7 +888,7 @@ fn credits() -> impl Strategy<Value = Vec<ReportedCredit>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
 
     #[test]
     fn written_credits_read_back_the_same(credits in credits()) {

@@ -291,7 +291,7 @@ fn all_fractions(d: &Dataset) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
 
     /// Export then import is the identity (up to the readers' order), and
     /// exporting what was read gives the same text.
