@@ -137,17 +137,30 @@ function keepOffline() {
     status.hidden = false;
   };
   const hadController = !!navigator.serviceWorker.controller;
+  // This tab asked for the new version, and reloads when it takes over.
+  let reloading = false;
   const ready = (worker) => {
     const now = document.createElement('button');
     now.type = 'button';
     now.textContent = 'Use it now';
     now.dataset.testid = 'use-new-version';
     now.addEventListener('click', () => {
+      reloading = true;
       navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
       worker.postMessage('skip-waiting');
     });
     say('A new version of the calculator has been downloaded: it opens on your next visit (once every tab of it is closed).', now);
   };
+  // A new version taken up in another tab: this one still runs the old
+  // (its files are kept), and is told.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!hadController || reloading) return;
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = 'Reload';
+    reload.addEventListener('click', () => location.reload());
+    say('A new version of the calculator is in use in another tab: reload this one to use it too (your work is saved).', reload);
+  });
   navigator.serviceWorker.register('./sw.js').then((reg) => {
     if (reg.waiting && hadController) ready(reg.waiting);
     reg.addEventListener('updatefound', () => {

@@ -12,7 +12,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-for tool in wasm-bindgen wasm-opt terser; do
+for tool in wasm-bindgen wasm-opt terser openssl base64; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "build-single-file: $tool not found: run bash scripts/setup.sh first" >&2
     exit 1
@@ -32,11 +32,16 @@ wasm-bindgen --target web --no-typescript --out-dir "$WORK" --out-name app \
 wasm-opt -Oz --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue "$WORK/app_bg.wasm" -o "$WORK/app_bg.wasm"
 
+# (Into variables first: a failure there stops the script under set -e,
+# where inside an argument it would not.)
+wasm64="$(base64 -w0 "$WORK/app_bg.wasm")"
+[[ -n "$wasm64" ]] || { echo "build-single-file: the wasm did not encode" >&2; exit 1; }
+
 # The script: the glue (a module: its exports are harmless), then the wasm
 # from base64, handed to the glue's init.
 {
   cat "$WORK/app.js"
-  printf '\nconst appWasmBytes = Uint8Array.from(atob("%s"), (c) => c.charCodeAt(0));\n' "$(base64 -w0 "$WORK/app_bg.wasm")"
+  printf '\nconst appWasmBytes = Uint8Array.from(atob("%s"), (c) => c.charCodeAt(0));\n' "$wasm64"
   cat <<'EOF'
 __wbg_init({ module_or_path: appWasmBytes }).catch((e) => {
   console.error(e);
@@ -55,7 +60,12 @@ cat styles/main.css styles/month.css styles/print.css \
   styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css styles/reports.css \
   styles/month.css styles/print.css >"$WORK/styles.css"
 
-hash() { printf "'sha256-%s'" "$(openssl dgst -sha256 -binary "$1" | base64 -w0)"; }
+hash() {
+  local h
+  h="$(openssl dgst -sha256 -binary "$1" | base64 -w0)"
+  [[ ${#h} -eq 44 ]] || { echo "build-single-file: no SHA-256 of $1" >&2; exit 1; }
+  printf "'sha256-%s'" "$h"
+}
 # What the browser hashes is the element's text exactly as written below.
 script_hash="$(hash "$WORK/script.min.js")"
 style_hash="$(hash "$WORK/styles.css")"

@@ -33,6 +33,6 @@ for t in "${targets[@]}"; do
     status=1
   fi
   runs="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)"
-  printf 'fuzz: %-12s %12s executions in %ss: %s\n' "$t" "${runs:-?}" "$SECS" "$result"
+  printf 'fuzz: %-14s %12s executions in %ss: %s\n' "$t" "${runs:-?}" "$SECS" "$result"
 done
 exit $status

@@ -1,5 +1,10 @@
-// The service worker's body (scripts/link-app.sh writes CACHE and FILES
+// The service worker's body (scripts/write-sw.sh writes VERSION and FILES
 // before it into sw.js).
+
+// Named by where the app is served, so two copies on one host (at two
+// paths) keep their own, and by the build.
+const PREFIX = 'dcc-perf ' + self.registration.scope + ' ';
+const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
   // Fetched afresh, not from the HTTP cache: the files of this version.
@@ -9,10 +14,14 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  // Earlier versions' files go once this one is in use.
+  // Once this version is in use, the one before it is kept (a tab still
+  // running it fetches its views' parts from there) and older ones go.
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('dcc-perf-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => {
+        const older = keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+        return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim()),
   );
 });
@@ -29,7 +38,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const kept = await cache.match(request, { ignoreSearch: true });
+      // This version's files, else the version before's (a tab that still
+      // runs it), else the network.
+      const kept = (await cache.match(request, { ignoreSearch: true })) || (await caches.match(request, { ignoreSearch: true }));
       if (kept) return kept;
       if (request.mode === 'navigate') {
         const page = await cache.match('./');

@@ -14,7 +14,7 @@ version="$(cd "$DIR" && printf '%s\n' "$files" | xargs sha256sum | sha256sum | c
   echo "// Written by scripts/write-sw.sh for this build: keeps the app's own files"
   echo "// in the browser on the first visit, so that afterwards it opens and"
   echo "// computes with no network; a new build is a new version (see start.js)."
-  echo "const CACHE = 'dcc-perf-$version';"
+  echo "const VERSION = '$version';"
   echo "const FILES = ['./',"
   printf '%s\n' "$files" | sed "s|.*|  './&',|"
   echo "];"

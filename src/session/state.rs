@@ -263,6 +263,9 @@ pub enum Action {
     /// This tab's work kept as a scenario so named in the work the other
     /// tab saved, which is read again ([`Action::Restored`] follows).
     KeepHereAsScenario(String),
+    /// The saved work could not be read (the part that reads it did not
+    /// arrive), in words.
+    RestoreFailed(String),
     /// A claim of the report's, typed in by hand.
     AddClaim(crate::engine::claim::Claim),
     RemoveClaim(crate::engine::claim::Claim),
@@ -279,26 +282,52 @@ impl State {
                 if !self.restoring {
                     return None;
                 }
+                let found = saved.is_some();
                 let mut next = State::new(saved.map(|b| *b), notice);
+                // Another tab saved while this was read: what was read may
+                // be older than what is saved now.
+                next.elsewhere = self.elsewhere;
                 if let Some(kept) = &self.keep_on_restore {
+                    // This tab's work, and its named scenarios the saved
+                    // work has no scenario of that name for.
+                    let mine = self
+                        .scenarios
+                        .iter()
+                        .filter(|s| next.named(&s.name).is_none());
+                    let mine: Vec<SavedScenario> = mine.map(|s| (**s).clone()).collect();
+                    next.keep_scenarios(mine);
                     next.keep_scenarios([(**kept).clone()]);
-                    next.notice = Some(format!(
-                        "Opened the work the other tab saved, with this tab's work kept in it as scenario \"{}\" (Compare scenarios).",
+                    let said = format!(
+                        "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.",
                         kept.name
-                    ));
+                    );
+                    next.notice = Some(match (found, next.notice.take()) {
+                        (true, _) => format!("Opened the work the other tab saved. {said}"),
+                        (false, Some(why)) => format!("{why} {said}"),
+                        (false, None) => format!("No other saved work was found. {said}"),
+                    });
                     next.save_on_open = true;
                 }
                 return Some(next);
             }
-            Action::SavedElsewhere => {
-                if s.restoring {
-                    return None;
-                }
-                s.elsewhere = true;
-            }
+            // Also while saved work is read: it may be older than this.
+            Action::SavedElsewhere => s.elsewhere = true,
             Action::KeepHereAsScenario(name) => {
                 s.keep_on_restore = Some(Rc::new(s.saved_as(name)));
                 s.restoring = true;
+                s.elsewhere = false;
+            }
+            // The saved work could not be read again: this tab's work is
+            // as it was, and still not saved over the other tab's.
+            Action::RestoreFailed(why) => {
+                if !s.restoring || s.keep_on_restore.is_none() {
+                    s.notice = Some(why);
+                } else {
+                    s.restoring = false;
+                    s.keep_on_restore = None;
+                    s.elsewhere = true;
+                    s.notice = Some(why);
+                }
             }
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {

@@ -74,7 +74,11 @@ pub fn spawn(job: Job, out: Callback<Action>) {
         // The part is fetched before `run` is called: its failure is known
         // before the job is handed over.
         if let Err(e) = preload_io().await {
-            out.emit(Action::Notice(Some(job.failure(&e))));
+            let said = job.failure(&e);
+            out.emit(match job {
+                Job::Restore(_) => Action::RestoreFailed(said),
+                _ => Action::Notice(Some(said)),
+            });
             return;
         }
         // Cannot fail now: the part has arrived.

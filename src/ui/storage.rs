@@ -3,7 +3,6 @@
 
 use super::state::{Action, State};
 use crate::io::{scenario, Scenario};
-use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -19,7 +18,14 @@ const UNREADABLE_KEY: &str = "dcc-perf/work-unreadable";
 /// The saved work's text, if there is any: read by [`read_saved`], in the
 /// part of the app that reads files (`crate::ui::io_part`).
 pub fn saved_text() -> Option<String> {
-    LocalStorage::raw().get_item(KEY).ok().flatten()
+    local()?.get_item(KEY).ok().flatten()
+}
+
+/// The browser's local storage, if it lets this page have one (a browser
+/// set to block site data throws on asking: then nothing is kept, and the
+/// app still runs).
+pub fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The saved work read from `text`, and a notice to show: that it was
@@ -47,7 +53,7 @@ pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
         .unwrap_or_default();
     // Kept aside; if the browser refuses (full), they stay where they are
     // until the work is next changed, and the user is told so.
-    let kept = match LocalStorage::raw().set_item(UNREADABLE_KEY, text) {
+    let kept = match local().map(|l| l.set_item(UNREADABLE_KEY, text)).unwrap_or(Err(wasm_bindgen::JsValue::NULL)) {
         Ok(()) => format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"),
         Err(e) => format!(
             "The browser would not keep them aside ({e:?}): they stay under \"{KEY}\" until you change something, so copy them from there now if you need them"
@@ -145,7 +151,8 @@ pub fn save(state: &State) -> Result<(), String> {
     let write = WRITER.get().ok_or("the writer has not arrived")?;
     // One item, replaced whole or not at all: a refused write leaves the
     // work saved before it as it was.
-    LocalStorage::raw()
+    local()
+        .ok_or("it does not allow this page to store anything")?
         .set_item(KEY, &write(&scenario(state)))
         .map_err(|e| refused(&e))
 }
@@ -164,9 +171,9 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
 }
 
 thread_local! {
-    /// Another tab has saved its work since this one read it (set by the
-    /// `storage` listener in [`use_saved_work`]; cleared when the saved
-    /// work is read again).
+    /// The session's [`State::elsewhere`] as last drawn (and set at once by
+    /// the `storage` listener, before the state follows): another tab has
+    /// saved over the work this one opened, so nothing is saved.
     static ELSEWHERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -236,6 +243,7 @@ const IDLE_WAIT_MS: u32 = 300;
 /// hidden or closed (so closing the tab, or a reload, loses nothing).
 #[hook]
 pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Action>) {
+    ELSEWHERE.set(state.elsewhere);
     let unsaved: Unsaved = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let opening = use_mut_ref(|| true);
@@ -255,8 +263,6 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                 // work just read) is not written at all.
                 if st.restoring {
                     *opening.borrow_mut() = true;
-                    // What is read now is the newest saved work.
-                    ELSEWHERE.set(false);
                     return;
                 }
                 // (Unless it gained something when read: a scenario kept

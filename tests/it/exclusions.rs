@@ -284,6 +284,28 @@ fn the_excluded_share_of_each_measures_events() {
     other.period = Some("2019-01".parse().unwrap());
     let s = share(&other, &counted, &results);
     assert_eq!((s.measures[0].level.clone(), s.share), (None, None));
+    assert!(
+        s.words
+            .starts_with("CSPN PM1.4 in January 2019 has no figure loaded: load its events"),
+        "{}",
+        s.words
+    );
+    // A status is not a count either.
+    let none = data.with_input(
+        march,
+        "PM1.4",
+        Provider::Cspn,
+        Input::Status {
+            status: dcc_perf::engine::NoValue::NoEvents,
+        },
+    );
+    let s = share(&lists[1], &none, &levels(&none, Settings::default()));
+    assert!(
+        s.words
+            .starts_with("CSPN PM1.4 in March 2021 is “No Events”, not counts"),
+        "{}",
+        s.words
+    );
     other.title = "Other exceptions".into();
     let s = share(&other, &counted, &results);
     assert!(s.measures.is_empty() && s.share.is_none());

@@ -361,8 +361,11 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
 #[test]
 fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
     let here = edit(&State::new(None, None), "91");
-    // Not while the saved work is being read.
-    assert!(State::restoring().reduced(Action::SavedElsewhere).is_none());
+    let here = after(&here, Action::SaveScenario("Mine".into()));
+    // Told while the saved work is read: what is read may be older, so the
+    // tab opens told.
+    let reading = after(&State::restoring(), Action::SavedElsewhere);
+    assert!(after(&reading, Action::Restored(None, None)).elsewhere);
     let told = after(&here, Action::SavedElsewhere);
     assert!(told.elsewhere && !here.elsewhere);
     // The other tab's saved work: the sample with DSP PM2.4 at 95.
@@ -388,10 +391,19 @@ fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
             .map(|o| o.input.clone()),
         Some(Input::Level { level: d("91") })
     );
-    assert!(merged
-        .notice
-        .as_deref()
-        .is_some_and(|n| n.contains("This tab's work")));
+    assert!(merged.notice.as_deref().is_some_and(|n| n
+        .starts_with("Opened the work the other tab saved. This tab's work is kept as scenario")));
+    // With this tab's named scenarios.
+    assert!(merged.scenarios.iter().any(|s| s.name == "Mine"));
+    // The saved work cannot be read again (its reader did not arrive): this
+    // tab's work stays as it was, still not saved over the other's.
+    let failed = after(&keeping, Action::RestoreFailed("did not arrive".into()));
+    assert!(!failed.restoring && failed.elsewhere && failed.keep_on_restore.is_none());
+    assert_eq!(
+        level(&failed, "PM2.4", Provider::Dsp),
+        Some(Input::Level { level: d("91") })
+    );
+    assert_eq!(failed.notice.as_deref(), Some("did not arrive"));
     // A plain reopening saves nothing at once.
     let plain = after(&State::restoring(), Action::Restored(None, None));
     assert!(!plain.save_on_open);

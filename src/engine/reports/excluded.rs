@@ -31,6 +31,9 @@ pub struct Measured {
     pub level: Option<String>,
     /// The events the level counts, where the figure gives counts.
     pub counted: Option<u64>,
+    /// Why they are not known, where they are not: "has no figure for
+    /// March 2021 loaded", "is given as a level, not as counts", ...
+    pub uncounted: Option<String>,
 }
 
 /// A list's excluded events against the events its measures count.
@@ -99,15 +102,16 @@ fn split_code(word: &str) -> Option<(&'static str, &str)> {
 }
 
 /// The events a figure's level counts: a total of events, or the
-/// incidents closed; `None` for a level given as a percentage or a status.
-fn counted(input: &Input) -> Option<u64> {
+/// incidents closed; else why they are not known.
+fn counted(input: &Input) -> Result<u64, String> {
     match input {
-        Input::Counts { total, .. } => Some(*total),
-        Input::Incidents { categories } => Some(IncidentCount::totals(categories).1),
-        Input::PowerOutage {
-            power_loss_alerts, ..
-        } => Some(*power_loss_alerts),
-        Input::Level { .. } | Input::Status { .. } => None,
+        Input::Counts { total, .. } => Ok(*total),
+        Input::Incidents { categories } => Ok(IncidentCount::totals(categories).1),
+        Input::PowerOutage { .. } => Err(
+            "is worked out from alerts by the contract's formula, not as a share of events".into(),
+        ),
+        Input::Level { .. } => Err("is given as a level, not as counts".into()),
+        Input::Status { status } => Err(format!("is “{}”, not counts", status.label())),
     }
 }
 
@@ -121,16 +125,19 @@ pub fn share(list: &ExclusionList, data: &Dataset, results: &Results) -> Exclude
             let (level, counted) = match period {
                 Some(m) => (
                     results.get(m, measure, provider).map(|r| r.display.clone()),
-                    data.current(m, measure, provider)
-                        .and_then(|o| counted(&o.input)),
+                    data.current(m, measure, provider).map_or_else(
+                        || Err("has no figure loaded".to_string()),
+                        |o| counted(&o.input),
+                    ),
                 ),
-                None => (None, None),
+                None => (None, Err("has no month".into())),
             };
             Measured {
                 measure,
                 provider,
                 level,
-                counted,
+                counted: counted.as_ref().ok().copied(),
+                uncounted: counted.err(),
             }
         })
         .collect();
@@ -156,15 +163,21 @@ pub fn share(list: &ExclusionList, data: &Dataset, results: &Results) -> Exclude
         (Some(m), false, None) => {
             let missing: Vec<String> = measures
                 .iter()
-                .filter(|x| x.counted.is_none())
-                .map(|x| format!("{} {}", x.provider, x.measure))
+                .filter_map(|x| {
+                    let why = x.uncounted.as_deref()?;
+                    Some(format!(
+                        "{} {} in {} {why}",
+                        x.provider,
+                        x.measure,
+                        m.long_name()
+                    ))
+                })
                 .collect();
             (
                 None,
                 format!(
-                    "{} in {} is given as a level, not as counts: load its events (a total, or the incidents closed) to see the share excluded",
-                    missing.join(" and "),
-                    m.long_name()
+                    "{}: load its events (a total, or the incidents closed) to see the share excluded",
+                    missing.join("; ")
                 ),
             )
         }

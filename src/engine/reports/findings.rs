@@ -45,7 +45,7 @@ pub fn findings(f: &ReportFigures) -> Vec<(crate::engine::Month, String)> {
             out.push((
                 m,
                 format!(
-                    "Problem records (Table 31 of {}): {}",
+                    "Problem records (the {} report's summary): {}",
                     m.long_name(),
                     c.what
                 ),

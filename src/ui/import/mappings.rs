@@ -4,7 +4,6 @@
 
 use crate::io::sheet::Choices;
 use crate::io::Import;
-use gloo_storage::{LocalStorage, Storage};
 
 const KEY: &str = "dcc-perf/mappings";
 
@@ -14,7 +13,10 @@ const KEPT: usize = 50;
 fn all() -> Vec<(String, Choices)> {
     // Unreadable or older entries are dropped, never an error: they are
     // only a convenience.
-    LocalStorage::get::<Vec<(String, Choices)>>(KEY).unwrap_or_default()
+    crate::ui::storage::local()
+        .and_then(|l| l.get_item(KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 /// The answers kept for sheets of this shape.
@@ -31,7 +33,9 @@ pub fn remember(shape: &str, choices: &Choices) {
     }
     let surplus = kept.len().saturating_sub(KEPT);
     kept.drain(..surplus);
-    let _ = LocalStorage::set(KEY, &kept);
+    if let (Some(l), Ok(text)) = (crate::ui::storage::local(), serde_json::to_string(&kept)) {
+        let _ = l.set_item(KEY, &text);
+    }
 }
 
 /// Reads pasted text, with the answers kept for its shape where it has

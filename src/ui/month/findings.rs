@@ -20,9 +20,8 @@ pub struct FindingsProps {
 /// it out and kept it ([`crate::ui::reports::FINDINGS_KEY`]): read as text
 /// here, so that the first load carries none of their code.
 pub fn other_reports(month: Month) -> Vec<String> {
-    use gloo_storage::Storage;
-    let text = gloo_storage::LocalStorage::raw()
-        .get_item(crate::ui::reports::FINDINGS_KEY)
+    let text = crate::ui::storage::local()
+        .and_then(|l| l.get_item(crate::ui::reports::FINDINGS_KEY).ok())
         .ok()
         .flatten()
         .unwrap_or_default();

@@ -4,7 +4,6 @@
 //! aside under a second key before anything is written over it.
 
 use crate::engine::reports::ReportFigures;
-use gloo_storage::{LocalStorage, Storage};
 
 const KEY: &str = "dcc-perf-reports-v1";
 const UNREADABLE_KEY: &str = "dcc-perf-reports-unreadable";
@@ -12,7 +11,9 @@ const UNREADABLE_KEY: &str = "dcc-perf-reports-unreadable";
 /// The saved figures, or the sample when nothing is saved; with a notice
 /// when saved text could not be read (it is kept aside, not lost).
 pub fn load() -> (ReportFigures, Option<String>) {
-    let raw = LocalStorage::raw();
+    let Some(raw) = crate::ui::storage::local() else {
+        return (crate::io::reports_sample(), None);
+    };
     let Some(text) = raw.get_item(KEY).ok().flatten() else {
         return (crate::io::reports_sample(), None);
     };
@@ -43,7 +44,10 @@ pub fn load() -> (ReportFigures, Option<String>) {
 /// storage turned off).
 pub fn save(f: &ReportFigures) -> Result<(), String> {
     let text = serde_json::to_string(f).map_err(|e| e.to_string())?;
-    LocalStorage::raw().set_item(KEY, &text).map_err(|_| {
+    let store = crate::ui::storage::local().ok_or(
+        "This browser does not let the page store anything; export the figures to keep them.",
+    )?;
+    store.set_item(KEY, &text).map_err(|_| {
         "These figures could not be saved in this browser (its storage is full or turned off); export them to keep them.".to_string()
     })
 }
@@ -56,5 +60,7 @@ pub fn keep_findings(f: &ReportFigures) {
     let text: String = (crate::engine::reports::findings(f).iter())
         .map(|(m, t)| format!("{m}\t{}\n", t.replace(['\n', '\t'], " ")))
         .collect();
-    let _ = LocalStorage::raw().set_item(super::FINDINGS_KEY, &text);
+    if let Some(l) = crate::ui::storage::local() {
+        let _ = l.set_item(super::FINDINGS_KEY, &text);
+    }
 }

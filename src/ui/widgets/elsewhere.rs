@@ -12,8 +12,8 @@ pub struct ElsewhereProps {
     pub on_action: Callback<Action>,
 }
 
-/// "This tab's work, 3 Dec 2026 14:05": a scenario name that says where
-/// and when it came from.
+/// "This tab's work, 03/12/2026, 14:05:09": a scenario name that says
+/// where and when it came from.
 fn kept_name() -> String {
     let now = js_sys::Date::new_0();
     let text: String = now
