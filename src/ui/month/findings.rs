@@ -21,9 +21,7 @@ pub struct FindingsProps {
 /// here, so that the first load carries none of their code.
 pub fn other_reports(month: Month) -> Vec<String> {
     let text = crate::ui::storage::local()
-        .and_then(|l| l.get_item(crate::ui::reports::FINDINGS_KEY).ok())
-        .ok()
-        .flatten()
+        .and_then(|l| l.get_item(crate::ui::reports::FINDINGS_KEY).ok().flatten())
         .unwrap_or_default();
     let month = month.to_string();
     (text.lines())
