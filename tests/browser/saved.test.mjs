@@ -88,7 +88,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       // B keeps its work as a scenario in A's: B now shows A's figures, its
       // own kept by name, and saves that (A is told in turn).
       await b.click('[data-testid="elsewhere-keep"]');
-      await b.locator('[data-testid="notice"]').filter({ hasText: "with this tab's work kept in it" }).waitFor({ timeout: LOAD_TIMEOUT });
+      await b.locator('[data-testid="notice"]').filter({ hasText: "This tab's work is kept as scenario" }).waitFor({ timeout: LOAD_TIMEOUT });
       await showLevels(b);
       assert.match(await b.locator(row('PM2.4', 'DSP')).innerText(), /91\.00%/);
       await b.waitForFunction((k) => /This tab's work, /.test(localStorage.getItem(k) || ''), KEY, { timeout: STEP_TIMEOUT });
