@@ -89,6 +89,8 @@ hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"
 rm -rf "$OUT"
 mkdir -p "$OUT/app-$hash"
 mv "$WORK"/* "$OUT/app-$hash/"
+terser scripts/offline.js --module --compress --mangle -o "$OUT/offline.js"
+cp styles/offline.css "$OUT/offline.css"
 cat >"$OUT/start.js" <<EOF
 // Starts the app: written by scripts/build-app.sh for this build.
 import init from './app-$hash/dcc-perf-app.js';
@@ -100,9 +102,17 @@ init().then(() => {
   // Started (the app has taken the page's body, and with it the help shown
   // should it never start).
   document.getElementById('boot-help')?.remove();
-  // The app's files kept for offline use, once the page has loaded.
-  if (document.readyState === 'complete') keepOffline();
-  else window.addEventListener('load', keepOffline, { once: true });
+  // The app's files kept for offline use (offline.js): at the user's first
+  // touch of the page or ten seconds after it opened, whichever is first
+  // (as the saved work's writer is fetched), so none of it is on the first load.
+  let asked = false;
+  const later = () => {
+    if (asked) return;
+    asked = true;
+    import('./offline.js').then((m) => m.keepOffline()).catch(() => {});
+  };
+  for (const e of ['pointerdown', 'keydown']) window.addEventListener(e, later, { once: true });
+  setTimeout(later, 10000);
 }).catch((e) => {
   console.error(e);
   const p = document.createElement('p');
@@ -111,72 +121,10 @@ init().then(() => {
   document.body.append(p);
 });
 
-// The service worker (sw.js, written by scripts/link-app.sh) keeps the
-// app's own files in the browser, so that after the first visit it opens
-// and computes with no network. A new version is fetched in the background
-// on a later visit and used from the visit after (or at once, on asking):
-// the page says so in #app-status.
-function keepOffline() {
-  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
-  // Made here, after the app has taken the page's body.
-  const status = document.createElement('p');
-  status.id = 'app-status';
-  status.className = 'app-status';
-  status.setAttribute('role', 'status');
-  status.dataset.testid = 'app-status';
-  status.hidden = true;
-  document.body.append(status);
-  const say = (text, button) => {
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Dismiss';
-    close.addEventListener('click', () => { status.hidden = true; });
-    status.replaceChildren(text, ' ');
-    if (button) status.append(button, ' ');
-    status.append(close);
-    status.hidden = false;
-  };
-  const hadController = !!navigator.serviceWorker.controller;
-  // This tab asked for the new version, and reloads when it takes over.
-  let reloading = false;
-  const ready = (worker) => {
-    const now = document.createElement('button');
-    now.type = 'button';
-    now.textContent = 'Use it now';
-    now.dataset.testid = 'use-new-version';
-    now.addEventListener('click', () => {
-      reloading = true;
-      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-      worker.postMessage('skip-waiting');
-    });
-    say('A new version of the calculator has been downloaded: it opens on your next visit (once every tab of it is closed).', now);
-  };
-  // A new version taken up in another tab: this one still runs the old
-  // (its files are kept), and is told.
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!hadController || reloading) return;
-    const reload = document.createElement('button');
-    reload.type = 'button';
-    reload.textContent = 'Reload';
-    reload.addEventListener('click', () => location.reload());
-    say('A new version of the calculator is in use in another tab: reload this one to use it too (your work is saved).', reload);
-  });
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
-    if (reg.waiting && hadController) ready(reg.waiting);
-    reg.addEventListener('updatefound', () => {
-      const worker = reg.installing;
-      if (!worker) return;
-      worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && hadController) ready(worker);
-        if (worker.state === 'activated' && !hadController) {
-          say('Kept in this browser for offline use: from now on the calculator opens with no network.');
-          status.dataset.offline = 'ready';
-        }
-      });
-    });
-  }).catch((e) => console.warn('offline use not available:', e));
-}
 EOF
+# Minified: it is on the first load (its comments are in this script).
+terser "$OUT/start.js" --module --compress --mangle -o "$OUT/start.min.js"
+mv "$OUT/start.min.js" "$OUT/start.js"
 # What the page's head needs to fetch the first load at once rather than
 # one import after another (scripts/link-app.sh puts it in the built page).
 cat >"$TARGET_DIR/app-split-head.html" <<EOF

@@ -77,13 +77,13 @@ fn observation_rows(o: &Observation, out: &mut Vec<[String; 10]>) {
             excluded,
         ]
     };
-    let reported = o.reported.map(|r| r.to_string()).unwrap_or_default();
+    // "About" rides on the printed figure, whatever the input (the reader
+    // takes it from the value cell).
+    let mark = if o.approximate { "~" } else { "" };
+    let reported = o.reported.map(|r| format!("{mark}{r}")).unwrap_or_default();
     let e = String::new;
     match &o.input {
-        Input::Level { level } => {
-            let mark = if o.approximate { "~" } else { "" };
-            out.push(row(e(), format!("{mark}{level}"), e(), e(), e()))
-        }
+        Input::Level { level } => out.push(row(e(), format!("{mark}{level}"), e(), e(), e())),
         Input::Status { status } => out.push(row(e(), status.label().into(), e(), e(), e())),
         Input::Counts { successes, total } => out.push(row(
             e(),

@@ -175,7 +175,8 @@ pub fn App() -> Html {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
             if state.elsewhere {
-                <super::widgets::elsewhere::Elsewhere on_action={on_action.clone()} />
+                <Lazy<super::widgets::elsewhere::ElsewhereProps> chunk={&views::ELSEWHERE}
+                    view={super::widgets::elsewhere::ElsewhereProps { on_action: on_action.clone() }} />
             }
             // The paste box comes after the month's verdict, which is what
             // a visitor opens the calculator for; elsewhere it leads.

@@ -13,6 +13,7 @@ use crate::ui::opr_view::{OprView, OprViewProps};
 use crate::ui::reports::reports_view::{ReportsView, ReportsViewProps};
 use crate::ui::sheet_picker::{SheetPicker, SheetPickerProps};
 use crate::ui::trends_view::{TrendsView, TrendsViewProps};
+use crate::ui::widgets::elsewhere::{Elsewhere, ElsewhereProps};
 use crate::ui::widgets::lazy::{Chunk, Render};
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
@@ -47,6 +48,8 @@ macro_rules! split_view {
 // readers gave, so they share the readers' chunk ([`crate::ui::io_part`]).
 split_view!(io => import_preview, plain, IMPORT_PREVIEW, "import preview", PreviewProps, ImportPreview);
 split_view!(io => sheet_picker, plain, SHEET_PICKER, "sheet picker", SheetPickerProps, SheetPicker);
+// Another tab's save is met by reading the saved work again, in that chunk.
+split_view!(io => elsewhere, plain, ELSEWHERE, "another tab's notice", ElsewhereProps, Elsewhere);
 // The share link is made in that chunk, so its panel is drawn from it too.
 split_view!(io => share_panel, plain, SHARE_PANEL, "share link", SharePanelProps, SharePanel);
 

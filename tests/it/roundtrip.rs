@@ -452,3 +452,20 @@ fn saved_work_of_every_version_opens() {
         (&v3.dataset, &v3.scheme, &v3.regime, &v3.saved, v3.month)
     );
 }
+
+/// "About" on a figure given as counts, incidents or PM12.2's alerts is
+/// written back with its figure (found by the long-table fuzz target: it
+/// was kept for levels only).
+#[test]
+fn an_approximate_printed_figure_reads_back_approximate() {
+    for text in [
+        "period,measure,provider,value,successes,total\n2021-03,PM2,CSPN,~23.74,56774,239128\n",
+        "period,measure,provider,category,value,successes,total\n2021-03,CPM5,DCC,,~90.12,,\n2021-03,CPM5,DCC,3,,108,111\n",
+        "period,measure,provider,value,successes,total\n2021-03,PM12.2,CSPN,~99.1,1000,1000\n",
+    ] {
+        let first = read("a.csv", text.as_bytes()).into_result().expect("reads");
+        assert!(first.observations.iter().all(|o| o.approximate), "{text}");
+        let again = read("b.csv", dataset_csv(&first).as_bytes()).into_result().expect("reads back");
+        assert_eq!(again, first, "{text}");
+    }
+}

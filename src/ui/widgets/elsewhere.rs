@@ -7,7 +7,7 @@ use crate::ui::io_part::{spawn, Job};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ElsewhereProps {
     pub on_action: Callback<Action>,
 }
