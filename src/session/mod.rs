@@ -3,5 +3,7 @@
 //! Plain Rust over [`crate::engine`] and [`crate::io`], so it runs natively
 //! in the tests and in the browser alike; `ui::state` makes it Yew's reducer.
 
+mod actions;
 mod parts;
+pub mod saved;
 pub mod state;

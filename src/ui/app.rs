@@ -155,7 +155,7 @@ pub fn App() -> Html {
     let month = state.show.month.or_else(|| months.first().copied());
     let scenario = {
         let st = state.clone();
-        Callback::from(move |_: ()| super::storage::scenario(&st))
+        Callback::from(move |_: ()| st.saved_work())
     };
     let title = month.map_or("No figures loaded".to_string(), |m| {
         format!("Figures for {}", m.long_name())

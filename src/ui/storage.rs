@@ -2,7 +2,7 @@
 //! scenario file ([`crate::io::scenario`], versioned, migrated on reading).
 
 use super::state::{Action, State};
-use crate::io::{scenario, Scenario};
+use crate::io::Scenario;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -31,26 +31,15 @@ pub fn local() -> Option<web_sys::Storage> {
 /// The saved work read from `text`, and a notice to show: that it was
 /// restored, or why it could not be (then it is moved aside, never lost).
 pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
-    let import = scenario::read("saved work", text);
-    if import.is_clean() {
-        let settings = import.settings.unwrap_or_default();
-        let regime = import.regime.unwrap_or_else(crate::io::regime::sample);
-        let s = Scenario::new(import.dataset, settings, import.month)
-            .with_scheme(
-                import.scheme.unwrap_or_default(),
-                import.baseline.map(|b| *b),
+    let first = match crate::session::saved::open(text) {
+        Ok(s) => {
+            return (
+                Some(s),
+                Some("Restored your saved figures and settings.".into()),
             )
-            .with_regime(regime, import.saved);
-        return (
-            Some(s),
-            Some("Restored your saved figures and settings.".into()),
-        );
-    }
-    let first = import
-        .errors
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+        }
+        Err(first) => first,
+    };
     // Kept aside; if the browser refuses (full), they stay where they are
     // until the work is next changed, and the user is told so.
     let kept = match local().map(|l| l.set_item(UNREADABLE_KEY, text)).unwrap_or(Err(wasm_bindgen::JsValue::NULL)) {
@@ -65,21 +54,6 @@ pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
             "Your saved figures could not be read ({first}). {kept}; the sample is shown."
         )),
     )
-}
-
-/// The work as a scenario: data, scheme, OPR years, named scenarios and,
-/// where it differs, the baseline.
-pub fn scenario(state: &State) -> Scenario {
-    let (now, base) = (&state.work, &state.baseline);
-    let baseline = (base != now).then(|| scenario::Baseline {
-        data: (*base.data).clone(),
-        scheme: (*base.scheme).clone(),
-        regime: (*base.regime).clone(),
-    });
-    let named = state.scenarios.iter().map(|s| (**s).clone()).collect();
-    Scenario::new((*now.data).clone(), state.settings, state.show.month)
-        .with_scheme((*now.scheme).clone(), baseline)
-        .with_regime((*now.regime).clone(), named)
 }
 
 /// Writes the work as the text kept in local storage.
@@ -153,7 +127,7 @@ pub fn save(state: &State) -> Result<(), String> {
     // work saved before it as it was.
     local()
         .ok_or("it does not allow this page to store anything")?
-        .set_item(KEY, &write(&scenario(state)))
+        .set_item(KEY, &write(&state.saved_work()))
         .map_err(|e| refused(&e))
 }
 

@@ -31,6 +31,7 @@ mod report_text;
 mod roundtrip;
 mod session;
 mod sheets;
+mod soak;
 mod variance;
 // Reading workbooks needs the `workbook` feature (on by default).
 #[cfg(feature = "workbook")]

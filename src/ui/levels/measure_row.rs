@@ -121,7 +121,7 @@ pub fn MeasureRow(p: &RowProps) -> Html {
     let quarterly =
         (r.cadence == crate::engine::Cadence::Quarterly).then(|| r.period_label.clone());
     html! {
-        <tr data-measure={r.measure.clone()} data-provider={r.provider.code()}
+        <tr data-measure={r.measure.clone()} data-provider={r.provider.code()} data-period={r.period.to_string()}
             class={classes!("measure-row", status_class(r.status), p.selected.then_some("selected"))}
             tabindex="0" aria-selected={p.selected.to_string()} {onclick} {onkeydown}>
             <td data-label="Measure">

@@ -1,0 +1,106 @@
+//! The work kept between visits: what is saved ([`State::saved_work`]), how
+//! saved text opens ([`open`]), and a tab's side of another tab saving over
+//! the work it opened (the `storage` event; [`Action::SavedElsewhere`] and
+//! what follows it). Plain Rust: `ui::storage` only moves the text in and
+//! out of the browser's storage.
+//!
+//! [`Action::SavedElsewhere`]: super::state::Action::SavedElsewhere
+
+use super::state::State;
+use crate::io::scenario::{self, SavedScenario};
+use crate::io::Scenario;
+use std::rc::Rc;
+
+/// Saved work read from its text (a scenario file, any version, migrated),
+/// or the first thing wrong with it, in words.
+pub fn open(text: &str) -> Result<Scenario, String> {
+    let import = scenario::read("saved work", text);
+    if !import.is_clean() {
+        let first = import.errors.first().map(ToString::to_string);
+        return Err(first.unwrap_or_default());
+    }
+    let settings = import.settings.unwrap_or_default();
+    // Saved before OPR years were kept: the sample's years.
+    let regime = import.regime.unwrap_or_else(crate::io::regime::sample);
+    Ok(Scenario::new(import.dataset, settings, import.month)
+        .with_scheme(
+            import.scheme.unwrap_or_default(),
+            import.baseline.map(|b| *b),
+        )
+        .with_regime(regime, import.saved))
+}
+
+impl State {
+    /// The work as it is saved: data, settings and month, scheme, OPR
+    /// years, named scenarios and, where it differs, the baseline.
+    pub fn saved_work(&self) -> Scenario {
+        let (now, base) = (&self.work, &self.baseline);
+        let baseline = (base != now).then(|| scenario::Baseline {
+            data: (*base.data).clone(),
+            scheme: (*base.scheme).clone(),
+            regime: (*base.regime).clone(),
+        });
+        let named = self.scenarios.iter().map(|s| (**s).clone()).collect();
+        Scenario::new((*now.data).clone(), self.settings, self.show.month)
+            .with_scheme((*now.scheme).clone(), baseline)
+            .with_regime((*now.regime).clone(), named)
+    }
+
+    /// The state on `saved` work once it is read (only while it is awaited:
+    /// it replaces everything, undo history included).
+    pub(super) fn restored(
+        &self,
+        saved: Option<Box<Scenario>>,
+        notice: Option<String>,
+    ) -> Option<State> {
+        if !self.restoring {
+            return None;
+        }
+        let found = saved.is_some();
+        let mut next = State::new(saved.map(|b| *b), notice);
+        // Another tab saved while this was read: what was read may be
+        // older than what is saved now.
+        next.elsewhere = self.elsewhere;
+        if let Some(kept) = &self.keep_on_restore {
+            // This tab's work, and its named scenarios the saved work has
+            // no scenario of that name for.
+            let mine = self
+                .scenarios
+                .iter()
+                .filter(|s| next.named(&s.name).is_none());
+            let mine: Vec<SavedScenario> = mine.map(|s| (**s).clone()).collect();
+            next.keep_scenarios(mine);
+            next.keep_scenarios([(**kept).clone()]);
+            let said = format!(
+                "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.",
+                kept.name
+            );
+            next.notice = Some(match (found, next.notice.take()) {
+                (true, _) => format!("Opened the work the other tab saved. {said}"),
+                (false, Some(why)) => format!("{why} {said}"),
+                (false, None) => format!("No other saved work was found. {said}"),
+            });
+            next.save_on_open = true;
+        }
+        Some(next)
+    }
+
+    /// This tab's work, to be kept as scenario `name` in the work the other
+    /// tab saved, which is read again.
+    pub(super) fn keep_here_as(&mut self, name: String) {
+        self.keep_on_restore = Some(Rc::new(self.saved_as(name)));
+        self.restoring = true;
+        self.elsewhere = false;
+    }
+
+    /// The saved work could not be read again: this tab's work is as it
+    /// was, and still not saved over the other tab's.
+    pub(super) fn restore_failed(&mut self, why: String) {
+        if self.restoring && self.keep_on_restore.is_some() {
+            self.restoring = false;
+            self.keep_on_restore = None;
+            self.elsewhere = true;
+        }
+        self.notice = Some(why);
+    }
+}
