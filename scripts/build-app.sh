@@ -26,16 +26,8 @@
 # named by its content so a new build is never mixed with a cached one.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-
-for tool in wasm-split-cli wasm-bindgen wasm-opt terser; do
-  command -v "$tool" >/dev/null 2>&1 || {
-    echo "build-app: $tool not found: run bash scripts/setup.sh first" >&2
-    exit 1
-  }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+need build-app wasm-split-cli wasm-bindgen wasm-opt terser
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 LINKED="$TARGET_DIR/wasm32-unknown-unknown/release/dcc-perf-app.wasm"
@@ -113,15 +105,9 @@ init().then(() => {
   };
   for (const e of ['pointerdown', 'keydown']) window.addEventListener(e, later, { once: true });
   setTimeout(later, 10000);
-}).catch((e) => {
-  console.error(e);
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.textContent = 'The calculator could not start: ' + (e && e.message ? e.message : e) + '. Reload the page to try again.';
-  document.body.append(p);
-});
-
+}).catch((e) => notStarted(e, ' Reload the page to try again.'));
 EOF
+cat scripts/not-started.js >>"$OUT/start.js"
 # Minified: it is on the first load (its comments are in this script).
 terser "$OUT/start.js" --module --compress --mangle -o "$OUT/start.min.js"
 mv "$OUT/start.min.js" "$OUT/start.js"

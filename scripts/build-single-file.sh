@@ -9,15 +9,8 @@
 #   bash scripts/build-single-file.sh [OUT]      (default target/single-file/dcc-perf.html)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-for tool in wasm-bindgen wasm-opt terser openssl base64; do
-  command -v "$tool" >/dev/null 2>&1 || {
-    echo "build-single-file: $tool not found: run bash scripts/setup.sh first" >&2
-    exit 1
-  }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+need build-single-file wasm-bindgen wasm-opt terser openssl base64
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="${1:-$TARGET_DIR/single-file/dcc-perf.html}"
@@ -42,15 +35,8 @@ wasm64="$(base64 -w0 "$WORK/app_bg.wasm")"
 {
   cat "$WORK/app.js"
   printf '\nconst appWasmBytes = Uint8Array.from(atob("%s"), (c) => c.charCodeAt(0));\n' "$wasm64"
-  cat <<'EOF'
-__wbg_init({ module_or_path: appWasmBytes }).catch((e) => {
-  console.error(e);
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.textContent = 'The calculator could not start: ' + (e && e.message ? e.message : e) + '.';
-  document.body.append(p);
-});
-EOF
+  cat scripts/not-started.js
+  echo "__wbg_init({ module_or_path: appWasmBytes }).catch((e) => notStarted(e, ''));"
 } >"$WORK/script.js"
 terser "$WORK/script.js" --module --compress --mangle -o "$WORK/script.min.js"
 

@@ -1,5 +1,6 @@
 // Offline use and new versions: loaded by start.js (written by
-// scripts/build-app.sh) once the page has loaded and the browser is idle.
+// scripts/build-app.sh) at the user's first touch of the page or ten
+// seconds after it opened, whichever comes first.
 
 // The service worker (sw.js, written by scripts/write-sw.sh) keeps the
 // app's own files in the browser, so that after the first visit it opens

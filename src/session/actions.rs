@@ -222,16 +222,11 @@ impl State {
             Action::SetCreditSource(src) => s.show.credit_source = src,
             Action::SelectLine(k) => s.show.credit_selected = k,
             Action::SetScheme(scheme, what) => {
-                // The editors refuse bad figures; this is the last guard.
-                if let Some(problem) = scheme.problems().into_iter().next() {
-                    s.notice = Some(format!("Scheme not changed: {problem}."));
-                } else {
-                    s.replace(Work {
-                        scheme: Rc::new(scheme),
-                        ..s.work.clone()
-                    });
-                    s.notice = Some(format!("{what}. Undo restores the scheme before."));
-                }
+                let problems = scheme.problems();
+                s.change_terms(problems, ("Scheme", "the scheme"), what, |w| Work {
+                    scheme: Rc::new(scheme),
+                    ..w.clone()
+                });
             }
             Action::SetBaseline => {
                 s.baseline = s.work.clone();
@@ -239,16 +234,11 @@ impl State {
                     Some("The current figures, scheme and OPR years are now the baseline.".into());
             }
             Action::SetRegime(regime, what) => {
-                // The editors refuse bad figures; this is the last guard.
-                if let Some(problem) = regime.problems().into_iter().next() {
-                    s.notice = Some(format!("OPR years not changed: {problem}."));
-                } else {
-                    s.replace(Work {
-                        regime: Rc::new(regime),
-                        ..s.work.clone()
-                    });
-                    s.notice = Some(format!("{what}. Undo restores the OPR years before."));
-                }
+                let problems = regime.problems();
+                s.change_terms(problems, ("OPR years", "the OPR years"), what, |w| Work {
+                    regime: Rc::new(regime),
+                    ..w.clone()
+                });
             }
             Action::SetOprYear(y) => {
                 s.show.opr_year = y;
@@ -313,5 +303,27 @@ impl State {
         }
         s.settle(self);
         Some(s)
+    }
+}
+
+impl State {
+    /// A what-if on the terms the figures are judged by (the scheme or the
+    /// OPR years, `named` as a notice begins and as it goes on), as an
+    /// undoable change; refused, with the first of its `problems`, if it has
+    /// any (the editors refuse bad figures: this is the last guard).
+    fn change_terms(
+        &mut self,
+        problems: Vec<String>,
+        named: (&str, &str),
+        what: String,
+        next: impl FnOnce(&Work) -> Work,
+    ) {
+        if let Some(problem) = problems.into_iter().next() {
+            self.notice = Some(format!("{} not changed: {problem}.", named.0));
+        } else {
+            let next = next(&self.work);
+            self.replace(next);
+            self.notice = Some(format!("{what}. Undo restores {} before.", named.1));
+        }
     }
 }

@@ -62,17 +62,44 @@ impl State {
         // older than what is saved now.
         next.elsewhere = self.elsewhere;
         if let Some(kept) = &self.keep_on_restore {
-            // This tab's work, and its named scenarios the saved work has
-            // no scenario of that name for.
-            let mine = self
-                .scenarios
-                .iter()
-                .filter(|s| next.named(&s.name).is_none());
-            let mine: Vec<SavedScenario> = mine.map(|s| (**s).clone()).collect();
+            // This tab's named scenarios go with it; one named as one of the
+            // other tab's but holding other work is renamed, not dropped.
+            let mut renamed = 0;
+            let mut mine = Vec::new();
+            for s in &self.scenarios {
+                match next.named(&s.name) {
+                    None => mine.push((**s).clone()),
+                    Some(theirs) if theirs.work == s.work && theirs.settings == s.settings => {}
+                    Some(_) => {
+                        renamed += 1;
+                        let taken = |n: &str| {
+                            next.named(n).is_some()
+                                || self.scenarios.iter().any(|x| x.name == n)
+                                || mine.iter().any(|x: &SavedScenario| x.name == n)
+                        };
+                        let name = (1..)
+                            .map(|i| match i {
+                                1 => format!("{} (this tab)", s.name),
+                                _ => format!("{} (this tab, {i})", s.name),
+                            })
+                            .find(|n| !taken(n))
+                            .unwrap_or_default();
+                        mine.push(SavedScenario {
+                            name,
+                            ..(**s).clone()
+                        });
+                    }
+                }
+            }
             next.keep_scenarios(mine);
             next.keep_scenarios([(**kept).clone()]);
+            let renamed = match renamed {
+                0 => String::new(),
+                1 => " One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name.".into(),
+                n => format!(" {n} are renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has different scenarios of those names."),
+            };
             let said = format!(
-                "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.",
+                "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.{renamed}",
                 kept.name
             );
             next.notice = Some(match (found, next.notice.take()) {
@@ -93,14 +120,25 @@ impl State {
         self.elsewhere = false;
     }
 
-    /// The saved work could not be read again: this tab's work is as it
-    /// was, and still not saved over the other tab's.
+    /// The saved work could not be read (`why`: its reader did not
+    /// arrive): it stays as it is, saved. While this tab's work was to be
+    /// kept in it, this tab's work is as it was, and still not saved over
+    /// the other tab's: reloading would lose it, so the notice does not
+    /// say to.
     pub(super) fn restore_failed(&mut self, why: String) {
         if self.restoring && self.keep_on_restore.is_some() {
             self.restoring = false;
             self.keep_on_restore = None;
             self.elsewhere = true;
+            self.notice = Some(format!(
+                "This tab's work is not kept as a scenario yet, and is still not saved: {why}. \
+                 Choose \u{201c}Keep this tab's work as a scenario in it\u{201d} again, or save a scenario file first \
+                 (reloading would open the other tab's work instead)."
+            ));
+        } else {
+            self.notice = Some(format!(
+                "Your saved work could not be opened: {why}. It is still kept in this browser; reload the page to try again."
+            ));
         }
-        self.notice = Some(why);
     }
 }

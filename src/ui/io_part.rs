@@ -55,11 +55,9 @@ impl Job {
         let what = match self {
             Job::Paste(_) | Job::File(..) => "read your figures",
             Job::SharedLink => "open the shared link",
+            // The session says what it means for the saved work.
             Job::Restore(_) => {
-                return format!(
-                    "Your saved work could not be opened: the part of the calculator that reads it did not arrive ({why}). \
-                     It is still kept in this browser; reload the page to try again."
-                )
+                return format!("the part of the calculator that reads it did not arrive ({why})")
             }
             Job::Export(_) => "write that file",
             Job::Link(..) => "make the link",

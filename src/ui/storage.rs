@@ -42,10 +42,14 @@ pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
     };
     // Kept aside; if the browser refuses (full), they stay where they are
     // until the work is next changed, and the user is told so.
-    let kept = match local().map(|l| l.set_item(UNREADABLE_KEY, text)).unwrap_or(Err(wasm_bindgen::JsValue::NULL)) {
+    let aside = match local() {
+        Some(l) => l.set_item(UNREADABLE_KEY, text).map_err(|e| refused(&e)),
+        None => Err(BLOCKED.into()),
+    };
+    let kept = match aside {
         Ok(()) => format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"),
-        Err(e) => format!(
-            "The browser would not keep them aside ({e:?}): they stay under \"{KEY}\" until you change something, so copy them from there now if you need them"
+        Err(why) => format!(
+            "The browser would not keep them aside ({why}): they stay under \"{KEY}\" until you change something, so copy them from there now if you need them"
         ),
     };
     (
@@ -126,7 +130,7 @@ pub fn save(state: &State) -> Result<(), String> {
     // One item, replaced whole or not at all: a refused write leaves the
     // work saved before it as it was.
     local()
-        .ok_or("it does not allow this page to store anything")?
+        .ok_or(BLOCKED)?
         .set_item(KEY, &write(&state.saved_work()))
         .map_err(|e| refused(&e))
 }
@@ -139,16 +143,42 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_default();
     match name.as_str() {
         "QuotaExceededError" => "its storage for this page is full".into(),
-        "SecurityError" => "it does not allow this page to store anything".into(),
-        _ => format!("{e:?}"),
+        "SecurityError" => BLOCKED.into(),
+        // Anything else, in the browser's words.
+        _ => {
+            let message = js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "for a reason it did not give".into());
+            format!("{name} {message}").trim().to_string()
+        }
     }
 }
+
+/// Why nothing can be stored when the browser gives the page no storage.
+const BLOCKED: &str = "it does not allow this page to store anything";
 
 thread_local! {
     /// The session's [`State::elsewhere`] as last drawn (and set at once by
     /// the `storage` listener, before the state follows): another tab has
     /// saved over the work this one opened, so nothing is saved.
     static ELSEWHERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+thread_local! {
+    /// The user chose to leave this tab's unsaved changes (to open the
+    /// work another tab saved): the page is reloaded without asking.
+    static DROPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Reloads the page, dropping this tab's unsaved changes, which the user
+/// has chosen to do (the browser does not ask again).
+pub fn reload_dropping_changes() {
+    DROPPED.set(true);
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
 }
 
 /// How long after a change the work is saved (then when the browser is
@@ -171,15 +201,16 @@ fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
         let (unsaved, cb) = (unsaved.clone(), on_action.clone());
         return with_writer(on_action, move || flush(&unsaved, &cb));
     }
+    // Another tab saved over what this one opened: nothing is written over
+    // it until the user chooses (`widgets::elsewhere`), and the changes
+    // wait here, so that closing the tab asks first. Asked of the flag the
+    // listener sets too, as the state waiting here may predate it.
+    if ELSEWHERE.get() || unsaved.borrow().as_ref().is_some_and(|s| s.elsewhere) {
+        return;
+    }
     let Some(state) = unsaved.borrow_mut().take() else {
         return;
     };
-    // Another tab saved over what this one opened: nothing is written over
-    // it until the user chooses (`widgets::elsewhere`). Asked of the flag
-    // the listener sets, not of the state waiting here, which may predate it.
-    if state.elsewhere || ELSEWHERE.get() {
-        return;
-    }
     if let Err(e) = save(&state) {
         on_action.emit(Action::Notice(Some(format!(
             "Your latest changes are not saved in this browser: it refused to store them ({e}). \
@@ -262,9 +293,10 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
         let first_touch = cb.clone();
         let now = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
             flush(&unsaved, &cb);
-            // Work the writer has not arrived to save: the browser asks
-            // before the page is closed or reloaded.
-            if e.type_() == "beforeunload" && waiting.borrow().is_some() {
+            // Work not saved (the writer has not arrived, or another tab
+            // saved over this one's): the browser asks before the page is
+            // closed or reloaded, unless the user chose to drop it.
+            if e.type_() == "beforeunload" && waiting.borrow().is_some() && !DROPPED.get() {
                 e.prevent_default();
             }
         });

@@ -140,7 +140,7 @@ describe('offline after the first visit', { timeout: 3 * TEST_TIMEOUT }, () => {
       // Shown after a moment, once it is clear the app has not started.
       await page.waitForFunction(() => getComputedStyle(document.getElementById('boot-help')).visibility === 'visible', null, { timeout: LOAD_TIMEOUT });
       const text = await help.innerText();
-      assert.match(text, /The calculator has not started\./);
+      assert.match(text, /The calculator has not started yet\. If this page was opened from disk/);
       assert.match(text, /file:\/\//);
       assert.match(text, /bash scripts\/serve\.sh/);
       assert.match(text, /scripts\/build-single-file\.sh/);

@@ -123,6 +123,16 @@ fn the_command_prints_the_lists_or_their_table() {
     let (code, csv, _) = run(&["--output", "exclusions", REPORT, "--csv"]);
     assert_eq!(code, 0);
     assert_eq!(read("out.csv", &csv).unwrap(), sample());
+    // The lists as a table have no figures beside them: the shares are
+    // unknown, and the command says why.
+    let table = temp_file("excl.csv", &csv);
+    let (code, out, err) = run(&["--output", "exclusions", &table]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("excl.csv gives no service-level figures (a report's text does), so the shares below are unknown."), "{out}");
+    assert!(
+        out.contains("CPM4/5 (PMEL): share excluded unknown"),
+        "{out}"
+    );
     let bad = temp_file("excl-bad.csv", "list,group,reason,count\nA,,B,x\n");
     let (code, _, err) = run(&["--output", "exclusions", &bad]);
     assert_eq!(code, 2);

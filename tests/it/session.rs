@@ -403,8 +403,149 @@ fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
         level(&failed, "PM2.4", Provider::Dsp),
         Some(Input::Level { level: d("91") })
     );
-    assert_eq!(failed.notice.as_deref(), Some("did not arrive"));
+    let notice = failed.notice.clone().unwrap();
+    assert!(notice.starts_with("This tab's work is not kept as a scenario yet, and is still not saved: did not arrive."), "{notice}");
+    assert!(!notice.contains("reload the page"), "{notice}");
+    // Opening the saved work fails the same way: it is kept, and a reload tries again.
+    let opening = after(
+        &State::restoring(),
+        Action::RestoreFailed("did not arrive".into()),
+    );
+    assert!(opening.restoring);
+    assert_eq!(opening.notice.as_deref(), Some("Your saved work could not be opened: did not arrive. It is still kept in this browser; reload the page to try again."));
     // A plain reopening saves nothing at once.
     let plain = after(&State::restoring(), Action::Restored(None, None));
     assert!(!plain.save_on_open);
+}
+
+#[test]
+fn a_scheme_or_opr_year_with_a_bad_figure_is_refused_and_nothing_is_undone() {
+    let s0 = State::new(None, None);
+    let mut scheme = (*s0.work.scheme).clone();
+    scheme.providers[0].money_per_point = d("-1");
+    let s1 = after(
+        &s0,
+        Action::SetScheme(scheme, "Money per point changed".into()),
+    );
+    assert_eq!(s1.work, s0.work);
+    assert!(s1.past.is_empty());
+    let notice = s1.notice.clone().unwrap();
+    assert!(notice.starts_with("Scheme not changed: "), "{notice}");
+    assert!(
+        notice.contains("money per point is -1; it must not be negative"),
+        "{notice}"
+    );
+
+    let mut regime = (*s0.work.regime).clone();
+    regime.years[0].margin_at_risk = d("-5");
+    let s2 = after(&s0, Action::SetRegime(regime, "Margin changed".into()));
+    assert_eq!(s2.work, s0.work);
+    assert!(s2.past.is_empty());
+    let notice = s2.notice.clone().unwrap();
+    assert!(notice.starts_with("OPR years not changed: "), "{notice}");
+    assert!(
+        notice.contains("the margin at risk is negative"),
+        "{notice}"
+    );
+
+    // A good change is a what-if undo takes back.
+    let mut scheme = (*s0.work.scheme).clone();
+    scheme.providers[0].money_per_point = d("200");
+    let s3 = after(
+        &s0,
+        Action::SetScheme(scheme, "Money per point changed".into()),
+    );
+    assert_eq!(
+        s3.notice.as_deref(),
+        Some("Money per point changed. Undo restores the scheme before.")
+    );
+    assert_eq!(after(&s3, Action::Undo).work, s0.work);
+    let mut regime = (*s0.work.regime).clone();
+    regime.years[0].margin_at_risk = d("1000");
+    let s4 = after(&s0, Action::SetRegime(regime, "Margin changed".into()));
+    assert_eq!(
+        s4.notice.as_deref(),
+        Some("Margin changed. Undo restores the OPR years before.")
+    );
+    assert_ne!(s4.work, s0.work);
+}
+
+#[test]
+fn a_figure_typed_over_an_approximate_one_is_exact() {
+    let s0 = State::new(None, None);
+    // One of the sample's figures read as "about" (printed with a `~`).
+    let o = s0
+        .work
+        .data
+        .observations
+        .iter()
+        .find(|o| o.approximate)
+        .expect("the sample has an approximate figure")
+        .clone();
+    let s1 = after(
+        &s0,
+        Action::Edit(
+            MeasureKey::new(o.period, &o.measure, o.provider),
+            Input::Level { level: d("97.5") },
+        ),
+    );
+    let now = s1
+        .work
+        .data
+        .current(o.period, &o.measure, o.provider)
+        .unwrap();
+    assert_eq!(now.input, Input::Level { level: d("97.5") });
+    assert!(!now.approximate, "typed figures are exact");
+    assert_eq!(now.reported, None);
+    let r = s1
+        .outcome
+        .results
+        .get(o.period, &o.measure, o.provider)
+        .unwrap();
+    assert!(!r.display.contains("about"), "{}", r.display);
+}
+
+/// Keeping this tab's work in the other's: a scenario of this tab's named
+/// as one of the other tab's is renamed if it holds other work, and left
+/// out if it holds the same.
+#[test]
+fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
+    let here = edit(&State::new(None, None), "91");
+    let here = after(&here, Action::SaveScenario("Plan".into()));
+    let here = after(&here, Action::SaveScenario("Same".into()));
+    let here = after(&here, Action::SaveScenario("Plan (this tab)".into()));
+    // The other tab: "Same" holds the same work as this tab's, "Plan" other work.
+    let other = after(&State::new(None, None), Action::SaveScenario("Plan".into()));
+    let other = edit(&other, "91");
+    let other = after(&other, Action::SaveScenario("Same".into()));
+    let saved = other.saved_work();
+    let told = after(&here, Action::SavedElsewhere);
+    let keeping = after(&told, Action::KeepHereAsScenario("This tab's work".into()));
+    let merged = after(&keeping, Action::Restored(Some(Box::new(saved)), None));
+    let names: Vec<&str> = merged.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Plan",
+            "Same",
+            "Plan (this tab, 2)",
+            "Plan (this tab)",
+            "This tab's work"
+        ]
+    );
+    // The other tab's "Plan" is as it saved it; this tab's is renamed.
+    let plan = |n: &str| {
+        level(&State::new(None, None), "PM2.4", Provider::Dsp)
+            != merged
+                .named(n)
+                .unwrap()
+                .work
+                .data
+                .current(march(), "PM2.4", Provider::Dsp)
+                .map(|o| o.input.clone())
+    };
+    assert!(!plan("Plan"), "the other tab's Plan is the sample");
+    assert!(plan("Plan (this tab, 2)"), "this tab's Plan holds 91");
+    let notice = merged.notice.clone().unwrap();
+    assert!(notice.ends_with("One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name."), "{notice}");
 }

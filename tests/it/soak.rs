@@ -101,7 +101,7 @@ pub fn apply(state: &State, step: &Step) -> State {
                 _ => Action::Cancel,
             };
             assert!(
-                clean || last_is_cancel(&last),
+                clean || then == "close",
                 "the page accepted {name}, which does not read clean here:\n{text}"
             );
             act(&checked, last)
@@ -109,27 +109,16 @@ pub fn apply(state: &State, step: &Step) -> State {
         Step::SaveScenario { name } => act(state, Action::SaveScenario(name.clone())),
         Step::OpenScenario { name } => act(state, Action::OpenScenario(name.clone())),
         Step::DeleteScenario { name } => act(state, Action::DeleteScenario(name.clone())),
-        Step::PointRounding { value } => {
+        Step::PointRounding { value } | Step::MoneyRounding { value } => {
+            // The option's value is the rounding's name, as the editor writes it.
             let mut scheme = (*state.work.scheme).clone();
-            scheme.point_rounding = *PointRounding::ALL
-                .iter()
-                .find(|r| format!("{r:?}") == *value)
-                .expect("a point rounding");
-            act(
-                state,
-                Action::SetScheme(scheme, "Point rounding changed".into()),
-            )
-        }
-        Step::MoneyRounding { value } => {
-            let mut scheme = (*state.work.scheme).clone();
-            scheme.money_rounding = *MoneyRounding::ALL
-                .iter()
-                .find(|r| format!("{r:?}") == *value)
-                .expect("a money rounding");
-            act(
-                state,
-                Action::SetScheme(scheme, "Money rounding changed".into()),
-            )
+            match step {
+                Step::PointRounding { .. } => {
+                    scheme.point_rounding = option(&PointRounding::ALL, value)
+                }
+                _ => scheme.money_rounding = option(&MoneyRounding::ALL, value),
+            }
+            act(state, Action::SetScheme(scheme, "Rounding changed".into()))
         }
         Step::SchemeReset => act(
             state,
@@ -140,8 +129,11 @@ pub fn apply(state: &State, step: &Step) -> State {
     }
 }
 
-fn last_is_cancel(a: &Action) -> bool {
-    matches!(a, Action::Cancel)
+/// The choice among `all` whose option value (its name) is `value`.
+fn option<T: Copy + std::fmt::Debug>(all: &[T], value: &str) -> T {
+    *all.iter()
+        .find(|r| format!("{r:?}") == value)
+        .unwrap_or_else(|| panic!("no option {value}"))
 }
 
 /// The saved work's text, as the page keeps it.

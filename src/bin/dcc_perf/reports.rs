@@ -118,9 +118,16 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                     false => {
                         // The levels and events beside them: a report's text
                         // gives its figures too; with no FILE, the sample's.
-                        let data = match text {
-                            None => io::sample(),
-                            Some(t) => io::read_dataset(path, t.as_bytes()).unwrap_or_default(),
+                        let (data, none) = match text {
+                            None => (io::sample(), String::new()),
+                            Some(t) => match io::read_dataset(path, t.as_bytes()) {
+                                Ok(d) if !d.observations.is_empty() => (d, String::new()),
+                                // An exclusions table has no levels or events.
+                                _ => (
+                                    Default::default(),
+                                    format!("{path} gives no service-level figures (a report's text does), so the shares below are unknown.\n"),
+                                ),
+                            },
                         };
                         let results = dcc_perf::engine::evaluate(&data, Default::default());
                         let shares: Vec<_> = lists
@@ -128,7 +135,7 @@ pub fn run(kind: Kind, file: Option<&str>, month: Option<Month>, csv: bool) -> i
                             .map(|l| dcc_perf::engine::reports::excluded::share(l, &data, &results))
                             .collect();
                         format!(
-                            "{}\n{}",
+                            "{}\n{none}{}",
                             io::exclusions_text(&lists),
                             io::excluded_text(&shares)
                         )

@@ -226,7 +226,10 @@ impl Dataset {
             Some(i) => {
                 let o = Arc::make_mut(&mut data.observations[i]);
                 o.input = input;
+                // What is typed is the figure itself: neither the report's
+                // printed text nor "about" any longer.
                 o.reported = None;
+                o.approximate = false;
                 return data;
             }
             None => data.observations.push(Arc::new(Observation {

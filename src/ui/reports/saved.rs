@@ -26,13 +26,17 @@ pub fn load() -> (ReportFigures, Option<String>) {
             (f, None)
         }
         Err(e) => {
+            // Moved aside only once copied: if the browser refuses the
+            // copy (full), the text stays where it is, and the user is told.
             let kept = raw.set_item(UNREADABLE_KEY, &text).is_ok();
-            let _ = raw.remove_item(KEY);
+            if kept {
+                let _ = raw.remove_item(KEY);
+            }
             let notice = format!(
                 "The other reports saved in this browser could not be read ({e}); the sample is shown. {}",
                 match kept {
                     true => format!("The saved text is kept under \u{201c}{UNREADABLE_KEY}\u{201d}."),
-                    false => "The saved text could not be kept aside.".into(),
+                    false => format!("The browser would not keep the saved text aside: it stays under \u{201c}{KEY}\u{201d} until you next load a report's figures, so copy it from there now if you need it."),
                 }
             );
             (crate::io::reports_sample(), Some(notice))

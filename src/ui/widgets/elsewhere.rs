@@ -24,11 +24,7 @@ fn kept_name() -> String {
 
 #[component]
 pub fn Elsewhere(p: &ElsewhereProps) -> Html {
-    let reload = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
+    let reload = Callback::from(|_| crate::ui::storage::reload_dropping_changes());
     let keep = {
         let cb = p.on_action.clone();
         Callback::from(move |_| {

@@ -372,8 +372,8 @@ pub fn explain_line(
     line.map(|l| l.explanation)
 }
 
-/// The credits of each of `periods`, each alone (see [`compute_in`]), the
-/// rows sorted into their periods in one pass.
+/// The credits of each of `periods`, each alone (see [`compute_in`]): a
+/// period's rows found by bisecting each series ([`Results::rows_of`]).
 pub fn by_period(
     results: &Results,
     scheme: &CreditScheme,
