@@ -121,13 +121,29 @@ fn handle(job: Job, out: Callback<Action>) {
         Job::Paste(text) => file_reading::take_text(&text, &out),
         Job::File(file, progress) => file_reading::take_file(file, progress, out),
         Job::SharedLink => shared_link::open_fragment(&out),
-        Job::Restore(text) => {
-            let (saved, notice) = crate::ui::storage::read_saved(&text);
-            out.emit(Action::Restored(saved.map(Box::new), notice));
+        Job::Restore(text) if crate::ui::indexed_db::is_pointer(&text) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                out.emit(match crate::ui::indexed_db::get().await {
+                    Ok(Some(text)) => restored(&text),
+                    Ok(None) => Action::Restored(
+                        None,
+                        Some("Your saved work was to be in this browser's IndexedDB store, which holds none now (its data was cleared?): the sample is shown.".into()),
+                    ),
+                    // Nothing is saved over it: a reload tries again.
+                    Err(e) => Action::RestoreFailed(format!("it is in this browser's IndexedDB store, and {e}")),
+                })
+            });
         }
+        Job::Restore(text) => out.emit(restored(&text)),
         Job::Export(export) => crate::ui::levels::exports::write(export, &out),
         Job::Link(page, scenario, done) => {
             done.emit(crate::io::share::link(&page, &scenario.to_json()))
         }
     }
+}
+
+/// The saved work read from its text, to open.
+fn restored(text: &str) -> Action {
+    let (saved, notice) = crate::ui::storage::read_saved(text);
+    Action::Restored(saved.map(Box::new), notice)
 }

@@ -56,6 +56,7 @@ pub mod app;
 pub mod compare;
 pub mod credits;
 pub mod import;
+pub mod indexed_db;
 pub mod io_part;
 pub mod levels;
 pub mod month;

@@ -60,22 +60,81 @@ pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
     )
 }
 
-/// Writes the work as the text kept in local storage.
-type Writer = fn(&Scenario) -> String;
+/// What saves the work: the writer of the text kept (a scenario file), and
+/// what moves it into IndexedDB when local storage is full.
+#[derive(Clone, Copy)]
+struct Writer {
+    write: fn(&Scenario) -> String,
+    into_db: fn(String, u64, Callback<Action>),
+}
 
-/// The split point for the writer: the JSON writer and the types' `Serialize`
-/// code are a part of their own, fetched at the first change of the work
-/// (the page opening on the sample or on saved work writes nothing).
+/// The writer, from its part: the JSON writer, the types' `Serialize` code
+/// and IndexedDB's are a part of their own, fetched at the user's first
+/// touch of the page (opening it on the sample or on saved work writes
+/// nothing).
+const fn the_writer() -> Writer {
+    Writer {
+        write: |s| s.to_compact_json(),
+        into_db,
+    }
+}
+
+/// The split point for the writer.
 #[cfg(feature = "split")]
 #[wasm_split(save, fallible)]
 fn writer() -> Result<Writer, SplitLoaderError> {
-    Ok(|s| s.to_compact_json())
+    Ok(the_writer())
 }
 
 // Unsplit, the writer is there at once (see `split` in Cargo.toml).
 #[cfg(not(feature = "split"))]
 async fn writer() -> Result<Writer, SplitLoaderError> {
-    Ok(|s| s.to_compact_json())
+    Ok(the_writer())
+}
+
+thread_local! {
+    /// How many saves were asked, so a move into IndexedDB that ends after
+    /// a later save does not point local storage back at older work.
+    static SAVES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Writes `text` (save number `nth`) into IndexedDB, then, if no later save
+/// came meanwhile, points local storage's item at it; says so the first
+/// time, and says why if either step is refused (the work saved before is
+/// then as it was).
+fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let moved = match super::indexed_db::put(&text).await {
+            Err(e) => Err(format!("its storage for this page is full, and {e}")),
+            Ok(()) if SAVES.get() != nth => return,
+            Ok(()) => {
+                let before = saved_text().is_some_and(|t| super::indexed_db::is_pointer(&t));
+                let pointer = super::indexed_db::pointer(js_sys::Date::now());
+                match local().map(|l| l.set_item(KEY, &pointer)) {
+                    Some(Ok(())) => Ok(before),
+                    Some(Err(e)) => Err(refused(&e)),
+                    None => Err(BLOCKED.into()),
+                }
+            }
+        };
+        match moved {
+            Ok(true) => {}
+            Ok(false) => on_action.emit(Action::Notice(Some(
+                "This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, \
+                 which has more room; it opens from there. (Clearing the site's data clears both.)"
+                    .into(),
+            ))),
+            Err(why) => on_action.emit(Action::Notice(Some(not_saved(&why)))),
+        }
+    });
+}
+
+/// The notice for a save the browser refused, and why.
+fn not_saved(why: &str) -> String {
+    format!(
+        "Your latest changes are not saved in this browser: it refused to store them ({why}). \
+         The work saved before them is kept as it was. Save a scenario file (or export) to keep these changes."
+    )
 }
 
 /// The writer, once its part has arrived: from then on a save is
@@ -123,16 +182,33 @@ fn with_writer(on_action: &Callback<Action>, then: impl FnOnce() + 'static) {
     });
 }
 
-/// Saves the work; the error says why the browser refused (full, disabled),
-/// or that the writer has not arrived.
-pub fn save(state: &State) -> Result<(), String> {
-    let write = WRITER.get().ok_or("the writer has not arrived")?;
+/// Saves the work in local storage, or, when that is full, in IndexedDB
+/// (which ends later, and says so itself); the error says why the browser
+/// refused (disabled), or that the writer has not arrived.
+pub fn save(state: &State, on_action: &Callback<Action>) -> Result<(), String> {
+    let writer = WRITER.get().ok_or("the writer has not arrived")?;
+    let store = local().ok_or(BLOCKED)?;
+    let nth = SAVES.get() + 1;
+    SAVES.set(nth);
+    let text = (writer.write)(&state.saved_work());
     // One item, replaced whole or not at all: a refused write leaves the
     // work saved before it as it was.
-    local()
-        .ok_or(BLOCKED)?
-        .set_item(KEY, &write(&state.saved_work()))
-        .map_err(|e| refused(&e))
+    match store.set_item(KEY, &text) {
+        Ok(()) => Ok(()),
+        Err(e) if is_full(&e) => {
+            (writer.into_db)(text, nth, on_action.clone());
+            Ok(())
+        }
+        Err(e) => Err(refused(&e)),
+    }
+}
+
+/// The browser's name for the error of a full storage.
+fn is_full(e: &wasm_bindgen::JsValue) -> bool {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .is_some_and(|n| n == "QuotaExceededError")
 }
 
 /// Why the browser refused to store something, in words.
@@ -211,11 +287,8 @@ fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
     let Some(state) = unsaved.borrow_mut().take() else {
         return;
     };
-    if let Err(e) = save(&state) {
-        on_action.emit(Action::Notice(Some(format!(
-            "Your latest changes are not saved in this browser: it refused to store them ({e}). \
-             The work saved before them is kept as it was. Save a scenario file (or export) to keep these changes."
-        ))));
+    if let Err(e) = save(&state, on_action) {
+        on_action.emit(Action::Notice(Some(not_saved(&e))));
     }
 }
 

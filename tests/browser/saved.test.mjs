@@ -1,5 +1,6 @@
-// Saved work is never lost: when the browser's storage is full the page says
-// so and the work saved before is kept as it was; when another tab saves
+// Saved work is never lost: when local storage is full the work is kept in
+// IndexedDB instead, and opens from there; when that is refused too the
+// page says so and the work saved before is kept as it was; when another tab saves
 // over the work a tab opened, that tab is told, saves nothing over it, and
 // can keep its own work as a scenario in the other's.
 
@@ -19,6 +20,25 @@ async function edit(page, value) {
   await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.textContent.includes(v), [row('PM2.4', 'DSP'), `${value}.00%`], { timeout: STEP_TIMEOUT });
 }
 
+/** Fills the page's local storage to the last kilobyte; gives how many fillers it took. */
+const fill = (page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1024; size >>= 1) {
+      for (;;) {
+        try { localStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
+      }
+    }
+    return n;
+  });
+
+/** Keeps the current work as scenario `name` (a change that needs more room). */
+async function keepAs(page, name) {
+  await page.click('[data-testid="view-compare"]');
+  await page.fill('[data-testid="scenario-name"]', name);
+  await page.click('[data-testid="save-scenario"]');
+}
+
 /** Waits until the saved work holds DSP PM2.4 at `value` (saved a moment after a change). */
 async function savedWith(page, value) {
   await page.waitForFunction(([k, v]) => (localStorage.getItem(k) || '').includes(`"level":"${v}"`), [KEY, value], { timeout: STEP_TIMEOUT });
@@ -27,31 +47,59 @@ async function savedWith(page, value) {
 describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
   useApp();
 
-  it('says so when the storage is full, and keeps what was saved before', { timeout: TEST_TIMEOUT }, async () => {
+  it('keeps the work in IndexedDB when local storage is full, and opens it from there', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
       await edit(s.page, '91');
       await savedWith(s.page, '91');
+      assert.ok((await fill(s.page)) > 0);
+      await keepAs(s.page, 'A copy');
+      const notice = s.page.locator('[data-testid="notice"]');
+      await notice.filter({ hasText: 'IndexedDB' }).waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(await notice.innerText(), /^This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, which has more room; it opens from there\./);
+      const pointer = await saved(s.page);
+      assert.match(pointer, /^\{"schema":"dcc-perf\/in-indexeddb\/1","saved":\d+/, 'local storage points to IndexedDB');
+      // A reload (local storage still full) opens the work from IndexedDB.
+      await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(s.page, LOAD_TIMEOUT);
+      assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /91\.00%/);
+      await s.page.click('[data-testid="view-compare"]');
+      await s.page.locator('li[data-testid="scenario"][data-name="A copy"]').waitFor({ timeout: STEP_TIMEOUT });
+      // A later change goes there too (the pointer is stamped again), and opens.
+      await s.page.click('[data-testid="view-levels"]');
+      await edit(s.page, '92');
+      await s.page.waitForFunction(([k, p]) => localStorage.getItem(k) !== p, [KEY, pointer], { timeout: STEP_TIMEOUT });
+      await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(s.page, LOAD_TIMEOUT);
+      assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /92\.00%/);
+      // Room made: the next change is back in local storage, whole.
+      await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+      await edit(s.page, '93');
+      await savedWith(s.page, '93');
+      assert.match(await saved(s.page), /"name":"A copy"/);
+      assertClean(s);
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
+  it('says so when local storage is full and IndexedDB refused, and keeps what was saved before', { timeout: TEST_TIMEOUT }, async () => {
+    const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      // A browser that gives the page no IndexedDB.
+      await s.context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await edit(s.page, '91');
+      await savedWith(s.page, '91');
       const before = await saved(s.page);
       // The page's storage filled to the last kilobyte.
-      const filled = await s.page.evaluate(() => {
-        let n = 0;
-        for (let size = 1 << 20; size >= 1024; size >>= 1) {
-          for (;;) {
-            try { localStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
-          }
-        }
-        return n;
-      });
-      assert.ok(filled > 0);
+      assert.ok((await fill(s.page)) > 0);
       // A change that needs more room: the work kept again as a scenario.
-      await s.page.click('[data-testid="view-compare"]');
-      await s.page.fill('[data-testid="scenario-name"]', 'A copy');
-      await s.page.click('[data-testid="save-scenario"]');
+      await keepAs(s.page, 'A copy');
       const notice = s.page.locator('[data-testid="notice"]');
       await notice.filter({ hasText: 'not saved' }).waitFor({ timeout: STEP_TIMEOUT });
-      assert.match(await notice.innerText(), /^Your latest changes are not saved in this browser: it refused to store them \(its storage for this page is full\)\. The work saved before them is kept as it was\./);
+      assert.match(await notice.innerText(), /^Your latest changes are not saved in this browser: it refused to store them \(its storage for this page is full, and IndexedDB could not be opened: .*\)\. The work saved before them is kept as it was\./);
       assert.equal(await saved(s.page), before, 'the work saved before is as it was');
       // Room made, a reload opens the work saved before (91, no scenario).
       await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));

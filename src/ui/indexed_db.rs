@@ -1,0 +1,74 @@
+//! The saved work's larger home: IndexedDB, used when local storage is
+//! full (Chromium gives a site about 5 MB of it; IndexedDB a share of the
+//! disk). The work is written there whole first; only then does local
+//! storage's item switch to a [`pointer`] to it (write, then switch), so a
+//! write that fails leaves the work saved before as it was. Called from the
+//! parts of the app that save and read the work (`ui::storage`'s writer,
+//! `ui::io_part`), so none of it is on the first load.
+
+use rexie::{ObjectStore, Rexie, TransactionMode, TransactionResult};
+use wasm_bindgen::JsValue;
+
+const DB: &str = "dcc-perf";
+const STORE: &str = "saved";
+/// The one item: the saved work's text (a scenario file).
+const ITEM: &str = "work";
+/// What local storage's item says while the work is in IndexedDB: a schema
+/// no scenario file has (an older app moves it aside as unreadable rather
+/// than read it as work).
+const POINTER_SCHEMA: &str = "dcc-perf/in-indexeddb/1";
+
+/// Local storage's item while the work is in IndexedDB, stamped with when
+/// it was written (`now_ms`), so each save changes it and other tabs hear
+/// of it (the `storage` event fires only on a change).
+pub fn pointer(now_ms: f64) -> String {
+    format!("{{\"schema\":\"{POINTER_SCHEMA}\",\"saved\":{now_ms}}}")
+}
+
+/// Whether local storage's item points to IndexedDB.
+pub fn is_pointer(text: &str) -> bool {
+    text.len() < 200 && text.contains(POINTER_SCHEMA)
+}
+
+async fn open() -> Result<Rexie, String> {
+    Rexie::builder(DB)
+        .version(1)
+        .add_object_store(ObjectStore::new(STORE))
+        .build()
+        .await
+        .map_err(|e| format!("IndexedDB could not be opened: {e}"))
+}
+
+/// Writes the saved work's text, whole: done when the transaction has
+/// committed.
+pub async fn put(text: &str) -> Result<(), String> {
+    let db = open().await?;
+    let failed = |e: rexie::Error| format!("IndexedDB refused it: {e}");
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    let store = tx.store(STORE).map_err(failed)?;
+    store
+        .put(&JsValue::from_str(text), Some(&JsValue::from_str(ITEM)))
+        .await
+        .map_err(failed)?;
+    match tx.done().await.map_err(failed)? {
+        TransactionResult::Committed => Ok(()),
+        TransactionResult::Aborted => Err("IndexedDB did not finish writing it".into()),
+    }
+}
+
+/// The saved work's text, if IndexedDB holds it.
+pub async fn get() -> Result<Option<String>, String> {
+    let db = open().await?;
+    let failed = |e: rexie::Error| format!("IndexedDB could not be read: {e}");
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(failed)?;
+    let store = tx.store(STORE).map_err(failed)?;
+    let value = store
+        .get(JsValue::from_str(ITEM))
+        .await
+        .map_err(failed)?;
+    Ok(value.and_then(|v| v.as_string()))
+}
