@@ -68,9 +68,11 @@ pub enum Action {
     Restored(Option<Box<Scenario>>, Option<String>),
     /// Another tab saved its work over the saved work this tab opened.
     SavedElsewhere,
-    /// This tab's work kept as a scenario so named in the work the other
-    /// tab saved, which is read again ([`Action::Restored`] follows).
-    KeepHereAsScenario(String),
+    /// This tab's work is to be kept as a scenario in the work the other
+    /// tab saved, which is read again, merged with it
+    /// ([`crate::session::saved::keep_here`]) in the part that reads it:
+    /// [`Action::Restored`] follows, and is saved at once.
+    KeepHereAsScenario,
     /// The saved work could not be read (the part that reads it did not
     /// arrive), in words.
     RestoreFailed(String),
@@ -87,7 +89,7 @@ impl State {
         match action {
             Action::Restored(saved, notice) => return self.restored(saved, notice),
             Action::SavedElsewhere => s.elsewhere = true,
-            Action::KeepHereAsScenario(name) => s.keep_here_as(name),
+            Action::KeepHereAsScenario => s.keep_here(),
             Action::RestoreFailed(why) => s.restore_failed(why),
             Action::SetRule(r) => s.settings.rule = r,
             Action::SetMonth(m) => {

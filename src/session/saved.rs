@@ -56,79 +56,41 @@ impl State {
         if !self.restoring {
             return None;
         }
-        let found = saved.is_some();
         let mut next = State::new(saved.map(|b| *b), notice);
         // Another tab saved while this was read: what was read may be
         // older than what is saved now.
         next.elsewhere = self.elsewhere;
-        if let Some(kept) = &self.keep_on_restore {
-            // This tab's named scenarios go with it; one named as one of the
-            // other tab's but holding other work is renamed, not dropped.
-            let mut renamed = 0;
-            let mut mine = Vec::new();
-            for s in &self.scenarios {
-                match next.named(&s.name) {
-                    None => mine.push((**s).clone()),
-                    Some(theirs) if theirs.work == s.work && theirs.settings == s.settings => {}
-                    Some(_) => {
-                        renamed += 1;
-                        let taken = |n: &str| {
-                            next.named(n).is_some()
-                                || self.scenarios.iter().any(|x| x.name == n)
-                                || mine.iter().any(|x: &SavedScenario| x.name == n)
-                        };
-                        let name = (1..)
-                            .map(|i| match i {
-                                1 => format!("{} (this tab)", s.name),
-                                _ => format!("{} (this tab, {i})", s.name),
-                            })
-                            .find(|n| !taken(n))
-                            .unwrap_or_default();
-                        mine.push(SavedScenario {
-                            name,
-                            ..(**s).clone()
-                        });
-                    }
-                }
-            }
-            next.keep_scenarios(mine);
-            next.keep_scenarios([(**kept).clone()]);
-            let renamed = match renamed {
-                0 => String::new(),
-                1 => " One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name.".into(),
-                n => format!(" {n} are renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has different scenarios of those names."),
-            };
-            let said = format!(
-                "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.{renamed}",
-                kept.name
-            );
-            next.notice = Some(match (found, next.notice.take()) {
-                (true, _) => format!("Opened the work the other tab saved. {said}"),
-                (false, Some(why)) => format!("{why} {said}"),
-                (false, None) => format!("No other saved work was found. {said}"),
-            });
-            next.save_on_open = true;
-        }
+        // It holds this tab's work besides the other's: saved at once.
+        next.save_on_open = self.keeping;
         Some(next)
     }
 
-    /// This tab's work, to be kept as scenario `name` in the work the other
-    /// tab saved, which is read again.
-    pub(super) fn keep_here_as(&mut self, name: String) {
-        self.keep_on_restore = Some(Rc::new(self.saved_as(name)));
+    /// This tab's work is to be kept in the work the other tab saved, which
+    /// is read again ([`keep_here`]).
+    pub(super) fn keep_here(&mut self) {
+        self.keeping = true;
         self.restoring = true;
         self.elsewhere = false;
     }
 
+    /// The current work as a named scenario.
+    pub fn saved_as(&self, name: String) -> SavedScenario {
+        SavedScenario {
+            name,
+            settings: self.settings,
+            work: self.work.clone(),
+        }
+    }
+
     /// The saved work could not be read (`why`: its reader did not
-    /// arrive): it stays as it is, saved. While this tab's work was to be
+    /// arrive, or its store): it stays as it is, saved. While this tab's work was to be
     /// kept in it, this tab's work is as it was, and still not saved over
     /// the other tab's: reloading would lose it, so the notice does not
     /// say to.
     pub(super) fn restore_failed(&mut self, why: String) {
-        if self.restoring && self.keep_on_restore.is_some() {
+        if self.restoring && self.keeping {
             self.restoring = false;
-            self.keep_on_restore = None;
+            self.keeping = false;
             self.elsewhere = true;
             self.notice = Some(format!(
                 "This tab's work is not kept as a scenario yet, and is still not saved: {why}. \
@@ -141,4 +103,64 @@ impl State {
             ));
         }
     }
+}
+
+/// The work another tab saved (`saved`, read with `notice`; `None`: there
+/// was none that could be read, and the sample opens), with this tab's work
+/// kept in it as scenario `here` and this tab's named scenarios (`mine`);
+/// and what to tell the user. Run in the part of the app that reads the
+/// saved work, not on the first load.
+pub fn keep_here(
+    saved: Option<Scenario>,
+    notice: Option<String>,
+    mine: &[Rc<SavedScenario>],
+    here: SavedScenario,
+) -> (Scenario, String) {
+    let found = saved.is_some();
+    let mut saved =
+        saved.unwrap_or_else(|| Scenario::new(crate::io::sample(), Default::default(), None));
+    // This tab's named scenarios go with it; one named as one of the other
+    // tab's but holding other work is renamed, not dropped.
+    let mut renamed = 0;
+    for s in mine {
+        let theirs = saved.scenarios.iter().find(|x| x.name == s.name);
+        match theirs {
+            None => saved.scenarios.push((**s).clone()),
+            Some(t) if t.work == s.work && t.settings == s.settings => {}
+            Some(_) => {
+                renamed += 1;
+                let taken = |n: &str| {
+                    saved.scenarios.iter().any(|x| x.name == n) || mine.iter().any(|x| x.name == n)
+                };
+                let name = (1..)
+                    .map(|i| match i {
+                        1 => format!("{} (this tab)", s.name),
+                        _ => format!("{} (this tab, {i})", s.name),
+                    })
+                    .find(|n| !taken(n))
+                    .unwrap_or_default();
+                saved.scenarios.push(SavedScenario {
+                    name,
+                    ..(**s).clone()
+                });
+            }
+        }
+    }
+    let said = format!(
+        "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.{}",
+        here.name,
+        match renamed {
+            0 => String::new(),
+            1 => " One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name.".into(),
+            n => format!(" {n} are renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has different scenarios of those names."),
+        }
+    );
+    saved.scenarios.retain(|x| x.name != here.name);
+    saved.scenarios.push(here);
+    let notice = match (found, notice) {
+        (true, _) => format!("Opened the work the other tab saved. {said}"),
+        (false, Some(why)) => format!("{why} {said}"),
+        (false, None) => format!("No other saved work was found. {said}"),
+    };
+    (saved, notice)
 }

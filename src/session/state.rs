@@ -51,9 +51,9 @@ pub struct State {
     /// saves nothing until the user chooses (reload, or keep this tab's
     /// work as a scenario in the other's: [`Action::KeepHereAsScenario`]).
     pub elsewhere: bool,
-    /// This tab's work, to be kept as a scenario in the saved work being
-    /// read again ([`Action::KeepHereAsScenario`]).
-    pub keep_on_restore: Option<Rc<SavedScenario>>,
+    /// This tab's work is being kept as a scenario in the saved work, which
+    /// is read again ([`Action::KeepHereAsScenario`]).
+    pub keeping: bool,
     /// The state opened differs from the saved work (it gained a scenario
     /// when read again), so it is saved at once rather than at the next change.
     pub save_on_open: bool,
@@ -99,7 +99,7 @@ impl State {
             notice,
             restoring: false,
             elsewhere: false,
-            keep_on_restore: None,
+            keeping: false,
             save_on_open: false,
             show: Showing {
                 opr_year: DEFAULT_OPR_YEAR.into(),
@@ -162,15 +162,6 @@ impl State {
     /// A named scenario's inputs as a snapshot.
     pub fn named(&self, name: &str) -> Option<&Rc<SavedScenario>> {
         self.scenarios.iter().find(|s| s.name == name)
-    }
-
-    /// The current work as a named scenario.
-    pub(super) fn saved_as(&self, name: String) -> SavedScenario {
-        SavedScenario {
-            name,
-            settings: self.settings,
-            work: self.work.clone(),
-        }
     }
 
     /// Adds or replaces named scenarios by name.

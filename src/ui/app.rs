@@ -176,7 +176,7 @@ pub fn App() -> Html {
             }
             if state.elsewhere {
                 <Lazy<super::widgets::elsewhere::ElsewhereProps> chunk={&views::ELSEWHERE}
-                    view={super::widgets::elsewhere::ElsewhereProps { on_action: on_action.clone() }} />
+                    view={super::widgets::elsewhere::ElsewhereProps { here: ByRef::new((*state).clone()), on_action: on_action.clone() }} />
             }
             // The paste box comes after the month's verdict, which is what
             // a visitor opens the calculator for; elsewhere it leads.

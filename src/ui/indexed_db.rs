@@ -66,9 +66,6 @@ pub async fn get() -> Result<Option<String>, String> {
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(failed)?;
     let store = tx.store(STORE).map_err(failed)?;
-    let value = store
-        .get(JsValue::from_str(ITEM))
-        .await
-        .map_err(failed)?;
+    let value = store.get(JsValue::from_str(ITEM)).await.map_err(failed)?;
     Ok(value.and_then(|v| v.as_string()))
 }

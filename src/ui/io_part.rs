@@ -11,6 +11,7 @@
 //! user is told and nothing changes.
 
 use crate::engine::work::Outcome;
+use crate::io::scenario::SavedScenario;
 use crate::io::Scenario;
 use crate::ui::state::{Action, Progress};
 use std::rc::Rc;
@@ -43,6 +44,14 @@ pub enum Job {
     SharedLink,
     /// Read the saved work (local storage's text) back.
     Restore(String),
+    /// Read the work another tab saved (local storage's text, if any) and
+    /// keep this tab's in it: its work as scenario `here`, and its named
+    /// scenarios (`mine`).
+    Keep {
+        saved: Option<String>,
+        mine: Vec<Rc<SavedScenario>>,
+        here: Box<SavedScenario>,
+    },
     /// Write a file to the user's downloads.
     Export(Export),
     /// Make a share link to `page` carrying the scenario.
@@ -56,7 +65,7 @@ impl Job {
             Job::Paste(_) | Job::File(..) => "read your figures",
             Job::SharedLink => "open the shared link",
             // The session says what it means for the saved work.
-            Job::Restore(_) => {
+            Job::Restore(_) | Job::Keep { .. } => {
                 return format!("the part of the calculator that reads it did not arrive ({why})")
             }
             Job::Export(_) => "write that file",
@@ -74,7 +83,7 @@ pub fn spawn(job: Job, out: Callback<Action>) {
         if let Err(e) = preload_io().await {
             let said = job.failure(&e);
             out.emit(match job {
-                Job::Restore(_) => Action::RestoreFailed(said),
+                Job::Restore(_) | Job::Keep { .. } => Action::RestoreFailed(said),
                 _ => Action::Notice(Some(said)),
             });
             return;
@@ -121,20 +130,22 @@ fn handle(job: Job, out: Callback<Action>) {
         Job::Paste(text) => file_reading::take_text(&text, &out),
         Job::File(file, progress) => file_reading::take_file(file, progress, out),
         Job::SharedLink => shared_link::open_fragment(&out),
-        Job::Restore(text) if crate::ui::indexed_db::is_pointer(&text) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                out.emit(match crate::ui::indexed_db::get().await {
-                    Ok(Some(text)) => restored(&text),
-                    Ok(None) => Action::Restored(
-                        None,
-                        Some("Your saved work was to be in this browser's IndexedDB store, which holds none now (its data was cleared?): the sample is shown.".into()),
-                    ),
-                    // Nothing is saved over it: a reload tries again.
-                    Err(e) => Action::RestoreFailed(format!("it is in this browser's IndexedDB store, and {e}")),
-                })
-            });
-        }
-        Job::Restore(text) => out.emit(restored(&text)),
+        Job::Restore(text) => wasm_bindgen_futures::spawn_local(async move {
+            out.emit(match read_saved(Some(text)).await {
+                Ok((saved, notice)) => Action::Restored(saved.map(Box::new), notice),
+                Err(why) => Action::RestoreFailed(why),
+            })
+        }),
+        Job::Keep { saved, mine, here } => wasm_bindgen_futures::spawn_local(async move {
+            out.emit(match read_saved(saved).await {
+                Ok((saved, notice)) => {
+                    let (both, said) =
+                        crate::session::saved::keep_here(saved, notice, &mine, *here);
+                    Action::Restored(Some(Box::new(both)), Some(said))
+                }
+                Err(why) => Action::RestoreFailed(why),
+            })
+        }),
         Job::Export(export) => crate::ui::levels::exports::write(export, &out),
         Job::Link(page, scenario, done) => {
             done.emit(crate::io::share::link(&page, &scenario.to_json()))
@@ -142,8 +153,23 @@ fn handle(job: Job, out: Callback<Action>) {
     }
 }
 
-/// The saved work read from its text, to open.
-fn restored(text: &str) -> Action {
-    let (saved, notice) = crate::ui::storage::read_saved(text);
-    Action::Restored(saved.map(Box::new), notice)
+/// The saved work from local storage's text (`None`: there is none), or
+/// from IndexedDB when the text points there, with what to tell the user;
+/// the error: it is in IndexedDB, which could not be read (nothing is
+/// saved over it then: a reload tries again).
+async fn read_saved(text: Option<String>) -> Result<(Option<Scenario>, Option<String>), String> {
+    use crate::ui::indexed_db;
+    let text = match text {
+        Some(t) if indexed_db::is_pointer(&t) => match indexed_db::get().await {
+            Ok(Some(t)) => t,
+            Ok(None) => return Ok((None, Some(
+                "Your saved work was to be in this browser's IndexedDB store, which holds none now (was its data cleared?): the sample is shown."
+                    .into(),
+            ))),
+            Err(e) => return Err(format!("it is in this browser's IndexedDB store, and {e}")),
+        },
+        Some(t) => t,
+        None => return Ok((None, None)),
+    };
+    Ok(crate::ui::storage::read_saved(&text))
 }

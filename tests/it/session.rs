@@ -5,6 +5,7 @@ use crate::helpers::{d, march};
 use dcc_perf::engine::claim::{Claim, Stated};
 use dcc_perf::engine::{Input, MeasureKey, Provider};
 use dcc_perf::io::{self, sheet::Choices};
+use dcc_perf::session::saved;
 use dcc_perf::session::state::{Action, Side, State, View};
 use std::rc::Rc;
 
@@ -355,6 +356,14 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
         .is_none());
 }
 
+/// As the page keeps this tab's work (`told`) in the work another tab saved:
+/// that work read and merged in the part that reads it, then opened.
+fn keep_here(told: &State, keeping: &State, saved: Option<io::Scenario>) -> State {
+    let here = told.saved_as("This tab's work".into());
+    let (both, said) = saved::keep_here(saved, None, &told.scenarios, here);
+    after(keeping, Action::Restored(Some(Box::new(both)), Some(said)))
+}
+
 /// Another tab saves over the work this tab opened: this tab is told (and
 /// its saves stop, in the page); keeping its work as a scenario reads the
 /// other tab's work again and adds this tab's to it, to be saved at once.
@@ -371,9 +380,9 @@ fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
     // The other tab's saved work: the sample with DSP PM2.4 at 95.
     let theirs = edit(&State::new(None, None), "95");
     let saved = io::Scenario::new((*theirs.work.data).clone(), theirs.settings, None);
-    let keeping = after(&told, Action::KeepHereAsScenario("This tab's work".into()));
-    assert!(keeping.restoring);
-    let merged = after(&keeping, Action::Restored(Some(Box::new(saved)), None));
+    let keeping = after(&told, Action::KeepHereAsScenario);
+    assert!(keeping.restoring && keeping.keeping);
+    let merged = keep_here(&told, &keeping, Some(saved));
     assert!(!merged.elsewhere && !merged.restoring && merged.save_on_open);
     assert_eq!(
         level(&merged, "PM2.4", Provider::Dsp),
@@ -398,7 +407,7 @@ fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
     // The saved work cannot be read again (its reader did not arrive): this
     // tab's work stays as it was, still not saved over the other's.
     let failed = after(&keeping, Action::RestoreFailed("did not arrive".into()));
-    assert!(!failed.restoring && failed.elsewhere && failed.keep_on_restore.is_none());
+    assert!(!failed.restoring && failed.elsewhere && !failed.keeping);
     assert_eq!(
         level(&failed, "PM2.4", Provider::Dsp),
         Some(Input::Level { level: d("91") })
@@ -520,8 +529,8 @@ fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
     let other = after(&other, Action::SaveScenario("Same".into()));
     let saved = other.saved_work();
     let told = after(&here, Action::SavedElsewhere);
-    let keeping = after(&told, Action::KeepHereAsScenario("This tab's work".into()));
-    let merged = after(&keeping, Action::Restored(Some(Box::new(saved)), None));
+    let keeping = after(&told, Action::KeepHereAsScenario);
+    let merged = keep_here(&told, &keeping, Some(saved));
     let names: Vec<&str> = merged.scenarios.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
@@ -548,4 +557,21 @@ fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
     assert!(plan("Plan (this tab, 2)"), "this tab's Plan holds 91");
     let notice = merged.notice.clone().unwrap();
     assert!(notice.ends_with("One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name."), "{notice}");
+    // No other saved work (or none that reads): this tab's work is kept
+    // in the sample's, and the notice says why.
+    let here = told.saved_as("Mine".into());
+    let (both, said) = saved::keep_here(None, None, &[], here.clone());
+    assert_eq!(both.data, io::sample());
+    assert_eq!(both.scenarios, vec![here.clone()]);
+    assert!(
+        said.starts_with(
+            "No other saved work was found. This tab's work is kept as scenario \"Mine\""
+        ),
+        "{said}"
+    );
+    let (_, said) = saved::keep_here(None, Some("It could not be read.".into()), &[], here);
+    assert!(
+        said.starts_with("It could not be read. This tab's work"),
+        "{said}"
+    );
 }

@@ -4,11 +4,13 @@
 //! work as a scenario in it.
 
 use crate::ui::io_part::{spawn, Job};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, ByRef, State};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ElsewhereProps {
+    /// This tab's session: its work and named scenarios, to keep.
+    pub here: ByRef<State>,
     pub on_action: Callback<Action>,
 }
 
@@ -26,13 +28,15 @@ fn kept_name() -> String {
 pub fn Elsewhere(p: &ElsewhereProps) -> Html {
     let reload = Callback::from(|_| crate::ui::storage::reload_dropping_changes());
     let keep = {
-        let cb = p.on_action.clone();
+        let (cb, here) = (p.on_action.clone(), p.here.clone());
         Callback::from(move |_| {
-            cb.emit(Action::KeepHereAsScenario(kept_name()));
-            match crate::ui::storage::saved_text() {
-                Some(text) => spawn(Job::Restore(text), cb.clone()),
-                None => cb.emit(Action::Restored(None, None)),
-            }
+            cb.emit(Action::KeepHereAsScenario);
+            let keep = Job::Keep {
+                saved: crate::ui::storage::saved_text(),
+                mine: here.0.scenarios.clone(),
+                here: Box::new(here.0.saved_as(kept_name())),
+            };
+            spawn(keep, cb.clone());
         })
     };
     html! {
