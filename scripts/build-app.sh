@@ -68,14 +68,11 @@ done
 
 # The first load's styles in one file (one request): the page's own, the
 # month view's and print's, in that order (index.html links it).
-cat styles/main.css styles/month.css styles/print.css >"$TARGET_DIR/app.css"
+cat "${FIRST_LOAD_CSS[@]}" >"$TARGET_DIR/app.css"
 
-# The styles only the views fetched later use, in their old cascade order,
-# then the month's and print's again: view_styles.rs puts the file after
-# app.css, and month.css and print.css came after the views' styles (print
-# narrows what charts.css widens, for one).
-cat styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css styles/reports.css \
-  styles/month.css styles/print.css >"$WORK/views.css"
+# The styles only the views fetched later use (see tools.sh for the order):
+# view_styles.rs puts the file after app.css.
+cat "${VIEWS_CSS[@]}" >"$WORK/views.css"
 
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-16)"
 rm -rf "$OUT"

@@ -42,9 +42,13 @@ terser "$WORK/script.js" --module --compress --mangle -o "$WORK/script.min.js"
 
 # Every style, in the order the served app has them: the first load's,
 # then the views' (which end with the month's and print's again).
-cat styles/main.css styles/month.css styles/print.css \
-  styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css styles/reports.css \
-  styles/month.css styles/print.css >"$WORK/styles.css"
+cat "${FIRST_LOAD_CSS[@]}" "${VIEWS_CSS[@]}" >"$WORK/styles.css"
+
+# Inlined, a closing tag in the text would end its element early.
+if grep -qi '</script' "$WORK/script.min.js" || grep -qi '</style' "$WORK/styles.css"; then
+  echo "build-single-file: the script or the styles contain a closing tag; they cannot be inlined" >&2
+  exit 1
+fi
 
 hash() {
   local h

@@ -42,9 +42,11 @@ self.addEventListener('fetch', (event) => {
       // runs it), else the network.
       const kept = (await cache.match(request, { ignoreSearch: true })) || (await caches.match(request, { ignoreSearch: true }));
       if (kept) return kept;
+      // Another address under the app's (not one of its files): the
+      // network's page, and only with no network the app's own, so that
+      // nothing else served here is hidden behind the calculator.
       if (request.mode === 'navigate') {
-        const page = await cache.match('./');
-        if (page) return page;
+        return fetch(request).catch(async () => (await cache.match('./')) || Response.error());
       }
       return fetch(request);
     }),

@@ -5,6 +5,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
+# The styles: the first load's (the page's own, the month view's, print's),
+# and the views' fetched later, in their old cascade order, then the
+# month's and print's again (they came after the views' styles: print
+# narrows what charts.css widens, for one). build-app.sh writes them as
+# app.css and views.css; build-single-file.sh inlines both.
+FIRST_LOAD_CSS=(styles/main.css styles/month.css styles/print.css)
+VIEWS_CSS=(styles/compare.css styles/opr.css styles/charts.css styles/money-charts.css styles/trends.css
+  styles/reports.css styles/month.css styles/print.css)
+
 need() {
   local who="$1" tool
   shift

@@ -143,53 +143,11 @@ impl State {
             Action::Sheets(w) => s.workbook = w,
             Action::Accept { replace } => {
                 let p = s.pending.take()?;
+                // An import with errors is never accepted.
                 if !p.import.is_clean() {
                     return None;
                 }
-                let incoming = p.import.dataset.clone();
-                let changes = s.work.data.compare(&incoming);
-                // A scenario reopens as it was saved: its data and settings.
-                let scenario = p.import.format == Some(Format::Scenario);
-                let data = if scenario {
-                    incoming.normalised()
-                } else if replace {
-                    s.work.data.replaced_by(&incoming)
-                } else {
-                    s.work.data.merged(&incoming)
-                };
-                if let Some(settings) = p.import.settings {
-                    s.settings = settings;
-                }
-                let month = p.import.month;
-                s.notice = Some(format!(
-                    "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
-                    p.import.rows,
-                    p.import.file,
-                    changes.added.len() + changes.credits_added.len(),
-                    changes.changed.len() + changes.credits_changed.len()
-                ));
-                // A scenario brings its scheme and baseline; other files keep the scheme.
-                let scheme = match &p.import.scheme {
-                    Some(sc) => Rc::new(sc.clone()),
-                    None => s.work.scheme.clone(),
-                };
-                let regime = match &p.import.regime {
-                    Some(r) => Rc::new(r.clone()),
-                    None => s.work.regime.clone(),
-                };
-                s.replace(Work {
-                    data: Rc::new(data),
-                    scheme,
-                    regime,
-                });
-                s.keep_scenarios(p.import.saved.iter().cloned());
-                if let Some(b) = &p.import.baseline {
-                    s.baseline = Work::new(b.data.clone(), b.scheme.clone(), b.regime.clone());
-                } else if scenario {
-                    s.baseline = s.work.clone();
-                }
-                s.show.month = month;
-                s.show.selected = None;
+                s.accept(&p.import, replace);
             }
             Action::Cancel => s.pending = None,
             Action::Undo => {
@@ -327,5 +285,58 @@ impl State {
             self.replace(next);
             self.notice = Some(format!("{what}. Undo restores {} before.", named.1));
         }
+    }
+}
+
+impl State {
+    /// The checked `import` taken in: its figures added (or, with
+    /// `replace`, replacing all loaded), as an undoable change; a scenario
+    /// file brings its settings, scheme, OPR years, baseline and named
+    /// scenarios, and opens as it was saved.
+    fn accept(&mut self, import: &Import, replace: bool) {
+        let incoming = import.dataset.clone();
+        let changes = self.work.data.compare(&incoming);
+        // A scenario reopens as it was saved: its data and settings.
+        let scenario = import.format == Some(Format::Scenario);
+        let data = if scenario {
+            incoming.normalised()
+        } else if replace {
+            self.work.data.replaced_by(&incoming)
+        } else {
+            self.work.data.merged(&incoming)
+        };
+        if let Some(settings) = import.settings {
+            self.settings = settings;
+        }
+        let month = import.month;
+        self.notice = Some(format!(
+            "Imported {} from {}: {} new, {} changed. Undo restores the figures before.",
+            import.rows,
+            import.file,
+            changes.added.len() + changes.credits_added.len(),
+            changes.changed.len() + changes.credits_changed.len()
+        ));
+        // A scenario brings its scheme and baseline; other files keep the scheme.
+        let scheme = match &import.scheme {
+            Some(sc) => Rc::new(sc.clone()),
+            None => self.work.scheme.clone(),
+        };
+        let regime = match &import.regime {
+            Some(r) => Rc::new(r.clone()),
+            None => self.work.regime.clone(),
+        };
+        self.replace(Work {
+            data: Rc::new(data),
+            scheme,
+            regime,
+        });
+        self.keep_scenarios(import.saved.iter().cloned());
+        if let Some(b) = &import.baseline {
+            self.baseline = Work::new(b.data.clone(), b.scheme.clone(), b.regime.clone());
+        } else if scenario {
+            self.baseline = self.work.clone();
+        }
+        self.show.month = month;
+        self.show.selected = None;
     }
 }

@@ -46,25 +46,24 @@ pub fn CreditsView(p: &CreditsViewProps) -> Html {
     // Only the periods the report states credits for are worked out, and
     // the checks written out only while their tab is open: the label's
     // count is all a what-if needs.
-    let differences = use_memo(p.outcome.clone(), |o| {
-        let periods = reported_periods(&o.work.data);
-        differences(&o.credits_over(&periods), &o.work.data)
+    let reported = use_memo(p.outcome.clone(), |o| {
+        let credits = o.credits_over(&reported_periods(&o.work.data));
+        let n = differences(&credits, &o.work.data);
+        (Rc::new(credits), n)
     });
-    let checks = use_memo(
-        (p.outcome.clone(), p.tab == CreditTab::Checks),
-        |(o, open)| {
-            open.then(|| {
-                let periods = reported_periods(&o.work.data);
-                Rc::new(reconcile(&o.credits_over(&periods), &o.work.data))
-            })
-        },
-    );
+    let checks = {
+        let credits = reported.0.clone();
+        use_memo(
+            (p.outcome.clone(), p.tab == CreditTab::Checks),
+            move |(o, open)| open.then(|| Rc::new(reconcile(&credits, &o.work.data))),
+        )
+    };
+    let differences = reported.1;
     // A line's words are written when it is opened, not for every line.
     let explanation = use_memo((p.outcome.clone(), p.selected.clone()), |(o, k)| {
         k.as_ref()
             .and_then(|k| o.credit_explanation(k.period, k.provider, &k.measure))
     });
-    let differences = *differences;
     let (work, baseline) = (&p.outcome.work, &p.base.work);
     let is_baseline =
         Rc::ptr_eq(&work.data, &baseline.data) && Rc::ptr_eq(&work.scheme, &baseline.scheme);

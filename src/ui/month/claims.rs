@@ -15,7 +15,7 @@ pub struct ClaimsProps {
     pub month: Month,
     pub claims: Vec<ClaimCheck>,
     /// The measures of the month, for a claim added by hand: (provider, code).
-    pub measures: Vec<(Provider, String)>,
+    pub measures: std::rc::Rc<Vec<(Provider, String)>>,
     pub on_action: Callback<Action>,
 }
 

@@ -72,13 +72,14 @@ pub fn MonthView(p: &MonthViewProps) -> Html {
     let other = use_memo(p.month, |m| {
         std::rc::Rc::new(super::findings::other_reports(*m))
     });
-    let measures: Vec<(crate::engine::Provider, String)> = p
-        .outcome
-        .results
-        .for_month(p.month)
-        .iter()
-        .map(|x| (x.provider, x.measure.clone()))
-        .collect();
+    // The month's measures, for a claim added by hand: with the results.
+    let measures = use_memo((p.outcome.clone(), p.month), |(o, month)| {
+        o.results
+            .for_month(*month)
+            .iter()
+            .map(|x| (x.provider, x.measure.clone()))
+            .collect::<Vec<_>>()
+    });
     html! {
         <section class="month-view" data-testid="month-view" aria-labelledby="month-title">
             <h2 id="month-title" class="verdict">{ r.headline_with(other.len()) }</h2>
