@@ -1,13 +1,14 @@
 // The other reports' view: forecast variance, RDP incidents and problem
 // records from the sample, checked and charted; a bad file refused whole
 // with its location; a good one merged, kept across a reload, exported;
-// the report's own text read for its problem records; reset to the sample.
+// the report's own text read for its problem records; reset to the sample;
+// figures another tab loads shown here, not written over.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, withApp, waitForText, REPO_ROOT, SCREENSHOT_DIR, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
+import { useApp, withApp, harness, assertClean, waitForText, REPO_ROOT, SCREENSHOT_DIR, LOAD_TIMEOUT, STEP_TIMEOUT, TEST_TIMEOUT } from './helpers.mjs';
 
 const VIEW = '[data-testid="reports-view"]';
 const NOTICE = '[data-testid="reports-notice"]';
@@ -71,6 +72,34 @@ describe('the other reports in headless Chromium', { timeout: 6 * TEST_TIMEOUT }
         new RegExp(`; ${all} discrepancies in the report \\(${all - 2} in its figures, 2 in its other tables and reports\\)\\.$`));
       assert.match(await findings.first().innerText(), /CSPC PM1\.1 exclusions, “There were no, or incomplete address details provided by the Service User”: printed “8\.016\*”/);
     });
+  });
+
+  it('shows figures another tab loaded, and adds a load here to them', { timeout: TEST_TIMEOUT }, async () => {
+    const a = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      const b = { page: await a.context.newPage() };
+      for (const t of [a, b]) {
+        await t.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+        await t.page.waitForSelector('[data-testid="view-reports"]', { timeout: LOAD_TIMEOUT });
+        await openReports(t);
+      }
+      await load(a, 'rdp', 'sept.csv', 'period,opened,resolved,open_at_end\n2021-09,3,2,6\n');
+      await waitForText(a.page.locator(NOTICE), (t) => t.includes('sept.csv'));
+      // B is told and shows A's months...
+      assert.match(await waitForText(b.page.locator(NOTICE), (t) => t.includes('Another tab')), /^Another tab of the calculator loaded other figures: they are shown here now\./);
+      assert.equal(await b.page.locator('[data-testid="rdp-row"]').count(), 3);
+      // ...and its own load adds to them: A's September is kept.
+      await load(b, 'rdp', 'oct.csv', 'period,opened,resolved,open_at_end\n2021-10,1,1,6\n');
+      await waitForText(b.page.locator(NOTICE), (t) => t.includes('oct.csv'));
+      assert.equal(await b.page.locator('[data-testid="rdp-row"]').count(), 4);
+      const kept = await b.page.evaluate(() => localStorage.getItem('dcc-perf-reports-v1'));
+      assert.match(kept, /2021-09/);
+      assert.match(kept, /2021-10/);
+      await b.page.close();
+      assertClean(a);
+    } finally {
+      await a.close().catch(() => {});
+    }
   });
 
   it('refuses a bad file whole, merges a good one, keeps it across a reload, exports and resets', { timeout: TEST_TIMEOUT }, async () => {

@@ -255,6 +255,7 @@ fn the_excluded_share_of_each_measures_events() {
     // 6,300 ÷ (6,300 + 896) = 87.548...%
     let s = pmel.share.expect("counted");
     assert_eq!(s.round_dp(3).to_string(), "87.549");
+    assert_eq!(pmel.counted, Some(896));
     assert!(
         pmel.words
             .contains("6,300 excluded ÷ (6,300 excluded + 896 counted"),
@@ -265,7 +266,10 @@ fn the_excluded_share_of_each_measures_events() {
 
     let cspn = share(&lists[1], &data, &results);
     assert_eq!(cspn.measures[0].level.as_deref(), Some("100.00%"));
-    assert_eq!((cspn.excluded, cspn.share), (22_152, None));
+    assert_eq!(
+        (cspn.excluded, cspn.counted, cspn.share),
+        (22_152, None, None)
+    );
     assert!(
         cspn.words
             .contains("CSPN PM1.4 in March 2021 is given as a level"),
@@ -287,6 +291,7 @@ fn the_excluded_share_of_each_measures_events() {
     let results = levels(&counted, Settings::default());
     let cspn = share(&lists[1], &counted, &results);
     assert_eq!(cspn.share, Some("2.2152".parse().unwrap()));
+    assert_eq!(cspn.counted, Some(977_848));
     assert_eq!(cspn.measures[0].level.as_deref(), Some("99.91%"));
 
     // A list of another month, or one naming nothing the catalogue has.

@@ -352,16 +352,51 @@ fn verdict(
     })
 }
 
+/// What checking the reported figures finds, one check at a time: a
+/// reported figure against the computed one, or a reported total against
+/// its reported parts (already a [`Check`]).
+enum Found<'r> {
+    Computed(Month, &'r CreditScope, &'r ReportedCredit, Verdict),
+    Parts(Check),
+}
+
+impl Found<'_> {
+    fn agrees(&self) -> bool {
+        match self {
+            Found::Computed(.., v) => v.agrees,
+            Found::Parts(c) => c.agrees,
+        }
+    }
+}
+
+/// Walks every check of the latest reported figures, in `reported`'s order:
+/// the one walk [`reconcile`] writes out and [`differences`] counts.
+fn each_check<'r>(
+    reported: &'r BTreeMap<(Month, CreditScope), &'r ReportedCredit>,
+    credits: &Credits,
+    mut found: impl FnMut(Found<'r>),
+) {
+    for ((period, scope), rc) in reported {
+        if let Some(v) = verdict(credits, *period, scope, rc) {
+            found(Found::Computed(*period, scope, rc, v));
+        }
+        if let CreditScope::Total { fleet } = scope {
+            if let Some(check) = total_of_parts(reported, *period, *fleet, rc) {
+                found(Found::Parts(check));
+            }
+        }
+    }
+}
+
 /// Every reported figure checked against the computed one (where the month
 /// is loaded) and every reported total against its reported parts. The
 /// credits need hold only the periods reported ([`reported_periods`]).
 pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
     let reported = latest_reported(data);
     let mut checks = Vec::new();
-    for ((period, scope), rc) in &reported {
-        let period = *period;
-        if let Some(v) = verdict(credits, period, scope, rc) {
-            checks.push(Check {
+    each_check(&reported, credits, |found| {
+        checks.push(match found {
+            Found::Computed(period, scope, rc, v) => Check {
                 period,
                 kind: CheckKind::AgainstComputed,
                 what: scope.to_string(),
@@ -370,14 +405,10 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
                 agrees: v.agrees,
                 difference: difference(rc.amount, v.computed.money).filter(|d| !d.is_zero()),
                 note: v.note.as_ref().map(Note::words),
-            });
-        }
-        if let CreditScope::Total { fleet } = scope {
-            if let Some(check) = total_of_parts(&reported, period, *fleet, rc) {
-                checks.push(check);
-            }
-        }
-    }
+            },
+            Found::Parts(check) => check,
+        })
+    });
     crate::engine::order::sort_by(&mut checks, |a, b| {
         (b.period, a.kind as u8, &a.what).cmp(&(a.period, b.kind as u8, &b.what))
     });
@@ -390,16 +421,9 @@ pub fn reconcile(credits: &Credits, data: &Dataset) -> Vec<Check> {
 pub fn differences(credits: &Credits, data: &Dataset) -> usize {
     let reported = latest_reported(data);
     let mut n = 0;
-    for ((period, scope), rc) in &reported {
-        if verdict(credits, *period, scope, rc).is_some_and(|v| !v.agrees) {
-            n += 1;
-        }
-        if let CreditScope::Total { fleet } = scope {
-            if total_of_parts(&reported, *period, *fleet, rc).is_some_and(|c| !c.agrees) {
-                n += 1;
-            }
-        }
-    }
+    each_check(&reported, credits, |found| {
+        n += usize::from(!found.agrees())
+    });
     n
 }
 

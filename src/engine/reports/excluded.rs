@@ -46,6 +46,9 @@ pub struct ExcludedShare {
     pub measures: Vec<Measured>,
     /// The events excluded: the stated total, or the items' sum.
     pub excluded: u64,
+    /// The events its measures count, all together; `None` when one of
+    /// them is not counted in the figures (or it names none).
+    pub counted: Option<u64>,
     /// Exact; `None` when a measure's events are not counted in the figures.
     pub share: Option<Decimal>,
     /// How the share was reached, or why it could not be.
@@ -204,6 +207,7 @@ pub fn share(list: &ExclusionList, data: &Dataset, results: &Results) -> Exclude
         period,
         measures,
         excluded,
+        counted: all_counted,
         share,
         words,
     }

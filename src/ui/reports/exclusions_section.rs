@@ -86,14 +86,7 @@ fn shares_table(shares: &[ExcludedShare]) -> Html {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let counted = |s: &ExcludedShare| -> String {
-        let c: Option<u64> = s
-            .measures
-            .iter()
-            .try_fold(0u64, |a, m| m.counted.map(|c| a.saturating_add(c)));
-        c.filter(|_| !s.measures.is_empty())
-            .map_or("–".into(), thousands)
-    };
+    let counted = |s: &ExcludedShare| s.counted.map_or("–".into(), thousands);
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Excluded share of each measure's events (scrolls sideways)">
             <table class="measures" data-testid="excluded-shares">

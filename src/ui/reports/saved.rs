@@ -5,7 +5,7 @@
 
 use crate::engine::reports::ReportFigures;
 
-const KEY: &str = "dcc-perf-reports-v1";
+pub const KEY: &str = "dcc-perf-reports-v1";
 const UNREADABLE_KEY: &str = "dcc-perf-reports-unreadable";
 
 /// The saved figures, or the sample when nothing is saved; with a notice
