@@ -361,64 +361,53 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
     }
     let cb = on_action.clone();
     use_effect_with((), move |_| {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        let waiting = unsaved.clone();
-        let first_touch = cb.clone();
-        let now = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            flush(&unsaved, &cb);
-            // Work not saved (the writer has not arrived, or another tab
-            // saved over this one's): the browser asks before the page is
-            // closed or reloaded, unless the user chose to drop it.
-            if e.type_() == "beforeunload" && waiting.borrow().is_some() && !DROPPED.get() {
-                e.prevent_default();
-            }
-        });
-        // The writer's part is fetched when the user first touches the page,
-        // before any change, so a change is saved at once when the page is
-        // hidden or closed (the first load still fetches nothing for it).
-        let touched = Closure::<dyn Fn()>::new({
-            let first_touch = first_touch.clone();
-            move || with_writer(&first_touch, || ())
-        });
-        // Another tab wrote the saved work (the browser tells every other
-        // tab of the page): this one must not silently write over it.
-        let elsewhere = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let key = js_sys::Reflect::get(&e, &"key".into())
-                .ok()
-                .and_then(|k| k.as_string());
-            if key.as_deref() == Some(KEY) {
-                ELSEWHERE.set(true);
-                first_touch.emit(Action::SavedElsewhere);
-            }
-        });
-        let window = web_sys::window();
-        if let Some(w) = &window {
+        use gloo_events::{EventListener, EventListenerOptions};
+        let mut listeners = Vec::new();
+        if let Some(w) = web_sys::window() {
             for event in ["pagehide", "visibilitychange", "beforeunload"] {
-                let _ = w.add_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+                let (unsaved, cb) = (unsaved.clone(), cb.clone());
+                let options = EventListenerOptions::enable_prevent_default();
+                listeners.push(EventListener::new_with_options(
+                    &w,
+                    event,
+                    options,
+                    move |e| {
+                        flush(&unsaved, &cb);
+                        // Work not saved (the writer has not arrived, or another
+                        // tab saved over this one's): the browser asks before the
+                        // page is closed or reloaded, unless the user chose to
+                        // drop it.
+                        if e.type_() == "beforeunload"
+                            && unsaved.borrow().is_some()
+                            && !DROPPED.get()
+                        {
+                            e.prevent_default();
+                        }
+                    },
+                ));
             }
+            // The writer's part is fetched when the user first touches the
+            // page, before any change, so a change is saved at once when the
+            // page is hidden or closed (the first load still fetches nothing
+            // for it).
             for event in ["pointerdown", "keydown"] {
-                let _ = w.add_event_listener_with_callback(event, touched.as_ref().unchecked_ref());
+                let cb = cb.clone();
+                listeners.push(EventListener::new(&w, event, move |_| {
+                    with_writer(&cb, || ())
+                }));
             }
-            let _ =
-                w.add_event_listener_with_callback("storage", elsewhere.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = &window {
-                for event in ["pagehide", "visibilitychange", "beforeunload"] {
-                    let _ =
-                        w.remove_event_listener_with_callback(event, now.as_ref().unchecked_ref());
+            // Another tab wrote the saved work (the browser tells every
+            // other tab of the page): this one must not silently write over it.
+            listeners.push(EventListener::new(&w, "storage", move |e| {
+                let key = js_sys::Reflect::get(e, &"key".into())
+                    .ok()
+                    .and_then(|k| k.as_string());
+                if key.as_deref() == Some(KEY) {
+                    ELSEWHERE.set(true);
+                    cb.emit(Action::SavedElsewhere);
                 }
-                for event in ["pointerdown", "keydown"] {
-                    let _ = w.remove_event_listener_with_callback(
-                        event,
-                        touched.as_ref().unchecked_ref(),
-                    );
-                }
-                let _ = w.remove_event_listener_with_callback(
-                    "storage",
-                    elsewhere.as_ref().unchecked_ref(),
-                );
-            }
+            }));
         }
+        move || drop(listeners)
     });
 }

@@ -12,7 +12,6 @@ use crate::io::{read_with, share, sheet::Choices};
 use crate::ui::io_part::{spawn, Job};
 use crate::ui::state::Action;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,21 +27,10 @@ pub fn SharedLinkOpener(p: &SharedLinkOpenerProps) -> Html {
     let on_action = p.on_action.clone();
     use_effect_with((), move |_| {
         offer_fragment(&on_action);
-        let listener = Closure::<dyn Fn()>::new(move || offer_fragment(&on_action));
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            drop(listener);
-        }
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "hashchange", move |_| offer_fragment(&on_action))
+        });
+        move || drop(listener)
     });
     Html::default()
 }

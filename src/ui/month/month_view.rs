@@ -38,28 +38,17 @@ fn build(o: &Outcome, month: Month) -> MonthReview {
 #[hook]
 fn use_claims_open_in_print() {
     use_effect_with((), |_| {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        let open = Closure::<dyn Fn()>::new(|| {
-            if let Some(list) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("claims-details"))
-            {
-                let _ = list.set_attribute("open", "");
-            }
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "beforeprint", |_| {
+                if let Some(list) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("claims-details"))
+                {
+                    let _ = list.set_attribute("open", "");
+                }
+            })
         });
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("beforeprint", open.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = &window {
-                let _ = w.remove_event_listener_with_callback(
-                    "beforeprint",
-                    open.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        move || drop(listener)
     });
 }
 

@@ -75,31 +75,20 @@ type Shown = UseStateHandle<(Rc<ReportFigures>, Option<String>)>;
 fn use_other_tabs(shown: &Shown) {
     let shown = shown.clone();
     use_effect_with((), move |_| {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let key = js_sys::Reflect::get(&e, &"key".into())
-                .ok()
-                .and_then(|k| k.as_string());
-            if key.as_deref() == Some(saved::KEY) {
-                let (figures, notice) = saved::load();
-                let said = notice.unwrap_or_else(|| {
-                    "Another tab of the calculator loaded other figures: they are shown here now.".into()
-                });
-                shown.set((Rc::new(figures), Some(said)));
-            }
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "storage", move |e| {
+                let key = js_sys::Reflect::get(e, &"key".into())
+                    .ok()
+                    .and_then(|k| k.as_string());
+                if key.as_deref() == Some(saved::KEY) {
+                    let (figures, notice) = saved::load();
+                    let said = notice.unwrap_or_else(|| {
+                        "Another tab of the calculator loaded other figures: they are shown here now.".into()
+                    });
+                    shown.set((Rc::new(figures), Some(said)));
+                }
+            })
         });
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = &window {
-                let _ = w.remove_event_listener_with_callback(
-                    "storage",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        move || drop(listener)
     });
 }

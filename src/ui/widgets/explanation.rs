@@ -77,27 +77,20 @@ fn after_redraw(selector: String, centre: bool) {
 pub fn use_escape(on_escape: Callback<()>) {
     use_effect_with(on_escape, move |cb| {
         let cb = cb.clone();
-        let listener =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                if e.key() == "Escape" && !e.default_prevented() && !in_field(&e) {
+        // Not passive: the Escape it takes is not the page's too.
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+            gloo_events::EventListener::new_with_options(&d, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if e.key() == "Escape" && !e.default_prevented() && !in_field(e) {
                     e.prevent_default();
                     cb.emit(());
                 }
-            });
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some(d) = &doc {
-            let _ =
-                d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(d) = &doc {
-                let _ = d.remove_event_listener_with_callback(
-                    "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            drop(listener);
-        }
+            })
+        });
+        move || drop(listener)
     });
 }
 
