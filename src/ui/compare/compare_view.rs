@@ -105,7 +105,7 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
                 if same {
                     { format!("{ln} and {rn} are the same: no input and no result differs.") }
                 } else {
-                    { format!("{} inputs changed, {} results changed", comparison.inputs.len(), comparison.results.len()) }
+                    { format!("{} changed, {} changed", counted(comparison.inputs.len(), "input"), counted(comparison.results.len(), "result")) }
                     <span class="compare-direction">{ format!(" — from {ln} (left) to {rn} (right); differences are right minus left.") }</span>
                 }
             </p>
@@ -119,4 +119,9 @@ pub fn CompareView(p: &CompareViewProps) -> Html {
                 year={p.opr_year.clone()} on_action={p.on_action.clone()} />
         </section>
     }
+}
+
+/// "1 input", "7 results".
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
