@@ -18,6 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     if let Ok(input) = parse_input(def, &text, None) {
         let shown = input_text(&input);
-        assert_eq!(parse_input(def, &shown, None), Ok(input), "shown as {shown:?}");
+        assert_eq!(
+            parse_input(def, &shown, None),
+            Ok(input),
+            "shown as {shown:?}"
+        );
     }
 });

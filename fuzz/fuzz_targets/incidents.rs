@@ -9,9 +9,14 @@
 //! Where the head, the parts and the halves' meeting place fall is taken
 //! from a hash of the input.
 #![no_main]
-use dcc_perf::io::incidents::{read_part, record_start, IncidentReader, Part};
+use dcc_perf::io::incidents::IncidentReader;
 use dcc_perf::io::{sniff_delimiter, Import};
 use libfuzzer_sys::fuzz_target;
+
+// The ways the page reads a list, as the tests read it.
+#[path = "../../tests/it/reading_ways.rs"]
+mod reading_ways;
+use reading_ways::{halves, streamed};
 
 const FILE: &str = "f.csv";
 
@@ -29,66 +34,6 @@ fn whole(bytes: &[u8], delimiter: u8) -> Import {
     }
 }
 
-/// As tests/it/incidents_stream.rs `streamed`: `head` bytes first, then
-/// parts of `part` bytes, a few rows read between parts.
-fn streamed(text: &[u8], delimiter: u8, head: usize, part: usize) -> Option<Import> {
-    let head = head.min(text.len());
-    let total = text.len() as u64;
-    let mut reader = IncidentReader::streaming(FILE, text[..head].to_vec(), total, delimiter)?;
-    let mut at = head;
-    while at < text.len() {
-        while !reader.step(3) {}
-        let to = (at + part.max(1)).min(text.len());
-        reader.push(&text[at..to]);
-        let (done, all) = reader.progress();
-        assert!(done <= at as u64 && all == total, "{done} of {all} at {at}");
-        at = to;
-    }
-    reader.end();
-    while !reader.step(3) {}
-    Some(reader.finish())
-}
-
-/// As tests/it/incidents_split.rs `halves`: the page reads `head` bytes and
-/// up to the record start after `cut`; the worker reads the rest (after the
-/// header) in parts of `chunk` bytes; the part goes through its encoding and
-/// is joined if it can be, else the page reads on.
-fn halves(text: &[u8], delimiter: u8, head: usize, cut: usize, chunk: usize) -> Option<Import> {
-    let head = head.min(text.len());
-    let total = text.len() as u64;
-    let mut reader = IncidentReader::streaming(FILE, text[..head].to_vec(), total, delimiter)?;
-    let start = cut.max(head);
-    let start = match text.get(start..).and_then(record_start) {
-        Some(n) => start + n,
-        None => text.len(),
-    };
-    reader.push(&text[head..start]);
-    while !reader.step(5) {}
-    let header = reader.header_text().to_vec();
-    let (json, refs) = match IncidentReader::streaming(FILE, header.clone(), total, delimiter) {
-        Some(mut part) => {
-            for bytes in text[start..].chunks(chunk.max(1)) {
-                part.push(bytes);
-                while !part.step(5) {}
-            }
-            part.end();
-            while !part.step(5) {}
-            part.into_part().encode()
-        }
-        None => read_part(FILE, [header, text[start..].to_vec()].concat(), delimiter).encode(),
-    };
-    let part = Part::decode(&json, &refs).expect("a part decodes as encoded");
-    Some(match reader.join(part) {
-        Ok(import) => import,
-        Err(mut reader) => {
-            reader.push(&text[start..]);
-            reader.end();
-            while !reader.step(5) {}
-            reader.finish()
-        }
-    })
-}
-
 fuzz_target!(|data: &[u8]| {
     let bytes = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     // The separator as `io::read` sniffs it, from the first line.
@@ -97,9 +42,9 @@ fuzz_target!(|data: &[u8]| {
     let whole = whole(bytes, delimiter);
     assert!(whole.rejected <= whole.rows);
 
-    let hash = bytes
-        .iter()
-        .fold(0x9E37_79B9u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3));
+    let hash = bytes.iter().fold(0x9E37_79B9u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
+    });
     // Just past the first line end (`\n`, `\r\n` or `\r`).
     let header_end = match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
         Some(n) if bytes[n..].starts_with(b"\r\n") => n + 2,
@@ -109,12 +54,12 @@ fuzz_target!(|data: &[u8]| {
     let len = bytes.len();
     let head = [header_end, header_end + 1, header_end + 17, len / 2, len][(hash % 5) as usize];
     let part = [1usize, 2, 3, 7, 64, 4096][((hash >> 8) % 6) as usize];
-    if let Some(got) = streamed(bytes, delimiter, head, part) {
+    if let Some(got) = streamed(bytes, delimiter, head, &[part]) {
         assert_eq!(got, whole, "streamed: head {head}, parts of {part}");
     }
     let cut = header_end + ((hash >> 16) as usize) % (len.saturating_sub(header_end) + 1);
     let chunk = [1usize, 7, 97, 4096][((hash >> 40) % 4) as usize];
-    if let Some(got) = halves(bytes, delimiter, header_end, cut, chunk) {
+    if let Some((got, _)) = halves(bytes, delimiter, header_end, cut, chunk) {
         assert_eq!(got, whole, "halves: cut {cut}, worker parts of {chunk}");
     }
 });

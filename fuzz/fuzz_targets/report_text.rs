@@ -8,6 +8,10 @@ fuzz_target!(|data: &[u8]| {
     let import = dcc_perf::io::report::read("fuzz.txt", &text);
     let lines = text.lines().count() as u64;
     for f in &import.figures {
-        assert!(f.line >= 1 && f.line <= lines, "figure at line {} of {lines}", f.line);
+        assert!(
+            f.line >= 1 && f.line <= lines,
+            "figure at line {} of {lines}",
+            f.line
+        );
     }
 });

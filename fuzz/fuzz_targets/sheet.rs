@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
     let mut choices = Choices::default();
     for q in &sheet.questions {
         match q {
-            Question::Provider { text, choices: may, .. } => {
+            Question::Provider {
+                text, choices: may, ..
+            } => {
                 if let Some(p) = may.get(data.len() % may.len().max(1)) {
                     choices.providers.insert(text.clone(), *p);
                 }

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
                     assert!(p.exception.is_none() || p.percent.is_some());
                 }
                 if !m.parties.is_empty() {
-                    let sum = m.parties.iter().fold(0u64, |a, p| a.saturating_add(p.actual));
+                    let sum = m
+                        .parties
+                        .iter()
+                        .fold(0u64, |a, p| a.saturating_add(p.actual));
                     assert_eq!(v.actual, sum);
                 }
             }

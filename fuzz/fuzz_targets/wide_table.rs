@@ -3,16 +3,14 @@
 //! exported as a long table (`io::write::dataset_csv`), reads back the same
 //! dataset through the long reader.
 #![no_main]
-use dcc_perf::io::{long_csv, sniff_delimiter, wide_csv, write};
+use dcc_perf::io::{long_csv, wide_csv, write};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let import = wide_csv::read("fuzz.csv", &text, sniff_delimiter(&text));
-    if import.errors.is_empty() {
-        let csv = write::dataset_csv(&import.dataset);
-        let again = long_csv::read("fuzz.csv", &csv, b',');
-        assert_eq!(again.errors, vec![], "the export of a clean read:\n{csv}");
-        assert_eq!(again.dataset, import.dataset, "the export:\n{csv}");
-    }
-});
+mod common;
+
+fuzz_target!(|data: &[u8]| common::round_trip(
+    data,
+    wide_csv::read,
+    write::dataset_csv,
+    long_csv::read
+));

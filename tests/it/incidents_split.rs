@@ -3,50 +3,13 @@
 
 use super::incidents::{march_2021, H};
 use super::incidents_stream::{big_list, streamed, variants};
-use dcc_perf::io::incidents::{read_part, record_start, IncidentReader, Part};
+use super::reading_ways;
+use dcc_perf::io::incidents::{read_part, record_start, Part};
 use dcc_perf::io::{read, ErrorKind, Import, Reading, HEAD_BYTES, MAX_ERRORS};
 
-/// Reads `text` as the page does with a worker: the first `head` bytes and
-/// then up to the record start after `cut` here; the rest as a part read
-/// as it arrives in parts of `chunk` bytes (and sent through its encoding),
-/// joined if it can be, else read on here. Returns the import and whether
-/// the part was joined.
+/// Reads `text` as the page does with a worker (see [`reading_ways::halves`]).
 fn halves(text: &[u8], head: usize, cut: usize, chunk: usize) -> Option<(Import, bool)> {
-    let head = head.min(text.len());
-    let total = text.len() as u64;
-    let mut reader = IncidentReader::streaming("f.csv", text[..head].to_vec(), total, b',')?;
-    let start = cut.max(head);
-    let start = match text.get(start..).and_then(record_start) {
-        Some(n) => start + n,
-        None => text.len(),
-    };
-    reader.push(&text[head..start]);
-    while !reader.step(5) {}
-    // The part as the worker reads it: as it arrives, in parts of `chunk`.
-    let header = reader.header_text().to_vec();
-    let (json, refs) = match IncidentReader::streaming("f.csv", header.clone(), total, b',') {
-        Some(mut part) => {
-            for bytes in text[start..].chunks(chunk.max(1)) {
-                part.push(bytes);
-                while !part.step(5) {}
-            }
-            part.end();
-            while !part.step(5) {}
-            part.into_part().encode()
-        }
-        // A header the worker cannot stream (it ends in `\r`): read whole.
-        None => read_part("f.csv", [header, text[start..].to_vec()].concat(), b',').encode(),
-    };
-    let part = Part::decode(&json, &refs).expect("a part decodes as encoded");
-    match reader.join(part) {
-        Ok(import) => Some((import, true)),
-        Err(mut reader) => {
-            reader.push(&text[start..]);
-            reader.end();
-            while !reader.step(5) {}
-            Some((reader.finish(), false))
-        }
-    }
+    reading_ways::halves(text, b',', head, cut, chunk)
 }
 
 /// Just past the header's line end (`\n`, `\r\n` or `\r`).

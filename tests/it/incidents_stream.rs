@@ -2,30 +2,12 @@
 //! import as reading the whole file, whatever the cut.
 
 use super::incidents::{march_2021, H, SMALL};
-use dcc_perf::io::incidents::IncidentReader;
+use super::reading_ways;
 use dcc_perf::io::{read, ErrorKind, Import, Reading, HEAD_BYTES};
 
-/// Reads `text` as it would arrive: `head` bytes first, then parts of the
-/// sizes in `parts` (cycled), reading a few rows between parts.
+/// Reads `text` as it would arrive (see [`reading_ways::streamed`]).
 pub(super) fn streamed(text: &[u8], head: usize, parts: &[usize]) -> Option<Import> {
-    let head = head.min(text.len());
-    let total = text.len() as u64;
-    let mut reader = IncidentReader::streaming("f.csv", text[..head].to_vec(), total, b',')?;
-    let mut at = head;
-    let mut i = 0;
-    while at < text.len() {
-        while !reader.step(3) {}
-        let n = parts[i % parts.len()].max(1);
-        let to = (at + n).min(text.len());
-        reader.push(&text[at..to]);
-        let (done, all) = reader.progress();
-        assert!(done <= at as u64 && all == total, "{done} of {all} at {at}");
-        at = to;
-        i += 1;
-    }
-    reader.end();
-    while !reader.step(3) {}
-    Some(reader.finish())
+    reading_ways::streamed(text, b',', head, parts)
 }
 
 /// Lists with quoted fields across lines, `\r\n` and lone `\r` line ends,

@@ -26,6 +26,7 @@ mod opr;
 mod opr_props;
 mod problems;
 mod rdp;
+mod reading_ways;
 mod report_props;
 mod report_text;
 mod roundtrip;
