@@ -74,8 +74,16 @@ describe('offline after the first visit', { timeout: 3 * TEST_TIMEOUT }, () => {
 
       // A new build on the same address: found on the next visit, said so,
       // and taken up when asked.
+      // As a build with other code would be: its parts in a directory of
+      // another name (their hash), which the page and start.js name.
       fs.cpSync(DIST, newer, { recursive: true });
-      fs.appendFileSync(path.join(newer, 'app-split', 'start.js'), '\n// a later build\n');
+      const parts = fs.readdirSync(path.join(newer, 'app-split')).find((n) => n.startsWith('app-'));
+      const later = `${parts}-later`;
+      fs.renameSync(path.join(newer, 'app-split', parts), path.join(newer, 'app-split', later));
+      for (const f of [path.join(newer, 'index.html'), path.join(newer, 'app-split', 'start.js')]) {
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replaceAll(parts, later));
+      }
+      fs.appendFileSync(path.join(newer, 'app-split', later, 'views.css'), '\n/* a later build */\n');
       execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'write-sw.sh'), newer]);
       server = await startServer(newer, { port });
       await page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
@@ -86,6 +94,13 @@ describe('offline after the first visit', { timeout: 3 * TEST_TIMEOUT }, () => {
         page.click('[data-testid="use-new-version"]'),
       ]);
       await page.locator(FIRST_ROW).first().waitFor({ timeout: LOAD_TIMEOUT });
+      // The page now runs the new build's parts, a view's included.
+      await page.click('[data-testid="view-opr"]');
+      await page.locator('[data-testid="opr-view"], [data-testid="view-failed"]').first().waitFor({ timeout: STEP_TIMEOUT });
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      assert.ok(loaded.some((u) => u.includes(`/${later}/`)), `the new build's parts are used:\n${loaded.join('\n')}`);
+      assert.ok(!loaded.some((u) => u.includes(`/${parts}/`)), 'nothing of the build before is fetched');
+      assert.equal(await page.locator('[data-testid="view-failed"]').count(), 0, "the new build's view arrived");
       // The new version's files kept, and the one before's (for a tab still
       // running it).
       await page.waitForFunction(async () => (await caches.keys()).length === 2, null, { timeout: STEP_TIMEOUT });
