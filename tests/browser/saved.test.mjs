@@ -84,6 +84,29 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
+  it('saved work in IndexedDB that cannot be read is said so, and nothing is saved over it', { timeout: TEST_TIMEOUT }, async () => {
+    const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      // Saved work kept in IndexedDB, in a browser that now gives the page none.
+      const pointer = '{"schema":"dcc-perf/in-indexeddb/1","saved":1}';
+      await s.context.addInitScript((p) => {
+        localStorage.setItem('dcc-perf/work', p);
+        Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      }, pointer);
+      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      const notice = s.page.locator('[data-testid="notice"]');
+      await notice.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await notice.innerText(), /^Your saved work could not be opened: it is in this browser's IndexedDB store, and IndexedDB could not be opened: .*\. It is still kept in this browser; reload the page to try again\./);
+      // Still opening it: nothing shown to change, nothing saved over it.
+      assert.equal(await s.page.locator('[data-testid="restoring"]').count(), 1);
+      await s.page.waitForTimeout(1000);
+      assert.equal(await saved(s.page), pointer);
+      assert.deepEqual(s.pageErrors, [], diagnostics(s));
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
   it('says so when local storage is full and IndexedDB refused, and keeps what was saved before', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
