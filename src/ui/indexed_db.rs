@@ -39,15 +39,23 @@ async fn open() -> Result<Rexie, String> {
         .map_err(|e| format!("IndexedDB could not be opened: {e}"))
 }
 
+/// The store in a transaction of `mode`, and the transaction (to wait
+/// for); `failed` words an error.
+async fn store(
+    mode: TransactionMode,
+    failed: fn(rexie::Error) -> String,
+) -> Result<(rexie::Transaction, rexie::Store), String> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], mode).map_err(failed)?;
+    let store = tx.store(STORE).map_err(failed)?;
+    Ok((tx, store))
+}
+
 /// Writes the saved work's text, whole: done when the transaction has
 /// committed.
 pub async fn put(text: &str) -> Result<(), String> {
-    let db = open().await?;
     let failed = |e: rexie::Error| format!("IndexedDB refused it: {e}");
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
-        .map_err(failed)?;
-    let store = tx.store(STORE).map_err(failed)?;
+    let (tx, store) = store(TransactionMode::ReadWrite, failed).await?;
     store
         .put(&JsValue::from_str(text), Some(&JsValue::from_str(ITEM)))
         .await
@@ -60,12 +68,8 @@ pub async fn put(text: &str) -> Result<(), String> {
 
 /// The saved work's text, if IndexedDB holds it.
 pub async fn get() -> Result<Option<String>, String> {
-    let db = open().await?;
     let failed = |e: rexie::Error| format!("IndexedDB could not be read: {e}");
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
-        .map_err(failed)?;
-    let store = tx.store(STORE).map_err(failed)?;
+    let (_tx, store) = store(TransactionMode::ReadOnly, failed).await?;
     let value = store.get(JsValue::from_str(ITEM)).await.map_err(failed)?;
     Ok(value.and_then(|v| v.as_string()))
 }
