@@ -94,7 +94,9 @@ fn reason_count(line: &str) -> Option<(String, String)> {
     ];
     let cut = dashes.into_iter().flatten().max_by_key(|d| d.0)?;
     let (reason, count) = (line[..cut.0].trim(), line[cut.0 + cut.1..].trim());
-    (!count.is_empty() && count.starts_with(|c: char| c.is_ascii_digit()) && !count.contains(' '))
+    // A count with no words before it gives no reason (the fuzz target
+    // found `•` then `- 1`): not an item, as a reason is what a list lists.
+    (!reason.is_empty() && count.starts_with(|c: char| c.is_ascii_digit()) && !count.contains(' '))
         .then(|| (reason.to_string(), count.to_string()))
 }
 
@@ -266,5 +268,24 @@ mod tests {
             .collect();
         // The page's footer is not a reason.
         assert_eq!(groups, [("Non DCC Resolution", 2), ("DCC Resolution", 2)]);
+    }
+
+    /// Found by the exclusions fuzz target: a bullet whose wrapped line is
+    /// a count alone gave an item with no reason, which the table format
+    /// (rightly) refuses, so the list did not go through it and back.
+    #[test]
+    fn a_count_with_no_reason_is_not_an_item() {
+        let lists = read("2 CH excluded\n\u{2022}\n- 1");
+        assert!(lists.iter().all(|l| l
+            .groups
+            .iter()
+            .all(|g| g.items.iter().all(|i| !i.reason.is_empty()))));
+        let csv = crate::io::exclusions_csv::write(&lists);
+        assert_eq!(
+            crate::io::exclusions_csv::read("again", &csv).ok(),
+            Some(lists)
+        );
+        assert_eq!(reason_count("Dup – 12"), Some(("Dup".into(), "12".into())));
+        assert_eq!(reason_count(" - 1"), None);
     }
 }
