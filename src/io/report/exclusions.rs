@@ -124,12 +124,16 @@ fn exception_list(lines: &[&str], at: usize, total: &str) -> ExclusionList {
                 text = format!("{text} {}", lines[i + 1]);
                 i += 1;
             }
-            // A bullet with no count ("No total estate exceptions") is not a reason.
+            // A bullet with no count ("No total estate exceptions") is not a
+            // reason; nor is one restating the total (the list's total is
+            // its heading's, and the table format reads a "Total" row as it).
             if let Some((reason, count)) = reason_count(&text) {
-                items.push(Item {
-                    reason,
-                    count: Printed(count),
-                });
+                if !crate::io::tables::exclusions_csv::is_total(&reason) {
+                    items.push(Item {
+                        reason,
+                        count: Printed(count),
+                    });
+                }
             }
         }
         i += 1;
@@ -287,5 +291,23 @@ mod tests {
         );
         assert_eq!(reason_count("Dup – 12"), Some(("Dup".into(), "12".into())));
         assert_eq!(reason_count(" - 1"), None);
+    }
+
+    /// Found by the exclusions fuzz target too: a bullet "Total – 8" was an
+    /// item named Total, which the table format reads as the list's total.
+    #[test]
+    fn a_bullet_restating_the_total_is_not_an_item() {
+        let lists = read("52,662 CH excluded for March 2021\n\u{2022} Late \u{2013} 7\n\u{2022} Total \u{2013} 8\n");
+        let items: Vec<&str> = lists[0].groups[0]
+            .items
+            .iter()
+            .map(|i| i.reason.as_str())
+            .collect();
+        assert_eq!(items, ["Late"]);
+        let csv = crate::io::exclusions_csv::write(&lists);
+        assert_eq!(
+            crate::io::exclusions_csv::read("again", &csv).ok(),
+            Some(lists)
+        );
     }
 }

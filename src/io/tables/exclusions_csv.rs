@@ -38,7 +38,8 @@ pub fn sample() -> Vec<ExclusionList> {
     read("data/exclusions-2021-03.csv", SAMPLE).unwrap_or_default()
 }
 
-fn is_total(reason: &str) -> bool {
+/// A row's reason naming the list's (or, in a group, the group's) stated total.
+pub(crate) fn is_total(reason: &str) -> bool {
     reason.eq_ignore_ascii_case("total")
 }
 
