@@ -105,24 +105,54 @@ impl State {
     }
 }
 
+/// What a tab keeps in the work another tab saved: its work, its what-if
+/// baseline where that differs from its work (the other tab's work has a
+/// baseline of its own), and its named scenarios.
+#[derive(Clone, Debug)]
+pub struct Keeping {
+    pub here: SavedScenario,
+    pub baseline: Option<SavedScenario>,
+    pub mine: Vec<Rc<SavedScenario>>,
+}
+
+impl State {
+    /// This tab's side of [`keep_here`], its scenarios named for `when`
+    /// ("This tab's work, 03/12/2026, 14:05:09").
+    pub fn keeping(&self, when: &str) -> Keeping {
+        let baseline = (self.baseline != self.work).then(|| SavedScenario {
+            name: format!("This tab's baseline, {when}"),
+            settings: self.settings,
+            work: self.baseline.clone(),
+        });
+        Keeping {
+            here: self.saved_as(format!("This tab's work, {when}")),
+            baseline,
+            mine: self.scenarios.clone(),
+        }
+    }
+}
+
 /// The work another tab saved (`saved`, read with `notice`; `None`: there
-/// was none that could be read, and the sample opens), with this tab's work
-/// kept in it as scenario `here` and this tab's named scenarios (`mine`);
-/// and what to tell the user. Run in the part of the app that reads the
-/// saved work, not on the first load.
+/// was none that could be read, and the sample opens), with this tab's
+/// kept in it as scenarios (`keeping`); and what to tell the user. Run in
+/// the part of the app that reads the saved work, not on the first load.
 pub fn keep_here(
     saved: Option<Scenario>,
     notice: Option<String>,
-    mine: &[Rc<SavedScenario>],
-    here: SavedScenario,
+    keeping: Keeping,
 ) -> (Scenario, String) {
+    let Keeping {
+        here,
+        baseline,
+        mine,
+    } = keeping;
     let found = saved.is_some();
     let mut saved =
         saved.unwrap_or_else(|| Scenario::new(crate::io::sample(), Default::default(), None));
     // This tab's named scenarios go with it; one named as one of the other
     // tab's but holding other work is renamed, not dropped.
     let mut renamed = 0;
-    for s in mine {
+    for s in &mine {
         let theirs = saved.scenarios.iter().find(|x| x.name == s.name);
         match theirs {
             None => saved.scenarios.push((**s).clone()),
@@ -147,16 +177,22 @@ pub fn keep_here(
         }
     }
     let said = format!(
-        "This tab's work is kept as scenario \"{}\" (Compare scenarios), with its named scenarios.{}",
+        "This tab's work is kept as scenario \"{}\"{} (Compare scenarios), with its named scenarios.{}",
         here.name,
+        baseline
+            .as_ref()
+            .map(|b| format!(", its what-if baseline as \"{}\"", b.name))
+            .unwrap_or_default(),
         match renamed {
             0 => String::new(),
             1 => " One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name.".into(),
             n => format!(" {n} are renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has different scenarios of those names."),
         }
     );
-    saved.scenarios.retain(|x| x.name != here.name);
-    saved.scenarios.push(here);
+    for kept in baseline.into_iter().chain([here]) {
+        saved.scenarios.retain(|x| x.name != kept.name);
+        saved.scenarios.push(kept);
+    }
     let notice = match (found, notice) {
         (true, _) => format!("Opened the work the other tab saved. {said}"),
         (false, Some(why)) => format!("{why} {said}"),

@@ -11,8 +11,8 @@
 //! user is told and nothing changes.
 
 use crate::engine::work::Outcome;
-use crate::io::scenario::SavedScenario;
 use crate::io::Scenario;
+use crate::session::saved::Keeping;
 use crate::ui::state::{Action, Progress};
 use std::rc::Rc;
 #[cfg(feature = "split")]
@@ -45,12 +45,10 @@ pub enum Job {
     /// Read the saved work (local storage's text) back.
     Restore(String),
     /// Read the work another tab saved (local storage's text, if any) and
-    /// keep this tab's in it: its work as scenario `here`, and its named
-    /// scenarios (`mine`).
+    /// keep this tab's in it as scenarios.
     Keep {
         saved: Option<String>,
-        mine: Vec<Rc<SavedScenario>>,
-        here: Box<SavedScenario>,
+        keeping: Box<Keeping>,
     },
     /// Write a file to the user's downloads.
     Export(Export),
@@ -136,11 +134,10 @@ fn handle(job: Job, out: Callback<Action>) {
                 Err(why) => Action::RestoreFailed(why),
             })
         }),
-        Job::Keep { saved, mine, here } => wasm_bindgen_futures::spawn_local(async move {
+        Job::Keep { saved, keeping } => wasm_bindgen_futures::spawn_local(async move {
             out.emit(match read_saved(saved).await {
                 Ok((saved, notice)) => {
-                    let (both, said) =
-                        crate::session::saved::keep_here(saved, notice, &mine, *here);
+                    let (both, said) = crate::session::saved::keep_here(saved, notice, *keeping);
                     Action::Restored(Some(Box::new(both)), Some(said))
                 }
                 Err(why) => Action::RestoreFailed(why),

@@ -166,6 +166,8 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       const text = await saved(b);
       assert.match(text, /"level":"91"/, 'A\'s work');
       assert.match(text, /"level":"80"/, 'B\'s work, as a scenario');
+      // B's what-if baseline (the sample, not its work) is kept too.
+      assert.match(text, /"name":"This tab's baseline, /, 'B\'s baseline, as a scenario');
       await a.page.locator('[data-testid="elsewhere"]').waitFor({ timeout: STEP_TIMEOUT });
       assert.equal(await b.locator('[data-testid="elsewhere"]').count(), 0);
       await b.close();

@@ -359,8 +359,7 @@ fn an_answer_reads_the_pending_text_again_and_keeps_its_source() {
 /// As the page keeps this tab's work (`told`) in the work another tab saved:
 /// that work read and merged in the part that reads it, then opened.
 fn keep_here(told: &State, keeping: &State, saved: Option<io::Scenario>) -> State {
-    let here = told.saved_as("This tab's work".into());
-    let (both, said) = saved::keep_here(saved, None, &told.scenarios, here);
+    let (both, said) = saved::keep_here(saved, None, told.keeping("now"));
     after(keeping, Action::Restored(Some(Box::new(both)), Some(said)))
 }
 
@@ -391,7 +390,7 @@ fn work_saved_in_another_tab_is_kept_with_this_tabs_as_a_scenario() {
     let kept = merged
         .scenarios
         .iter()
-        .find(|s| s.name == "This tab's work")
+        .find(|s| s.name == "This tab's work, now")
         .expect("kept");
     assert_eq!(
         kept.work
@@ -539,7 +538,9 @@ fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
             "Same",
             "Plan (this tab, 2)",
             "Plan (this tab)",
-            "This tab's work"
+            // Its what-if baseline (the sample) differs from its work.
+            "This tab's baseline, now",
+            "This tab's work, now"
         ]
     );
     // The other tab's "Plan" is as it saved it; this tab's is renamed.
@@ -559,19 +560,56 @@ fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
     assert!(notice.ends_with("One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name."), "{notice}");
     // No other saved work (or none that reads): this tab's work is kept
     // in the sample's, and the notice says why.
-    let here = told.saved_as("Mine".into());
-    let (both, said) = saved::keep_here(None, None, &[], here.clone());
+    let alone = saved::Keeping {
+        mine: vec![],
+        baseline: None,
+        ..told.keeping("then")
+    };
+    let (both, said) = saved::keep_here(None, None, alone.clone());
     assert_eq!(both.data, io::sample());
-    assert_eq!(both.scenarios, vec![here.clone()]);
+    assert!(both.scenarios == vec![alone.here.clone()]);
     assert!(
         said.starts_with(
-            "No other saved work was found. This tab's work is kept as scenario \"Mine\""
+            "No other saved work was found. This tab's work is kept as scenario \"This tab's work, then\" (Compare"
         ),
         "{said}"
     );
-    let (_, said) = saved::keep_here(None, Some("It could not be read.".into()), &[], here);
+    let (_, said) = saved::keep_here(None, Some("It could not be read.".into()), alone);
     assert!(
         said.starts_with("It could not be read. This tab's work"),
         "{said}"
     );
+}
+
+/// Keeping this tab's work in the other's keeps its what-if baseline too,
+/// where it differs from the work (the other tab's work has its own).
+#[test]
+fn this_tabs_baseline_is_kept_as_a_scenario_where_it_differs() {
+    let based = after(&edit(&State::new(None, None), "91"), Action::SetBaseline);
+    let here = edit(&based, "93");
+    let told = after(&here, Action::SavedElsewhere);
+    let keeping = after(&told, Action::KeepHereAsScenario);
+    let theirs = io::Scenario::new(io::sample(), Default::default(), None);
+    let merged = keep_here(&told, &keeping, Some(theirs));
+    let dsp = |name: &str| {
+        merged
+            .named(name)
+            .and_then(|s| s.work.data.current(march(), "PM2.4", Provider::Dsp))
+            .map(|o| o.input.clone())
+    };
+    assert_eq!(
+        dsp("This tab's work, now"),
+        Some(Input::Level { level: d("93") })
+    );
+    assert_eq!(
+        dsp("This tab's baseline, now"),
+        Some(Input::Level { level: d("91") })
+    );
+    let notice = merged.notice.clone().unwrap();
+    assert!(notice.contains("This tab's work is kept as scenario \"This tab's work, now\", its what-if baseline as \"This tab's baseline, now\" (Compare scenarios)"), "{notice}");
+    // The other tab's work keeps its own baseline (here, none).
+    assert_eq!(merged.baseline, merged.work);
+    // No baseline of its own (it is the work): no scenario for it.
+    let plain = after(&edit(&State::new(None, None), "91"), Action::SetBaseline);
+    assert!(plain.keeping("now").baseline.is_none());
 }

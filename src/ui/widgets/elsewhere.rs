@@ -9,19 +9,17 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ElsewhereProps {
-    /// This tab's session: its work and named scenarios, to keep.
+    /// This tab's session: its work, baseline and named scenarios, to keep.
     pub here: ByRef<State>,
     pub on_action: Callback<Action>,
 }
 
-/// "This tab's work, 03/12/2026, 14:05:09": a scenario name that says
-/// where and when it came from.
-fn kept_name() -> String {
-    let now = js_sys::Date::new_0();
-    let text: String = now
+/// "03/12/2026, 14:05:09": when, for the names of the scenarios kept, so
+/// they say where and when they came from.
+fn now() -> String {
+    js_sys::Date::new_0()
         .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
-        .into();
-    format!("This tab's work, {text}")
+        .into()
 }
 
 #[component]
@@ -33,8 +31,7 @@ pub fn Elsewhere(p: &ElsewhereProps) -> Html {
             cb.emit(Action::KeepHereAsScenario);
             let keep = Job::Keep {
                 saved: crate::ui::storage::saved_text(),
-                mine: here.0.scenarios.clone(),
-                here: Box::new(here.0.saved_as(kept_name())),
+                keeping: Box::new(here.0.keeping(&now())),
             };
             spawn(keep, cb.clone());
         })
