@@ -16,7 +16,7 @@ use super::state::{Action, ByRef, State, View};
 use super::toolbar::Toolbar;
 use super::trends_view::TrendsViewProps;
 use super::views;
-use super::widgets::lazy::Lazy;
+use super::widgets::lazy::lazy;
 use crate::engine::work::Outcome;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -175,8 +175,7 @@ pub fn App() -> Html {
                 <p class="notice" role="status" data-testid="notice">{ n }</p>
             }
             if state.elsewhere {
-                <Lazy<super::widgets::elsewhere::ElsewhereProps> chunk={&views::ELSEWHERE}
-                    view={super::widgets::elsewhere::ElsewhereProps { here: ByRef::new((*state).clone()), on_action: on_action.clone() }} />
+                { lazy(&views::ELSEWHERE, super::widgets::elsewhere::ElsewhereProps { here: ByRef::new((*state).clone()), on_action: on_action.clone() }) }
             }
             // The paste box comes after the month's verdict, which is what
             // a visitor opens the calculator for; elsewhere it leads.
@@ -187,12 +186,12 @@ pub fn App() -> Html {
             // Only beside a preview of that workbook (not a later paste).
             if let (Some(w), Some(p)) = (&state.workbook, &state.pending) {
                 if p.import.file.starts_with(&format!("{}, sheet ", w.file)) {
-                    <Lazy<SheetPickerProps> chunk={&views::SHEET_PICKER} view={SheetPickerProps { workbook: w.clone(), on_action: on_action.clone() }} />
+                    { lazy(&views::SHEET_PICKER, SheetPickerProps { workbook: w.clone(), on_action: on_action.clone() }) }
                 }
             }
             if let Some(p) = &state.pending {
-                <Lazy<PreviewProps> chunk={&views::IMPORT_PREVIEW} view={PreviewProps { pending: p.clone(), workbook: state.workbook.clone(),
-                    data: ByRef(state.work.data.clone()), on_action: on_action.clone() }} />
+                { lazy(&views::IMPORT_PREVIEW, PreviewProps { pending: p.clone(), workbook: state.workbook.clone(),
+                    data: ByRef(state.work.data.clone()), on_action: on_action.clone() }) }
             }
             if let Some(month) = month {
                 <Toolbar
@@ -212,24 +211,24 @@ pub fn App() -> Html {
                 if state.show.view == View::Month {
                     <MonthView outcome={outcome.clone()} month={month} on_action={on_action.clone()} />
                 } else if state.show.view == View::Trends {
-                    <Lazy<TrendsViewProps> chunk={&views::TRENDS} view={TrendsViewProps { results: results.clone() }} />
+                    { lazy(&views::TRENDS, TrendsViewProps { results: results.clone() }) }
                 } else if state.show.view == View::Opr {
-                    <Lazy<OprViewProps> chunk={&views::OPR} view={OprViewProps { outcome: outcome.clone(), base: state.base.clone(),
+                    { lazy(&views::OPR, OprViewProps { outcome: outcome.clone(), base: state.base.clone(),
                         year: state.show.opr_year.clone(), selected: state.show.opr_selected.clone(),
-                        on_action: on_action.clone() }} />
+                        on_action: on_action.clone() }) }
                 } else if state.show.view == View::Compare {
-                    <Lazy<CompareViewProps> chunk={&views::COMPARE} view={CompareViewProps { current: outcome.clone(), baseline: state.base.clone(),
+                    { lazy(&views::COMPARE, CompareViewProps { current: outcome.clone(), baseline: state.base.clone(),
                         scenarios: state.scenarios.clone(), sides: state.show.compare.clone(), opr_year: state.show.opr_year.clone(),
-                        on_action: on_action.clone() }} />
+                        on_action: on_action.clone() }) }
                 } else if state.show.view == View::Reports {
-                    <Lazy<ReportsViewProps> chunk={&views::REPORTS} view={ReportsViewProps { outcome: outcome.clone() }} />
+                    { lazy(&views::REPORTS, ReportsViewProps { outcome: outcome.clone() }) }
                 } else if state.show.view == View::Credits {
-                    <Lazy<CreditsViewProps> chunk={&views::CREDITS} view={CreditsViewProps { outcome: outcome.clone(), base: state.base.clone(), month,
+                    { lazy(&views::CREDITS, CreditsViewProps { outcome: outcome.clone(), base: state.base.clone(), month,
                         tab: state.show.credit_tab, source: state.show.credit_source, selected: state.show.credit_selected.clone(),
-                        on_action: on_action.clone() }} />
+                        on_action: on_action.clone() }) }
                 } else {
-                    <Lazy<LevelsViewProps> chunk={&views::LEVELS} view={LevelsViewProps { outcome: outcome.clone(), month,
-                        rule: state.settings.rule, show: state.show.clone(), on_action: on_action.clone() }} />
+                    { lazy(&views::LEVELS, LevelsViewProps { outcome: outcome.clone(), month,
+                        rule: state.settings.rule, show: state.show.clone(), on_action: on_action.clone() }) }
                 }
                 </section>
                 if state.show.view == View::Month {

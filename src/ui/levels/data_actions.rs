@@ -7,7 +7,7 @@ use crate::ui::io_part::{spawn, warm, Export, Job};
 use crate::ui::levels::share_panel::SharePanelProps;
 use crate::ui::state::Action;
 use crate::ui::views;
-use crate::ui::widgets::lazy::Lazy;
+use crate::ui::widgets::lazy::lazy;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -82,8 +82,7 @@ pub fn DataActions(p: &DataActionsProps) -> Html {
     // Drawn from the readers' part, which made the link.
     let share_panel = link.as_ref().map(|l| {
         html! {
-            <Lazy<SharePanelProps> chunk={&views::SHARE_PANEL}
-                view={SharePanelProps { link: l.clone(), download: scenario.clone(), close: close_link.clone() }} />
+            { lazy(&views::SHARE_PANEL, SharePanelProps { link: l.clone(), download: scenario.clone(), close: close_link.clone() }) }
         }
     });
     let ask = {

@@ -12,8 +12,10 @@
 //! the view's component itself (were it to, the linker would keep the
 //! component's code in the first load).
 
+use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
@@ -77,20 +79,76 @@ impl<P: 'static> Chunk<P> {
     }
 }
 
-#[derive(Properties)]
-pub struct LazyProps<P: PartialEq + 'static> {
-    /// The view's own properties, passed through unchanged.
-    pub view: P,
-    pub chunk: &'static Chunk<P>,
+/// What the frame needs of a chunk, whatever its view's properties: one
+/// [`Lazy`] component serves every view, rather than one per properties
+/// type (each a copy of Yew's component machinery in the first load).
+trait Part {
+    fn name(&self) -> &'static str;
+    fn arrived(&self) -> bool;
+    fn fetch(&'static self) -> Pin<Box<dyn Future<Output = bool>>>;
 }
 
-impl<P: PartialEq + 'static> PartialEq for LazyProps<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.view == other.view && std::ptr::eq(self.chunk, other.chunk)
+impl<P: 'static> Part for Chunk<P> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn arrived(&self) -> bool {
+        self.ready().is_some()
+    }
+    fn fetch(&'static self) -> Pin<Box<dyn Future<Output = bool>>> {
+        Box::pin(async move { self.load().await.is_ok() })
     }
 }
 
-/// Where a view's chunk stands on this page.
+/// A view and the chunk that draws it.
+trait Draw {
+    /// The view, once its chunk has arrived.
+    fn draw(&self) -> Option<Html>;
+    fn same(&self, other: &dyn Draw) -> bool;
+    fn as_any(&self) -> &dyn Any;
+}
+
+struct Bound<P: 'static> {
+    chunk: &'static Chunk<P>,
+    view: P,
+}
+
+impl<P: PartialEq + 'static> Draw for Bound<P> {
+    fn draw(&self) -> Option<Html> {
+        self.chunk.ready().map(|render| render(&self.view))
+    }
+    fn same(&self, other: &dyn Draw) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<Self>()
+            .is_some_and(|o| std::ptr::eq(o.chunk, self.chunk) && o.view == self.view)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Draws `view` from `chunk`, fetching the chunk first if it has not
+/// arrived.
+pub fn lazy<P: PartialEq + 'static>(chunk: &'static Chunk<P>, view: P) -> Html {
+    let part: &'static dyn Part = chunk;
+    let view: Rc<dyn Draw> = Rc::new(Bound { chunk, view });
+    html! { <Lazy {part} {view} /> }
+}
+
+#[derive(Properties)]
+struct LazyProps {
+    part: &'static dyn Part,
+    view: Rc<dyn Draw>,
+}
+
+impl PartialEq for LazyProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.view.same(&*other.view)
+    }
+}
+
+/// Where a chunk's fetch stands on this page.
 #[derive(Clone, Copy, PartialEq)]
 enum Arrival {
     Waiting,
@@ -103,41 +161,41 @@ enum Arrival {
 /// Draws the view if its chunk is here, else says it is on its way and
 /// fetches it.
 #[component]
-pub fn Lazy<P: PartialEq + 'static>(p: &LazyProps<P>) -> Html {
-    let chunk = p.chunk;
-    let arrival = use_state(|| {
-        if chunk.ready().is_some() {
-            Arrival::Here
-        } else {
-            Arrival::Waiting
-        }
-    });
+fn Lazy(p: &LazyProps) -> Html {
+    let part = p.part;
+    // Which chunk the arrival is of: the same component may be given
+    // another view's chunk (switching views), which starts waiting.
+    let at = std::ptr::from_ref(part).cast::<()>() as usize;
+    let fetched = use_state(|| (at, Arrival::Waiting));
+    let arrival = if fetched.0 == at {
+        fetched.1
+    } else {
+        Arrival::Waiting
+    };
     {
-        let arrival = arrival.clone();
-        use_effect_with(*arrival, move |now| {
-            if *now == Arrival::Waiting {
+        let fetched = fetched.clone();
+        use_effect_with((at, arrival), move |&(at, now)| {
+            if now == Arrival::Waiting && !part.arrived() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    arrival.set(match chunk.load().await {
-                        Ok(_) => Arrival::Here,
-                        Err(_) => Arrival::Failed,
-                    });
+                    let ok = part.fetch().await;
+                    fetched.set((at, if ok { Arrival::Here } else { Arrival::Failed }));
                 });
             }
         });
     }
-    match (chunk.ready(), *arrival) {
-        (Some(render), _) => render(&p.view),
+    match (p.view.draw(), arrival) {
+        (Some(view), _) => view,
         (None, Arrival::Failed) => {
-            let again = Callback::from(move |_: MouseEvent| arrival.set(Arrival::Waiting));
+            let again = Callback::from(move |_: MouseEvent| fetched.set((at, Arrival::Waiting)));
             html! {
                 <div class="notice" role="alert" data-testid="view-failed">
-                    <p>{ format!("The {} view could not be fetched from the server. Your work is safe: check the connection and try again.", chunk.name) }</p>
+                    <p>{ format!("The {} view could not be fetched from the server. Your work is safe: check the connection and try again.", part.name()) }</p>
                     <button type="button" data-testid="view-retry" onclick={again}>{ "Try again" }</button>
                 </div>
             }
         }
         (None, _) => html! {
-            <p class="loading" role="status" data-testid="view-loading">{ format!("Opening {}…", chunk.name) }</p>
+            <p class="loading" role="status" data-testid="view-loading">{ format!("Opening {}…", part.name()) }</p>
         },
     }
 }
