@@ -11,8 +11,10 @@ use wasm_bindgen::JsValue;
 
 const DB: &str = "dcc-perf";
 const STORE: &str = "saved";
-/// The one item: the saved work's text (a scenario file).
+/// The item holding the saved work's text (a scenario file).
 const ITEM: &str = "work";
+/// Where saved work found there that could not be read is kept.
+pub const UNREADABLE_ITEM: &str = "work-unreadable";
 /// What local storage's item says while the work is in IndexedDB: a schema
 /// no scenario file has (an older app moves it aside as unreadable rather
 /// than read it as work).
@@ -54,10 +56,19 @@ async fn store(
 /// Writes the saved work's text, whole: done when the transaction has
 /// committed.
 pub async fn put(text: &str) -> Result<(), String> {
+    put_item(ITEM, text).await
+}
+
+/// Keeps saved work found there that could not be read, beside it.
+pub async fn set_aside(text: &str) -> Result<(), String> {
+    put_item(UNREADABLE_ITEM, text).await
+}
+
+async fn put_item(item: &str, text: &str) -> Result<(), String> {
     let failed = |e: rexie::Error| format!("IndexedDB refused it: {e}");
     let (tx, store) = store(TransactionMode::ReadWrite, failed).await?;
     store
-        .put(&JsValue::from_str(text), Some(&JsValue::from_str(ITEM)))
+        .put(&JsValue::from_str(text), Some(&JsValue::from_str(item)))
         .await
         .map_err(failed)?;
     match tx.done().await.map_err(failed)? {

@@ -129,13 +129,13 @@ fn handle(job: Job, out: Callback<Action>) {
         Job::File(file, progress) => file_reading::take_file(file, progress, out),
         Job::SharedLink => shared_link::open_fragment(&out),
         Job::Restore(text) => wasm_bindgen_futures::spawn_local(async move {
-            out.emit(match read_saved(Some(text)).await {
+            out.emit(match read_saved(Some(text), false).await {
                 Ok((saved, notice)) => Action::Restored(saved.map(Box::new), notice),
                 Err(why) => Action::RestoreFailed(why),
             })
         }),
         Job::Keep { saved, keeping } => wasm_bindgen_futures::spawn_local(async move {
-            out.emit(match read_saved(saved).await {
+            out.emit(match read_saved(saved, true).await {
                 Ok((saved, notice)) => {
                     let (both, said) = crate::session::saved::keep_here(saved, notice, *keeping);
                     Action::Restored(Some(Box::new(both)), Some(said))
@@ -153,20 +153,24 @@ fn handle(job: Job, out: Callback<Action>) {
 /// The saved work from local storage's text (`None`: there is none), or
 /// from IndexedDB when the text points there, with what to tell the user;
 /// the error: it is in IndexedDB, which could not be read (nothing is
-/// saved over it then: a reload tries again).
-async fn read_saved(text: Option<String>) -> Result<(Option<Scenario>, Option<String>), String> {
+/// saved over it then: a reload tries again), or, while this tab's work is
+/// to be kept in it (`keeping`), it could not be read nor kept aside.
+async fn read_saved(
+    text: Option<String>,
+    keeping: bool,
+) -> Result<(Option<Scenario>, Option<String>), String> {
     use crate::ui::indexed_db;
-    let text = match text {
+    let (text, in_db) = match text {
         Some(t) if indexed_db::is_pointer(&t) => match indexed_db::get().await {
-            Ok(Some(t)) => t,
+            Ok(Some(t)) => (t, true),
             Ok(None) => return Ok((None, Some(
                 "Your saved work was to be in this browser's IndexedDB store, which holds none now (was its data cleared?): the sample is shown."
                     .into(),
             ))),
             Err(e) => return Err(format!("it is in this browser's IndexedDB store, and {e}")),
         },
-        Some(t) => t,
+        Some(t) => (t, false),
         None => return Ok((None, None)),
     };
-    Ok(crate::ui::storage::read_saved(&text))
+    crate::ui::storage::read_saved(&text, in_db, keeping).await
 }

@@ -28,36 +28,63 @@ pub fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The saved work read from `text`, and a notice to show: that it was
-/// restored, or why it could not be (then it is moved aside, never lost).
-pub fn read_saved(text: &str) -> (Option<Scenario>, Option<String>) {
+/// The saved work read from `text` (found in IndexedDB: `in_db`), and a
+/// notice to show: that it was restored, or why it could not be. Work that
+/// cannot be read is kept aside where it was found (IndexedDB has room for
+/// what local storage had not), never thrown away; if the browser will not
+/// keep it aside, it stays where it is until the next save, and the user is
+/// told to copy it now; but while this tab's work is to be kept in it
+/// (`keeping`), which saves at once, nothing is opened (the error).
+pub async fn read_saved(
+    text: &str,
+    in_db: bool,
+    keeping: bool,
+) -> Result<(Option<Scenario>, Option<String>), String> {
     let first = match crate::session::saved::open(text) {
         Ok(s) => {
-            return (
+            return Ok((
                 Some(s),
                 Some("Restored your saved figures and settings.".into()),
-            )
+            ))
         }
         Err(first) => first,
     };
-    // Kept aside; if the browser refuses (full), they stay where they are
-    // until the work is next changed, and the user is told so.
-    let aside = match local() {
-        Some(l) => l.set_item(UNREADABLE_KEY, text).map_err(|e| refused(&e)),
-        None => Err(BLOCKED.into()),
+    let aside = if in_db {
+        super::indexed_db::set_aside(text).await.map(|()| {
+            format!(
+                "They are kept in this browser's IndexedDB store (database \"dcc-perf\", item \"{}\")",
+                super::indexed_db::UNREADABLE_ITEM
+            )
+        })
+    } else {
+        local()
+            .ok_or_else(|| BLOCKED.to_string())
+            .and_then(|l| l.set_item(UNREADABLE_KEY, text).map_err(|e| refused(&e)))
+            .map(|()| format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"))
     };
-    let kept = match aside {
-        Ok(()) => format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"),
-        Err(why) => format!(
-            "The browser would not keep them aside ({why}): they stay under \"{KEY}\" until you change something, so copy them from there now if you need them"
-        ),
+    let there = if in_db {
+        "in this browser's IndexedDB store".to_string()
+    } else {
+        format!("under \"{KEY}\" in this browser's local storage")
     };
-    (
-        None,
-        Some(format!(
-            "Your saved figures could not be read ({first}). {kept}; the sample is shown."
+    match aside {
+        Ok(kept) => Ok((
+            None,
+            Some(format!(
+                "Your saved figures could not be read ({first}). {kept}; the sample is shown."
+            )),
         )),
-    )
+        Err(why) if keeping => Err(format!(
+            "the work saved {there} could not be read ({first}), and the browser would not keep it aside ({why})"
+        )),
+        Err(why) => Ok((
+            None,
+            Some(format!(
+                "Your saved figures could not be read ({first}). The browser would not keep them aside ({why}): \
+                 they stay {there} until you change something, so copy them from there now if you need them; the sample is shown."
+            )),
+        )),
+    }
 }
 
 /// What saves the work: the writer of the text kept (a scenario file), and
@@ -98,33 +125,68 @@ thread_local! {
     static SAVES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
+thread_local! {
+    /// Moves into IndexedDB under way: they end after the save that asked
+    /// for them, so closing the page meanwhile asks first.
+    static IN_DB: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The last save was refused (the user was told): closing the page
+    /// asks first, as the changes since are not kept anywhere.
+    static REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether closing the page now would lose saved changes that are not yet
+/// (or could not be) stored.
+fn at_risk() -> bool {
+    IN_DB.get() > 0 || REFUSED.get()
+}
+
 /// Writes `text` (save number `nth`) into IndexedDB, then, if no later save
-/// came meanwhile, points local storage's item at it; says so the first
-/// time, and says why if either step is refused (the work saved before is
-/// then as it was).
+/// came meanwhile and no other tab has saved, points local storage's item
+/// at it; says so the first time, and says why if either step is refused
+/// (the work saved before is then as it was).
 fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
+    // What the item holds as this save starts: if it changes before the
+    // pointer is written, another tab saved, and its work stands.
+    let was = saved_text();
+    IN_DB.set(IN_DB.get() + 1);
     wasm_bindgen_futures::spawn_local(async move {
         let moved = match super::indexed_db::put(&text).await {
-            Err(e) => Err(format!("its storage for this page is full, and {e}")),
-            Ok(()) if SAVES.get() != nth => return,
+            Err(e) => Some(Err(format!("its storage for this page is full, and {e}"))),
+            Ok(()) if SAVES.get() != nth => None,
+            // The other tab is told of this one's work by its banner
+            // (`Action::SavedElsewhere`); until the user chooses, this
+            // tab's changes are not stored, and closing asks first.
+            Ok(()) if ELSEWHERE.get() || saved_text() != was => {
+                REFUSED.set(true);
+                None
+            }
             Ok(()) => {
-                let before = saved_text().is_some_and(|t| super::indexed_db::is_pointer(&t));
+                let before = was.is_some_and(|t| super::indexed_db::is_pointer(&t));
                 let pointer = super::indexed_db::pointer(js_sys::Date::now());
-                match local().map(|l| l.set_item(KEY, &pointer)) {
+                Some(match local().map(|l| l.set_item(KEY, &pointer)) {
                     Some(Ok(())) => Ok(before),
                     Some(Err(e)) => Err(refused(&e)),
                     None => Err(BLOCKED.into()),
-                }
+                })
             }
         };
+        IN_DB.set(IN_DB.get() - 1);
         match moved {
-            Ok(true) => {}
-            Ok(false) => on_action.emit(Action::Notice(Some(
-                "This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, \
-                 which has more room; it opens from there. (Clearing the site's data clears both.)"
-                    .into(),
-            ))),
-            Err(why) => on_action.emit(Action::Notice(Some(not_saved(&why)))),
+            None => {}
+            Some(Ok(before)) => {
+                REFUSED.set(false);
+                if !before {
+                    on_action.emit(Action::Notice(Some(
+                        "This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, \
+                         which has more room; it opens from there. (Clearing the site's data clears both.)"
+                            .into(),
+                    )));
+                }
+            }
+            Some(Err(why)) => {
+                REFUSED.set(true);
+                on_action.emit(Action::Notice(Some(not_saved(&why))));
+            }
         }
     });
 }
@@ -138,7 +200,8 @@ fn not_saved(why: &str) -> String {
 }
 
 /// The writer, once its part has arrived: from then on a save is
-/// synchronous, as one at `pagehide` must be.
+/// synchronous, as one at `pagehide` must be (one moved into IndexedDB
+/// ends later: until it has, closing the page asks first).
 static WRITER: OnceLock<Writer> = OnceLock::new();
 
 /// What runs once the writer has arrived.
@@ -194,7 +257,10 @@ pub fn save(state: &State, on_action: &Callback<Action>) -> Result<(), String> {
     // One item, replaced whole or not at all: a refused write leaves the
     // work saved before it as it was.
     match store.set_item(KEY, &text) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            REFUSED.set(false);
+            Ok(())
+        }
         Err(e) if is_full(&e) => {
             (writer.into_db)(text, nth, on_action.clone());
             Ok(())
@@ -288,6 +354,7 @@ fn flush(unsaved: &Unsaved, on_action: &Callback<Action>) {
         return;
     };
     if let Err(e) = save(&state, on_action) {
+        REFUSED.set(true);
         on_action.emit(Action::Notice(Some(not_saved(&e))));
     }
 }
@@ -318,7 +385,8 @@ const IDLE_WAIT_MS: u32 = 300;
 
 /// Keeps the work saved: a moment after each change of the work, the
 /// settings, the month or the scenarios, and at once when the page is
-/// hidden or closed (so closing the tab, or a reload, loses nothing).
+/// hidden or closed (so closing the tab, or a reload, loses nothing; what
+/// cannot be stored at once, the browser asks about first).
 #[hook]
 pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Action>) {
     ELSEWHERE.set(state.elsewhere);
@@ -373,12 +441,13 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
                     options,
                     move |e| {
                         flush(&unsaved, &cb);
-                        // Work not saved (the writer has not arrived, or another
-                        // tab saved over this one's): the browser asks before the
-                        // page is closed or reloaded, unless the user chose to
-                        // drop it.
+                        // Work not saved (the writer has not arrived, another
+                        // tab saved over this one's, a move into IndexedDB is
+                        // under way, or the last save was refused): the browser
+                        // asks before the page is closed or reloaded, unless
+                        // the user chose to drop it.
                         if e.type_() == "beforeunload"
-                            && unsaved.borrow().is_some()
+                            && (unsaved.borrow().is_some() || at_risk())
                             && !DROPPED.get()
                         {
                             e.prevent_default();

@@ -84,6 +84,89 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
+  it('closing the page while the work is being moved into IndexedDB asks first', { timeout: TEST_TIMEOUT }, async () => {
+    const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await edit(s.page, '91');
+      await savedWith(s.page, '91');
+      assert.ok((await fill(s.page)) > 0);
+      await keepAs(s.page, 'A copy');
+      await s.page.locator('[data-testid="notice"]').filter({ hasText: 'IndexedDB' }).waitFor({ timeout: STEP_TIMEOUT });
+      const pointer = await saved(s.page);
+      // IndexedDB slow to open (a busy disk): each open answers 3 s late.
+      await s.page.evaluate(() => {
+        const open = IDBFactory.prototype.open;
+        window.__opens = 0;
+        IDBFactory.prototype.open = function (...args) {
+          window.__opens += 1;
+          const req = open.apply(this, args);
+          const late = (f) => (e) => setTimeout(() => (typeof f === 'function' ? f.call(req, e) : f.handleEvent(e)), 3000);
+          const prop = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+          Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => prop.get.call(req), set: (f) => prop.set.call(req, f && late(f)) });
+          const add = req.addEventListener.bind(req);
+          req.addEventListener = (type, f, o) => add(type, type === 'success' && f ? late(f) : f, o);
+          return req;
+        };
+      });
+      await s.page.click('[data-testid="view-levels"]');
+      await edit(s.page, '92');
+      await s.page.waitForFunction(() => window.__opens > 0, null, { timeout: STEP_TIMEOUT });
+      // The change has left the page's hands but is not stored yet: closing asks.
+      const asked = s.page.waitForEvent('dialog', { timeout: STEP_TIMEOUT });
+      await s.page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      assert.equal(dialog.type(), 'beforeunload');
+      await dialog.dismiss();
+      // Once stored, closing does not ask, and the work opens from there.
+      await s.page.waitForFunction(([k, p]) => localStorage.getItem(k) !== p, [KEY, pointer], { timeout: STEP_TIMEOUT });
+      let again = false;
+      s.page.on('dialog', (d) => { again = true; d.dismiss().catch(() => {}); });
+      await s.page.close({ runBeforeUnload: true });
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(again, false, 'closing asked after the work was stored');
+      const next = await s.context.newPage();
+      await next.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(next, LOAD_TIMEOUT);
+      assert.match(await next.locator(row('PM2.4', 'DSP')).innerText(), /92\.00%/);
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
+  it('saved work in IndexedDB that cannot be read is kept aside there, and the sample opens', { timeout: TEST_TIMEOUT }, async () => {
+    const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      // Work saved by a later version, say, that this one cannot read.
+      const text = '{"schema":"dcc-perf/scenario/99","figures":"not these"}';
+      const idb = (page, op, arg) => page.evaluate(([op, arg]) => new Promise((resolve, reject) => {
+        const req = indexedDB.open('dcc-perf', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('saved');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('saved', op === 'put' ? 'readwrite' : 'readonly');
+          const r = op === 'put' ? tx.objectStore('saved').put(arg, 'work') : tx.objectStore('saved').get(arg);
+          r.onsuccess = () => { tx.oncomplete = () => { req.result.close(); resolve(r.result); }; };
+          r.onerror = () => reject(r.error);
+        };
+      }), [op, arg]);
+      await idb(s.page, 'put', text);
+      const pointer = '{"schema":"dcc-perf/in-indexeddb/1","saved":1}';
+      await s.page.evaluate(([k, p]) => localStorage.setItem(k, p), [KEY, pointer]);
+      await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      const notice = s.page.locator('[data-testid="notice"]');
+      await notice.filter({ hasText: 'could not be read' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await notice.innerText(), /^Your saved figures could not be read \(.+\)\. They are kept in this browser's IndexedDB store \(database "dcc-perf", item "work-unreadable"\); the sample is shown\./);
+      assert.equal(await idb(s.page, 'get', 'work-unreadable'), text);
+      await showLevels(s.page, LOAD_TIMEOUT);
+      assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /%/);
+      assert.deepEqual(s.pageErrors, [], diagnostics(s));
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
   it('saved work in IndexedDB that cannot be read is said so, and nothing is saved over it', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
