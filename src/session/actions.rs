@@ -74,7 +74,8 @@ pub enum Action {
     /// [`Action::Restored`] follows, and is saved at once.
     KeepHereAsScenario,
     /// The saved work could not be read (the part that reads it did not
-    /// arrive), in words.
+    /// arrive, IndexedDB could not be read, or, while this tab's work was
+    /// to be kept in it, it could not be read nor kept aside), in words.
     RestoreFailed(String),
     /// A claim of the report's, typed in by hand.
     AddClaim(crate::engine::claim::Claim),

@@ -151,14 +151,13 @@ pub fn keep_here(
         saved.unwrap_or_else(|| Scenario::new(crate::io::sample(), Default::default(), None));
     // This tab's named scenarios go with it; one named as one of the other
     // tab's but holding other work is renamed, not dropped.
-    let mut renamed = 0;
+    let mut renamed = Vec::new();
     for s in &mine {
         let theirs = saved.scenarios.iter().find(|x| x.name == s.name);
         match theirs {
             None => saved.scenarios.push((**s).clone()),
             Some(t) if t.work == s.work && t.settings == s.settings => {}
             Some(_) => {
-                renamed += 1;
                 let taken = |n: &str| {
                     saved.scenarios.iter().any(|x| x.name == n) || mine.iter().any(|x| x.name == n)
                 };
@@ -169,6 +168,7 @@ pub fn keep_here(
                     })
                     .find(|n| !taken(n))
                     .unwrap_or_default();
+                renamed.push(format!("\u{201c}{name}\u{201d}"));
                 saved.scenarios.push(SavedScenario {
                     name,
                     ..(**s).clone()
@@ -183,10 +183,14 @@ pub fn keep_here(
             .as_ref()
             .map(|b| format!(", its what-if baseline as \"{}\"", b.name))
             .unwrap_or_default(),
-        match renamed {
-            0 => String::new(),
-            1 => " One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name.".into(),
-            n => format!(" {n} are renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has different scenarios of those names."),
+        match renamed.as_slice() {
+            [] => String::new(),
+            [one] => format!(" One is renamed {one}: the other tab has a different scenario of that name."),
+            all => format!(
+                " {} are renamed {}: the other tab has different scenarios of those names.",
+                all.len(),
+                all.join(", ")
+            ),
         }
     );
     for kept in baseline.into_iter().chain([here]) {

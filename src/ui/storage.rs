@@ -271,18 +271,12 @@ pub fn save(state: &State, on_action: &Callback<Action>) -> Result<(), String> {
 
 /// The browser's name for the error of a full storage.
 fn is_full(e: &wasm_bindgen::JsValue) -> bool {
-    js_sys::Reflect::get(e, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .is_some_and(|n| n == "QuotaExceededError")
+    error_name(e) == "QuotaExceededError"
 }
 
 /// Why the browser refused to store something, in words.
 fn refused(e: &wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(e, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
+    let name = error_name(e);
     match name.as_str() {
         "QuotaExceededError" => "its storage for this page is full".into(),
         "SecurityError" => BLOCKED.into(),
@@ -296,6 +290,26 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
             format!("{name} {message}").trim().to_string()
         }
     }
+}
+
+/// The item of local storage another tab wrote, from the `storage` event
+/// the browser sends this one (`None`: one removed, or all cleared).
+pub fn written_elsewhere(e: &web_sys::Event) -> Option<String> {
+    let field = |name: &str| {
+        js_sys::Reflect::get(e, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    field("newValue")?;
+    field("key")
+}
+
+/// The name the browser gives an error (`QuotaExceededError`), if any.
+fn error_name(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }
 
 /// Why nothing can be stored when the browser gives the page no storage.
@@ -468,10 +482,7 @@ pub fn use_saved_work(state: &UseReducerHandle<State>, on_action: &Callback<Acti
             // Another tab wrote the saved work (the browser tells every
             // other tab of the page): this one must not silently write over it.
             listeners.push(EventListener::new(&w, "storage", move |e| {
-                let key = js_sys::Reflect::get(e, &"key".into())
-                    .ok()
-                    .and_then(|k| k.as_string());
-                if key.as_deref() == Some(KEY) {
+                if written_elsewhere(e).as_deref() == Some(KEY) {
                     ELSEWHERE.set(true);
                     cb.emit(Action::SavedElsewhere);
                 }

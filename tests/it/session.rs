@@ -557,7 +557,7 @@ fn this_tabs_scenarios_named_as_the_other_tabs_are_renamed_not_dropped() {
     assert!(!plan("Plan"), "the other tab's Plan is the sample");
     assert!(plan("Plan (this tab, 2)"), "this tab's Plan holds 91");
     let notice = merged.notice.clone().unwrap();
-    assert!(notice.ends_with("One is renamed \u{201c}\u{2026} (this tab)\u{201d}: the other tab has a different scenario of that name."), "{notice}");
+    assert!(notice.ends_with("One is renamed \u{201c}Plan (this tab, 2)\u{201d}: the other tab has a different scenario of that name."), "{notice}");
     // No other saved work (or none that reads): this tab's work is kept
     // in the sample's, and the notice says why.
     let alone = saved::Keeping {

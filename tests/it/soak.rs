@@ -307,7 +307,7 @@ fn a_thousand_random_actions_keep_the_work_whole() {
             assert!(next.past.is_empty() && next.future.is_empty());
             opened = next.work.clone();
         }
-        // What is shown is what the work gives, computed afresh.
+        // Undo keeps at most its last hundred changes.
         assert!(next.past.len() <= 100);
         state = next;
     }

@@ -77,10 +77,8 @@ fn use_other_tabs(shown: &Shown) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             gloo_events::EventListener::new(&w, "storage", move |e| {
-                let key = js_sys::Reflect::get(e, &"key".into())
-                    .ok()
-                    .and_then(|k| k.as_string());
-                if key.as_deref() == Some(saved::KEY) {
+                // (Not when another tab moved unreadable figures aside.)
+                if crate::ui::storage::written_elsewhere(e).as_deref() == Some(saved::KEY) {
                     let (figures, notice) = saved::load();
                     let said = notice.unwrap_or_else(|| {
                         "Another tab of the calculator loaded other figures: they are shown here now.".into()
