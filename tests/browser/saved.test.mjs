@@ -44,20 +44,28 @@ async function savedWith(page, value) {
   await page.waitForFunction(([k, v]) => (localStorage.getItem(k) || '').includes(`"level":"${v}"`), [KEY, value], { timeout: STEP_TIMEOUT });
 }
 
+/**
+ * Opens the app, saves DSP PM2.4 at 91, fills local storage and keeps a
+ * scenario "A copy", so the work moves into IndexedDB; gives the notice.
+ */
+async function movedIntoIndexedDb(page) {
+  await page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+  await edit(page, '91');
+  await savedWith(page, '91');
+  assert.ok((await fill(page)) > 0);
+  await keepAs(page, 'A copy');
+  const notice = page.locator('[data-testid="notice"]');
+  await notice.filter({ hasText: 'IndexedDB' }).waitFor({ timeout: STEP_TIMEOUT });
+  return notice.innerText();
+}
+
 describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
   useApp();
 
   it('keeps the work in IndexedDB when local storage is full, and opens it from there', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-      await edit(s.page, '91');
-      await savedWith(s.page, '91');
-      assert.ok((await fill(s.page)) > 0);
-      await keepAs(s.page, 'A copy');
-      const notice = s.page.locator('[data-testid="notice"]');
-      await notice.filter({ hasText: 'IndexedDB' }).waitFor({ timeout: STEP_TIMEOUT });
-      assert.match(await notice.innerText(), /^This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, which has more room; it opens from there\./);
+      assert.match(await movedIntoIndexedDb(s.page), /^This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, which has more room; it opens from there\./);
       const pointer = await saved(s.page);
       assert.match(pointer, /^\{"schema":"dcc-perf\/in-indexeddb\/1","saved":\d+/, 'local storage points to IndexedDB');
       // A reload (local storage still full) opens the work from IndexedDB.
@@ -87,12 +95,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
   it('closing the page while the work is being moved into IndexedDB asks first', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-      await edit(s.page, '91');
-      await savedWith(s.page, '91');
-      assert.ok((await fill(s.page)) > 0);
-      await keepAs(s.page, 'A copy');
-      await s.page.locator('[data-testid="notice"]').filter({ hasText: 'IndexedDB' }).waitFor({ timeout: STEP_TIMEOUT });
+      await movedIntoIndexedDb(s.page);
       const pointer = await saved(s.page);
       // IndexedDB slow to open (a busy disk): each open answers 3 s late.
       await s.page.evaluate(() => {
