@@ -11,25 +11,49 @@ use wasm_bindgen::JsValue;
 
 const DB: &str = "dcc-perf";
 const STORE: &str = "saved";
-/// The item holding the saved work's text (a scenario file).
-const ITEM: &str = "work";
+/// A save's text is written to an item of its own, named for when it was
+/// written ("work@<ms>-<random>"), and local storage's [`pointer`] names
+/// it: two tabs saving at once never write the same item, so the one a
+/// pointer names is never written over.
+const PREFIX: &str = "work@";
+/// The one item saves were written to before they had their own (a
+/// pointer naming none names it).
+const OLD_ITEM: &str = "work";
 /// Where saved work found there that could not be read is kept.
 pub const UNREADABLE_ITEM: &str = "work-unreadable";
+/// How long another tab's item that no pointer names is left alone: that
+/// tab may be between writing it and pointing to it (seconds, at most).
+const IN_FLIGHT_MS: f64 = 10.0 * 60.0 * 1000.0;
 /// What local storage's item says while the work is in IndexedDB: a schema
 /// no scenario file has (an older app moves it aside as unreadable rather
 /// than read it as work).
 const POINTER_SCHEMA: &str = "dcc-perf/in-indexeddb/1";
 
-/// Local storage's item while the work is in IndexedDB, stamped with when
-/// it was written (`now_ms`), so each save changes it and other tabs hear
-/// of it (the `storage` event fires only on a change).
-pub fn pointer(now_ms: f64) -> String {
-    format!("{{\"schema\":\"{POINTER_SCHEMA}\",\"saved\":{now_ms}}}")
+thread_local! {
+    /// The items this page wrote: only it ever points to them, so it
+    /// deletes them once it points to a later one.
+    static OWN: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Local storage's item while the work is in IndexedDB: which `item`
+/// holds it, stamped with when it was written (`now_ms`), so each save
+/// changes it and other tabs hear of it (the `storage` event fires only on
+/// a change).
+pub fn pointer(now_ms: f64, item: &str) -> String {
+    format!("{{\"schema\":\"{POINTER_SCHEMA}\",\"saved\":{now_ms},\"item\":\"{item}\"}}")
 }
 
 /// Whether local storage's item points to IndexedDB.
 pub fn is_pointer(text: &str) -> bool {
     text.len() < 200 && text.contains(POINTER_SCHEMA)
+}
+
+/// The item a pointer names.
+fn pointed(pointer: &str) -> &str {
+    pointer
+        .split_once("\"item\":\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or(OLD_ITEM, |(item, _)| item)
 }
 
 async fn open() -> Result<Rexie, String> {
@@ -53,10 +77,28 @@ async fn store(
     Ok((tx, store))
 }
 
-/// Writes the saved work's text, whole: done when the transaction has
-/// committed.
-pub async fn put(text: &str) -> Result<(), String> {
-    put_item(ITEM, text).await
+fn refused(e: rexie::Error) -> String {
+    format!("IndexedDB refused it: {e}")
+}
+
+/// Waits for a transaction that writes to commit.
+async fn committed(tx: rexie::Transaction) -> Result<(), String> {
+    match tx.done().await.map_err(refused)? {
+        TransactionResult::Committed => Ok(()),
+        TransactionResult::Aborted => Err("IndexedDB did not finish writing it".into()),
+    }
+}
+
+/// Writes the saved work's text, whole, to a new item (written at
+/// `now_ms`): done when the transaction has committed; the item, to point
+/// to.
+pub async fn put(text: &str, now_ms: f64) -> Result<String, String> {
+    // Random, as two tabs may save in the same millisecond.
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    let item = format!("{PREFIX}{now_ms:.0}-{random:08x}");
+    OWN.with(|o| o.borrow_mut().push(item.clone()));
+    put_item(&item, text).await?;
+    Ok(item)
 }
 
 /// Keeps saved work found there that could not be read, beside it.
@@ -65,22 +107,49 @@ pub async fn set_aside(text: &str) -> Result<(), String> {
 }
 
 async fn put_item(item: &str, text: &str) -> Result<(), String> {
-    let failed = |e: rexie::Error| format!("IndexedDB refused it: {e}");
-    let (tx, store) = store(TransactionMode::ReadWrite, failed).await?;
+    let (tx, store) = store(TransactionMode::ReadWrite, refused).await?;
     store
         .put(&JsValue::from_str(text), Some(&JsValue::from_str(item)))
         .await
-        .map_err(failed)?;
-    match tx.done().await.map_err(failed)? {
-        TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => Err("IndexedDB did not finish writing it".into()),
-    }
+        .map_err(refused)?;
+    committed(tx).await
 }
 
-/// The saved work's text, if IndexedDB holds it.
-pub async fn get() -> Result<Option<String>, String> {
+/// Deletes the saves' items no pointer needs, once local storage points
+/// to `kept` (at `now_ms`): this page's earlier ones, and other tabs'
+/// written more than [`IN_FLIGHT_MS`] ago (or before items had their own
+/// names); never `kept`, nor what `pointing` (local storage's item now)
+/// names, nor the work kept aside as unreadable.
+pub async fn prune(kept: &str, pointing: Option<&str>, now_ms: f64) -> Result<(), String> {
+    let own: Vec<String> = OWN.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let named = pointing.filter(|p| is_pointer(p)).map(pointed);
+    let (tx, store) = store(TransactionMode::ReadWrite, refused).await?;
+    let keys = store.get_all_keys(None, None).await.map_err(refused)?;
+    for key in keys {
+        let Some(k) = key.as_string() else { continue };
+        let written = k
+            .strip_prefix(PREFIX)
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(ms, _)| ms.parse::<f64>().ok());
+        let stale = own.contains(&k)
+            || k == OLD_ITEM
+            || written.is_some_and(|ms| now_ms - ms > IN_FLIGHT_MS);
+        if stale && k != kept && Some(k.as_str()) != named {
+            store.delete(key).await.map_err(refused)?;
+        }
+    }
+    // This page's items not deleted are still its own.
+    OWN.with(|o| o.borrow_mut().push(kept.to_string()));
+    committed(tx).await
+}
+
+/// The saved work's text a pointer names, if IndexedDB holds it.
+pub async fn get(pointer: &str) -> Result<Option<String>, String> {
     let failed = |e: rexie::Error| format!("IndexedDB could not be read: {e}");
     let (_tx, store) = store(TransactionMode::ReadOnly, failed).await?;
-    let value = store.get(JsValue::from_str(ITEM)).await.map_err(failed)?;
+    let value = store
+        .get(JsValue::from_str(pointed(pointer)))
+        .await
+        .map_err(failed)?;
     Ok(value.and_then(|v| v.as_string()))
 }

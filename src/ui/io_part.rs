@@ -161,7 +161,7 @@ async fn read_saved(
 ) -> Result<(Option<Scenario>, Option<String>), String> {
     use crate::ui::indexed_db;
     let (text, in_db) = match text {
-        Some(t) if indexed_db::is_pointer(&t) => match indexed_db::get().await {
+        Some(t) if indexed_db::is_pointer(&t) => match indexed_db::get(&t).await {
             Ok(Some(t)) => (t, true),
             Ok(None) => return Ok((None, Some(
                 "Your saved work was to be in this browser's IndexedDB store, which holds none now (was its data cleared?): the sample is shown."

@@ -49,18 +49,33 @@ pub async fn read_saved(
         }
         Err(first) => first,
     };
-    let aside = if in_db {
-        super::indexed_db::set_aside(text).await.map(|()| {
-            format!(
-                "They are kept in this browser's IndexedDB store (database \"dcc-perf\", item \"{}\")",
-                super::indexed_db::UNREADABLE_ITEM
-            )
-        })
-    } else {
+    let in_local = || {
         local()
             .ok_or_else(|| BLOCKED.to_string())
             .and_then(|l| l.set_item(UNREADABLE_KEY, text).map_err(|e| refused(&e)))
             .map(|()| format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"))
+    };
+    let first_try = if in_db {
+        Err(None)
+    } else {
+        in_local().map_err(Some)
+    };
+    let aside = match first_try {
+        Ok(kept) => Ok(kept),
+        // In IndexedDB where it was found there, or where local storage has
+        // no room for a second copy.
+        Err(local_refused) => super::indexed_db::set_aside(text)
+            .await
+            .map(|()| {
+                format!(
+                    "They are kept in this browser's IndexedDB store (database \"dcc-perf\", item \"{}\")",
+                    super::indexed_db::UNREADABLE_ITEM
+                )
+            })
+            .map_err(|e| match local_refused {
+                Some(l) => format!("{l}; {e}"),
+                None => e,
+            }),
     };
     let there = if in_db {
         "in this browser's IndexedDB store".to_string()
@@ -145,26 +160,40 @@ fn at_risk() -> bool {
 /// at it; says so the first time, and says why if either step is refused
 /// (the work saved before is then as it was).
 fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
-    // What the item holds as this save starts: if it changes before the
-    // pointer is written, another tab saved, and its work stands.
+    use super::indexed_db;
+    // What the item holds as this save starts: if another tab changes it
+    // before the pointer is written, that tab's work stands.
     let was = saved_text();
     IN_DB.set(IN_DB.get() + 1);
     wasm_bindgen_futures::spawn_local(async move {
-        let moved = match super::indexed_db::put(&text).await {
+        let moved = match indexed_db::put(&text, js_sys::Date::now()).await {
             Err(e) => Some(Err(format!("its storage for this page is full, and {e}"))),
-            Ok(()) if SAVES.get() != nth => None,
+            Ok(_) if SAVES.get() != nth => None,
             // The other tab is told of this one's work by its banner
             // (`Action::SavedElsewhere`); until the user chooses, this
             // tab's changes are not stored, and closing asks first.
-            Ok(()) if ELSEWHERE.get() || saved_text() != was => {
+            Ok(_)
+                if ELSEWHERE.get()
+                    || saved_text().is_some_and(|now| Some(&now) != was.as_ref()) =>
+            {
                 REFUSED.set(true);
                 None
             }
-            Ok(()) => {
-                let before = was.is_some_and(|t| super::indexed_db::is_pointer(&t));
-                let pointer = super::indexed_db::pointer(js_sys::Date::now());
+            Ok(item) => {
+                let before = was.is_some_and(|t| indexed_db::is_pointer(&t));
+                let now = js_sys::Date::now();
+                let pointer = indexed_db::pointer(now, &item);
                 Some(match local().map(|l| l.set_item(KEY, &pointer)) {
-                    Some(Ok(())) => Ok(before),
+                    Some(Ok(())) => {
+                        // What no pointer needs any more, deleted after
+                        // (the work is stored: closing need not wait; a
+                        // failure leaves it for a later save to delete).
+                        let pointing = saved_text();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = indexed_db::prune(&item, pointing.as_deref(), now).await;
+                        });
+                        Ok(before)
+                    }
                     Some(Err(e)) => Err(refused(&e)),
                     None => Err(BLOCKED.into()),
                 })

@@ -44,6 +44,38 @@ async function savedWith(page, value) {
   await page.waitForFunction(([k, v]) => (localStorage.getItem(k) || '').includes(`"level":"${v}"`), [KEY, value], { timeout: STEP_TIMEOUT });
 }
 
+/** IndexedDB slow to open (a busy disk): each open answers 3 s late; `window.__opens` counts them. */
+const slowIndexedDb = (page) =>
+  page.evaluate(() => {
+    const open = IDBFactory.prototype.open;
+    window.__opens = 0;
+    IDBFactory.prototype.open = function (...args) {
+      window.__opens += 1;
+      const req = open.apply(this, args);
+      const late = (f) => (e) => setTimeout(() => (typeof f === 'function' ? f.call(req, e) : f.handleEvent(e)), 3000);
+      const prop = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+      Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => prop.get.call(req), set: (f) => prop.set.call(req, f && late(f)) });
+      const add = req.addEventListener.bind(req);
+      req.addEventListener = (type, f, o) => add(type, type === 'success' && f ? late(f) : f, o);
+      return req;
+    };
+  });
+
+/** The app's IndexedDB store: `put` text under `item`, `get` an item, or list its `keys`. */
+const idb = (page, op, item, text) =>
+  page.evaluate(([op, item, text]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('dcc-perf', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('saved');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('saved', op === 'put' ? 'readwrite' : 'readonly');
+      const store = tx.objectStore('saved');
+      const r = op === 'put' ? store.put(text, item) : op === 'get' ? store.get(item) : store.getAllKeys();
+      r.onsuccess = () => { tx.oncomplete = () => { req.result.close(); resolve(r.result); }; };
+      r.onerror = () => reject(r.error);
+    };
+  }), [op, item, text]);
+
 /**
  * Opens the app, saves DSP PM2.4 at 91, fills local storage and keeps a
  * scenario "A copy", so the work moves into IndexedDB; gives the notice.
@@ -81,6 +113,29 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
       await showLevels(s.page, LOAD_TIMEOUT);
       assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /92\.00%/);
+      // Each save has an item of its own: once the pointer names a later
+      // one, this page's earlier ones are deleted, and other tabs' once
+      // written ten minutes ago (one planted here, written in 1970).
+      const itemOf = (p) => JSON.parse(p).item;
+      await idb(s.page, 'put', 'work@1000-00000000', 'an old tab\'s work');
+      const p92 = await saved(s.page);
+      await edit(s.page, '94');
+      await s.page.waitForFunction(([k, p]) => localStorage.getItem(k) !== p, [KEY, p92], { timeout: STEP_TIMEOUT });
+      const p94 = await saved(s.page);
+      await edit(s.page, '96');
+      await s.page.waitForFunction(([k, p]) => localStorage.getItem(k) !== p, [KEY, p94], { timeout: STEP_TIMEOUT });
+      const now = itemOf(await saved(s.page));
+      // (Deleted just after the switch.)
+      let keys = [];
+      for (let i = 0; i < 50 && (!i || keys.includes(itemOf(p94))); i++) {
+        if (i) await s.page.waitForTimeout(200);
+        keys = await idb(s.page, 'keys');
+      }
+      assert.ok(!keys.includes(itemOf(p94)), `${itemOf(p94)} in ${keys}`);
+      assert.ok(keys.includes(now), `${now} in ${keys}`);
+      assert.ok(!keys.includes('work@1000-00000000'), `${keys}`);
+      assert.ok(keys.includes(itemOf(p92)), 'the earlier page\'s item is left ten minutes');
+      assert.equal(await idb(s.page, 'get', now).then((t) => /"level":"96"/.test(t)), true);
       // Room made: the next change is back in local storage, whole.
       await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
       await edit(s.page, '93');
@@ -98,20 +153,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       await movedIntoIndexedDb(s.page);
       const pointer = await saved(s.page);
       // IndexedDB slow to open (a busy disk): each open answers 3 s late.
-      await s.page.evaluate(() => {
-        const open = IDBFactory.prototype.open;
-        window.__opens = 0;
-        IDBFactory.prototype.open = function (...args) {
-          window.__opens += 1;
-          const req = open.apply(this, args);
-          const late = (f) => (e) => setTimeout(() => (typeof f === 'function' ? f.call(req, e) : f.handleEvent(e)), 3000);
-          const prop = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
-          Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => prop.get.call(req), set: (f) => prop.set.call(req, f && late(f)) });
-          const add = req.addEventListener.bind(req);
-          req.addEventListener = (type, f, o) => add(type, type === 'success' && f ? late(f) : f, o);
-          return req;
-        };
-      });
+      await slowIndexedDb(s.page);
       await s.page.click('[data-testid="view-levels"]');
       await edit(s.page, '92');
       await s.page.waitForFunction(() => window.__opens > 0, null, { timeout: STEP_TIMEOUT });
@@ -137,24 +179,44 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
+  it('a move into IndexedDB that ends after another tab saved leaves that tab\'s work standing', { timeout: TEST_TIMEOUT }, async () => {
+    const a = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await movedIntoIndexedDb(a.page);
+      const b = await a.context.newPage();
+      await b.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(b, LOAD_TIMEOUT);
+      // A's change is on its way into IndexedDB, slowly.
+      await slowIndexedDb(a.page);
+      await a.page.click('[data-testid="view-levels"]');
+      await edit(a.page, '92');
+      await a.page.waitForFunction(() => window.__opens > 0, null, { timeout: STEP_TIMEOUT });
+      // B saves meanwhile (local storage is still full: into IndexedDB too).
+      const before = await saved(b);
+      await edit(b, '95');
+      await b.waitForFunction(([k, p]) => localStorage.getItem(k) !== p, [KEY, before], { timeout: STEP_TIMEOUT });
+      const theirs = await saved(b);
+      // A is told, and once its write has ended it points nowhere: B's work stands.
+      await a.page.locator('[data-testid="elsewhere"]').waitFor({ timeout: STEP_TIMEOUT });
+      await a.page.waitForTimeout(5000);
+      assert.equal(await saved(b), theirs);
+      const c = await a.context.newPage();
+      await c.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(c, LOAD_TIMEOUT);
+      assert.match(await c.locator(row('PM2.4', 'DSP')).innerText(), /95\.00%/);
+      assert.equal(await b.locator('[data-testid="elsewhere"]').count(), 0, 'B was not told: nothing was saved over its work');
+    } finally {
+      await a.close().catch(() => {});
+    }
+  });
+
   it('saved work in IndexedDB that cannot be read is kept aside there, and the sample opens', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       await s.page.goto(harness().server.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
       // Work saved by a later version, say, that this one cannot read.
       const text = '{"schema":"dcc-perf/scenario/99","figures":"not these"}';
-      const idb = (page, op, arg) => page.evaluate(([op, arg]) => new Promise((resolve, reject) => {
-        const req = indexedDB.open('dcc-perf', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('saved');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction('saved', op === 'put' ? 'readwrite' : 'readonly');
-          const r = op === 'put' ? tx.objectStore('saved').put(arg, 'work') : tx.objectStore('saved').get(arg);
-          r.onsuccess = () => { tx.oncomplete = () => { req.result.close(); resolve(r.result); }; };
-          r.onerror = () => reject(r.error);
-        };
-      }), [op, arg]);
-      await idb(s.page, 'put', text);
+      await idb(s.page, 'put', 'work', text);
       const pointer = '{"schema":"dcc-perf/in-indexeddb/1","saved":1}';
       await s.page.evaluate(([k, p]) => localStorage.setItem(k, p), [KEY, pointer]);
       await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });

@@ -175,7 +175,14 @@ fn Lazy(p: &LazyProps) -> Html {
     {
         let fetched = fetched.clone();
         use_effect_with((at, arrival), move |&(at, now)| {
-            if now == Arrival::Waiting && !part.arrived() {
+            if now != Arrival::Waiting {
+                return;
+            }
+            if part.arrived() {
+                // Follows the chunk on show, so one that failed before is
+                // fetched again when its view is next opened.
+                fetched.set((at, Arrival::Here));
+            } else {
                 wasm_bindgen_futures::spawn_local(async move {
                     let ok = part.fetch().await;
                     fetched.set((at, if ok { Arrival::Here } else { Arrival::Failed }));
