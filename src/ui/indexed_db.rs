@@ -26,12 +26,15 @@ pub const UNREADABLE_ITEM: &str = "work-unreadable";
 const IN_FLIGHT_MS: f64 = 10.0 * 60.0 * 1000.0;
 /// What local storage's item says while the work is in IndexedDB: a schema
 /// no scenario file has (an older app moves it aside as unreadable rather
-/// than read it as work).
-const POINTER_SCHEMA: &str = "dcc-perf/in-indexeddb/1";
+/// than read it as work). Version 2 names its item; version 1 named none
+/// (the old item), and is still read.
+const POINTER_SCHEMA: &str = "dcc-perf/in-indexeddb/2";
+const POINTER_SCHEMAS: &str = "dcc-perf/in-indexeddb/";
 
 thread_local! {
-    /// The items this page wrote: only it ever points to them, so it
-    /// deletes them once it points to a later one.
+    /// The items this page wrote, in the order it began them: only it ever
+    /// points to them, so it deletes those begun before the one it points
+    /// to (never a later one, which may be on its way).
     static OWN: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -45,7 +48,7 @@ pub fn pointer(now_ms: f64, item: &str) -> String {
 
 /// Whether local storage's item points to IndexedDB.
 pub fn is_pointer(text: &str) -> bool {
-    text.len() < 200 && text.contains(POINTER_SCHEMA)
+    text.len() < 200 && text.contains(POINTER_SCHEMAS)
 }
 
 /// The item a pointer names.
@@ -116,15 +119,27 @@ async fn put_item(item: &str, text: &str) -> Result<(), String> {
 }
 
 /// Deletes the saves' items no pointer needs, once local storage points
-/// to `kept` (at `now_ms`): this page's earlier ones, and other tabs'
+/// to `kept` (at `now_ms`): this page's begun before it, and other tabs'
 /// written more than [`IN_FLIGHT_MS`] ago (or before items had their own
-/// names); never `kept`, nor what `pointing` (local storage's item now)
-/// names, nor the work kept aside as unreadable.
-pub async fn prune(kept: &str, pointing: Option<&str>, now_ms: f64) -> Result<(), String> {
-    let own: Vec<String> = OWN.with(|o| std::mem::take(&mut *o.borrow_mut()));
-    let named = pointing.filter(|p| is_pointer(p)).map(pointed);
+/// names); never `kept`, nor what `pointing()` (local storage's item, read
+/// as the deleting starts) names, nor the work kept aside as unreadable.
+pub async fn prune(
+    kept: &str,
+    pointing: impl Fn() -> Option<String>,
+    now_ms: f64,
+) -> Result<(), String> {
+    // This page's items begun before `kept` (taken off the list: should
+    // one still on its way land after it is deleted, other tabs' rule
+    // deletes it later).
+    let own: Vec<String> = OWN.with(|o| {
+        let mut o = o.borrow_mut();
+        let before = o.iter().position(|i| i == kept).unwrap_or(0);
+        o.drain(..before).collect()
+    });
     let (tx, store) = store(TransactionMode::ReadWrite, refused).await?;
     let keys = store.get_all_keys(None, None).await.map_err(refused)?;
+    let pointing = pointing().filter(|p| is_pointer(p));
+    let named = pointing.as_deref().map(pointed);
     for key in keys {
         let Some(k) = key.as_string() else { continue };
         let written = k
@@ -138,8 +153,6 @@ pub async fn prune(kept: &str, pointing: Option<&str>, now_ms: f64) -> Result<()
             store.delete(key).await.map_err(refused)?;
         }
     }
-    // This page's items not deleted are still its own.
-    OWN.with(|o| o.borrow_mut().push(kept.to_string()));
     committed(tx).await
 }
 

@@ -160,17 +160,33 @@ async fn read_saved(
     keeping: bool,
 ) -> Result<(Option<Scenario>, Option<String>), String> {
     use crate::ui::indexed_db;
-    let (text, in_db) = match text {
-        Some(t) if indexed_db::is_pointer(&t) => match indexed_db::get(&t).await {
-            Ok(Some(t)) => (t, true),
-            Ok(None) => return Ok((None, Some(
-                "Your saved work was to be in this browser's IndexedDB store, which holds none now (was its data cleared?): the sample is shown."
-                    .into(),
-            ))),
+    let mut text = text;
+    // Another tab may save (and delete what the pointer named) while this
+    // one reads: then what local storage holds now is read.
+    for _ in 0..5 {
+        let Some(pointer) = text.as_deref().filter(|t| indexed_db::is_pointer(t)) else {
+            break;
+        };
+        match indexed_db::get(pointer).await {
+            Ok(Some(t)) => return crate::ui::storage::read_saved(&t, true, keeping).await,
+            Ok(None) => {
+                let now = crate::ui::storage::saved_text();
+                if now.as_deref() == Some(pointer) {
+                    return Ok((None, Some(
+                        "Your saved work was to be in this browser's IndexedDB store, which holds none now (was its data cleared?): the sample is shown."
+                            .into(),
+                    )));
+                }
+                text = now;
+            }
             Err(e) => return Err(format!("it is in this browser's IndexedDB store, and {e}")),
-        },
-        Some(t) => (t, false),
-        None => return Ok((None, None)),
+        }
+    }
+    let Some(text) = text else {
+        return Ok((None, None));
     };
-    crate::ui::storage::read_saved(&text, in_db, keeping).await
+    if indexed_db::is_pointer(&text) {
+        return Err("it is in this browser's IndexedDB store, and other tabs kept saving over it as it was read".into());
+    }
+    crate::ui::storage::read_saved(&text, false, keeping).await
 }

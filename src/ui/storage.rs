@@ -188,9 +188,8 @@ fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
                         // What no pointer needs any more, deleted after
                         // (the work is stored: closing need not wait; a
                         // failure leaves it for a later save to delete).
-                        let pointing = saved_text();
                         wasm_bindgen_futures::spawn_local(async move {
-                            let _ = indexed_db::prune(&item, pointing.as_deref(), now).await;
+                            let _ = indexed_db::prune(&item, saved_text, now).await;
                         });
                         Ok(before)
                     }

@@ -99,7 +99,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     try {
       assert.match(await movedIntoIndexedDb(s.page), /^This browser's local storage for the page is full, so your work is now kept in its IndexedDB store, which has more room; it opens from there\./);
       const pointer = await saved(s.page);
-      assert.match(pointer, /^\{"schema":"dcc-perf\/in-indexeddb\/1","saved":\d+/, 'local storage points to IndexedDB');
+      assert.match(pointer, /^\{"schema":"dcc-perf\/in-indexeddb\/2","saved":\d+,"item":"work@\d+-[0-9a-f]{8}"\}$/, 'local storage points to an item of IndexedDB');
       // A reload (local storage still full) opens the work from IndexedDB.
       await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
       await showLevels(s.page, LOAD_TIMEOUT);
@@ -179,6 +179,30 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
+  it('saves that overlap on their way into IndexedDB keep the last one', { timeout: TEST_TIMEOUT }, async () => {
+    const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await movedIntoIndexedDb(s.page);
+      await slowIndexedDb(s.page);
+      await s.page.click('[data-testid="view-levels"]');
+      // The second change is saved while the first is still on its way.
+      await edit(s.page, '92');
+      await s.page.waitForFunction(() => window.__opens > 0, null, { timeout: STEP_TIMEOUT });
+      await edit(s.page, '93');
+      await s.page.waitForFunction(() => window.__opens > 1, null, { timeout: STEP_TIMEOUT });
+      // Both writes and the deleting after them done (each open is 3 s late).
+      await s.page.waitForTimeout(12_000);
+      const pointer = await saved(s.page);
+      assert.ok(await idb(s.page, 'get', JSON.parse(pointer).item), `the item ${pointer} names is there`);
+      await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      await showLevels(s.page, LOAD_TIMEOUT);
+      assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /93\.00%/);
+      assertClean(s);
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
   it('a move into IndexedDB that ends after another tab saved leaves that tab\'s work standing', { timeout: TEST_TIMEOUT }, async () => {
     const a = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
@@ -217,6 +241,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       // Work saved by a later version, say, that this one cannot read.
       const text = '{"schema":"dcc-perf/scenario/99","figures":"not these"}';
       await idb(s.page, 'put', 'work', text);
+      // (A pointer as version 1 wrote it, naming no item: the one item then.)
       const pointer = '{"schema":"dcc-perf/in-indexeddb/1","saved":1}';
       await s.page.evaluate(([k, p]) => localStorage.setItem(k, p), [KEY, pointer]);
       await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
@@ -236,6 +261,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       // Saved work kept in IndexedDB, in a browser that now gives the page none.
+      // (A pointer as version 1 wrote it, naming no item: the one item then.)
       const pointer = '{"schema":"dcc-perf/in-indexeddb/1","saved":1}';
       await s.context.addInitScript((p) => {
         localStorage.setItem('dcc-perf/work', p);
