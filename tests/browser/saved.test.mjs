@@ -281,7 +281,7 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
     }
   });
 
-  it('says so when local storage is full and IndexedDB refused, and keeps what was saved before', { timeout: TEST_TIMEOUT }, async () => {
+  it('says so when local storage is full and IndexedDB refused, keeps what was saved before, and asks before closing', { timeout: TEST_TIMEOUT }, async () => {
     const s = await harness().browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       // A browser that gives the page no IndexedDB.
@@ -298,14 +298,26 @@ describe('saved work is never lost', { timeout: 3 * TEST_TIMEOUT }, () => {
       await notice.filter({ hasText: 'not saved' }).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(await notice.innerText(), /^Your latest changes are not saved in this browser: it refused to store them \(its storage for this page is full, and IndexedDB could not be opened: .*\)\. The work saved before them is kept as it was\./);
       assert.equal(await saved(s.page), before, 'the work saved before is as it was');
-      // Room made, a reload opens the work saved before (91, no scenario).
+      // Closing now would lose the change: the browser asks first.
+      const asked = s.page.waitForEvent('dialog', { timeout: STEP_TIMEOUT });
+      await s.page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      assert.equal(dialog.type(), 'beforeunload');
+      await dialog.dismiss();
+      // Room made, the next change is saved, with the scenario kept
+      // meanwhile, and closing no longer asks.
       await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
-      await s.page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
-      await showLevels(s.page, LOAD_TIMEOUT);
-      assert.match(await s.page.locator(row('PM2.4', 'DSP')).innerText(), /91\.00%/);
-      assert.doesNotMatch(await saved(s.page), /A copy/);
+      await s.page.click('[data-testid="view-levels"]');
+      await edit(s.page, '92');
+      await savedWith(s.page, '92');
+      assert.match(await saved(s.page), /"name":"A copy"/);
       // The refused save was said, not thrown: no page error.
       assert.deepEqual(s.pageErrors, [], diagnostics(s));
+      let again = false;
+      s.page.on('dialog', (d) => { again = true; d.dismiss().catch(() => {}); });
+      await s.page.close({ runBeforeUnload: true });
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(again, false, 'closing asked after the work was saved');
     } finally {
       await s.close().catch(() => {});
     }
