@@ -92,10 +92,10 @@ async fn committed(tx: rexie::Transaction) -> Result<(), String> {
     }
 }
 
-/// Writes the saved work's text, whole, to a new item (written at
-/// `now_ms`): done when the transaction has committed; the item, to point
-/// to.
-pub async fn put(text: &str, now_ms: f64) -> Result<String, String> {
+/// Writes the saved work's text, whole, to a new item: done when the
+/// transaction has committed; the item, to point to.
+pub async fn put(text: &str) -> Result<String, String> {
+    let now_ms = js_sys::Date::now();
     // Random, as two tabs may save in the same millisecond.
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     let item = format!("{PREFIX}{now_ms:.0}-{random:08x}");
@@ -121,13 +121,9 @@ async fn put_item(item: &str, text: &str) -> Result<(), String> {
 /// Deletes the saves' items no pointer needs, once local storage points
 /// to `kept` (at `now_ms`): this page's begun before it, and other tabs'
 /// written more than [`IN_FLIGHT_MS`] ago (or before items had their own
-/// names); never `kept`, nor what `pointing()` (local storage's item, read
-/// as the deleting starts) names, nor the work kept aside as unreadable.
-pub async fn prune(
-    kept: &str,
-    pointing: impl Fn() -> Option<String>,
-    now_ms: f64,
-) -> Result<(), String> {
+/// names); never `kept`, nor what local storage's item names as the
+/// deleting starts, nor the work kept aside as unreadable.
+pub async fn prune(kept: &str, now_ms: f64) -> Result<(), String> {
     // This page's items begun before `kept` (taken off the list: should
     // one still on its way land after it is deleted, other tabs' rule
     // deletes it later).
@@ -138,7 +134,7 @@ pub async fn prune(
     });
     let (tx, store) = store(TransactionMode::ReadWrite, refused).await?;
     let keys = store.get_all_keys(None, None).await.map_err(refused)?;
-    let pointing = pointing().filter(|p| is_pointer(p));
+    let pointing = super::storage::saved_text().filter(|p| is_pointer(p));
     let named = pointing.as_deref().map(pointed);
     for key in keys {
         let Some(k) = key.as_string() else { continue };

@@ -55,16 +55,11 @@ pub async fn read_saved(
             .and_then(|l| l.set_item(UNREADABLE_KEY, text).map_err(|e| refused(&e)))
             .map(|()| format!("They are kept under \"{UNREADABLE_KEY}\" in this browser"))
     };
-    let first_try = if in_db {
-        Err(None)
-    } else {
-        in_local().map_err(Some)
-    };
-    let aside = match first_try {
-        Ok(kept) => Ok(kept),
+    let aside = match (!in_db).then(in_local) {
+        Some(Ok(kept)) => Ok(kept),
         // In IndexedDB where it was found there, or where local storage has
         // no room for a second copy.
-        Err(local_refused) => super::indexed_db::set_aside(text)
+        tried => super::indexed_db::set_aside(text)
             .await
             .map(|()| {
                 format!(
@@ -72,9 +67,9 @@ pub async fn read_saved(
                     super::indexed_db::UNREADABLE_ITEM
                 )
             })
-            .map_err(|e| match local_refused {
-                Some(l) => format!("{l}; {e}"),
-                None => e,
+            .map_err(|e| match tried {
+                Some(Err(l)) => format!("{l}; {e}"),
+                _ => e,
             }),
     };
     let there = if in_db {
@@ -166,7 +161,7 @@ fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
     let was = saved_text();
     IN_DB.set(IN_DB.get() + 1);
     wasm_bindgen_futures::spawn_local(async move {
-        let moved = match indexed_db::put(&text, js_sys::Date::now()).await {
+        let moved = match indexed_db::put(&text).await {
             Err(e) => Some(Err(format!("its storage for this page is full, and {e}"))),
             Ok(_) if SAVES.get() != nth => None,
             // The other tab is told of this one's work by its banner
@@ -189,7 +184,7 @@ fn into_db(text: String, nth: u64, on_action: Callback<Action>) {
                         // (the work is stored: closing need not wait; a
                         // failure leaves it for a later save to delete).
                         wasm_bindgen_futures::spawn_local(async move {
-                            let _ = indexed_db::prune(&item, saved_text, now).await;
+                            let _ = indexed_db::prune(&item, now).await;
                         });
                         Ok(before)
                     }
@@ -310,9 +305,7 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
         "SecurityError" => BLOCKED.into(),
         // Anything else, in the browser's words.
         _ => {
-            let message = js_sys::Reflect::get(e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
+            let message = js_text(e, "message")
                 .or_else(|| e.as_string())
                 .unwrap_or_else(|| "for a reason it did not give".into());
             format!("{name} {message}").trim().to_string()
@@ -323,21 +316,18 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
 /// The item of local storage another tab wrote, from the `storage` event
 /// the browser sends this one (`None`: one removed, or all cleared).
 pub fn written_elsewhere(e: &web_sys::Event) -> Option<String> {
-    let field = |name: &str| {
-        js_sys::Reflect::get(e, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    field("newValue")?;
-    field("key")
+    js_text(e, "newValue")?;
+    js_text(e, "key")
 }
 
 /// The name the browser gives an error (`QuotaExceededError`), if any.
 fn error_name(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(e, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default()
+    js_text(e, "name").unwrap_or_default()
+}
+
+/// A JavaScript object's text field `name`, if it has one.
+fn js_text(v: &wasm_bindgen::JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(v, &name.into()).ok()?.as_string()
 }
 
 /// Why nothing can be stored when the browser gives the page no storage.

@@ -79,31 +79,17 @@ impl<P: 'static> Chunk<P> {
     }
 }
 
-/// What the frame needs of a chunk, whatever its view's properties: one
+/// A view and the chunk that draws it, whatever its properties: one
 /// [`Lazy`] component serves every view, rather than one per properties
 /// type (each a copy of Yew's component machinery in the first load).
-trait Part {
-    fn name(&self) -> &'static str;
-    fn arrived(&self) -> bool;
-    fn fetch(&'static self) -> Pin<Box<dyn Future<Output = bool>>>;
-}
-
-impl<P: 'static> Part for Chunk<P> {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-    fn arrived(&self) -> bool {
-        self.ready().is_some()
-    }
-    fn fetch(&'static self) -> Pin<Box<dyn Future<Output = bool>>> {
-        Box::pin(async move { self.load().await.is_ok() })
-    }
-}
-
-/// A view and the chunk that draws it.
 trait Draw {
     /// The view, once its chunk has arrived.
     fn draw(&self) -> Option<Html>;
+    fn arrived(&self) -> bool;
+    fn fetch(&self) -> Pin<Box<dyn Future<Output = bool>>>;
+    fn name(&self) -> &'static str;
+    /// Which chunk it is (its address).
+    fn chunk(&self) -> usize;
     fn same(&self, other: &dyn Draw) -> bool;
     fn as_any(&self) -> &dyn Any;
 }
@@ -116,6 +102,19 @@ struct Bound<P: 'static> {
 impl<P: PartialEq + 'static> Draw for Bound<P> {
     fn draw(&self) -> Option<Html> {
         self.chunk.ready().map(|render| render(&self.view))
+    }
+    fn arrived(&self) -> bool {
+        self.chunk.ready().is_some()
+    }
+    fn fetch(&self) -> Pin<Box<dyn Future<Output = bool>>> {
+        let chunk = self.chunk;
+        Box::pin(async move { chunk.load().await.is_ok() })
+    }
+    fn name(&self) -> &'static str {
+        self.chunk.name
+    }
+    fn chunk(&self) -> usize {
+        std::ptr::from_ref(self.chunk) as usize
     }
     fn same(&self, other: &dyn Draw) -> bool {
         other
@@ -131,14 +130,12 @@ impl<P: PartialEq + 'static> Draw for Bound<P> {
 /// Draws `view` from `chunk`, fetching the chunk first if it has not
 /// arrived.
 pub fn lazy<P: PartialEq + 'static>(chunk: &'static Chunk<P>, view: P) -> Html {
-    let part: &'static dyn Part = chunk;
     let view: Rc<dyn Draw> = Rc::new(Bound { chunk, view });
-    html! { <Lazy {part} {view} /> }
+    html! { <Lazy {view} /> }
 }
 
 #[derive(Properties)]
 struct LazyProps {
-    part: &'static dyn Part,
     view: Rc<dyn Draw>,
 }
 
@@ -162,47 +159,56 @@ enum Arrival {
 /// fetches it.
 #[component]
 fn Lazy(p: &LazyProps) -> Html {
-    let part = p.part;
+    let view = p.view.clone();
     // Which chunk the arrival is of: the same component may be given
     // another view's chunk (switching views), which starts waiting.
-    let at = std::ptr::from_ref(part).cast::<()>() as usize;
-    let fetched = use_state(|| (at, Arrival::Waiting));
+    let at = view.chunk();
+    let fetched = use_state(|| {
+        let arrival = if view.arrived() {
+            Arrival::Here
+        } else {
+            Arrival::Waiting
+        };
+        (at, arrival)
+    });
     let arrival = if fetched.0 == at {
         fetched.1
     } else {
         Arrival::Waiting
     };
     {
-        let fetched = fetched.clone();
+        let (fetched, view) = (fetched.clone(), view.clone());
         use_effect_with((at, arrival), move |&(at, now)| {
             if now != Arrival::Waiting {
                 return;
             }
-            if part.arrived() {
-                // Follows the chunk on show, so one that failed before is
-                // fetched again when its view is next opened.
+            if view.arrived() {
+                // Follows the chunk on show (after a switch of views), so
+                // one that failed before is fetched again when its view is
+                // next opened.
                 fetched.set((at, Arrival::Here));
             } else {
+                let fetch = view.fetch();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let ok = part.fetch().await;
+                    let ok = fetch.await;
                     fetched.set((at, if ok { Arrival::Here } else { Arrival::Failed }));
                 });
             }
         });
     }
-    match (p.view.draw(), arrival) {
+    match (view.draw(), arrival) {
         (Some(view), _) => view,
         (None, Arrival::Failed) => {
             let again = Callback::from(move |_: MouseEvent| fetched.set((at, Arrival::Waiting)));
             html! {
                 <div class="notice" role="alert" data-testid="view-failed">
-                    <p>{ format!("The {} view could not be fetched from the server. Your work is safe: check the connection and try again.", part.name()) }</p>
+                    <p>{ format!("The {} view could not be fetched from the server. Your work is safe: check the connection and try again.", view.name()) }</p>
                     <button type="button" data-testid="view-retry" onclick={again}>{ "Try again" }</button>
                 </div>
             }
         }
         (None, _) => html! {
-            <p class="loading" role="status" data-testid="view-loading">{ format!("Opening {}…", part.name()) }</p>
+            <p class="loading" role="status" data-testid="view-loading">{ format!("Opening {}…", view.name()) }</p>
         },
     }
 }
